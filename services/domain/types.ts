@@ -1,0 +1,129 @@
+/**
+ * The documents of the mutual-aid network, as stored in MongoDB.
+ *
+ * @remarks
+ * Collection and field names here are relied upon by tools, exports and operators:
+ * `residents` (`psid`, consents with dates), `entries` (`psid`, `kind`, `category`,
+ * `status`, `location` as a GeoJSON Point), `matches` (`needId`, `offerId`, `status`).
+ */
+import type { ObjectId } from 'mongodb';
+
+/** Categories of help, as the understanding service labels them. */
+export const CATEGORIES = [
+  'groceries',
+  'pharmacy',
+  'homework',
+  'conversation',
+  'pets',
+  'printing',
+  'it_admin',
+  'connection',
+  'masks',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Offer or need. */
+export type EntryKind = 'offer' | 'need';
+
+/** Life of an entry. */
+export type EntryStatus = 'pending_review' | 'published' | 'matched' | 'closed' | 'withdrawn';
+
+/** Paused entries keep their status and carry `paused: true`. */
+export type ContactChannel = 'page' | 'phone' | 'email';
+
+/** A GeoJSON point: coordinates are [longitude, latitude]. */
+export interface GeoPoint {
+  type: 'Point';
+  coordinates: [number, number];
+}
+
+/** How a place was found. */
+export type LocationSource = 'address' | 'neighbourhood' | 'shared_location' | 'neighbourhood_fallback';
+
+/** A consent, kept with its date and the text version shown. */
+export interface Consent {
+  given: boolean;
+  at: Date;
+  /** Which wording was shown (for example `storage-v1`). */
+  version: string;
+  /** `messenger` when given in the conversation; `phone`/`in_person` when a referent recorded it. */
+  via: 'messenger' | 'phone' | 'in_person';
+}
+
+/** A resident (collection `residents`). */
+export interface Resident {
+  _id?: ObjectId;
+  psid: string;
+  firstName?: string;
+  consents: { storage?: Consent; publication?: Consent };
+  contact: { channels: ContactChannel[]; phone?: string; email?: string };
+  /** Last message the resident sent us: the 24-hour window starts here. */
+  lastMessageAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** An offer or a need (collection `entries`). */
+export interface Entry {
+  _id?: ObjectId;
+  psid: string;
+  kind: EntryKind;
+  category: Category;
+  description: string;
+  /** Street or address as typed, kept only to re-geocode; never shown to others. */
+  addressText?: string;
+  neighbourhood?: string;
+  location: GeoPoint;
+  locationSource: LocationSource;
+  availability: string;
+  /** For needs: for the resident themself or for a relative. */
+  beneficiary?: 'self' | 'relative';
+  urgency?: 'high' | 'normal';
+  status: EntryStatus;
+  paused?: boolean;
+  /** Set when the description mentioned money after the reminder: moderators look at it. */
+  flags: string[];
+  /** Registered by a referent for someone who is not online. */
+  registeredBy?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
+/** Life of a match. */
+export type MatchStatus = 'proposed' | 'accepted' | 'declined' | 'expired' | 'to_moderators';
+
+/** A need put in touch with an offer (collection `matches`). */
+export interface Match {
+  _id?: ObjectId;
+  needId: ObjectId;
+  offerId: ObjectId;
+  needPsid: string;
+  offerPsid: string;
+  category: Category;
+  distanceMeters: number;
+  status: MatchStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  acceptedAt?: Date;
+}
+
+/** Why a conversation needs a person (the moderators' issue hands it over). */
+export type AttentionReason =
+  | 'asked_for_human'
+  | 'misunderstood_twice'
+  | 'emergency'
+  | 'money'
+  | 'no_match_urgent'
+  | 'match_outside_window'
+  | 'complaint'
+  | 'offline_registration';
+
+/** A conversation flagged for the moderators (collection `conversations`). */
+export interface ConversationFlag {
+  psid: string;
+  reason: AttentionReason;
+  at: Date;
+  detail?: string;
+}

@@ -1,0 +1,176 @@
+/**
+ * The durable inbox: every webhook event is stored before it is acknowledged, once.
+ */
+import { MongoBulkWriteError, MongoServerError, type Collection, type Db } from 'mongodb';
+
+/** What the inbox keeps of an event (a `MessengerEvent` fits). */
+export interface InboxEvent {
+  /** Dedupe key: the message mid, or sender + timestamp + kind. */
+  key: string;
+  psid: string;
+  pageId: string;
+  source: string;
+  kind: string;
+  timestamp: number;
+  raw: Record<string, unknown>;
+}
+
+/** An event as stored. */
+export interface InboxDocument extends Omit<InboxEvent, 'key'> {
+  _id: string;
+  status: 'pending' | 'done' | 'failed';
+  receivedAt: Date;
+  attempts: number;
+  /** Not before this time (retry backoff). */
+  availableAt: Date;
+  processedAt?: Date;
+  /** Set when done: the TTL index forgets the event (and its key) after this. */
+  expiresAt?: Date;
+  lastError?: string;
+}
+
+/** A lease on one sender: only its holder processes that sender's events. */
+export interface LeaseDocument {
+  _id: string;
+  owner: string;
+  until: Date;
+}
+
+/** Options of {@link InboxStore}. */
+export interface InboxStoreOptions {
+  /** How long a processed event's key is remembered against duplicate deliveries. */
+  rememberForMs?: number;
+  /** How long a sender lease lasts unless renewed. */
+  leaseMs?: number;
+}
+
+const DUPLICATE_KEY = 11000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Storage side of the inbox; the {@link InboxWorker} drives it. */
+export class InboxStore {
+  readonly events: Collection<InboxDocument>;
+  readonly leases: Collection<LeaseDocument>;
+  private readonly rememberForMs: number;
+  readonly leaseMs: number;
+
+  constructor(db: Db, options: InboxStoreOptions = {}) {
+    this.events = db.collection<InboxDocument>('inbox');
+    this.leases = db.collection<LeaseDocument>('inbox_leases');
+    this.rememberForMs = options.rememberForMs ?? 7 * DAY_MS;
+    this.leaseMs = options.leaseMs ?? 30_000;
+  }
+
+  /** Creates the inbox's indexes (idempotent). */
+  async ensureIndexes(): Promise<void> {
+    await this.events.createIndexes([
+      { key: { status: 1, availableAt: 1 }, name: 'pending_by_time' },
+      { key: { psid: 1, status: 1, timestamp: 1 }, name: 'sender_queue' },
+      { key: { expiresAt: 1 }, name: 'forget_processed', expireAfterSeconds: 0 },
+    ]);
+  }
+
+  /**
+   * Stores events not seen before; a known key is a duplicate delivery and is dropped.
+   *
+   * @returns how many were new and how many were duplicates.
+   */
+  async accept(events: readonly InboxEvent[], now: Date): Promise<{ stored: number; duplicates: number }> {
+    const unique = new Map(events.map((event) => [event.key, event]));
+    if (unique.size === 0) return { stored: 0, duplicates: events.length };
+    const documents: InboxDocument[] = [...unique.values()].map(({ key, ...event }) => ({
+      _id: key,
+      ...event,
+      status: 'pending',
+      receivedAt: now,
+      attempts: 0,
+      availableAt: now,
+    }));
+    try {
+      const result = await this.events.insertMany(documents, { ordered: false });
+      return { stored: result.insertedCount, duplicates: events.length - result.insertedCount };
+    } catch (error) {
+      if (error instanceof MongoBulkWriteError && onlyDuplicates(error)) {
+        const stored = error.result.insertedCount;
+        return { stored, duplicates: events.length - stored };
+      }
+      throw error;
+    }
+  }
+
+  /** Senders with events ready to process, oldest first. */
+  async readySenders(now: Date, limit: number): Promise<string[]> {
+    const ready = await this.events
+      .find({ status: 'pending', availableAt: { $lte: now } }, { projection: { psid: 1 } })
+      .sort({ availableAt: 1 })
+      .limit(limit * 4)
+      .toArray();
+    return [...new Set(ready.map((document) => document.psid))].slice(0, limit);
+  }
+
+  /** Takes the lease on a sender if it is free or expired; false when someone holds it. */
+  async acquire(psid: string, owner: string, now: Date): Promise<boolean> {
+    const until = new Date(now.getTime() + this.leaseMs);
+    try {
+      await this.leases.updateOne(
+        { _id: psid, $or: [{ until: { $lt: now } }, { owner }] },
+        { $set: { owner, until } },
+        { upsert: true },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+
+  /** Gives a lease back. */
+  async release(psid: string, owner: string): Promise<void> {
+    await this.leases.deleteOne({ _id: psid, owner });
+  }
+
+  /** The sender's next event in timestamp order, if it is ready. */
+  async next(psid: string, now: Date): Promise<InboxDocument | null> {
+    const [first] = await this.events
+      .find({ psid, status: 'pending' })
+      .sort({ timestamp: 1, receivedAt: 1, _id: 1 })
+      .limit(1)
+      .toArray();
+    if (!first || first.availableAt > now) return null;
+    return first;
+  }
+
+  /** Marks an event done; its key is then remembered for the configured time. */
+  async complete(id: string, now: Date): Promise<void> {
+    await this.events.updateOne(
+      { _id: id },
+      {
+        $set: { status: 'done', processedAt: now, expiresAt: new Date(now.getTime() + this.rememberForMs) },
+        $unset: { raw: '' },
+      },
+    );
+  }
+
+  /** Records a failed attempt: retried after `retryAt`, or given up when `giveUp`. */
+  async fail(id: string, reason: string, now: Date, retryAt: Date | null): Promise<void> {
+    await this.events.updateOne(
+      { _id: id },
+      retryAt
+        ? { $set: { availableAt: retryAt, lastError: reason }, $inc: { attempts: 1 } }
+        : {
+            $set: {
+              status: 'failed',
+              lastError: reason,
+              processedAt: now,
+              expiresAt: new Date(now.getTime() + this.rememberForMs),
+            },
+            $inc: { attempts: 1 },
+          },
+    );
+  }
+}
+
+function onlyDuplicates(error: MongoBulkWriteError): boolean {
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY);
+}

@@ -1,0 +1,73 @@
+/**
+ * Where and until when each person can be written to: the last message they sent (the
+ * 24-hour window opens there) and the conversation reference for proactive messages.
+ *
+ * @remarks
+ * Kept apart from `residents` so that someone who only said hello leaves no lasting
+ * record: each document expires 7 days after the person's last message.
+ */
+import type { ConversationReference } from 'botbuilder';
+import type { Collection, Db } from 'mongodb';
+
+/** The automated-message window after a person's last message. */
+export const RESPONSE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How long a human moderator may still answer with the HUMAN_AGENT tag. */
+export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** One person's entry in the directory (collection `conversation_refs`). */
+export interface DirectoryDocument {
+  _id: string;
+  lastMessageAt: Date;
+  reference: Partial<ConversationReference>;
+  expiresAt: Date;
+}
+
+/** Reads and records where people can be reached. */
+export class ConversationDirectory {
+  private readonly collection: Collection<DirectoryDocument>;
+
+  constructor(db: Db) {
+    this.collection = db.collection<DirectoryDocument>('conversation_refs');
+  }
+
+  /** Creates the TTL index (idempotent). */
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndex({ expiresAt: 1 }, { name: 'forget_inactive', expireAfterSeconds: 0 });
+  }
+
+  /** Records that `psid` just wrote to us, and how to write back. */
+  async touch(psid: string, at: Date, reference: Partial<ConversationReference>): Promise<void> {
+    await this.collection
+      .updateOne(
+        { _id: psid, $or: [{ lastMessageAt: { $lte: at } }, { lastMessageAt: { $exists: false } }] },
+        { $set: { lastMessageAt: at, reference, expiresAt: new Date(at.getTime() + HUMAN_AGENT_WINDOW_MS) } },
+        { upsert: true },
+      )
+      .catch((error: unknown) => {
+        // A newer message already moved the window: nothing to do.
+        if ((error as { code?: number }).code !== 11000) throw error;
+      });
+  }
+
+  /** What we know of `psid`, or null. */
+  async find(psid: string): Promise<DirectoryDocument | null> {
+    return this.collection.findOne({ _id: psid });
+  }
+
+  /** True while an automated message may be sent to `psid` (within 24 hours of their last message). */
+  async canMessage(psid: string, now: Date): Promise<boolean> {
+    const found = await this.find(psid);
+    return found !== null && isWithin(found.lastMessageAt, now, RESPONSE_WINDOW_MS);
+  }
+
+  /** Forgets `psid` (data deletion). */
+  async forget(psid: string): Promise<void> {
+    await this.collection.deleteOne({ _id: psid });
+  }
+}
+
+/** True when `now` is at most `windowMs` after `since`. */
+export function isWithin(since: Date, now: Date, windowMs: number): boolean {
+  const elapsed = now.getTime() - since.getTime();
+  return elapsed >= 0 && elapsed <= windowMs;
+}
