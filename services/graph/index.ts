@@ -1,0 +1,35 @@
+/**
+ * The Graph API clients, built over one shared axios instance.
+ */
+import { createGraphHttp, type GraphHttpOptions } from './http';
+import { FeedApi } from './feed';
+import { HandoverApi } from './handover';
+import { ProfileApi } from './profile';
+import { SendApi } from './send';
+
+export * from './http';
+export * from './retry';
+export * from './message-types';
+export { SendApi, type SendMessageOptions, type SendResult } from './send';
+export { HandoverApi, PAGE_INBOX_APP_ID } from './handover';
+export { ProfileApi, type UserProfile } from './profile';
+export { FeedApi } from './feed';
+
+/** All Graph clients of the application. */
+export interface GraphClients {
+  send: SendApi;
+  handover: HandoverApi;
+  profile: ProfileApi;
+  feed: FeedApi;
+}
+
+/** Builds every Graph client over one {@link createGraphHttp} instance. */
+export function createGraphClients(options: GraphHttpOptions): GraphClients {
+  const http = createGraphHttp(options);
+  return {
+    send: new SendApi(http),
+    handover: new HandoverApi(http),
+    profile: new ProfileApi(http),
+    feed: new FeedApi(http),
+  };
+}
