@@ -12,6 +12,8 @@ export enum ErrorCode {
   DatabaseUnavailable = 'database_unavailable',
   LocalEngineUnavailable = 'local_engine_unavailable',
   StorageConflict = 'storage_conflict',
+  VerifyTokenInvalid = 'verify_token_invalid',
+  NotSupported = 'not_supported',
 }
 
 /** Base class of the application's errors. */
