@@ -1,0 +1,245 @@
+/**
+ * Routes one command: answered locally, inside a session's transaction, or by DocumentDB
+ * through a pooled connection; keeps cursors and transactions between commands.
+ */
+import { Long, type Document } from 'bson';
+import * as backend from './backend';
+import { CursorStore, type HeldConnection } from './cursors';
+import { MongoCode, MongoCommandError, toMongoError } from './errors';
+import { answerLocally, isLocalCommand, type HandshakeContext } from './handshake';
+import { TransactionStore } from './transactions';
+
+/** Fields the driver adds that DocumentDB must not see. */
+const DRIVER_FIELDS = [
+  '$db',
+  'lsid',
+  'txnNumber',
+  'autocommit',
+  'startTransaction',
+  '$clusterTime',
+  '$readPreference',
+  'readConcern',
+  'writeConcern',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+];
+
+/** Other names of the same commands. */
+const ALIASES: Record<string, string> = { findandmodify: 'findAndModify', deleteIndexes: 'dropIndexes' };
+
+/** Where the dispatcher gets PostgreSQL connections. */
+export interface ConnectionSource extends backend.Queryable {
+  connect(): Promise<HeldConnection>;
+}
+
+/** The client connection a command came from. */
+export interface ClientContext extends HandshakeContext {
+  socketId: number;
+}
+
+function sessionKey(command: Document): string | undefined {
+  const lsid = command.lsid as { id?: { toString(encoding: 'hex'): string } } | undefined;
+  return lsid?.id?.toString('hex');
+}
+
+function strip(command: Document): Document {
+  const spec: Document = { ...command };
+  for (const field of DRIVER_FIELDS) delete spec[field];
+  return spec;
+}
+
+function cursorId(reply: Document): string {
+  const cursor = reply.cursor as { id?: Long | number } | undefined;
+  return cursor?.id === undefined ? '0' : cursor.id.toString();
+}
+
+/** Runs commands against DocumentDB on behalf of every client connection. */
+export class CommandDispatcher {
+  readonly cursors = new CursorStore();
+  readonly transactions: TransactionStore;
+
+  constructor(private readonly pool: ConnectionSource) {
+    this.transactions = new TransactionStore({
+      connect: () => pool.connect(),
+      onRelease: (connection) => this.cursors.closeOnConnection(connection),
+    });
+  }
+
+  /** Runs one command and returns its reply; failures become `{ ok: 0, code, ... }`. */
+  async run(command: Document, defaultDatabase: string, client: ClientContext): Promise<Document> {
+    const name = Object.keys(command)[0] ?? '';
+    try {
+      if (isLocalCommand(name)) return answerLocally(name, command, client);
+      const database = typeof command.$db === 'string' ? command.$db : defaultDatabase;
+      return await this.runRemote(ALIASES[name] ?? name, command, database, client);
+    } catch (error) {
+      return toMongoError(error).toReply();
+    }
+  }
+
+  /** Closes idle cursors and rolls back expired transactions. */
+  async sweep(): Promise<void> {
+    this.cursors.sweep();
+    await this.transactions.sweep();
+  }
+
+  /** Rolls back the transactions a closed client connection left open. */
+  async clientClosed(socketId: number): Promise<void> {
+    await this.transactions.abortForSocket(socketId);
+  }
+
+  private async runRemote(
+    name: string,
+    command: Document,
+    database: string,
+    client: ClientContext,
+  ): Promise<Document> {
+    const session = sessionKey(command);
+    const txnNumber = command.txnNumber === undefined ? undefined : String(command.txnNumber as Long);
+    if (name === 'endSessions' || name === 'killSessions') {
+      const ids = (command[name] as Array<{ id?: { toString(encoding: 'hex'): string } }> | undefined) ?? [];
+      for (const id of ids) if (id.id) await this.transactions.abortSession(id.id.toString('hex'));
+      return { ok: 1 };
+    }
+    if (name === 'commitTransaction' || name === 'abortTransaction') {
+      if (!session || !txnNumber)
+        throw new MongoCommandError(MongoCode.BadValue, 'BadValue', 'no transaction');
+      if (name === 'commitTransaction') await this.transactions.commit(session, txnNumber, client.socketId);
+      else await this.transactions.abort(session, txnNumber, client.socketId);
+      return { ok: 1 };
+    }
+    let transaction: HeldConnection | undefined;
+    if (command.autocommit === false && session && txnNumber) {
+      const open =
+        command.startTransaction === true
+          ? await this.transactions.start(session, txnNumber, client.socketId)
+          : this.transactions.get(session, txnNumber, client.socketId);
+      transaction = open.connection;
+    }
+    return this.execute(name, strip(command), database, transaction);
+  }
+
+  private async execute(
+    name: string,
+    spec: Document,
+    database: string,
+    transaction: HeldConnection | undefined,
+  ): Promise<Document> {
+    const db: backend.Queryable = transaction ?? this.pool;
+    switch (name) {
+      case 'find':
+      case 'aggregate':
+      case 'listCollections':
+      case 'listIndexes':
+        return this.openCursor(name, spec, database, transaction);
+      case 'getMore':
+        return this.getMore(spec, database, transaction);
+      case 'killCursors':
+        return this.killCursors(spec);
+      case 'insert':
+      case 'update':
+      case 'delete':
+        return this.write(db, name, database, spec);
+      case 'findAndModify':
+        return backend.findAndModify(db, database, spec);
+      case 'drop':
+        return backend.dropCollection(db, database, String(spec.drop));
+      case 'dropDatabase':
+        return backend.dropDatabase(db, database);
+      case 'listDatabases':
+        return backend.listDatabases(db, spec);
+      case 'createIndexes':
+        return backend.createIndexes(db, database, spec);
+      default:
+        if (backend.isDocumentCommand(name)) return backend.runDocumentCommand(db, name, database, spec);
+        throw new MongoCommandError(
+          MongoCode.CommandNotFound,
+          'CommandNotFound',
+          `no such command: '${name}'`,
+        );
+    }
+  }
+
+  private async write(
+    db: backend.Queryable,
+    name: string,
+    database: string,
+    spec: Document,
+  ): Promise<Document> {
+    try {
+      return await backend.write(db, name, database, spec);
+    } catch (error) {
+      const mapped = toMongoError(error);
+      if (mapped.code !== MongoCode.DuplicateKey) throw mapped;
+      // MongoDB reports a duplicate key of a write command as a write error, not a command error.
+      const writeError = { index: 0, code: mapped.code, codeName: mapped.codeName, errmsg: mapped.message };
+      return { n: 0, writeErrors: [writeError], ok: 1 };
+    }
+  }
+
+  private async openCursor(
+    name: string,
+    spec: Document,
+    database: string,
+    transaction: HeldConnection | undefined,
+  ): Promise<Document> {
+    const connection = transaction ?? (await this.pool.connect());
+    let keep = false;
+    try {
+      const page = await backend.firstPage(connection, name, database, spec);
+      const id = cursorId(page.reply);
+      if (id !== '0' && page.continuation) {
+        keep = page.persistConnection && !transaction;
+        this.cursors.open({
+          id,
+          database,
+          collection: String(spec[name] ?? ''),
+          continuation: page.continuation,
+          connection: page.persistConnection || transaction ? connection : undefined,
+          ownsConnection: keep,
+        });
+      }
+      return page.reply;
+    } finally {
+      if (!transaction && !keep) connection.release();
+    }
+  }
+
+  private async getMore(
+    spec: Document,
+    database: string,
+    transaction: HeldConnection | undefined,
+  ): Promise<Document> {
+    const id = String(spec.getMore as Long);
+    const cursor = this.cursors.take(id);
+    if (!cursor)
+      throw new MongoCommandError(MongoCode.CursorNotFound, 'CursorNotFound', `cursor id ${id} not found`);
+    const connection = cursor.connection ?? transaction ?? this.pool;
+    const request: Document = { ...spec, getMore: Long.fromString(id) };
+    let page: backend.CursorPage;
+    try {
+      page = await backend.nextPage(connection, database, request, cursor.continuation);
+    } catch (error) {
+      this.cursors.close(id);
+      throw error;
+    }
+    if (cursorId(page.reply) === '0' || !page.continuation) this.cursors.close(id);
+    else cursor.continuation = page.continuation;
+    return page.reply;
+  }
+
+  private killCursors(spec: Document): Document {
+    const ids = ((spec.cursors as unknown[] | undefined) ?? []).map((id) => String(id as Long));
+    const killed = ids.filter((id) => this.cursors.close(id));
+    const notFound = ids.filter((id) => !killed.includes(id));
+    const toLongs = (list: string[]): Long[] => list.map((id) => Long.fromString(id));
+    return {
+      cursorsKilled: toLongs(killed),
+      cursorsNotFound: toLongs(notFound),
+      cursorsAlive: [],
+      cursorsUnknown: [],
+      ok: 1,
+    };
+  }
+}
