@@ -1,0 +1,142 @@
+/**
+ * The running application: adapters, bot, inbox worker and HTTP server over one database.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Db } from 'mongodb';
+import type { Server } from 'restify';
+import { systemClock, type Clock } from '../services/clock';
+import { createGraphClients } from '../services/graph';
+import { t } from '../services/i18n';
+import { InboxStore } from '../services/inbox/inboxStore';
+import { InboxWorker } from '../services/inbox/inboxWorker';
+import type { Logger } from '../services/logger';
+import type { Nlu } from '../services/nlu';
+import type { AppConfig } from './config';
+import { createBotCore, type BotCore } from './core';
+import { MessengerAdapter } from './messenger/adapter';
+import type { MessengerEvent } from './messenger/events';
+import { createServer } from './server';
+import { isTransientFailure } from './transient';
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  config: AppConfig;
+  db: Db;
+  logger: Logger;
+  clock?: Clock;
+  /** This instance's name in inbox leases; random by default. */
+  instanceId?: string;
+  nlu?: Nlu;
+  /** Inbox poll interval (tests shorten it). */
+  pollIntervalMs?: number;
+}
+
+/** A built application, not yet listening. */
+export interface App {
+  server: Server;
+  core: BotCore;
+  inbox: InboxStore;
+  worker: InboxWorker | undefined;
+  messengerAdapter: MessengerAdapter | undefined;
+  /** Starts the inbox worker and listens; resolves with the bound address. */
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Stops listening and lets the worker finish the events in hand. */
+  close(): Promise<void>;
+}
+
+/** Assembles the application from configuration and an open database. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, db, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+
+  const cloudAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...config.botFramework }));
+  const messengerAdapter = config.messenger
+    ? new MessengerAdapter({
+        send: createGraphClients({
+          graphApiUrl: config.graphApiUrl,
+          graphApiVersion: config.graphApiVersion,
+          accessToken: config.messenger.pageAccessToken,
+          appSecret: config.messenger.appSecret,
+          logger,
+        }).send,
+        logger,
+      })
+    : undefined;
+
+  const core = await createBotCore({
+    db,
+    clock,
+    logger,
+    geocoderUrl: config.geocoderUrl,
+    botAppId: config.botFramework.MicrosoftAppId,
+    nlu: options.nlu,
+    adapterFor: (channelId) => (channelId === 'facebook' ? messengerAdapter : cloudAdapter),
+  });
+
+  const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    if (isTransientFailure(error)) throw error; // the inbox retries the event later
+    logger.error('turn failed', { error: error.name, channel: context.activity.channelId });
+    await context.sendActivity(t('fallback.error'));
+  };
+  cloudAdapter.onTurnError = onTurnError;
+  if (messengerAdapter) messengerAdapter.onTurnError = onTurnError;
+
+  const inbox = new InboxStore(db);
+  await inbox.ensureIndexes();
+  const worker = messengerAdapter
+    ? new InboxWorker({
+        store: inbox,
+        owner: instanceId,
+        clock,
+        logger,
+        pollIntervalMs: options.pollIntervalMs,
+        handle: (document) => {
+          const { _id, psid, pageId, source, kind, timestamp, raw } = document;
+          const event = { key: _id, psid, pageId, source, kind, timestamp, raw } as MessengerEvent;
+          return messengerAdapter.processEvent(event, (context) => core.bot.run(context));
+        },
+      })
+    : undefined;
+
+  const server = createServer({
+    logger,
+    pingDatabase: async () => {
+      await db.command({ ping: 1 });
+    },
+    botFramework: async (request, response) => {
+      await cloudAdapter.process(request, response, (context) => core.bot.run(context));
+    },
+    messenger: config.messenger && {
+      appSecret: config.messenger.appSecret,
+      verifyToken: config.messenger.verifyToken,
+      accept: async (events) => {
+        await inbox.accept(events, clock());
+        worker?.wake();
+      },
+    },
+  });
+
+  return {
+    server,
+    core,
+    inbox,
+    worker,
+    messengerAdapter,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          worker?.start();
+          resolve(server.address());
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker?.stop();
+    },
+  };
+}

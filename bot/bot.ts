@@ -1,0 +1,71 @@
+/**
+ * The bot: runs the root dialog on every message and saves state after each turn.
+ */
+import {
+  ActivityHandler,
+  ActivityTypes,
+  TurnContext,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type UserState,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Clock } from '../services/clock';
+import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
+
+/** The dialog the bot runs (the main dialog). */
+export interface RootDialog {
+  run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void>;
+}
+
+/** Receives Messenger events that are not a resident's message (echoes, standby, handover). */
+export type ChannelEventHandler = (context: TurnContext) => Promise<void>;
+
+/** Options of {@link VoisinsBot}. */
+export interface VoisinsBotOptions {
+  conversationState: ConversationState;
+  userState: UserState;
+  dialog: RootDialog;
+  directory: ConversationDirectory;
+  clock: Clock;
+  /** Messenger events (`messenger.echo`, `messenger.standby`, `messenger.handover`); ignored when absent. */
+  onChannelEvent?: ChannelEventHandler;
+}
+
+/** Voisins Solidaires' ActivityHandler: thin on purpose, the dialogs hold the conversation. */
+export class VoisinsBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(private readonly options: VoisinsBotOptions) {
+    super();
+    this.dialogState = options.conversationState.createProperty<DialogState>('DialogState');
+
+    this.onMessage(async (context, next) => {
+      await this.rememberWhereToWrite(context);
+      await options.dialog.run(context, this.dialogState);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name?.startsWith('messenger.') && options.onChannelEvent) {
+        await options.onChannelEvent(context);
+      }
+      await next();
+    });
+  }
+
+  /** Runs the turn, then saves conversation and user state (also when the turn failed midway). */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+    await this.options.userState.saveChanges(context, false);
+  }
+
+  /** Opens the person's 24-hour window and keeps the reference for proactive messages. */
+  private async rememberWhereToWrite(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.type !== ActivityTypes.Message || !activity.from?.id) return;
+    const sentAt = activity.timestamp ? new Date(activity.timestamp) : this.options.clock();
+    const at = Number.isNaN(sentAt.getTime()) ? this.options.clock() : sentAt;
+    await this.options.directory.touch(activity.from.id, at, TurnContext.getConversationReference(activity));
+  }
+}

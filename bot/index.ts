@@ -1,0 +1,54 @@
+/**
+ * Entry point: read configuration, connect, build, listen.
+ */
+import { createLogger } from '../services/logger';
+import { connectDatabase } from '../services/db/connect';
+import { createApp } from './app';
+import { ConfigError, describeDatabase, loadConfig, type AppConfig } from './config';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(78);
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const { client, uri } = await connectDatabase({
+    uri: config.mongodbUri,
+    log: (line) => logger.info('local database', { progress: line }),
+  });
+  const app = await createApp({ config, db: client.db(config.mongodbDb), logger });
+  const address = await app.listen(config.port);
+
+  logger.info(
+    config.messenger
+      ? 'Messenger channel on: POST /api/messenger'
+      : 'Messenger channel off: set MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN and MESSENGER_PAGE_ACCESS_TOKEN to turn it on',
+  );
+  logger.info('Bot Framework channel on: POST /api/messages', {
+    auth: config.botFramework.MicrosoftAppId ? 'app id set' : 'none (local, Emulator)',
+  });
+  logger.info('database', {
+    database: describeDatabase(uri, config.mongodbDb),
+    engine: config.mongodbUri ? 'MONGODB_URI' : 'local engine',
+  });
+  logger.info('listening', { port: address.port });
+
+  const shutdown = (signal: string): void => {
+    logger.info('shutting down', { signal });
+    void app
+      .close()
+      .then(() => client.close())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+/**
+ * `GET /api/messenger` (verification handshake) and `POST /api/messenger` (events).
+ *
+ * @remarks
+ * A POST is acknowledged only once its events are stored in the inbox: Meta retries what
+ * we do not acknowledge, and what we acknowledge is never lost. Processing happens later,
+ * in the inbox worker.
+ */
+import type { Request, Response } from 'restify';
+import { CodedError, ErrorCode } from '../../services/errors';
+import type { Logger } from '../../services/logger';
+import { extractEvents, type MessengerEvent } from '../messenger/events';
+import { verifyHandshake, verifySignature } from '../messenger/signature';
+import { BodyTooLargeError, readRawBody } from './rawBody';
+
+/** Options of the Messenger routes. */
+export interface MessengerWebhookOptions {
+  appSecret: string;
+  verifyToken: string;
+  /** Stores the events durably; throws when the database cannot take them. */
+  accept: (events: MessengerEvent[]) => Promise<void>;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/** The verification handshake: the challenge on a good token, 403 otherwise. */
+export function handshakeHandler(options: MessengerWebhookOptions) {
+  return (request: Request, response: Response): void => {
+    try {
+      const challenge = verifyHandshake(request.query as Record<string, unknown>, options.verifyToken);
+      response.sendRaw(200, challenge, { 'Content-Type': 'text/plain; charset=utf-8' });
+    } catch {
+      response.sendRaw(403, 'Forbidden', { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+  };
+}
+
+/** Verifies, parses and stores a webhook delivery, then acknowledges it. */
+export function eventsHandler(options: MessengerWebhookOptions) {
+  const { logger } = options;
+  return async (request: Request, response: Response): Promise<void> => {
+    let raw: Buffer;
+    try {
+      raw = await readRawBody(request, options.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return reply(response, 413, 'Payload Too Large');
+      return reply(response, 400, 'Bad Request');
+    }
+    try {
+      verifySignature(raw, request.header('x-hub-signature-256') || undefined, options.appSecret);
+    } catch {
+      logger.warn('webhook signature rejected', { bytes: raw.length });
+      return reply(response, 403, 'Forbidden');
+    }
+    let events: MessengerEvent[];
+    try {
+      events = extractEvents(JSON.parse(raw.toString('utf8')) as unknown);
+    } catch (error) {
+      const kind = error instanceof SyntaxError ? 'malformed JSON' : 'not a page webhook';
+      logger.warn('webhook body rejected', { reason: kind });
+      return reply(response, 400, 'Bad Request');
+    }
+    try {
+      await options.accept(events);
+    } catch (error) {
+      logger.error('webhook events could not be stored', {
+        error: error instanceof CodedError ? error.code : ErrorCode.DatabaseUnavailable,
+        events: events.length,
+      });
+      return reply(response, 503, 'Service Unavailable');
+    }
+    reply(response, 200, 'EVENT_RECEIVED');
+  };
+}
+
+function reply(response: Response, status: number, body: string): void {
+  response.sendRaw(status, body, { 'Content-Type': 'text/plain; charset=utf-8' });
+}

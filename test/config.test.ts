@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { ConfigError, describeDatabase, parseConfig } from '../bot/config';
+
+describe('configuration', () => {
+  it('starts with no variables at all: local engine, Messenger off, documented defaults', () => {
+    const config = parseConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.mongodbUri, undefined);
+    assert.equal(config.mongodbDb, 'voisins');
+    assert.equal(config.messenger, undefined);
+    assert.equal(config.graphApiUrl, 'https://graph.facebook.com');
+    assert.equal(config.graphApiVersion, 'v25.0');
+    assert.equal(config.pageInboxAppId, '263902037430900');
+    assert.equal(config.botFramework.MicrosoftAppId, '');
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it('turns Messenger on when its three secrets are set', () => {
+    const config = parseConfig({
+      MESSENGER_APP_SECRET: 's',
+      MESSENGER_VERIFY_TOKEN: 'v',
+      MESSENGER_PAGE_ACCESS_TOKEN: 't',
+      MESSENGER_PAGE_ID: '123',
+      GRAPH_API_URL: 'http://127.0.0.1:9999/',
+    });
+    assert.deepEqual(config.messenger, { appSecret: 's', verifyToken: 'v', pageAccessToken: 't', pageId: '123' });
+    assert.equal(config.graphApiUrl, 'http://127.0.0.1:9999');
+  });
+
+  const bad: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ MONGODB_URI: 'postgres://x' }, /MONGODB_URI/],
+    [{ MONGODB_DB: 'a b' }, /MONGODB_DB/],
+    [{ MESSENGER_APP_SECRET: 's' }, /MESSENGER_VERIFY_TOKEN, MESSENGER_PAGE_ACCESS_TOKEN/],
+    [{ GRAPH_API_URL: 'ftp://x' }, /GRAPH_API_URL/],
+    [{ GRAPH_API_VERSION: '25' }, /GRAPH_API_VERSION/],
+    [{ PAGE_INBOX_APP_ID: 'inbox' }, /PAGE_INBOX_APP_ID/],
+    [{ GEOCODER_URL: 'nope' }, /GEOCODER_URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ];
+  for (const [env, message] of bad) {
+    it(`stops on ${Object.keys(env).join(', ')}=${Object.values(env).join(', ')} and names it`, () => {
+      assert.throws(
+        () => parseConfig(env),
+        (error: unknown) => error instanceof ConfigError && message.test(error.message),
+      );
+    });
+  }
+
+  it('describes the database without credentials', () => {
+    assert.equal(describeDatabase('mongodb://user:secret@db.example:27017/?tls=true', 'voisins'), 'mongodb://db.example:27017/voisins');
+  });
+});
