@@ -1,0 +1,23 @@
+/**
+ * Creates every index of the domain collections, once at start-up (idempotent).
+ */
+import type { Db } from 'mongodb';
+import { systemClock } from '../clock';
+import { AttentionFlags } from '../conversations/attention';
+import { EntryRepository } from '../entries/entryRepository';
+import { MatchRepository } from '../matching/matchRepository';
+import { ResidentRepository } from '../residents/residentRepository';
+
+/**
+ * Ensures the indexes of `residents`, `entries`, `matches` and `conversations`.
+ *
+ * @remarks
+ * Safe to call on every start: creating an index that already exists with the same
+ * options does nothing.
+ */
+export async function ensureDomainIndexes(db: Db): Promise<void> {
+  await new ResidentRepository(db, systemClock).ensureIndexes();
+  await new EntryRepository(db, systemClock).ensureIndexes();
+  await new MatchRepository(db, systemClock).ensureIndexes();
+  await new AttentionFlags(db, systemClock).ensureIndexes();
+}

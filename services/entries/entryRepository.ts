@@ -1,0 +1,223 @@
+/**
+ * Offers and needs (collection `entries`): creation with validated fields, and the owner's
+ * actions on them (pause, resume, renew, withdraw).
+ */
+import type { Collection, Db, Filter, ObjectId } from 'mongodb';
+import type { Clock } from '../clock';
+import type { Entry, EntryKind, EntryStatus, GeoPoint, LocationSource } from '../domain/types';
+import { CodedError, ErrorCode } from '../errors';
+import {
+  cleanOptionalText,
+  cleanText,
+  isCategory,
+  requirePoint,
+  requirePsid,
+  toObjectId,
+} from './validation';
+
+/** Name of the collection of offers and needs. */
+export const ENTRIES_COLLECTION = 'entries';
+/** Longest description kept, in characters. */
+export const MAX_DESCRIPTION_LENGTH = 500;
+/** Longest availability text kept ("le mardi matin"). */
+export const MAX_AVAILABILITY_LENGTH = 200;
+/** Longest address text kept. */
+export const MAX_ADDRESS_LENGTH = 200;
+/** Default number of days an entry stays active before it must be renewed. */
+export const DEFAULT_EXPIRY_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const KINDS: readonly EntryKind[] = ['offer', 'need'];
+const SOURCES: readonly LocationSource[] = [
+  'address',
+  'neighbourhood',
+  'shared_location',
+  'neighbourhood_fallback',
+];
+const BENEFICIARIES: readonly NonNullable<Entry['beneficiary']>[] = ['self', 'relative'];
+const URGENCIES: readonly NonNullable<Entry['urgency']>[] = ['high', 'normal'];
+const MAX_FLAGS = 10;
+
+/** An entry as stored, with its id. */
+export type StoredEntry = Entry & { _id: ObjectId };
+
+/** What the dialogs provide to create an entry; the repository sets status, dates and expiry. */
+export interface NewEntry {
+  psid: string;
+  kind: EntryKind;
+  category: Entry['category'];
+  description: string;
+  availability: string;
+  location: GeoPoint;
+  locationSource: LocationSource;
+  addressText?: string;
+  neighbourhood?: string;
+  beneficiary?: 'self' | 'relative';
+  urgency?: 'high' | 'normal';
+  /** For example `money` when the description mentioned money after the reminder. */
+  flags?: string[];
+  /** The referent's psid when they register someone who is not online. */
+  registeredBy?: string;
+}
+
+/** Options of {@link EntryRepository}. */
+export interface EntryRepositoryOptions {
+  /** Days before an entry expires (and again after each renewal); 30 by default. */
+  expiryDays?: number;
+}
+
+/** Statuses in which the owner may still pause, resume or renew an entry. */
+const ACTIVE: EntryStatus[] = ['pending_review', 'published'];
+
+/**
+ * Stores offers and needs.
+ *
+ * @remarks
+ * Ids arrive from payloads as strings: a string that is not a 24-hex ObjectId finds nothing
+ * (`get` returns null, actions return false) and no query is sent. Owner actions match on
+ * both the id and the psid, so a resident can only act on their own entries.
+ */
+export class EntryRepository {
+  private readonly collection: Collection<Entry>;
+  private readonly expiryMs: number;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+    options: EntryRepositoryOptions = {},
+  ) {
+    this.collection = db.collection<Entry>(ENTRIES_COLLECTION);
+    const days = options.expiryDays ?? DEFAULT_EXPIRY_DAYS;
+    if (!(days > 0)) throw new CodedError(ErrorCode.ConfigInvalid, 'expiryDays must be positive');
+    this.expiryMs = days * DAY_MS;
+  }
+
+  /** Creates the geospatial and lookup indexes (idempotent). */
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndexes([
+      { key: { location: '2dsphere' }, name: 'location_2dsphere' },
+      { key: { psid: 1 }, name: 'psid' },
+      { key: { status: 1, category: 1 }, name: 'status_category' },
+      { key: { expiresAt: 1 }, name: 'expiresAt' },
+    ]);
+  }
+
+  /**
+   * Validates and stores a new entry, `pending_review` until a moderator publishes it.
+   *
+   * @throws CodedError `payload_invalid` when a field has the wrong type or value.
+   */
+  async create(input: NewEntry): Promise<StoredEntry> {
+    const now = this.clock();
+    const entry: Entry = {
+      psid: requirePsid(input.psid),
+      kind: oneOf(input.kind, KINDS, 'kind'),
+      category: isCategory(input.category) ? input.category : invalid('category'),
+      description: cleanText(input.description, MAX_DESCRIPTION_LENGTH, 'description'),
+      availability: cleanText(input.availability, MAX_AVAILABILITY_LENGTH, 'availability'),
+      location: requirePoint(input.location),
+      locationSource: oneOf(input.locationSource, SOURCES, 'locationSource'),
+      status: 'pending_review',
+      flags: cleanFlags(input.flags),
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: new Date(now.getTime() + this.expiryMs),
+    };
+    if (entry.description === '') invalid('description');
+    const addressText = cleanOptionalText(input.addressText, MAX_ADDRESS_LENGTH, 'addressText');
+    if (addressText) entry.addressText = addressText;
+    const neighbourhood = cleanOptionalText(input.neighbourhood, 100, 'neighbourhood');
+    if (neighbourhood) entry.neighbourhood = neighbourhood;
+    if (input.beneficiary !== undefined)
+      entry.beneficiary = oneOf(input.beneficiary, BENEFICIARIES, 'beneficiary');
+    if (input.urgency !== undefined) entry.urgency = oneOf(input.urgency, URGENCIES, 'urgency');
+    if (input.registeredBy !== undefined) entry.registeredBy = requirePsid(input.registeredBy);
+    const { insertedId } = await this.collection.insertOne(entry);
+    return { ...entry, _id: insertedId };
+  }
+
+  /** The entry with this id, or null (also for a malformed id). */
+  async get(id: string | ObjectId): Promise<StoredEntry | null> {
+    const _id = toObjectId(id);
+    if (!_id) return null;
+    return this.collection.findOne({ _id });
+  }
+
+  /** The resident's entries: the ones not withdrawn first, most recent first within each group. */
+  async listByResident(psid: string): Promise<StoredEntry[]> {
+    const entries = await this.collection
+      .find({ psid: requirePsid(psid) })
+      .sort({ createdAt: -1, _id: -1 })
+      .toArray();
+    const withdrawn = (entry: Entry): number => (entry.status === 'withdrawn' ? 1 : 0);
+    return entries.sort((a, b) => withdrawn(a) - withdrawn(b));
+  }
+
+  /** Pauses an active entry of `psid` (it stops being proposed); false if not theirs or not active. */
+  async pause(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.ownerUpdate(id, psid, { status: { $in: ACTIVE }, paused: { $ne: true } }, { paused: true });
+  }
+
+  /** Resumes a paused entry of `psid`; false if not theirs or not paused. */
+  async resume(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.ownerUpdate(id, psid, { status: { $in: ACTIVE }, paused: true }, { paused: false });
+  }
+
+  /** Pushes the expiry of an entry of `psid` to `expiryDays` from now; false if not theirs or closed. */
+  async renew(id: string | ObjectId, psid: string): Promise<boolean> {
+    const expiresAt = new Date(this.clock().getTime() + this.expiryMs);
+    return this.ownerUpdate(id, psid, { status: { $in: [...ACTIVE, 'matched'] } }, { expiresAt });
+  }
+
+  /** Withdraws an entry of `psid` for good; false if not theirs or already withdrawn. */
+  async withdraw(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.ownerUpdate(
+      id,
+      psid,
+      { status: { $ne: 'withdrawn' } },
+      { status: 'withdrawn', paused: false },
+    );
+  }
+
+  /** Publishes an entry that waits for review (moderators); false otherwise. */
+  async publish(id: string | ObjectId): Promise<boolean> {
+    const _id = toObjectId(id);
+    if (!_id) return false;
+    const result = await this.collection.updateOne(
+      { _id, status: 'pending_review' },
+      { $set: { status: 'published', updatedAt: this.clock() } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  private async ownerUpdate(
+    id: string | ObjectId,
+    psid: string,
+    condition: Filter<Entry>,
+    changes: Partial<Entry>,
+  ): Promise<boolean> {
+    const _id = toObjectId(id);
+    if (!_id || typeof psid !== 'string' || psid === '') return false;
+    const result = await this.collection.updateOne(
+      { ...condition, _id, psid },
+      { $set: { ...changes, updatedAt: this.clock() } },
+    );
+    return result.matchedCount === 1;
+  }
+}
+
+function invalid(what: string): never {
+  throw new CodedError(ErrorCode.PayloadInvalid, `${what} is invalid`);
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : invalid(what);
+}
+
+function cleanFlags(flags: unknown): string[] {
+  if (flags === undefined) return [];
+  if (!Array.isArray(flags)) invalid('flags');
+  return [...new Set(flags.slice(0, MAX_FLAGS).map((flag) => cleanText(flag, 40, 'flag')))].filter(Boolean);
+}

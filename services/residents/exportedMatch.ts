@@ -1,0 +1,39 @@
+/**
+ * A match as shown to one of its two parties in a data export.
+ */
+import type { ObjectId } from 'mongodb';
+import type { Category, Match, MatchStatus } from '../domain/types';
+import { roundDistance } from '../matching/matcher';
+
+/** One match from the exporting person's side: nothing identifies the other person or their entry. */
+export interface ExportedMatch {
+  matchId?: ObjectId;
+  /** Whether the person asked (`need`) or offered (`offer`). */
+  role: 'need' | 'offer';
+  /** Their own entry in this match. */
+  entryId: ObjectId;
+  category: Category;
+  /** Rounded, as they were shown it. */
+  distanceMeters: number;
+  status: MatchStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  acceptedAt?: Date;
+}
+
+/** `match` seen from `psid`'s side. */
+export function toExportedMatch(match: Match, psid: string): ExportedMatch {
+  const role = match.needPsid === psid ? 'need' : 'offer';
+  const exported: ExportedMatch = {
+    matchId: match._id,
+    role,
+    entryId: role === 'need' ? match.needId : match.offerId,
+    category: match.category,
+    distanceMeters: roundDistance(match.distanceMeters),
+    status: match.status,
+    createdAt: match.createdAt,
+    updatedAt: match.updatedAt,
+  };
+  if (match.acceptedAt) exported.acceptedAt = match.acceptedAt;
+  return exported;
+}
