@@ -1,0 +1,17 @@
+/**
+ * `npm run db:stop [-- --instance <name>]`: stops, by pid, the gateway and PostgreSQL that
+ * `npm run db:start` started.
+ */
+import { parseArgs } from 'node:util';
+import { stopLocalEngine } from '../services/localdb/engine';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { instance: { type: 'string', default: 'default' } } });
+  await stopLocalEngine({ instance: values.instance });
+  console.error(`Local engine "${values.instance}" stopped.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`db:stop failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
