@@ -1,0 +1,154 @@
+/**
+ * The Bot Framework adapter for Messenger: runs the bot on webhook events and sends its
+ * replies through the Graph API.
+ */
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import { CodedError, ErrorCode } from '../../services/errors';
+import { DEFAULT_RETRY, timerSleep, withRetry, type RetryOptions } from '../../services/graph/retry';
+import type { SendApi } from '../../services/graph/send';
+import { redactId, type Logger } from '../../services/logger';
+import { toActivity } from './activities';
+import type { MessengerEvent } from './events';
+import { toSendCalls, type SendCall } from './outgoing';
+
+/** Options of {@link MessengerAdapter}. */
+export interface MessengerAdapterOptions {
+  send: SendApi;
+  logger: Logger;
+  /** Retries of each Send API call; defaults to {@link DEFAULT_RETRY}. */
+  retry?: RetryOptions;
+  /** Waits for `delay` activities; tests pass a recorder. */
+  sleep?: (milliseconds: number) => Promise<void>;
+}
+
+/** Name of the event activity a proactive turn starts with. */
+export const CONTINUE_CONVERSATION_EVENT = 'continueConversation';
+
+type Logic = (context: TurnContext) => Promise<void>;
+/** botframework-connector's ClaimsIdentity, without depending on that package directly. */
+type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
+
+/**
+ * A `BotAdapter` speaking to Messenger directly (no Azure Bot Service in between).
+ *
+ * @remarks
+ * Incoming: the server verifies and stores webhook events, then calls
+ * {@link MessengerAdapter.processEvent} for each one. Outgoing: every activity the bot
+ * sends goes through `outgoing.ts` and the Send API, each call retried on transient Graph
+ * errors; failures reject (and reach `onTurnError`), they are never swallowed. Proactive
+ * turns default to `messaging_type: UPDATE`, replies to `RESPONSE`.
+ */
+export class MessengerAdapter extends BotAdapter {
+  private readonly send: SendApi;
+  private readonly logger: Logger;
+  private readonly retry: RetryOptions;
+  private readonly sleep: (milliseconds: number) => Promise<void>;
+
+  constructor(options: MessengerAdapterOptions) {
+    super();
+    this.send = options.send;
+    this.logger = options.logger;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? timerSleep;
+  }
+
+  /** Runs middleware and `logic` on the activity of `event`; does nothing for ignored kinds. */
+  async processEvent(event: MessengerEvent, logic: Logic): Promise<void> {
+    const activity = toActivity(event);
+    if (!activity) return;
+    const context = new TurnContext(this, activity);
+    await this.runMiddleware(context, logic);
+  }
+
+  /** Sends the activities in order; answers one ResourceResponse per activity (the last mid sent). */
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    const proactive = context.activity.name === CONTINUE_CONVERSATION_EVENT;
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'delay') {
+        await this.sleep(typeof activity.value === 'number' ? activity.value : 1000);
+        responses.push({ id: '' });
+        continue;
+      }
+      const psid = activity.recipient?.id ?? activity.conversation?.id;
+      if (!psid) throw new CodedError(ErrorCode.MessageInvalid, 'outgoing activity has no recipient');
+      let id = '';
+      for (const call of toSendCalls(activity)) {
+        id = (await this.perform(psid, call, proactive)) ?? id;
+      }
+      responses.push({ id });
+    }
+    return responses;
+  }
+
+  /** Messenger cannot edit a sent message. */
+  override updateActivity(): Promise<ResourceResponse | void> {
+    return Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger cannot update a sent message'));
+  }
+
+  /** Messenger cannot delete a sent message. */
+  override deleteActivity(): Promise<void> {
+    return Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger cannot delete a sent message'));
+  }
+
+  /** Starts a proactive turn for the conversation `reference` points to. */
+  override async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: Logic,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: CONTINUE_CONVERSATION_EVENT },
+      reference,
+      true,
+    );
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  /**
+   * Same as {@link MessengerAdapter.continueConversation}; the app id or claims are not
+   * needed (Messenger authenticates with the page token).
+   */
+  override async continueConversationAsync(
+    _botAppIdOrClaims: string | ClaimsIdentity,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: Logic | string,
+    maybeLogic?: Logic,
+  ): Promise<void> {
+    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
+    if (!logic)
+      throw new CodedError(ErrorCode.MessageInvalid, 'continueConversationAsync needs a logic callback');
+    await this.continueConversation(reference, logic);
+  }
+
+  /** Makes one Send API call with retries; resolves to the mid of a sent message. */
+  private async perform(psid: string, call: SendCall, proactive: boolean): Promise<string | undefined> {
+    const person = redactId(psid);
+    const retry: RetryOptions = {
+      ...this.retry,
+      onRetry: (_error, attempt, delayMs) => this.logger.warn('send retry', { person, attempt, delayMs }),
+    };
+    try {
+      if (call.type === 'action') {
+        await withRetry(() => this.send.senderAction(psid, call.action), retry);
+        return undefined;
+      }
+      const options = proactive ? { messagingType: 'UPDATE' as const, ...call.options } : call.options;
+      const { messageId } = await withRetry(() => this.send.sendMessage(psid, call.message, options), retry);
+      return messageId;
+    } catch (error) {
+      const code = error instanceof CodedError ? error.code : 'unexpected';
+      this.logger.error('send failed', { person, kind: call.type, code });
+      throw error;
+    }
+  }
+}
