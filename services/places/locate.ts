@@ -3,6 +3,7 @@
  */
 import type { GeoPoint, LocationSource } from '../domain/types';
 import type { GeocodedAddress, GeocodeOutcome } from './geocoder';
+import type { Neighbourhood } from './neighbourhoods';
 
 /** A neighbourhood of Miramas with its centre. */
 export interface NeighbourhoodPlace {
@@ -40,11 +41,16 @@ export const MIRAMAS_CENTRE = { lat: 43.5833, lon: 5.0017 } as const;
 export const SERVICE_RADIUS_METERS = 8000;
 const EARTH_RADIUS_METERS = 6_371_008.8;
 const STREET_WORDS =
-  /\b(rue|avenue|av|bd|boulevard|chemin|ch|all[ée]e|place|pl|impasse|route|rte|cours|quai|traverse|lotissement|lot|r[ée]sidence|mont[ée]e|square|passage|voie|cit[ée])\b/i;
+  /(^|[^\p{L}])(rue|avenue|av|bd|boulevard|chemin|all[ée]e|place|impasse|route|cours|quai|traverse|mont[ée]e|square|passage)(?![\p{L}])/iu;
+/** A house number followed by a word ("12 rue", "3 bis, avenue"), not a trailing "Maille 2". */
+const HOUSE_NUMBER = /(^|[^\p{L}\d])\d{1,4}\s*(bis|ter)?\s*,?\s+\p{L}{2,}/iu;
 
-/** True when `text` has a house number or a street word, so it is worth asking the geocoder first. */
+/**
+ * True when `text` has a street word or a house number, so it is worth asking the geocoder
+ * before settling for a neighbourhood's centre.
+ */
 export function looksLikeAddress(text: string): boolean {
-  return /\d/.test(text) || STREET_WORDS.test(text);
+  return STREET_WORDS.test(text) || HOUSE_NUMBER.test(text);
 }
 
 /**
@@ -126,6 +132,20 @@ export function nearestOf(
     if (distance < bestDistance) [best, bestDistance] = [place, distance];
   }
   return best;
+}
+
+/** A neighbourhood of `services/places/neighbourhoods` as a {@link NeighbourhoodPlace}. */
+export function toPlace(neighbourhood: Neighbourhood): NeighbourhoodPlace {
+  const { id, name, centre } = neighbourhood;
+  return { id, name, lat: centre.lat, lon: centre.lon };
+}
+
+/** A `nearestNeighbourhood` finder over a list (for example `loadNeighbourhoods()`). */
+export function nearestNeighbourhoodIn(
+  list: readonly Neighbourhood[],
+): (lat: number, lon: number) => NeighbourhoodPlace | null {
+  const places = list.map(toPlace);
+  return (lat, lon) => nearestOf(places, lat, lon);
 }
 
 function point(lat: number, lon: number): GeoPoint {
