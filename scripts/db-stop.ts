@@ -7,7 +7,7 @@ import { stopLocalEngine } from '../services/localdb/engine';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { instance: { type: 'string', default: 'default' } } });
-  await stopLocalEngine({ instance: values.instance });
+  await stopLocalEngine({ instance: values.instance, force: true });
   console.error(`Local engine "${values.instance}" stopped.`);
 }
 

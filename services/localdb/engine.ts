@@ -15,7 +15,7 @@ import { pings, waitForPing } from './health';
 import { withLock } from './lock';
 import { enginePaths, instancePaths, type EnginePaths, type InstancePaths } from './paths';
 import { freePort, isPortFree } from './ports';
-import { isOurProcess, terminate } from './processes';
+import { isAlive, isOurProcess, terminate } from './processes';
 import {
   ensureCluster,
   ensureDocumentDbExtension,
@@ -32,6 +32,17 @@ export interface LocalEngineOptions {
   instance?: string;
   /** Progress lines (never document contents). */
   log?: (line: string) => void;
+}
+
+/** Options of {@link stopLocalEngine}. */
+export interface StopLocalEngineOptions {
+  instance?: string;
+  /**
+   * Stop even while other live processes still use the instance (as `npm run db:stop` does).
+   * Otherwise the instance keeps running until the last process that started it stops it, so
+   * that two test runs sharing the `test` instance do not stop it under each other's feet.
+   */
+  force?: boolean;
 }
 
 /** What {@link startLocalEngine} returns. */
@@ -91,6 +102,7 @@ export async function startLocalEngine(options: LocalEngineOptions = {}): Promis
   return withLock(instance.lockFile, lockOptions, async () => {
     const previous = await readState(instance.stateFile);
     if (previous && (await isHealthy(engine, instance, previous))) {
+      await writeState(instance.stateFile, { ...previous, holders: liveHolders(previous, process.pid) });
       return { uri: localEngineUri(previous.gatewayPort), reused: true };
     }
     await ensureProvisioned(engine, log);
@@ -132,13 +144,30 @@ export async function startLocalEngine(options: LocalEngineOptions = {}): Promis
   });
 }
 
-/** Stops the gateway and PostgreSQL of an instance, by pid; does nothing when not running. */
-export async function stopLocalEngine(options: Omit<LocalEngineOptions, 'log'> = {}): Promise<void> {
+/** The live processes holding an instance, plus `add` when given, without `remove`. */
+function liveHolders(state: InstanceState, add?: number, remove?: number): number[] {
+  const holders = new Set((state.holders ?? []).filter((pid) => pid !== remove && isAlive(pid)));
+  if (add) holders.add(add);
+  return [...holders];
+}
+
+/**
+ * Stops the gateway and PostgreSQL of an instance, by pid; does nothing when not running.
+ *
+ * @remarks
+ * Unless `force` is set, an instance still used by another live process keeps running.
+ */
+export async function stopLocalEngine(options: StopLocalEngineOptions = {}): Promise<void> {
   assertRoot();
   const { engine, instance } = resolve(options);
   await mkdir(instance.hostDir, { recursive: true });
   await withLock(instance.lockFile, { timeoutMs: LOCK_TIMEOUT_MS }, async () => {
     const state = await readState(instance.stateFile);
+    const others = state ? liveHolders(state, undefined, process.pid) : [];
+    if (state && others.length > 0 && !options.force) {
+      await writeState(instance.stateFile, { ...state, holders: others });
+      return;
+    }
     if (state?.gatewayPid && (await isOurProcess(state.gatewayPid, GATEWAY_MARKER))) {
       await terminate(state.gatewayPid);
     }

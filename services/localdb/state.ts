@@ -11,6 +11,8 @@ export interface InstanceState {
   pgPid?: number;
   gatewayPid?: number;
   startedAt?: string;
+  /** Pids of the processes that started or reused the instance and have not stopped it. */
+  holders?: number[];
 }
 
 function isState(value: unknown): value is InstanceState {
