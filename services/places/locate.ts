@@ -20,9 +20,9 @@ export interface LocateDeps {
     lookup?(text: string): Promise<GeocodeOutcome>;
   };
   /** The neighbourhood named in `text`, or null (the NLU's neighbourhood finder). */
-  findNeighbourhood(text: string): NeighbourhoodPlace | null;
+  findNeighbourhood: (text: string) => NeighbourhoodPlace | null;
   /** The neighbourhood whose centre is nearest, to name the area of an address or a shared point. */
-  nearestNeighbourhood?(lat: number, lon: number): NeighbourhoodPlace | null;
+  nearestNeighbourhood?: (lat: number, lon: number) => NeighbourhoodPlace | null;
 }
 
 /** A place found for an entry. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ObjectId } from 'mongodb';
 import { manualClock, type ManualClock } from '../../services/clock';
+import type { Entry } from '../../services/domain/types';
 import { CodedError } from '../../services/errors';
 import { EntryRepository } from '../../services/entries/entryRepository';
 import { openTestDatabase, type TestDatabase } from '../support/db';
@@ -32,7 +33,7 @@ describe('EntryRepository', () => {
         flags: ['money', 'money'],
       }),
     );
-    const stored = await database.db.collection('entries').findOne({ _id: created._id });
+    const stored = await database.db.collection<Entry>('entries').findOne({ _id: created._id });
     assert.ok(stored);
     assert.equal(stored.status, 'pending_review');
     assert.equal(stored.description.length, 500);
@@ -116,8 +117,8 @@ describe('EntryRepository', () => {
       listed.map((entry) => entry.description),
       ['second', 'first', 'third'],
     );
-    assert.ok(listed[0]!._id.equals(second._id));
-    assert.ok(listed[1]!._id.equals(first._id));
+    assert.ok(listed[0]._id.equals(second._id));
+    assert.ok(listed[1]._id.equals(first._id));
   });
 
   it('leaves unknown ids alone', async () => {

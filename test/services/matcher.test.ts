@@ -54,9 +54,9 @@ describe('Matcher (real coordinates in Miramas)', () => {
     await offerAt(1200, 45);
     const found = await matcher.findOffersNear(need);
     assert.deepEqual(ids(found), [String(near._id)]);
-    assert.ok(Math.abs(found[0]!.distanceMeters - 800) < 5, `distance ${found[0]!.distanceMeters}`);
-    assert.equal(roundDistance(found[0]!.distanceMeters), 800);
-    assert.ok(!('distanceMeters' in found[0]!.offer));
+    assert.ok(Math.abs(found[0].distanceMeters - 800) < 5, `distance ${found[0].distanceMeters}`);
+    assert.equal(roundDistance(found[0].distanceMeters), 800);
+    assert.ok(!('distanceMeters' in found[0].offer));
   });
 
   it('ignores another category, withdrawn, paused, unpublished and expired offers, and the need’s own psid', async () => {

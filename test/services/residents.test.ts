@@ -84,7 +84,7 @@ describe('ResidentRepository', () => {
       exported.entries.map((entry) => String(entry._id)),
       [String(need._id)],
     );
-    assert.equal(exported.entries[0]!.addressText, '3 rue des Lilas');
+    assert.equal(exported.entries[0].addressText, '3 rue des Lilas');
     assert.equal(exported.matches.length, 1);
     assert.deepEqual(exported.matches[0], {
       matchId: match._id,

@@ -62,7 +62,7 @@ export async function startFakeGeocoder(): Promise<FakeGeocoder> {
     url: '',
     requests: [] as Array<Record<string, string>>,
     mode: 'up' as FakeGeocoderMode,
-    close: async (): Promise<void> => undefined,
+    close: (): Promise<void> => Promise.resolve(),
   };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
