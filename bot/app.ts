@@ -8,7 +8,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
 import { systemClock, type Clock } from '../services/clock';
-import { createGraphClients } from '../services/graph';
+import { createGraphClients, GraphError } from '../services/graph';
 import { t } from '../services/i18n';
 import { InboxStore } from '../services/inbox/inboxStore';
 import { InboxWorker } from '../services/inbox/inboxWorker';
@@ -79,6 +79,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     if (isTransientFailure(error)) throw error; // the inbox retries the event later
+    if (error instanceof GraphError) {
+      // Meta refused for good (blocked page, closed window, unknown recipient): an apology would fail too.
+      logger.warn('reply refused by Messenger', { reason: error.permanentReason ?? 'other', code: error.graphCode });
+      return;
+    }
     logger.error('turn failed', { error: error.name, channel: context.activity.channelId });
     await context.sendActivity(t('fallback.error'));
   };
