@@ -128,7 +128,7 @@ async function bootstrapChroot(paths: EnginePaths, log: (line: string) => void):
   await run('debootstrap', ['--variant=minbase', 'sid', paths.chrootDir, mirror], {
     log,
     showLine: (line) =>
-      /^[IEW]: (Retrieving|Validating|Extracting|Installing|Configuring|Base system)/.test(line),
+      /^(I: (Retrieving Packages|Installing core|Configuring required|Base system)|[EW]: )/.test(line),
   });
 }
 
