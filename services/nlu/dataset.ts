@@ -1,0 +1,80 @@
+/**
+ * Training examples: reading the reviewable JSON-lines files and splitting them.
+ *
+ * @remarks
+ * Each line of `data/*.jsonl` is `{"text": "...", "label": "..."}`. Reading fails loudly
+ * (with the file and line number) on a malformed line or an unknown label, so that a
+ * bad edit to the data is caught by the tests rather than silently dropped.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodedError, ErrorCode } from '../errors';
+
+/** One labelled sentence. */
+export interface Example<L extends string = string> {
+  readonly text: string;
+  readonly label: L;
+}
+
+/** Directory of the data files. */
+export const DATA_DIR = join(__dirname, 'data');
+/** Path of the intent examples. */
+export const INTENTS_FILE = join(DATA_DIR, 'intents.jsonl');
+/** Path of the category examples. */
+export const CATEGORIES_FILE = join(DATA_DIR, 'categories.jsonl');
+
+/** Parses JSON-lines examples, checking every label against `labels`. */
+export function parseExamples<L extends string>(
+  content: string,
+  labels: readonly L[],
+  source = 'examples',
+): Example<L>[] {
+  const known = new Set<string>(labels);
+  const examples: Example<L>[] = [];
+  content.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const where = `${source}:${index + 1}`;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (cause) {
+      throw new CodedError(ErrorCode.PayloadInvalid, `${where}: not JSON`, { cause });
+    }
+    const record = parsed as { text?: unknown; label?: unknown };
+    if (typeof record.text !== 'string' || typeof record.label !== 'string' || !known.has(record.label)) {
+      throw new CodedError(
+        ErrorCode.PayloadInvalid,
+        `${where}: expected {"text": string, "label": known label}`,
+      );
+    }
+    examples.push({ text: record.text, label: record.label as L });
+  });
+  return examples;
+}
+
+/** Reads and validates one data file. */
+export function readExamples<L extends string>(file: string, labels: readonly L[]): Example<L>[] {
+  return parseExamples(readFileSync(file, 'utf8'), labels, file);
+}
+
+/** A deterministic train / held-out partition. */
+export interface Split<L extends string> {
+  readonly train: Example<L>[];
+  readonly heldOut: Example<L>[];
+}
+
+/**
+ * Holds out every `every`-th example of each label (the 5th, 10th, ... by default), in
+ * file order, so the split is stable, stratified, and reproducible by reviewers.
+ */
+export function holdOutSplit<L extends string>(examples: readonly Example<L>[], every = 5): Split<L> {
+  const seen = new Map<string, number>();
+  const train: Example<L>[] = [];
+  const heldOut: Example<L>[] = [];
+  for (const example of examples) {
+    const rank = (seen.get(example.label) ?? 0) + 1;
+    seen.set(example.label, rank);
+    (rank % every === 0 ? heldOut : train).push(example);
+  }
+  return { train, heldOut };
+}

@@ -1,0 +1,110 @@
+/**
+ * Emergency detection by rules, independent of the classifiers.
+ *
+ * @remarks
+ * A life-threatening message must never depend on a statistical model, so these rules run
+ * on every message. They match the normalised text (lower-case, no accents, SMS expanded,
+ * see `normalizeText`) and, separately, its typo-corrected form, so "tombé", "tombe",
+ * "tomber" and "il respir plus" all match. Each rule names its {@link EmergencyKind} so
+ * the bot shows the right numbers (15/112, 3114, 18, 17). Known false positives are
+ * excluded explicitly: "je suis tombé sur votre page", "tombé en panne", "feu d'artifice",
+ * "feu rouge". Suicide and violence are checked before medical, because "il me frappe, je
+ * suis tombée" should show the violence numbers first.
+ */
+
+/** What kind of emergency a message describes. */
+export type EmergencyKind = 'medical' | 'suicide' | 'fire' | 'violence';
+
+interface Rule {
+  readonly kind: EmergencyKind;
+  readonly pattern: RegExp;
+}
+
+/** What may follow "tombé" without it being a fall: "tombé sur", "tombé en panne"... */
+const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal a propos|a pic|en panne|d accord|amoureu\w*|dans le panneau|enceinte|malade))`;
+
+const RULES: readonly Rule[] = [
+  {
+    kind: 'suicide',
+    pattern: new RegExp(
+      [
+        String.raw`\ben finir\b`,
+        String.raw`\b(?:me|se|te) (?:suicid|sucid|sui?cid)\w*`,
+        String.raw`\bsui?cid\w*`,
+        String.raw`\b(?:plus|pas) envie de vivre\b`,
+        String.raw`\benvie de mourir\b`,
+        String.raw`\b(?:veux|voudrais|vais|va) mourir\b`,
+        String.raw`\b(?:je|j) (?:vais|veux|voudrais) me tuer\b`,
+        String.raw`\bmettre fin a (?:mes|ses|tes) jours\b`,
+        String.raw`\bfaire une (?:connerie|betise)\b`,
+        String.raw`\bme foutre en l air\b`,
+      ].join('|'),
+    ),
+  },
+  {
+    kind: 'violence',
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:me|nous|la|le|les|l|m) (?:frapp|tap|bat\b|batt)\w*`,
+        String.raw`\b(?:a|ont) (?:me |m )?frappe\w*`,
+        String.raw`\bfrappe (?:une|un|sa|son|ma|mon|des|la|le) (?:femme|fille|enfant|mere|fils|homme|personne|voisine?)\b`,
+        String.raw`\bviolen(?:ce|ces|t|te|ts|tes)\b`,
+        String.raw`\bagress\w*`,
+        String.raw`\bbattue?s?\b`,
+        String.raw`\bmenace\w* (?:de mort|de me tuer|avec un couteau)`,
+        String.raw`\b(?:va|veut|menace de) me tuer\b`,
+        String.raw`\ben danger\b`,
+        String.raw`\bviol\b`,
+      ].join('|'),
+    ),
+  },
+  {
+    kind: 'fire',
+    pattern: new RegExp(
+      [
+        String.raw`\bau feu\b`,
+        String.raw`\by a le feu\b`,
+        String.raw`\ble feu (?:a|au|dans|chez|prend)\b`,
+        String.raw`\bpris feu\b`,
+        String.raw`\bincendi\w*`,
+        String.raw`\b(?:ca|tout|ce|il|elle|maison|appartement|immeuble|cuisine) brule\b`,
+        String.raw`\bca crame\b|\bcrame dans\b`,
+        String.raw`\bfumee partout\b|\bplein de fumee\b|\bde la fumee (?:sort|qui sort)`,
+        String.raw`\bodeur de gaz\b|\bfuite de gaz\b`,
+      ].join('|'),
+    ),
+  },
+  {
+    kind: 'medical',
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:est|suis|es|sont|s est|ai|a|vient de|viens de) (?:\w+ )?tombee?s?\b${NOT_A_FALL}`,
+        String.raw`\b(?:fait|faire|a fait) une chute\b|\bchute (?:dans|de|grave)\b`,
+        String.raw`\brespir\w* (?:plus|pas|mal|difficilement)\b|\b(?:n )?arrive (?:plus|pas) a respirer\b`,
+        String.raw`\betouff\w*|\bs etrangl\w*`,
+        String.raw`\b(?:douleur|douleurs|mal|serre\w*) (?:a la|dans la|au niveau de la|a) poitrine\b`,
+        String.raw`\bmalaise\b|\bevanoui\w*|\bperdu connaissance\b|\bperd connaissance\b|\binconscient\w*`,
+        String.raw`\bne (?:repond|bouge|reagit) plus\b|\brepond plus\b|\bbouge plus\b`,
+        String.raw`\bavc\b|\bcrise cardiaque\b|\barret cardiaque\b|\bconvuls\w*|\bcrise d epilepsie\b`,
+        String.raw`\bsaigne\w* (?:beaucoup|abondamment|de la tete|partout)\b|\bhemorragie\b`,
+        String.raw`\b(?:trop de|beaucoup de|tous ses|toute la boite de) (?:medicaments|cachets|comprimes)\b`,
+        String.raw`\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112)\b|\bau secours\b`,
+        String.raw`\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
+        String.raw`\bse releve (?:pas|plus)\b`,
+      ].join('|'),
+    ),
+  },
+];
+
+/**
+ * The kind of emergency described by a normalised text, or `null`.
+ *
+ * @param normalized - output of `normalizeText`.
+ * @param corrected - the same tokens after typo correction, joined with spaces.
+ */
+export function detectEmergency(normalized: string, corrected = normalized): EmergencyKind | null {
+  for (const rule of RULES) {
+    if (rule.pattern.test(normalized) || rule.pattern.test(corrected)) return rule.kind;
+  }
+  return null;
+}

@@ -1,0 +1,169 @@
+/**
+ * Understanding residents' free French text: what they want (intent), what kind of help
+ * (category), and what the message contains (emergency, urgency, money, contacts, place).
+ *
+ * @remarks
+ * `Nlu.load()` trains both classifiers from `data/*.jsonl` at start-up: natural's naive
+ * Bayes trains in milliseconds on a few hundred sentences, so there is no saved model to
+ * keep in sync with the data (measured by `npm run nlu:eval`, which also compares it with
+ * logistic regression). Classification reads at most `MAX_CLASSIFY_CHARS` characters;
+ * rules and extractors read the whole message. Nothing here logs message text.
+ */
+import type { Logger } from '../logger';
+import { silentLogger } from '../logger';
+import { loadNeighbourhoods, type Neighbourhood } from '../places/neighbourhoods';
+import { TextClassifier, type Engine, type Scored } from './classifier';
+import { extractEmails, extractPhones } from './contacts';
+import { CATEGORIES_FILE, INTENTS_FILE, readExamples, type Example } from './dataset';
+import { detectEmergency, type EmergencyKind } from './emergency';
+import { buildVocabulary, correctedTokens, MAX_CLASSIFY_CHARS } from './features';
+import { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
+import { mentionsMoney } from './money';
+import { NeighbourhoodMatcher } from './neighbourhood';
+import { normalizeText } from './normalize';
+import { detectUrgency, type Urgency } from './urgency';
+
+export { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
+export type { EmergencyKind } from './emergency';
+export type { Urgency } from './urgency';
+export type { Scored } from './classifier';
+export {
+  extractEmails,
+  extractPhones,
+  redactContacts,
+  EMAIL_PLACEHOLDER,
+  PHONE_PLACEHOLDER,
+} from './contacts';
+export { mentionsMoney } from './money';
+export { detectEmergency } from './emergency';
+export { detectUrgency } from './urgency';
+export { normalizeText, normalizeTokens, foldAccents } from './normalize';
+
+/** Confidence given to an intent forced by the emergency rules. */
+export const RULE_CONFIDENCE = 0.99;
+
+/** A neighbourhood found in a message. */
+export interface NeighbourhoodMention {
+  readonly id: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+}
+
+/** Everything the bot needs to know about one message. */
+export interface Understanding {
+  readonly intent: Intent;
+  /** In [0, 1]; see `classifier.ts` for how it is normalised. */
+  readonly intentConfidence: number;
+  /** The category when the intent is `offer` or `need`, `'none'` otherwise. */
+  readonly category: Category | 'none';
+  /** Confidence of `category`; 0 when it is `'none'`. */
+  readonly categoryConfidence: number;
+  /** Best category whatever the intent, for when the bot asks for it later. */
+  readonly categoryGuess: Scored<Category>;
+  /**
+   * Kind of emergency found by the rules. When only the classifier suspects an
+   * emergency, `intent` is `'emergency'` and this is `'medical'` (15 / 112 are the
+   * general emergency numbers).
+   */
+  readonly emergency: EmergencyKind | null;
+  readonly urgency: Urgency;
+  readonly money: boolean;
+  readonly phones: string[];
+  readonly emails: string[];
+  readonly neighbourhood: NeighbourhoodMention | null;
+}
+
+/** Options of {@link Nlu.train}. */
+export interface NluTrainingOptions {
+  readonly intents: readonly Example<Intent>[];
+  readonly categories: readonly Example<Category>[];
+  readonly neighbourhoods?: readonly Neighbourhood[];
+  /** Defaults to `'bayes'`, the better engine on held-out data (see `npm run nlu:eval`). */
+  readonly engine?: Engine;
+}
+
+/** Options of {@link Nlu.load}. */
+export interface NluLoadOptions {
+  /** Receives one `nlu.loaded` line with the duration and example counts. */
+  readonly logger?: Logger;
+}
+
+/** The trained understanding service; build it once and share it. */
+export class Nlu {
+  private constructor(
+    private readonly intents: TextClassifier<Intent>,
+    private readonly categories: TextClassifier<Category>,
+    private readonly vocabulary: ReturnType<typeof buildVocabulary>,
+    private readonly places: NeighbourhoodMatcher,
+  ) {}
+
+  /** Trains on the data files in `services/nlu/data` and the Miramas neighbourhoods. */
+  static load(options: NluLoadOptions = {}): Nlu {
+    const started = performance.now();
+    const intents = readExamples(INTENTS_FILE, INTENTS);
+    const categories = readExamples(CATEGORIES_FILE, CATEGORIES);
+    const nlu = Nlu.train({ intents, categories });
+    (options.logger ?? silentLogger).info('nlu.loaded', {
+      durationMs: Math.round(performance.now() - started),
+      intentExamples: intents.length,
+      categoryExamples: categories.length,
+    });
+    return nlu;
+  }
+
+  /** Trains on the given examples (used by `load`, the evaluation and the tests). */
+  static train(options: NluTrainingOptions): Nlu {
+    const engine = options.engine ?? 'bayes';
+    const vocabulary = buildVocabulary(
+      [...options.intents, ...options.categories].map((example) => example.text),
+    );
+    return new Nlu(
+      TextClassifier.train(options.intents, { engine, vocabulary, fallback: 'other' }),
+      TextClassifier.train(options.categories, { engine, vocabulary, fallback: 'other' }),
+      vocabulary,
+      new NeighbourhoodMatcher(options.neighbourhoods ?? loadNeighbourhoods()),
+    );
+  }
+
+  /** Understands one message; never throws on empty, huge or emoji-only text. */
+  understand(text: string): Understanding {
+    const message = typeof text === 'string' ? text : '';
+    const normalized = normalizeText(message);
+    const corrected = correctedTokens(message, this.vocabulary).join(' ');
+    const ruleEmergency = detectEmergency(normalized, corrected);
+    const predicted = this.intents.classify(message);
+    const intent: Scored<Intent> = ruleEmergency
+      ? { label: 'emergency', confidence: Math.max(RULE_CONFIDENCE, predicted.confidence) }
+      : predicted;
+    const emergency = ruleEmergency ?? (intent.label === 'emergency' ? 'medical' : null);
+    const categoryGuess = this.classifyCategory(message);
+    const withCategory = intent.label === 'offer' || intent.label === 'need';
+    const place = this.places.match(message.slice(0, MAX_CLASSIFY_CHARS));
+    return {
+      intent: intent.label,
+      intentConfidence: intent.confidence,
+      category: withCategory ? categoryGuess.label : 'none',
+      categoryConfidence: withCategory ? categoryGuess.confidence : 0,
+      categoryGuess,
+      emergency,
+      urgency: emergency ? 'high' : detectUrgency(normalized),
+      money: mentionsMoney(message),
+      phones: extractPhones(message),
+      emails: extractEmails(message),
+      neighbourhood: place
+        ? { id: place.id, name: place.name, lat: place.centre.lat, lon: place.centre.lon }
+        : null,
+    };
+  }
+
+  /** The most likely category of a message, whatever its intent. */
+  classifyCategory(text: string): Scored<Category> {
+    return this.categories.classify(typeof text === 'string' ? text : '');
+  }
+
+  /** Every intent with its confidence, best first (classifier only, no rules). */
+  rankIntents(text: string): Scored<Intent>[] {
+    return this.intents.rank(typeof text === 'string' ? text : '');
+  }
+}
