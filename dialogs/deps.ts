@@ -1,0 +1,138 @@
+/**
+ * What the dialogs need from the rest of the bot, passed through the constructor.
+ *
+ * @remarks
+ * Each collaborator is described here by the few methods the dialogs call (a port), so the
+ * real services (`ResidentRepository`, `EntryRepository`, `Matcher`, `MatchRepository`,
+ * `AttentionFlags`, `Nlu`, `Geocoder`) fit structurally and tests can pass the same
+ * real classes on a test database.
+ */
+import type { ObjectId } from 'mongodb';
+import type { Clock } from '../services/clock';
+import type {
+  AttentionReason,
+  Category,
+  Consent,
+  Entry,
+  GeoPoint,
+  LocationSource,
+  Match,
+  Resident,
+} from '../services/domain/types';
+import type { Logger } from '../services/logger';
+import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
+import type { ResidentNotifier } from '../services/messaging/notifier';
+import type { Understanding } from '../services/nlu';
+import type { LocateDeps } from '../services/places/locate';
+
+export type { EmergencyKind, Intent, Understanding } from '../services/nlu';
+
+/** The understanding service (`Nlu` in services/nlu). */
+export interface NluPort {
+  understand(text: string): Understanding;
+  classifyCategory(text: string): { label: Category; confidence: number };
+}
+
+/** A place found for an entry. */
+export interface FoundPlace {
+  location: GeoPoint;
+  source: LocationSource;
+  neighbourhood?: string;
+}
+
+/** The address geocoder (`Geocoder` in services/places). */
+export type GeocoderPort = LocateDeps['geocoder'];
+
+/** What a resident's export holds. */
+export interface ResidentExportView {
+  resident: Resident | null;
+  entries: Entry[];
+  matches: Array<Pick<Match, 'category' | 'status' | 'createdAt'> & { role: 'need' | 'offer' }>;
+}
+
+/** Residents and their consents (`ResidentRepository`). */
+export interface ResidentsPort {
+  get(psid: string): Promise<Resident | null>;
+  recordStorageConsent(psid: string, consent: Consent): Promise<Resident>;
+  setContact(psid: string, contact: Resident['contact']): Promise<void>;
+  exportData(psid: string): Promise<ResidentExportView>;
+  deleteAll(psid: string): Promise<{ entries: number; matches: number }>;
+}
+
+/** A stored entry, with its id. */
+export type StoredEntry = Entry & { _id: ObjectId };
+
+/** What the dialogs give to create an entry. */
+export type NewEntryInput = Pick<
+  Entry,
+  | 'psid'
+  | 'kind'
+  | 'category'
+  | 'description'
+  | 'addressText'
+  | 'neighbourhood'
+  | 'location'
+  | 'locationSource'
+  | 'availability'
+  | 'beneficiary'
+  | 'urgency'
+  | 'flags'
+>;
+
+/** Offers and needs (`EntryRepository`). Actions are owner-guarded and answer false otherwise. */
+export interface EntriesPort {
+  create(input: NewEntryInput): Promise<StoredEntry>;
+  get(id: string | ObjectId): Promise<StoredEntry | null>;
+  listByResident(psid: string): Promise<StoredEntry[]>;
+  pause(id: string | ObjectId, psid: string): Promise<boolean>;
+  resume(id: string | ObjectId, psid: string): Promise<boolean>;
+  renew(id: string | ObjectId, psid: string): Promise<boolean>;
+  withdraw(id: string | ObjectId, psid: string): Promise<boolean>;
+}
+
+/** An offer near a need. */
+export interface NearbyOffer {
+  offer: StoredEntry;
+  distanceMeters: number;
+}
+
+/** Finds published offers near a need (`Matcher`). */
+export interface MatcherPort {
+  findOffersNear(
+    need: Entry,
+    options?: { maxDistanceMeters?: number; limit?: number; excludeOfferIds?: ObjectId[] },
+  ): Promise<NearbyOffer[]>;
+}
+
+/** A stored match, with its id. */
+export type StoredMatch = Match & { _id: ObjectId };
+
+/** Needs put in touch with offers (`MatchRepository`). */
+export interface MatchesPort {
+  propose(need: StoredEntry, offer: StoredEntry, distanceMeters: number): Promise<StoredMatch>;
+  get(id: string | ObjectId): Promise<StoredMatch | null>;
+  accept(id: string | ObjectId, offerPsid: string): Promise<StoredMatch | null>;
+  decline(id: string | ObjectId, offerPsid: string): Promise<StoredMatch | null>;
+  toModerators(id: string | ObjectId): Promise<StoredMatch | null>;
+  forNeed(needId: ObjectId): Promise<StoredMatch[]>;
+}
+
+/** Conversations the moderators must look at (`AttentionFlags`). */
+export interface AttentionPort {
+  flag(psid: string, reason: AttentionReason, detail?: string): Promise<unknown>;
+}
+
+/** Everything the dialogs depend on. */
+export interface DialogDeps {
+  nlu: NluPort;
+  residents: ResidentsPort;
+  entries: EntriesPort;
+  matcher: MatcherPort;
+  matches: MatchesPort;
+  geocoder: GeocoderPort;
+  attention: AttentionPort;
+  notifier: ResidentNotifier;
+  directory: Pick<ConversationDirectory, 'canMessage' | 'forget'>;
+  clock: Clock;
+  logger: Logger;
+}

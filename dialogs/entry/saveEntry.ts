@@ -1,0 +1,43 @@
+/**
+ * Storing a confirmed draft: the consent (when given in this form), the contact
+ * preferences, the entry (pending review), and a moderator flag when money stayed.
+ */
+import type { DialogDeps, StoredEntry } from '../deps';
+import type { CompleteDraft } from './draft';
+
+/** The wording version of the storage consent shown in `form.consent`. */
+export const STORAGE_CONSENT_VERSION = 'storage-v1';
+
+/** Stores what the resident confirmed and returns the new entry. */
+export async function saveEntry(deps: DialogDeps, psid: string, draft: CompleteDraft): Promise<StoredEntry> {
+  if (draft.consentGiven) {
+    await deps.residents.recordStorageConsent(psid, {
+      given: true,
+      at: deps.clock(),
+      version: STORAGE_CONSENT_VERSION,
+      via: 'messenger',
+    });
+  }
+  await deps.residents.setContact(psid, draft.contact);
+  const entry = await deps.entries.create({
+    psid,
+    kind: draft.kind,
+    category: draft.category,
+    description: draft.description,
+    addressText: draft.addressText,
+    neighbourhood: draft.neighbourhood,
+    location: draft.location,
+    locationSource: draft.locationSource,
+    availability: draft.availability,
+    beneficiary: draft.kind === 'need' ? (draft.beneficiary ?? 'self') : undefined,
+    urgency: draft.kind === 'need' ? (draft.urgency ?? 'normal') : undefined,
+    flags: draft.money ? ['money'] : [],
+  });
+  if (draft.money) await deps.attention.flag(psid, 'money', entry._id.toHexString());
+  deps.logger.info('entry saved', {
+    entry: entry._id.toHexString(),
+    kind: entry.kind,
+    category: entry.category,
+  });
+  return entry;
+}

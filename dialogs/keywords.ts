@@ -1,0 +1,91 @@
+/**
+ * Short commands typed by residents ("annuler", "menu", "aide", "stop", "oui", "non"),
+ * recognised despite accents, capitals, punctuation and one-letter typos.
+ */
+
+/** A command that interrupts any dialog. */
+export type Command = 'cancel' | 'menu' | 'help';
+
+/** Lower case, no accents, no punctuation, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9@+. ]+/g, ' ')
+    .replace(/[.]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Levenshtein distance, small strings only. */
+function distance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = previous[j];
+      previous[j] = Math.min(
+        previous[j] + 1,
+        previous[j - 1] + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** True when `text` is one of `words`, allowing one typo for words of 5 letters or more. */
+function matchesAny(text: string, words: readonly string[]): boolean {
+  return words.some((word) => word === text || (word.length >= 5 && distance(word, text) <= 1));
+}
+
+const CANCEL = [
+  'annuler',
+  'annule',
+  'annulez',
+  'annulation',
+  'stop',
+  'stopper',
+  'arreter',
+  'arret',
+  'arrete',
+];
+const MENU = ['menu', 'menu principal', 'retour au menu', 'retour menu', 'accueil', 'recommencer'];
+const HELP = ['aide', 'help', 'comment ca marche'];
+const YES = [
+  'oui',
+  'ouais',
+  'ok',
+  'okay',
+  'd accord',
+  'daccord',
+  'bien sur',
+  'yes',
+  'oui oui',
+  'j accepte',
+  'accepte',
+];
+const NO = ['non', 'nan', 'no', 'non merci', 'je refuse', 'refuse', 'pas d accord'];
+
+/** The interrupting command the whole message is, if any. */
+export function readCommand(text: string | undefined): Command | undefined {
+  if (!text) return undefined;
+  const normalized = normalize(text);
+  if (normalized.length === 0 || normalized.length > 25) return undefined;
+  if (matchesAny(normalized, CANCEL)) return 'cancel';
+  if (matchesAny(normalized, MENU)) return 'menu';
+  if (matchesAny(normalized, HELP)) return 'help';
+  return undefined;
+}
+
+/** True for "oui" and its variants, false for "non", undefined otherwise. */
+export function readYesNo(text: string | undefined): boolean | undefined {
+  if (!text) return undefined;
+  const normalized = normalize(text);
+  if (matchesAny(normalized, YES)) return true;
+  if (matchesAny(normalized, NO)) return false;
+  return undefined;
+}

@@ -1,0 +1,131 @@
+/**
+ * "Mes annonces": the resident's entries (category, status in French, date), then pause,
+ * resume, renew or withdraw one. The repository only acts on the resident's own entries.
+ */
+import type { CardAction } from 'botbuilder';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import { t } from '../services/i18n';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import type { DialogDeps, StoredEntry } from './deps';
+import { DialogId } from './ids';
+import { PayloadPrefix, idAfter, readPayload } from './payload';
+import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
+import { MAX_QUICK_REPLIES, categoryName, choice, frenchDate, withMenu } from './replies';
+
+const WATERFALL = 'myEntriesWaterfall';
+
+/** Owner actions, by payload prefix. */
+const ACTIONS = [
+  { prefix: PayloadPrefix.entryPause, title: 'myEntries.pause', done: 'myEntries.donePause', run: 'pause' },
+  {
+    prefix: PayloadPrefix.entryResume,
+    title: 'myEntries.resume',
+    done: 'myEntries.doneResume',
+    run: 'resume',
+  },
+  { prefix: PayloadPrefix.entryRenew, title: 'myEntries.renew', done: 'myEntries.doneRenew', run: 'renew' },
+  {
+    prefix: PayloadPrefix.entryWithdraw,
+    title: 'myEntries.withdraw',
+    done: 'myEntries.doneWithdraw',
+    run: 'withdraw',
+  },
+] as const;
+
+/** What the waterfall remembers. */
+interface MyEntriesValues {
+  entryIds?: string[];
+  actionPayloads?: string[];
+}
+
+/** Lists and manages the resident's entries. */
+export class MyEntriesDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDeps) {
+    super(DialogId.myEntries, deps);
+    this.addDialog(choicePrompt()).addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.listStep.bind(this),
+        this.actionsStep.bind(this),
+        this.actStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  /** Lists the entries and asks which one to manage. */
+  private async listStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const entries = await this.deps.entries.listByResident(step.context.activity.from.id);
+    if (entries.length === 0) {
+      await step.context.sendActivity(withMenu(t('myEntries.none')));
+      return step.endDialog();
+    }
+    const shown = entries.slice(0, MAX_QUICK_REPLIES - 1);
+    const values = step.values as MyEntriesValues;
+    values.entryIds = shown.map((entry) => entry._id.toHexString());
+    const text = [t('myEntries.intro'), ...shown.map(entryLine), t('myEntries.choose')].join('\n');
+    return step.prompt(PromptId.choice, choiceOptions(text, entryChoices(shown), t('myEntries.retry')));
+  }
+
+  /** Offers what can be done with the chosen entry. */
+  private async actionsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as MyEntriesValues;
+    const id = idAfter(readPayload(step.context.activity), PayloadPrefix.entry);
+    const entry = id && values.entryIds?.includes(id) ? await this.deps.entries.get(id) : null;
+    const choices = entry ? actionChoices(entry) : [];
+    if (!entry || choices.length === 0) {
+      await step.context.sendActivity(withMenu(t('myEntries.failed')));
+      return step.endDialog();
+    }
+    values.actionPayloads = choices.map((action) => String(action.value));
+    const text = t('myEntries.actions', { category: categoryName(entry.category) });
+    return step.prompt(PromptId.choice, choiceOptions(text, choices, t('myEntries.retry')));
+  }
+
+  /** Runs the chosen action, guarded by the owner's psid. */
+  private async actStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as MyEntriesValues;
+    const offered = (values.actionPayloads ?? []).map((value) => choice(value, value));
+    const payload = chosen(step.result, offered);
+    const action = ACTIONS.find((candidate) => idAfter(payload, candidate.prefix) !== undefined);
+    const id = action ? idAfter(payload, action.prefix) : undefined;
+    const psid = step.context.activity.from.id;
+    const done = action && id ? await this.deps.entries[action.run](id, psid) : false;
+    await step.context.sendActivity(withMenu(t(done && action ? action.done : 'myEntries.failed')));
+    return step.endDialog();
+  }
+}
+
+/** One entry as its owner reads it. */
+function entryLine(entry: StoredEntry, index: number): string {
+  return t('myEntries.line', {
+    index: index + 1,
+    kind: t(entry.kind === 'offer' ? 'form.kindOffer' : 'form.kindNeed'),
+    category: categoryName(entry.category),
+    status: t(`status.${entry.status}`),
+    paused: entry.paused ? t('myEntries.paused') : '',
+    date: frenchDate(entry.createdAt),
+  });
+}
+
+/** One quick reply per entry. */
+function entryChoices(entries: StoredEntry[]): CardAction[] {
+  return entries.map((entry, index) =>
+    choice(
+      t('myEntries.entryTitle', { index: index + 1, category: categoryName(entry.category) }),
+      `${PayloadPrefix.entry}${entry._id.toHexString()}`,
+    ),
+  );
+}
+
+/** The actions that make sense for `entry`. */
+function actionChoices(entry: StoredEntry): CardAction[] {
+  const id = entry._id.toHexString();
+  const active = entry.status === 'pending_review' || entry.status === 'published';
+  const wanted = ACTIONS.filter(({ run }) => {
+    if (run === 'withdraw') return entry.status !== 'withdrawn';
+    if (!active) return false;
+    return run === 'pause' ? !entry.paused : run === 'resume' ? entry.paused === true : true;
+  });
+  return wanted.map(({ prefix, title }) => choice(t(title), `${prefix}${id}`));
+}

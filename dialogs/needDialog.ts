@@ -1,0 +1,129 @@
+/**
+ * "J'ai besoin d'aide": the form, the need stored for review, then up to three published
+ * offers of the same kind within 1 km, nearest first, shown with a rounded distance only.
+ * The resident picks one and the helper is asked through the bot.
+ */
+import type { CardAction } from 'botbuilder';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import { t } from '../services/i18n';
+import { roundDistance } from '../services/matching/matcher';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import type { DialogDeps, NearbyOffer, StoredEntry } from './deps';
+import type { EntryDialogOptions, EntryDraft } from './entry/draft';
+import { isComplete } from './entry/draft';
+import type { EntryFormOptions } from './entry/entryFormDialog';
+import { EntryFormDialog } from './entry/entryFormDialog';
+import { saveEntry } from './entry/saveEntry';
+import { DialogId } from './ids';
+import { askHelper } from './matching/askHelper';
+import { Payload, PayloadPrefix, idAfter } from './payload';
+import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
+import { categoryName, choice, withMenu } from './replies';
+
+const WATERFALL = 'needWaterfall';
+
+/** What the waterfall remembers between steps. */
+interface NeedValues {
+  needId?: string;
+  offers?: Array<{ offerId: string; distanceMeters: number }>;
+}
+
+/** Asks for help. */
+export class NeedDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDeps) {
+    super(DialogId.need, deps);
+    this.addDialog(new EntryFormDialog(deps))
+      .addDialog(choicePrompt())
+      .addDialog(
+        new WaterfallDialog(WATERFALL, [
+          this.formStep.bind(this),
+          this.matchStep.bind(this),
+          this.pickStep.bind(this),
+        ]),
+      );
+    this.initialDialogId = WATERFALL;
+  }
+
+  /** Runs the form for a need. */
+  private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as EntryDialogOptions;
+    return step.beginDialog(DialogId.entryForm, { ...options, kind: 'need' } satisfies EntryFormOptions);
+  }
+
+  /** Stores the need and proposes the nearest offers, or says what happens next. */
+  private async matchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = step.result as EntryDraft | null;
+    if (!draft || !isComplete(draft)) return step.endDialog();
+    const psid = step.context.activity.from.id;
+    const need = await saveEntry(this.deps, psid, draft);
+    await step.context.sendActivity(t('need.saved'));
+    const offers = await this.deps.matcher.findOffersNear(need);
+    if (offers.length === 0) {
+      await this.noMatch(step, need);
+      return step.endDialog();
+    }
+    const values = step.values as NeedValues;
+    values.needId = need._id.toHexString();
+    values.offers = offers.map(({ offer, distanceMeters }) => ({
+      offerId: offer._id.toHexString(),
+      distanceMeters,
+    }));
+    const lines = offers.map((found, index) => offerLine(found, index));
+    const text = [t('need.offersIntro'), ...lines, t('need.offersChoose')].join('\n');
+    return step.prompt(PromptId.choice, choiceOptions(text, pickChoices(values), t('need.pickRetry')));
+  }
+
+  /** Asks the chosen helper, or hands the need to a referent. */
+  private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as NeedValues;
+    const picked = idAfter(chosen(step.result, pickChoices(values)), PayloadPrefix.matchPick);
+    const offer = values.offers?.find((candidate) => candidate.offerId === picked);
+    const [need, offerEntry] = await Promise.all([
+      values.needId ? this.deps.entries.get(values.needId) : null,
+      offer ? this.deps.entries.get(offer.offerId) : null,
+    ]);
+    if (!need || !offer || !offerEntry) {
+      await step.context.sendActivity(withMenu(t('need.noneChosen')));
+      return step.endDialog();
+    }
+    const { sent } = await askHelper(this.deps, need, {
+      offer: offerEntry,
+      distanceMeters: offer.distanceMeters,
+    });
+    await step.context.sendActivity(withMenu(t(sent ? 'need.asked' : 'need.toReferent')));
+    return step.endDialog();
+  }
+
+  /** Nobody near: a referent looks; urgent needs are flagged at once. */
+  private async noMatch(step: WaterfallStepContext, need: StoredEntry): Promise<void> {
+    const urgent = need.urgency === 'high';
+    if (urgent) await this.deps.attention.flag(need.psid, 'no_match_urgent', need._id.toHexString());
+    await step.context.sendActivity(withMenu(t(urgent ? 'need.noMatchUrgent' : 'need.noMatch')));
+  }
+}
+
+/** One offer as the resident sees it: no address, a rounded distance. */
+function offerLine({ offer, distanceMeters }: NearbyOffer, index: number): string {
+  return t('need.offerLine', {
+    index: index + 1,
+    category: categoryName(offer.category),
+    distance: roundDistance(distanceMeters),
+    description: offer.description,
+    availability: offer.availability,
+  });
+}
+
+/** One quick reply per offer, plus "none fits". */
+function pickChoices(values: NeedValues): CardAction[] {
+  const offers = values.offers ?? [];
+  return [
+    ...offers.map((offer, index) =>
+      choice(
+        t('need.pickTitle', { index: index + 1, distance: roundDistance(offer.distanceMeters) }),
+        `${PayloadPrefix.matchPick}${offer.offerId}`,
+      ),
+    ),
+    choice(t('need.noneFits'), Payload.matchNone),
+  ];
+}

@@ -1,0 +1,43 @@
+/**
+ * "Je propose mon aide": the form, then the offer is stored for a referent to review.
+ */
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import { t } from '../services/i18n';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import type { DialogDeps } from './deps';
+import type { EntryDialogOptions, EntryDraft } from './entry/draft';
+import { isComplete } from './entry/draft';
+import type { EntryFormOptions } from './entry/entryFormDialog';
+import { EntryFormDialog } from './entry/entryFormDialog';
+import { saveEntry } from './entry/saveEntry';
+import { DialogId } from './ids';
+import { withMenu } from './replies';
+
+const WATERFALL = 'offerWaterfall';
+
+/** Offers help. */
+export class OfferDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDeps) {
+    super(DialogId.offer, deps);
+    this.addDialog(new EntryFormDialog(deps)).addDialog(
+      new WaterfallDialog(WATERFALL, [this.formStep.bind(this), this.saveStep.bind(this)]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  /** Runs the form for an offer. */
+  private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as EntryDialogOptions;
+    return step.beginDialog(DialogId.entryForm, { ...options, kind: 'offer' } satisfies EntryFormOptions);
+  }
+
+  /** Stores the confirmed offer as pending review. */
+  private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = step.result as EntryDraft | null;
+    if (!draft || !isComplete(draft)) return step.endDialog();
+    await saveEntry(this.deps, step.context.activity.from.id, draft);
+    await step.context.sendActivity(withMenu(t('offer.saved')));
+    return step.endDialog();
+  }
+}

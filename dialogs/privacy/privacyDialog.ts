@@ -1,0 +1,93 @@
+/**
+ * "Mes données": what is stored and why, an export as a French message, and the deletion
+ * of everything after an explicit confirmation.
+ */
+import type { CardAction } from 'botbuilder';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import { t } from '../../services/i18n';
+import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
+import type { DialogDeps } from '../deps';
+import { DialogId } from '../ids';
+import { MenuPayload, Payload } from '../payload';
+import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
+import { choice, withChoices, withMenu, yesNoChoices } from '../replies';
+import { requestStateDeletion } from '../stateDeletion';
+import { exportText } from './exportText';
+import { splitText } from './splitText';
+
+const WATERFALL = 'privacyWaterfall';
+
+/** Options of the privacy dialog. */
+export interface PrivacyOptions {
+  /** Go straight to the deletion question ("supprimer mes données"). */
+  deleteNow?: boolean;
+}
+
+const privacyChoices = (): CardAction[] => [
+  choice(t('privacy.export'), Payload.privacyExport),
+  choice(t('privacy.delete'), Payload.privacyDelete),
+  choice(t('menu.help'), MenuPayload.help),
+];
+const deleteChoices = (): CardAction[] => yesNoChoices(t('privacy.deleteYes'), t('privacy.deleteNo'));
+
+/** Explains, exports and deletes the resident's data. */
+export class PrivacyDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDeps) {
+    super(DialogId.privacy, deps);
+    this.addDialog(choicePrompt()).addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.introStep.bind(this),
+        this.exportOrDeleteStep.bind(this),
+        this.deleteStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  /** What is stored and why; export or delete. */
+  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.options as PrivacyOptions | undefined)?.deleteNow) return step.next(Payload.privacyDelete);
+    return step.prompt(
+      PromptId.choice,
+      choiceOptions(t('privacy.intro'), privacyChoices(), t('privacy.retry')),
+    );
+  }
+
+  /** Sends the export, or asks to confirm the deletion. */
+  private async exportOrDeleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const picked =
+      step.result === Payload.privacyDelete ? Payload.privacyDelete : chosen(step.result, privacyChoices());
+    if (picked === Payload.privacyDelete) {
+      return step.prompt(
+        PromptId.choice,
+        choiceOptions(t('privacy.deleteConfirm'), deleteChoices(), t('privacy.retry')),
+      );
+    }
+    const data = await this.deps.residents.exportData(step.context.activity.from.id);
+    const text = exportText(data, this.deps.clock());
+    if (!text) {
+      await step.context.sendActivity(withMenu(t('privacy.exportEmpty')));
+      return step.endDialog();
+    }
+    const parts = splitText(text);
+    for (const part of parts.slice(0, -1)) await step.context.sendActivity(part);
+    await step.context.sendActivity(withChoices(parts[parts.length - 1], privacyChoices()));
+    return step.endDialog();
+  }
+
+  /** Deletes everything once confirmed: entries, matches, contact, consents, the bot's state. */
+  private async deleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (chosen(step.result, deleteChoices()) !== Payload.yes) {
+      await step.context.sendActivity(withMenu(t('privacy.kept')));
+      return step.endDialog();
+    }
+    const psid = step.context.activity.from.id;
+    const removed = await this.deps.residents.deleteAll(psid);
+    await this.deps.directory.forget(psid);
+    requestStateDeletion(step.context);
+    this.deps.logger.info('resident data deleted', { entries: removed.entries, matches: removed.matches });
+    await step.context.sendActivity(withMenu(t('privacy.deleted')));
+    return step.endDialog();
+  }
+}

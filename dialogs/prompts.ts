@@ -1,0 +1,87 @@
+/**
+ * The prompts of the dialogs: each accepts a message and checks it is an answer to the
+ * question asked (a quick reply among those offered, or its typed equivalent).
+ */
+import type { Activity, CardAction } from 'botbuilder';
+import type { PromptOptions, PromptValidatorContext } from 'botbuilder-dialogs';
+import { ActivityPrompt } from 'botbuilder-dialogs';
+import { normalize, readYesNo } from './keywords';
+import { Payload, readPayload, readText } from './payload';
+import { withChoices } from './replies';
+
+/** Prompt ids, one per kind of answer. */
+export const PromptId = {
+  choice: 'choicePrompt',
+  text: 'textPrompt',
+} as const;
+
+/** What a choice prompt accepts: the quick replies it offered. */
+interface ChoiceValidations {
+  choices: CardAction[];
+}
+
+function isChoiceValidations(value: unknown): value is ChoiceValidations {
+  return typeof value === 'object' && value !== null && Array.isArray((value as ChoiceValidations).choices);
+}
+
+/** The payload of the offered choice the resident picked (tapped or typed), if any. */
+export function resolveChoice(
+  activity: Partial<Activity>,
+  choices: readonly CardAction[],
+): string | undefined {
+  const values = choices.map((action) => String(action.value));
+  const payload = readPayload(activity);
+  if (payload && values.includes(payload)) return payload;
+  const text = readText(activity);
+  if (!text) return undefined;
+  const typed = normalize(text);
+  const byTitle = choices.find((action) => normalize(action.title) === typed);
+  if (byTitle) return String(byTitle.value);
+  const yesNo = readYesNo(text);
+  if (yesNo === true && values.includes(Payload.yes)) return Payload.yes;
+  if (yesNo === false && values.includes(Payload.no)) return Payload.no;
+  return undefined;
+}
+
+/** Options asking `text` with `choices`; a wrong answer is told `retryText` with the same choices. */
+export function choiceOptions(text: string, choices: CardAction[], retryText: string): PromptOptions {
+  return {
+    prompt: withChoices(text, choices),
+    retryPrompt: withChoices(retryText, choices),
+    validations: { choices } satisfies ChoiceValidations,
+  };
+}
+
+/** Options asking for typed text. */
+export function textOptions(text: string, retryText: string): PromptOptions {
+  return { prompt: text, retryPrompt: retryText };
+}
+
+/** The payload of the choice a step's prompt accepted (the prompt returns the activity). */
+export function chosen(result: unknown, choices: readonly CardAction[]): string | undefined {
+  return typeof result === 'object' && result !== null ? resolveChoice(result, choices) : undefined;
+}
+
+async function validateChoice(prompt: PromptValidatorContext<Activity>): Promise<boolean> {
+  const validations: unknown = prompt.options.validations;
+  return Promise.resolve(
+    isChoiceValidations(validations) &&
+      prompt.recognized.value !== undefined &&
+      resolveChoice(prompt.recognized.value, validations.choices) !== undefined,
+  );
+}
+
+async function validateText(prompt: PromptValidatorContext<Activity>): Promise<boolean> {
+  const text = prompt.recognized.value ? readText(prompt.recognized.value) : undefined;
+  return Promise.resolve(text !== undefined && text.length >= 2);
+}
+
+/** A prompt accepting one of the quick replies it offered. */
+export function choicePrompt(id: string = PromptId.choice): ActivityPrompt {
+  return new ActivityPrompt(id, validateChoice);
+}
+
+/** A prompt accepting a typed text of at least two characters. */
+export function textPrompt(id: string = PromptId.text): ActivityPrompt {
+  return new ActivityPrompt(id, validateText);
+}

@@ -1,0 +1,150 @@
+/**
+ * What the main dialog does with a request: a menu payload, a command, or free text
+ * understood by the NLU (asking rather than guessing when unsure).
+ */
+import type { TurnContext } from 'botbuilder';
+import { t } from '../services/i18n';
+import type { DialogDeps, Understanding } from './deps';
+import { answerEmergency } from './emergency';
+import type { EntryDialogOptions } from './entry/draft';
+import { DialogId } from './ids';
+import { readCommand } from './keywords';
+import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
+import { MenuPayload, readLocation, readPayload, readText } from './payload';
+import type { PrivacyOptions } from './privacy/privacyDialog';
+import { withMenu } from './replies';
+import { CONFIDENCE_THRESHOLD, understandTurn } from './understanding';
+
+/** What routing decided. */
+export interface RouteOutcome {
+  /** A dialog to start, with its options. */
+  begin?: { id: string; options?: object };
+  /** Misunderstandings in a row after this message. */
+  misunderstood: number;
+}
+
+/** Routes requests. */
+export class Router {
+  constructor(private readonly deps: DialogDeps) {}
+
+  /** Routes the current message; `misunderstood` counts the misunderstandings just before it. */
+  async route(context: TurnContext, misunderstood: number): Promise<RouteOutcome> {
+    const understanding = understandTurn(context, this.deps.nlu);
+    if (understanding?.emergency) {
+      await answerEmergency(context, understanding.emergency, this.deps.attention);
+      return { misunderstood: 0 };
+    }
+    const payload = readPayload(context.activity);
+    if (payload) return this.routePayload(context, payload);
+    const text = readText(context.activity);
+    if (!text || !understanding) {
+      const key = readLocation(context.activity) ? 'interrupt.menu' : 'fallback.unsupportedAttachment';
+      await context.sendActivity(withMenu(t(key)));
+      return { misunderstood };
+    }
+    const command = readCommand(text);
+    if (command === 'help') return this.help(context);
+    if (command) {
+      await context.sendActivity(withMenu(t('interrupt.menu')));
+      return { misunderstood: 0 };
+    }
+    return this.routeText(context, understanding, misunderstood);
+  }
+
+  private async routePayload(context: TurnContext, payload: string): Promise<RouteOutcome> {
+    switch (payload) {
+      case MenuPayload.getStarted:
+        await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
+        return { misunderstood: 0 };
+      case MenuPayload.offer:
+        return { begin: { id: DialogId.offer, options: {} }, misunderstood: 0 };
+      case MenuPayload.need:
+        return { begin: { id: DialogId.need, options: {} }, misunderstood: 0 };
+      case MenuPayload.human:
+        return this.human(context);
+      case MenuPayload.myEntries:
+        return { begin: { id: DialogId.myEntries }, misunderstood: 0 };
+      case MenuPayload.privacy:
+        return { begin: { id: DialogId.privacy, options: {} }, misunderstood: 0 };
+      case MenuPayload.help:
+        return this.help(context);
+      default:
+        if (isHelperAnswer(payload)) {
+          await handleHelperAnswer(context, this.deps, payload);
+        } else {
+          await context.sendActivity(withMenu(t('understanding.unknownPayload')));
+        }
+        return { misunderstood: 0 };
+    }
+  }
+
+  private async routeText(
+    context: TurnContext,
+    understanding: Understanding,
+    misunderstood: number,
+  ): Promise<RouteOutcome> {
+    const { intent, intentConfidence } = understanding;
+    if (intent === 'other' || intentConfidence < CONFIDENCE_THRESHOLD) {
+      return this.misunderstood(context, misunderstood + 1, intent === 'other');
+    }
+    const options: EntryDialogOptions = {
+      category:
+        understanding.category !== 'none' && understanding.categoryConfidence >= CONFIDENCE_THRESHOLD
+          ? understanding.category
+          : undefined,
+      urgency: understanding.urgency,
+    };
+    switch (intent) {
+      case 'offer':
+        return { begin: { id: DialogId.offer, options: { category: options.category } }, misunderstood: 0 };
+      case 'need':
+        return { begin: { id: DialogId.need, options }, misunderstood: 0 };
+      case 'human':
+        return this.human(context);
+      case 'help':
+        return this.help(context);
+      case 'delete_data':
+        return {
+          begin: { id: DialogId.privacy, options: { deleteNow: true } satisfies PrivacyOptions },
+          misunderstood: 0,
+        };
+      case 'emergency':
+        await answerEmergency(context, null, this.deps.attention);
+        return { misunderstood: 0 };
+      case 'testimonial':
+        await context.sendActivity(withMenu(t('understanding.testimonial')));
+        return { misunderstood: 0 };
+      case 'greeting':
+        await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
+        return { misunderstood: 0 };
+    }
+  }
+
+  /** Asks the resident to choose; the second time in a row, a referent is asked to look. */
+  private async misunderstood(
+    context: TurnContext,
+    count: number,
+    notUnderstood: boolean,
+  ): Promise<RouteOutcome> {
+    if (count >= 2) {
+      await this.deps.attention.flag(context.activity.from.id, 'misunderstood_twice');
+      await context.sendActivity(withMenu(t('understanding.twice')));
+      return { misunderstood: 0 };
+    }
+    await context.sendActivity(
+      withMenu(t(notUnderstood ? 'fallback.notUnderstood' : 'understanding.choose')),
+    );
+    return { misunderstood: count };
+  }
+
+  private async human(context: TurnContext): Promise<RouteOutcome> {
+    await this.deps.attention.flag(context.activity.from.id, 'asked_for_human');
+    await context.sendActivity(withMenu(t('human.asked')));
+    return { misunderstood: 0 };
+  }
+
+  private async help(context: TurnContext): Promise<RouteOutcome> {
+    await context.sendActivity(withMenu(t('help.text')));
+    return { misunderstood: 0 };
+  }
+}
