@@ -8,7 +8,7 @@
  * "tomber" and "il respir plus" all match. Each rule names its {@link EmergencyKind} so
  * the bot shows the right numbers (15/112, 3114, 18, 17). Known false positives are
  * excluded explicitly: "je suis tombé sur votre page", "tombé en panne", "feu d'artifice",
- * "feu rouge". Suicide and violence are checked before medical, because "il me frappe, je
+ * "au feu rouge". Suicide and violence are checked before medical, because "il me frappe, je
  * suis tombée" should show the violence numbers first.
  */
 
@@ -62,7 +62,7 @@ const RULES: readonly Rule[] = [
     kind: 'fire',
     pattern: new RegExp(
       [
-        String.raw`\bau feu\b`,
+        String.raw`\bau feu\b(?! (?:rouge|vert|orange|tricolore|de (?:camp|bois|signalisation)|d artifice))`,
         String.raw`\by a le feu\b`,
         String.raw`\ble feu (?:a|au|dans|chez|prend)\b`,
         String.raw`\bpris feu\b`,
@@ -81,13 +81,14 @@ const RULES: readonly Rule[] = [
         String.raw`\b(?:est|suis|es|sont|s est|ai|a|vient de|viens de) (?:\w+ )?tombee?s?\b${NOT_A_FALL}`,
         String.raw`\b(?:fait|faire|a fait) une chute\b|\bchute (?:dans|de|grave)\b`,
         String.raw`\brespir\w* (?:plus|pas|mal|difficilement)\b|\b(?:n )?arrive (?:plus|pas) a respirer\b`,
-        String.raw`\betouff\w*|\bs etrangl\w*`,
+        String.raw`\betouf+\w*|\bs etrangl\w*`,
         String.raw`\b(?:douleur|douleurs|mal|serre\w*) (?:a la|dans la|au niveau de la|a) poitrine\b`,
         String.raw`\bmalaise\b|\bevanoui\w*|\bperdu connaissance\b|\bperd connaissance\b|\binconscient\w*`,
         String.raw`\bne (?:repond|bouge|reagit) plus\b|\brepond plus\b|\bbouge plus\b`,
         String.raw`\bavc\b|\bcrise cardiaque\b|\barret cardiaque\b|\bconvuls\w*|\bcrise d epilepsie\b`,
         String.raw`\bsaigne\w* (?:beaucoup|abondamment|de la tete|partout)\b|\bhemorragie\b`,
         String.raw`\b(?:trop de|beaucoup de|tous ses|toute la boite de) (?:medicaments|cachets|comprimes)\b`,
+        String.raw`\bavale\w* (?:des|trop de|beaucoup de|toute? (?:la boite de |ses |mes )?)(?:medicaments|cachets|comprimes)\b`,
         String.raw`\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112)\b|\bau secours\b`,
         String.raw`\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
         String.raw`\bse releve (?:pas|plus)\b`,

@@ -51,14 +51,15 @@ export function evaluate<L extends string>(
   const classifier = TextClassifier.train(train, {
     engine: options.engine,
     vocabulary,
-    fallback: labels[labels.length - 1] as L,
+    // Both label lists end with their catch-all label, `other`.
+    fallback: labels[labels.length - 1],
     temperature: options.temperature,
   });
   const trainMs = performance.now() - started;
   const predictions = heldOut.map((example) => {
     const ranked = classifier.rank(example.text);
     const truth = ranked.find((score) => score.label === example.label)?.confidence ?? 0;
-    return { example, best: ranked[0]!, truth };
+    return { example, best: ranked[0], truth };
   });
   const perLabel = labels.map((label) => {
     const truePositives = predictions.filter(

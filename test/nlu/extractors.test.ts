@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { extractEmails, extractPhones, redactContacts } from '../../services/nlu/contacts';
+import { mentionsMoney } from '../../services/nlu/money';
+import { normalizeText } from '../../services/nlu/normalize';
+import { detectUrgency } from '../../services/nlu/urgency';
+
+describe('nlu phone numbers', () => {
+  it('finds French numbers in every usual format, as ten digits', () => {
+    assert.deepEqual(extractPhones('appelez le 06 12 34 56 78'), ['0612345678']);
+    assert.deepEqual(extractPhones('tel:06.12.34.56.78.'), ['0612345678']);
+    assert.deepEqual(extractPhones('06-12-34-56-78 ou 0712345678'), ['0612345678', '0712345678']);
+    assert.deepEqual(extractPhones('+33 6 12 34 56 78'), ['0612345678']);
+    assert.deepEqual(extractPhones('+33612345678 / 0033 4 90 58 79 79'), ['0612345678', '0490587979']);
+    assert.deepEqual(extractPhones('+33 (0)6 12 34 56 78'), ['0612345678']);
+    assert.deepEqual(extractPhones('le CCAS au 08000 13140'), ['0800013140']);
+  });
+
+  it('does not take other numbers for phones', () => {
+    assert.deepEqual(extractPhones('code postal 13140, 12 rue des lilas'), []);
+    assert.deepEqual(extractPhones('le 01/02/2024 à 10h30'), []);
+    assert.deepEqual(extractPhones('commande 061234567890123'), []);
+    assert.deepEqual(extractPhones('0012345678'), []);
+  });
+
+  it('returns each number once', () => {
+    assert.deepEqual(extractPhones('0612345678 ou 06 12 34 56 78'), ['0612345678']);
+  });
+});
+
+describe('nlu e-mails and redaction', () => {
+  it('finds e-mail addresses, lower-cased', () => {
+    assert.deepEqual(extractEmails('écrivez à Jean.Dupont+voisins@Exemple.fr.'), [
+      'jean.dupont+voisins@exemple.fr',
+    ]);
+    assert.deepEqual(extractEmails('pas de mail ici, juste @marie et exemple.fr'), []);
+  });
+
+  it('replaces phones and e-mails, and nothing else', () => {
+    assert.equal(
+      redactContacts('Marie, 06 12 34 56 78 ou marie@exemple.fr, au 12 rue Jean Jaurès'),
+      'Marie, [numéro retiré] ou [e-mail retiré], au 12 rue Jean Jaurès',
+    );
+    assert.equal(redactContacts('rien à retirer'), 'rien à retirer');
+  });
+});
+
+describe('nlu money mentions', () => {
+  for (const text of [
+    'je fais les courses pour 10 €',
+    'promenade du chien 10e',
+    'je demande 10 euros de l heure',
+    'il faut payer combien ?',
+    'je serai payé ?',
+    'quel est votre tarif',
+    'travail rémunéré',
+    'contre rémunération',
+    "je le fais contre de l'argent",
+  ]) {
+    it(`sees money in "${text}"`, () => assert.equal(mentionsMoney(text), true));
+  }
+  for (const text of [
+    'c est gratuit',
+    'ce n est pas payant',
+    'sans payer bien sûr',
+    'rien à payer',
+    'bénévole, non rémunéré',
+    "j'habite au 10e étage",
+    "je n'ai plus d'argent pour les courses",
+    'la couture de masques',
+  ]) {
+    it(`sees no money in "${text}"`, () => assert.equal(mentionsMoney(text), false));
+  }
+});
+
+describe('nlu urgency', () => {
+  for (const text of [
+    'c est urgent',
+    'ASAP svp',
+    'vite svp',
+    "aujourd'hui si possible",
+    'pour ce soir',
+    'auj',
+  ]) {
+    it(`is high for "${text}"`, () => assert.equal(detectUrgency(normalizeText(text)), 'high'));
+  }
+  for (const text of ['pas urgent', "rien d'urgent", 'pas très urgent', 'la semaine prochaine', '']) {
+    it(`is normal for "${text}"`, () => assert.equal(detectUrgency(normalizeText(text)), 'normal'));
+  }
+});
