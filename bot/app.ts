@@ -53,7 +53,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
-  const cloudAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...config.botFramework }));
+  const cloudAdapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({ ...config.botFramework }),
+  );
   const messengerAdapter = config.messenger
     ? new MessengerAdapter({
         send: createGraphClients({
@@ -81,7 +83,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (isTransientFailure(error)) throw error; // the inbox retries the event later
     if (error instanceof GraphError) {
       // Meta refused for good (blocked page, closed window, unknown recipient): an apology would fail too.
-      logger.warn('reply refused by Messenger', { reason: error.permanentReason ?? 'other', code: error.graphCode });
+      logger.warn('reply refused by Messenger', {
+        reason: error.permanentReason ?? 'other',
+        code: error.graphCode,
+      });
       return;
     }
     logger.error('turn failed', { error: error.name, channel: context.activity.channelId });
@@ -140,7 +145,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       }),
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       await worker?.stop();
     },
   };

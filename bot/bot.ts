@@ -63,7 +63,7 @@ export class VoisinsBot extends ActivityHandler {
   /** Opens the person's 24-hour window and keeps the reference for proactive messages. */
   private async rememberWhereToWrite(context: TurnContext): Promise<void> {
     const { activity } = context;
-    if (activity.type !== ActivityTypes.Message || !activity.from?.id) return;
+    if (activity.type !== String(ActivityTypes.Message) || !activity.from?.id) return;
     const sentAt = activity.timestamp ? new Date(activity.timestamp) : this.options.clock();
     const at = Number.isNaN(sentAt.getTime()) ? this.options.clock() : sentAt;
     await this.options.directory.touch(activity.from.id, at, TurnContext.getConversationReference(activity));

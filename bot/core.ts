@@ -56,7 +56,12 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
     matches: new MatchRepository(db, clock),
     geocoder: new Geocoder({ baseUrl: options.geocoderUrl, logger }),
     attention: new AttentionFlags(db, clock),
-    notifier: new AdapterNotifier({ directory, adapterFor: options.adapterFor, botAppId: options.botAppId, clock }),
+    notifier: new AdapterNotifier({
+      directory,
+      adapterFor: options.adapterFor,
+      botAppId: options.botAppId,
+      clock,
+    }),
     directory,
     clock,
     logger,

@@ -3,7 +3,11 @@
  */
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../services/clock';
-import { isWithin, RESPONSE_WINDOW_MS, type ConversationDirectory } from '../services/messaging/conversationDirectory';
+import {
+  isWithin,
+  RESPONSE_WINDOW_MS,
+  type ConversationDirectory,
+} from '../services/messaging/conversationDirectory';
 import type { NotifyResult, ResidentNotifier } from '../services/messaging/notifier';
 
 /** The part of an adapter that writes proactively. */

@@ -24,11 +24,19 @@ export function createServer(options: ServerOptions): Server {
   server.use(restify.plugins.queryParser());
 
   if (options.messenger) {
-    const webhook = { ...options.messenger, logger: options.logger, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024 };
+    const webhook = {
+      ...options.messenger,
+      logger: options.logger,
+      maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+    };
     server.get('/api/messenger', handshakeHandler(webhook));
     server.post('/api/messenger', eventsHandler(webhook));
   }
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }), options.botFramework);
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }),
+    options.botFramework,
+  );
   server.get(
     '/healthz',
     healthHandler({

@@ -20,7 +20,10 @@ import { createLogger } from '../services/logger';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: 'warn' });
-  const { client } = await connectDatabase({ uri: config.mongodbUri, log: (line) => process.stderr.write(`${line}\n`) });
+  const { client } = await connectDatabase({
+    uri: config.mongodbUri,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   const lastChoices = new Map<string, CardAction[]>();
   let me = 'voisin-terminal';
 
@@ -44,7 +47,11 @@ async function main(): Promise<void> {
   });
 
   console.log(t('terminal.intro', { me }));
-  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const lines = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+  });
   lines.setPrompt(`${me} › `);
   lines.prompt();
   for await (const line of lines) {
@@ -55,9 +62,13 @@ async function main(): Promise<void> {
       me = input.slice(5).trim() || me;
       console.log(t('terminal.switched', { me }));
     } else if (input.startsWith('/position ')) {
-      const [lat, lon] = input.slice(10).trim().split(/[\s,]+/).map(Number);
+      const [lat, lon] = input
+        .slice(10)
+        .trim()
+        .split(/[\s,]+/)
+        .map(Number);
       if (Number.isFinite(lat) && Number.isFinite(lon)) {
-        await adapter.receive(me, { location: { lat: lat!, lon: lon! } }, (context) => bot.run(context));
+        await adapter.receive(me, { location: { lat: lat, lon: lon } }, (context) => bot.run(context));
       } else console.log(t('terminal.badPosition'));
     } else if (input) {
       const choice = pickChoice(input, lastChoices.get(me) ?? []);
@@ -83,7 +94,11 @@ function pickChoice(input: string, choices: CardAction[]): CardAction | undefine
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
 }
 
 main().catch((error: unknown) => {

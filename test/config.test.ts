@@ -23,7 +23,12 @@ describe('configuration', () => {
       MESSENGER_PAGE_ID: '123',
       GRAPH_API_URL: 'http://127.0.0.1:9999/',
     });
-    assert.deepEqual(config.messenger, { appSecret: 's', verifyToken: 'v', pageAccessToken: 't', pageId: '123' });
+    assert.deepEqual(config.messenger, {
+      appSecret: 's',
+      verifyToken: 'v',
+      pageAccessToken: 't',
+      pageId: '123',
+    });
     assert.equal(config.graphApiUrl, 'http://127.0.0.1:9999');
   });
 
@@ -49,6 +54,9 @@ describe('configuration', () => {
   }
 
   it('describes the database without credentials', () => {
-    assert.equal(describeDatabase('mongodb://user:secret@db.example:27017/?tls=true', 'voisins'), 'mongodb://db.example:27017/voisins');
+    assert.equal(
+      describeDatabase('mongodb://user:secret@db.example:27017/?tls=true', 'voisins'),
+      'mongodb://db.example:27017/voisins',
+    );
   });
 });

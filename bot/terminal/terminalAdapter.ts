@@ -38,7 +38,8 @@ export class TerminalAdapter extends BotAdapter {
     input: { text?: string; payload?: string; location?: { lat: number; lon: number } },
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const value = input.payload || input.location ? { payload: input.payload, location: input.location } : undefined;
+    const value =
+      input.payload || input.location ? { payload: input.payload, location: input.location } : undefined;
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
       id: `terminal-${++this.sequence}`,
@@ -55,7 +56,10 @@ export class TerminalAdapter extends BotAdapter {
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
-  override sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+  override sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
     const to = context.activity.conversation?.id ?? '?';
     for (const activity of activities) {
       if (activity.type !== ActivityTypes.Message) continue;
@@ -76,7 +80,11 @@ export class TerminalAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continue' }, reference, true);
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continue' },
+      reference,
+      true,
+    );
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 

@@ -2,6 +2,7 @@
  * Connecting to MongoDB: the configured URI, or the local engine when none is set.
  */
 import { MongoClient } from 'mongodb';
+import { startLocalEngine } from '../localdb/engine';
 
 /** Options of {@link connectDatabase}. */
 export interface ConnectOptions {
@@ -15,10 +16,11 @@ export interface ConnectOptions {
  * Opens a client with short server-selection timeouts, so that a database outage turns into
  * a quick 503 (Meta then retries) rather than a webhook that hangs past its 5 seconds.
  */
-export async function connectDatabase(options: ConnectOptions): Promise<{ client: MongoClient; uri: string }> {
+export async function connectDatabase(
+  options: ConnectOptions,
+): Promise<{ client: MongoClient; uri: string }> {
   let uri = options.uri;
   if (uri === undefined) {
-    const { startLocalEngine } = await import('../localdb/engine');
     uri = (await startLocalEngine({ instance: 'default', log: options.log })).uri;
   }
   const client = new MongoClient(uri, {

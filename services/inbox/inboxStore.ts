@@ -1,7 +1,7 @@
 /**
  * The durable inbox: every webhook event is stored before it is acknowledged, once.
  */
-import { MongoBulkWriteError, MongoServerError, type Collection, type Db } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, type Collection, type Db, type WriteError } from 'mongodb';
 
 /** What the inbox keeps of an event (a `MessengerEvent` fits). */
 export interface InboxEvent {
@@ -171,6 +171,6 @@ export class InboxStore {
 }
 
 function onlyDuplicates(error: MongoBulkWriteError): boolean {
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  const writeErrors = ([] as WriteError[]).concat(error.writeErrors);
   return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY);
 }

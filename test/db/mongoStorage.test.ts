@@ -14,5 +14,8 @@ describe('bot state storage', () => {
   });
 
   storageSuite('MemoryStorage', () => new MemoryStorage());
-  storageSuite('MongoStorage', () => new MongoStorage(database.db.collection<StorageDocument>(`state_${++collections}`)));
+  storageSuite(
+    'MongoStorage',
+    () => new MongoStorage(database.db.collection<StorageDocument>(`state_${++collections}`)),
+  );
 });

@@ -6,7 +6,15 @@ import { silentLogger } from '../../services/logger';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
 function event(psid: string, timestamp: number, mid = `m_${psid}_${timestamp}`): InboxEvent {
-  return { key: `mid:${mid}`, psid, pageId: 'page', source: 'messaging', kind: 'message', timestamp, raw: { n: timestamp } };
+  return {
+    key: `mid:${mid}`,
+    psid,
+    pageId: 'page',
+    source: 'messaging',
+    kind: 'message',
+    timestamp,
+    raw: { n: timestamp },
+  };
 }
 
 describe('durable inbox', () => {
@@ -66,7 +74,14 @@ describe('durable inbox', () => {
     };
     const workers = ['w1', 'w2'].map(
       (owner) =>
-        new InboxWorker({ store, owner, clock: () => new Date(), logger: silentLogger, handle, pollIntervalMs: 20 }),
+        new InboxWorker({
+          store,
+          owner,
+          clock: () => new Date(),
+          logger: silentLogger,
+          handle,
+          pollIntervalMs: 20,
+        }),
     );
     workers.forEach((worker) => worker.start());
     const deadline = Date.now() + 60_000;
@@ -77,7 +92,10 @@ describe('durable inbox', () => {
     assert.equal(handled.length, 300);
     assert.equal(new Set(handled).size, 300);
     for (const timestamps of bySender.values()) {
-      assert.deepEqual(timestamps, [...timestamps].sort((x, y) => x - y));
+      assert.deepEqual(
+        timestamps,
+        [...timestamps].sort((x, y) => x - y),
+      );
     }
   });
 
@@ -111,7 +129,11 @@ describe('durable inbox', () => {
     clock.advance(1_001);
     await worker.runOnce();
     assert.equal(failures, 2);
-    assert.deepEqual(handledTimestamps, ['b1', 'a2'], 'after giving up, the next event of the sender goes on');
+    assert.deepEqual(
+      handledTimestamps,
+      ['b1', 'a2'],
+      'after giving up, the next event of the sender goes on',
+    );
     const failed = await store.events.findOne({ _id: 'mid:m_a_1' });
     assert.equal(failed?.status, 'failed');
     assert.equal(failed?.attempts, 2);

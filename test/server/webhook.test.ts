@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import type { RecordedCall } from '../support/fake-graph';
-import { PAGE_ID, sign, startTestApp, textMessage, VERIFY_TOKEN, webhookBody, type TestApp } from '../support/testApp';
+import {
+  PAGE_ID,
+  sign,
+  startTestApp,
+  textMessage,
+  VERIFY_TOKEN,
+  webhookBody,
+  type TestApp,
+} from '../support/testApp';
 
 const sentTo = (psid: string) => (call: RecordedCall) =>
-  call.path === '/me/messages' && (call.body as { recipient?: { id?: string }; message?: unknown }).recipient?.id === psid &&
+  call.path === '/me/messages' &&
+  (call.body as { recipient?: { id?: string }; message?: unknown }).recipient?.id === psid &&
   (call.body as { message?: unknown }).message !== undefined;
 
 describe('Messenger webhook over HTTP', () => {
@@ -17,14 +26,22 @@ describe('Messenger webhook over HTTP', () => {
 
   describe('verification handshake', () => {
     it('echoes the challenge for the right token', async () => {
-      const query = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': VERIFY_TOKEN, 'hub.challenge': '42abc' });
+      const query = new URLSearchParams({
+        'hub.mode': 'subscribe',
+        'hub.verify_token': VERIFY_TOKEN,
+        'hub.challenge': '42abc',
+      });
       const response = await fetch(`${test.baseUrl}/api/messenger?${query.toString()}`);
       assert.equal(response.status, 200);
       assert.equal(await response.text(), '42abc');
     });
 
     it('answers 403 for a wrong token', async () => {
-      const query = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '42' });
+      const query = new URLSearchParams({
+        'hub.mode': 'subscribe',
+        'hub.verify_token': 'wrong',
+        'hub.challenge': '42',
+      });
       const response = await fetch(`${test.baseUrl}/api/messenger?${query.toString()}`);
       assert.equal(response.status, 403);
     });
@@ -33,7 +50,10 @@ describe('Messenger webhook over HTTP', () => {
   describe('signature and body checks', () => {
     it('refuses a wrong or missing signature with 403 and stores nothing', async () => {
       const body = webhookBody(textMessage('psid-forged', 'bonjour', 'mid.forged'));
-      assert.equal((await test.postWebhook(body, { signature: sign(JSON.stringify(body), 'not-the-secret') })).status, 403);
+      assert.equal(
+        (await test.postWebhook(body, { signature: sign(JSON.stringify(body), 'not-the-secret') })).status,
+        403,
+      );
       assert.equal((await test.postWebhook(body, { signature: null })).status, 403);
       assert.equal((await test.postWebhook(body, { signature: 'sha256=zz' })).status, 403);
       assert.equal(await test.database.db.collection('inbox').countDocuments({ psid: 'psid-forged' }), 0);
@@ -56,16 +76,20 @@ describe('Messenger webhook over HTTP', () => {
 
   describe('events', () => {
     it('answers a greeting in French with the main menu, to the right person', async () => {
-      const response = await test.postWebhook(webhookBody(textMessage('psid-greet', 'Bonjour', 'mid.greet.1')));
+      const response = await test.postWebhook(
+        webhookBody(textMessage('psid-greet', 'Bonjour', 'mid.greet.1')),
+      );
       assert.equal(response.status, 200);
       const [call] = await test.graph.waitForCalls(sentTo('psid-greet'), 1, 10_000);
-      const message = (call!.body as { message: { text: string; quick_replies?: Array<{ payload: string; title: string }> } })
-        .message;
+      const message = (
+        call.body as { message: { text: string; quick_replies?: Array<{ payload: string; title: string }> } }
+      ).message;
       assert.match(message.text, /Bonjour/);
       const payloads = (message.quick_replies ?? []).map((reply) => reply.payload);
-      for (const payload of ['MENU_OFFER', 'MENU_NEED', 'MENU_HUMAN']) assert.ok(payloads.includes(payload), payload);
+      for (const payload of ['MENU_OFFER', 'MENU_NEED', 'MENU_HUMAN'])
+        assert.ok(payloads.includes(payload), payload);
       assert.ok((message.quick_replies ?? []).every((reply) => reply.title.length <= 20));
-      assert.equal((call!.body as { messaging_type: string }).messaging_type, 'RESPONSE');
+      assert.equal((call.body as { messaging_type: string }).messaging_type, 'RESPONSE');
     });
 
     it('processes every entry of a batch', async () => {
@@ -73,7 +97,11 @@ describe('Messenger webhook over HTTP', () => {
         object: 'page',
         entry: [
           { id: PAGE_ID, time: Date.now(), messaging: [textMessage('psid-batch-1', 'salut', 'mid.batch.1')] },
-          { id: PAGE_ID, time: Date.now(), messaging: [textMessage('psid-batch-2', 'bonjour', 'mid.batch.2')] },
+          {
+            id: PAGE_ID,
+            time: Date.now(),
+            messaging: [textMessage('psid-batch-2', 'bonjour', 'mid.batch.2')],
+          },
         ],
       };
       assert.equal((await test.postWebhook(body)).status, 200);

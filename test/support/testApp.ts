@@ -34,7 +34,9 @@ export function sign(raw: string | Buffer, secret = APP_SECRET): string {
 }
 
 /** Starts the application against a fresh database and a fake Graph API. */
-export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase('app');
   const graph = await startFakeGraph();
   const config = parseConfig({
@@ -85,6 +87,11 @@ export function webhookBody(...items: Array<Record<string, unknown>>): Record<st
 }
 
 /** A resident's text message as Messenger delivers it. */
-export function textMessage(psid: string, text: string, mid: string, timestamp = Date.now()): Record<string, unknown> {
+export function textMessage(
+  psid: string,
+  text: string,
+  mid: string,
+  timestamp = Date.now(),
+): Record<string, unknown> {
   return { sender: { id: psid }, recipient: { id: PAGE_ID }, timestamp, message: { mid, text } };
 }

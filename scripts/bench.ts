@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: speed and memory figures of the bot, printed as one table.
+ *
+ * Runs against MONGODB_URI when set, otherwise the local engine's `bench` instance. Each row
+ * shows the figures of the same run side by side (for example the bot next to a bare server).
+ */
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { MongoClient } from 'mongodb';
+import { startLocalEngine } from '../services/localdb/engine';
+import { benchMatching } from './bench/matching';
+import { benchUnderstanding } from './bench/understanding';
+import { quantile, runLoad } from './bench/load';
+import { spawnBare, spawnBot } from './bench/processes';
+import { startGraphSink } from './bench/sink';
+import { signedMessage } from './bench/webhook';
+
+const SECRET = 'bench-secret';
+
+interface Row {
+  benchmark: string;
+  figures: string;
+  baseline: string;
+  ratio: string;
+  goal: string;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`… ${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const uri = process.env.MONGODB_URI ?? (await startLocalEngine({ instance: 'bench', log: progress })).uri;
+  const dbName = `bench_${Date.now()}`;
+  const client = await MongoClient.connect(uri);
+  const sink = await startGraphSink();
+  progress('starting the bot and a bare restify server');
+  const bot = await spawnBot({
+    MONGODB_URI: uri,
+    MONGODB_DB: dbName,
+    MESSENGER_APP_SECRET: SECRET,
+    MESSENGER_VERIFY_TOKEN: 'bench',
+    MESSENGER_PAGE_ACCESS_TOKEN: 'bench-token',
+    GRAPH_API_URL: sink.url,
+    GEOCODER_URL: 'http://127.0.0.1:9',
+  });
+  const bare = await spawnBare(SECRET);
+  try {
+    // 1. Acknowledgement: signed events stored durably, next to signature check + 200 only.
+    const ackCount = 6000;
+    const concurrency = 32;
+    const ackRequests = Array.from({ length: ackCount }, (_, i) =>
+      signedMessage(SECRET, `ack-${i % 500}`, `mid.ack.${i}`, 'merci'),
+    );
+    progress(`webhook acknowledgement: ${ackCount} signed events, ${concurrency} in flight`);
+    const bareRun = await runLoad(bare.port, ackRequests, concurrency);
+    const botRun = await runLoad(bot.port, ackRequests, concurrency);
+    rows.push({
+      benchmark: 'webhook ack (stored in MongoDB)',
+      figures: `${botRun.perSecond.toFixed(0)} ev/s, p50 ${quantile(botRun.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(botRun.latenciesMs, 0.99).toFixed(1)} ms${botRun.failures ? `, ${botRun.failures} failed` : ''}`,
+      baseline: `bare restify: ${bareRun.perSecond.toFixed(0)} ev/s, p50 ${quantile(bareRun.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(bareRun.latenciesMs, 0.99).toFixed(1)} ms`,
+      ratio: `${(botRun.perSecond / bareRun.perSecond).toFixed(2)}× throughput`,
+      goal: '≥ 3,000 ev/s, p99 < 50 ms',
+    });
+    progress('letting the bot drain the acknowledged events');
+    await drain(client, dbName, 300_000);
+
+    // 2. Whole turns: webhook in → Send API out, at 300 new residents a second for 10 s.
+    const turns = 3000;
+    const rate = 300;
+    progress(`whole turns: ${turns} greetings at ${rate}/s`);
+    const sentAt = new Map<string, bigint>();
+    const turnRequests = Array.from({ length: turns }, (_, i) =>
+      signedMessage(SECRET, `turn-${i}`, `mid.turn.${i}`, 'bonjour'),
+    );
+    const startedTurns = performance.now();
+    const posts: Promise<unknown>[] = [];
+    for (let i = 0; i < turns; i++) {
+      const due = startedTurns + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      sentAt.set(`turn-${i}`, process.hrtime.bigint());
+      posts.push(runLoad(bot.port, [turnRequests[i]], 1));
+    }
+    await Promise.all(posts);
+    const allAnswered = await sink.waitFor(turns + 500, 300_000);
+    const latencies = [...sentAt].flatMap(([psid, sent]) => {
+      const replied = sink.firstReply.get(psid);
+      return replied ? [Number(replied - sent) / 1e6] : [];
+    });
+    const lastReply = Math.max(...[...sentAt.keys()].map((psid) => Number(sink.firstReply.get(psid) ?? 0n)));
+    const firstSent = Number([...sentAt.values()][0]);
+    const turnSeconds = (lastReply - firstSent) / 1e9;
+    rows.push({
+      benchmark: 'whole turns (webhook → dialogs → Send API)',
+      figures: `${(latencies.length / turnSeconds).toFixed(0)} turns/s, p50 ${quantile(latencies, 0.5).toFixed(0)} ms, p99 ${quantile(latencies, 0.99).toFixed(0)} ms${allAnswered ? '' : `, only ${latencies.length} answered`}`,
+      baseline: `offered ${rate}/s`,
+      ratio: `${(latencies.length / turnSeconds / rate).toFixed(2)}× offered`,
+      goal: '≥ 300 turns/s sustained',
+    });
+    rows.push({
+      benchmark: 'bot peak memory (RSS) during the load',
+      figures: `${bot.peakRssMiB().toFixed(0)} MiB`,
+      baseline: `bare restify: ${bare.peakRssMiB().toFixed(0)} MiB`,
+      ratio: `${(bot.peakRssMiB() / bare.peakRssMiB()).toFixed(1)}×`,
+      goal: '',
+    });
+  } finally {
+    await Promise.all([bot.stop(), bare.stop(), sink.close()]);
+  }
+
+  // 3. Understanding, in this process.
+  progress('understanding');
+  rows.push(...benchUnderstanding());
+
+  // 4. Matching among 100,000 entries.
+  progress('matching: inserting 100,000 entries');
+  rows.push(...(await benchMatching(client.db(`${dbName}_geo`), progress)));
+
+  await client.db(dbName).dropDatabase();
+  await client.db(`${dbName}_geo`).dropDatabase();
+  await client.close();
+  printTable(rows);
+}
+
+async function drain(client: MongoClient, dbName: string, timeoutMs: number): Promise<void> {
+  const inbox = client.db(dbName).collection('inbox');
+  const deadline = Date.now() + timeoutMs;
+  while ((await inbox.countDocuments({ status: 'pending' })) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function printTable(rows: Row[]): void {
+  const header: Row = {
+    benchmark: 'benchmark',
+    figures: 'this run',
+    baseline: 'baseline (same run)',
+    ratio: 'ratio',
+    goal: 'goal',
+  };
+  const keys = Object.keys(header) as Array<keyof Row>;
+  const line = (row: Row): string => `| ${keys.map((key) => row[key]).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${keys.map(() => ' --- ').join('|')}|`);
+  rows.forEach((row) => console.log(line(row)));
+  console.log(`\n${new Date().toISOString().slice(0, 10)}, ${process.version}, ${cpus().length} cores`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
