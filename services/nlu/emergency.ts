@@ -88,7 +88,7 @@ const RULES: readonly Rule[] = [
         String.raw`\bavc\b|\bcrise cardiaque\b|\barret cardiaque\b|\bconvuls\w*|\bcrise d epilepsie\b`,
         String.raw`\bsaigne\w* (?:beaucoup|abondamment|de la tete|partout)\b|\bhemorragie\b`,
         String.raw`\b(?:trop de|beaucoup de|tous ses|toute la boite de) (?:medicaments|cachets|comprimes)\b`,
-        String.raw`\bavale\w* (?:des|trop de|beaucoup de|toute? (?:la boite de |ses |mes )?)(?:medicaments|cachets|comprimes)\b`,
+        String.raw`\bavale\w* (?:des |trop de |beaucoup de |toute? (?:la boite de |ses |mes )?)(?:medicaments|cachets|comprimes)\b`,
         String.raw`\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112)\b|\bau secours\b`,
         String.raw`\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
         String.raw`\bse releve (?:pas|plus)\b`,

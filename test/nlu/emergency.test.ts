@@ -13,6 +13,7 @@ describe('nlu emergency rules', () => {
     ['il etouf', 'medical'],
     ['douleur à la poitrine depuis ce matin', 'medical'],
     ['elle fait un malaise', 'medical'],
+    ['il a avalé des médicaments, beaucoup trop', 'medical'],
     ["j'ai envie d'en finir", 'suicide'],
     ['je veux me suicider', 'suicide'],
     ['jai plus envie de vivre', 'suicide'],
@@ -41,6 +42,7 @@ describe('nlu emergency rules', () => {
     'je peux faire les courses',
     'mon chat est tombé amoureux du voisin',
     'je voudrais en savoir plus',
+    "j'ai avalé mes médicaments ce matin comme prévu",
     '',
   ]) {
     it(`does not flag "${text}"`, () => assert.equal(detect(text), null));
