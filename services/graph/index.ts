@@ -13,7 +13,7 @@ export * from './message-types';
 export { SendApi, type SendMessageOptions, type SendResult } from './send';
 export { HandoverApi, PAGE_INBOX_APP_ID } from './handover';
 export { ProfileApi, type UserProfile } from './profile';
-export { FeedApi } from './feed';
+export { FeedApi, type FeedPost } from './feed';
 
 /** All Graph clients of the application. */
 export interface GraphClients {
