@@ -1,0 +1,62 @@
+/**
+ * The text under a testimonial: first name and neighbourhood, initials, or anonymous.
+ */
+import { CodedError, ErrorCode } from '../errors';
+import { t } from '../i18n';
+import type { SignatureKind, TestimonialSignature } from './types';
+
+/** What the resident chose and what the dialog knows of them. */
+export interface SignatureChoice {
+  kind: SignatureKind;
+  /** Needed for `first_name_neighbourhood` and `initials`. */
+  firstName?: string;
+  /** Optional extra words of the name, for initials ("Camille Durand" → "C. D."). */
+  lastName?: string;
+  /** Display name of the neighbourhood, when known. */
+  neighbourhood?: string;
+}
+
+const MAX_PART = 60;
+
+/**
+ * Renders the signature.
+ *
+ * @throws CodedError `payload_invalid` for an unknown kind, or a name missing for a kind that needs one.
+ */
+export function renderSignature(choice: SignatureChoice): TestimonialSignature {
+  const firstName = clean(choice.firstName);
+  switch (choice.kind) {
+    case 'anonymous':
+      return { kind: 'anonymous', text: t('testimonials.signature.anonymous') };
+    case 'initials': {
+      const words = `${firstName} ${clean(choice.lastName)}`.split(/[\s-]+/).filter(Boolean);
+      if (words.length === 0) throw invalid('initials need a name');
+      const initials = words.map((word) => `${Array.from(word)[0]?.toUpperCase() ?? ''}.`).join(' ');
+      return { kind: 'initials', text: t('testimonials.signature.initials', { initials }) };
+    }
+    case 'first_name_neighbourhood': {
+      if (firstName === '') throw invalid('this signature needs a first name');
+      const neighbourhood = clean(choice.neighbourhood);
+      const text =
+        neighbourhood === ''
+          ? t('testimonials.signature.firstName', { firstName })
+          : t('testimonials.signature.firstNameNeighbourhood', { firstName, neighbourhood });
+      return { kind: 'first_name_neighbourhood', text };
+    }
+    default:
+      throw invalid('unknown signature kind');
+  }
+}
+
+/** The exact text of the post for a testimonial. */
+export function renderPost(text: string, signature: TestimonialSignature): string {
+  return t('testimonials.post', { text, signature: signature.text });
+}
+
+function clean(value: string | undefined): string {
+  return typeof value === 'string' ? value.trim().replace(/\s+/g, ' ').slice(0, MAX_PART) : '';
+}
+
+function invalid(message: string): CodedError {
+  return new CodedError(ErrorCode.PayloadInvalid, message);
+}
