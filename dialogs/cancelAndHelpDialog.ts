@@ -68,7 +68,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
     if (payload && MENU_PAYLOADS.includes(payload)) return this.onMenuPayload(innerDc, payload);
 
-    switch (readCommand(readText(context.activity))) {
+    // A tapped quick reply is not a typed command, even when its title reads "Annuler".
+    switch (payload ? undefined : readCommand(readText(context.activity))) {
       case 'cancel':
         await context.sendActivity(withMenu(t('interrupt.cancelled')));
         return innerDc.cancelAllDialogs();

@@ -13,7 +13,7 @@ import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
 import { MenuPayload, readLocation, readPayload, readText } from './payload';
 import type { PrivacyOptions } from './privacy/privacyDialog';
 import { withMenu } from './replies';
-import { CONFIDENCE_THRESHOLD, understandTurn } from './understanding';
+import { CATEGORY_CARRY_THRESHOLD, CONFIDENCE_THRESHOLD, understandTurn } from './understanding';
 
 /** What routing decided. */
 export interface RouteOutcome {
@@ -89,7 +89,7 @@ export class Router {
     }
     const options: EntryDialogOptions = {
       category:
-        understanding.category !== 'none' && understanding.categoryConfidence >= CONFIDENCE_THRESHOLD
+        understanding.category !== 'none' && understanding.categoryConfidence >= CATEGORY_CARRY_THRESHOLD
           ? understanding.category
           : undefined,
       urgency: understanding.urgency,

@@ -1,0 +1,103 @@
+/**
+ * Offering help, end to end through MainDialog, on the real services and NLU.
+ */
+import { strict as assert } from 'node:assert';
+import { Nlu } from '../../services/nlu';
+import { startHarness, type Harness } from './support/harness';
+import { runTable } from './support/table';
+import * as tables from './testData/offer';
+
+const PSID = 'resident-offer';
+
+describe('dialogs: offering help', function () {
+  let nlu: Nlu;
+  let harness: Harness;
+
+  before(function () {
+    nlu = Nlu.load();
+  });
+  beforeEach(async function () {
+    harness = await startHarness(nlu);
+  });
+  afterEach(async function () {
+    await harness.dispose();
+  });
+
+  const entries = () => harness.database.db.collection('entries').find({ psid: PSID }).toArray();
+  const resident = () => harness.database.db.collection('residents').findOne({ psid: PSID });
+  const reasons = async () => (await harness.attention.get(PSID))?.reasons.map((entry) => entry.reason) ?? [];
+
+  it('stores the offer pending review, with its place and the contact chosen', async function () {
+    await runTable(harness, PSID, tables.offerHappyPath);
+    const [entry, ...others] = await entries();
+    assert.equal(others.length, 0);
+    assert.equal(entry.kind, 'offer');
+    assert.equal(entry.category, 'groceries');
+    assert.equal(entry.status, 'pending_review');
+    assert.equal(entry.locationSource, 'address');
+    assert.deepEqual(entry.location, { type: 'Point', coordinates: [5.0017, 43.5833] });
+    assert.equal(entry.availability, 'le samedi matin');
+    assert.deepEqual(entry.flags, []);
+    const stored = await resident();
+    assert.equal(stored?.consents.storage.given, true);
+    assert.equal(stored?.consents.storage.version, 'storage-v1');
+    assert.deepEqual(stored?.contact, { channels: ['phone'], phone: '0612345678' });
+  });
+
+  it('takes a shared location', async function () {
+    await runTable(harness, PSID, tables.offerSharedLocation);
+    const [entry] = await entries();
+    assert.equal(entry.locationSource, 'shared_location');
+    assert.deepEqual(entry.location.coordinates, [4.9995, 43.5862]);
+    assert.equal(entry.addressText, undefined);
+  });
+
+  it('falls back to the neighbourhood when the geocoder is down', async function () {
+    harness.geocoder.mode = 'error';
+    await runTable(harness, PSID, tables.offerGeocoderDown);
+    const [entry] = await entries();
+    assert.equal(entry.locationSource, 'neighbourhood_fallback');
+    assert.equal(entry.neighbourhood, 'La Maille 2');
+    assert.ok(harness.geocoder.requests.length > 0, 'the geocoder was asked first');
+  });
+
+  it('reminds that services are free, then flags an offer that keeps mentioning money', async function () {
+    await runTable(harness, PSID, tables.offerMoneyKept);
+    const [entry] = await entries();
+    assert.deepEqual(entry.flags, ['money']);
+    assert.deepEqual(await reasons(), ['money']);
+  });
+
+  it('does not flag a description rewritten without money', async function () {
+    await runTable(harness, PSID, tables.offerMoneyRewritten);
+    const [entry] = await entries();
+    assert.equal(entry.description, 'Je fais vos courses gratuitement le mardi');
+    assert.deepEqual(entry.flags, []);
+    assert.deepEqual(await reasons(), []);
+  });
+
+  it('removes phone numbers and e-mails from the description', async function () {
+    await runTable(harness, PSID, tables.offerPhoneInDescription);
+    const [entry] = await entries();
+    assert.doesNotMatch(entry.description, /06 12 34 56 78|jean\.dupont/);
+    assert.match(entry.description, /\[numéro retiré\]/);
+  });
+
+  it('stores nothing when the resident cancels midway', async function () {
+    await runTable(harness, PSID, tables.offerCancelled);
+    assert.equal((await entries()).length, 0);
+    assert.equal(await resident(), null);
+  });
+
+  it('stores nothing when the storage consent is refused', async function () {
+    await runTable(harness, PSID, tables.offerConsentRefused);
+    assert.equal((await entries()).length, 0);
+    assert.equal(await resident(), null);
+  });
+
+  it('answers emergency words at once, flags the conversation and ends the dialog', async function () {
+    await runTable(harness, PSID, tables.offerEmergency);
+    assert.deepEqual(await reasons(), ['emergency']);
+    assert.equal((await entries()).length, 0);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * A conversation with the real MainDialog, the real domain services on the test database,
+ * the real NLU, the real Geocoder against the fake BAN server, and a recording notifier.
+ */
+import type { Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogDeps } from '../../../dialogs/deps';
+import { MainDialog } from '../../../dialogs/mainDialog';
+import { manualClock, type ManualClock } from '../../../services/clock';
+import { AttentionFlags } from '../../../services/conversations/attention';
+import { ensureDomainIndexes } from '../../../services/domain/ensureIndexes';
+import { EntryRepository } from '../../../services/entries/entryRepository';
+import { silentLogger } from '../../../services/logger';
+import { MatchRepository } from '../../../services/matching/matchRepository';
+import { Matcher } from '../../../services/matching/matcher';
+import { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
+import type { Nlu } from '../../../services/nlu';
+import { Geocoder } from '../../../services/places/geocoder';
+import { ResidentRepository } from '../../../services/residents/residentRepository';
+import { openTestDatabase, type TestDatabase } from '../../support/db';
+import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocoder';
+import { RecordingNotifier } from './recordingNotifier';
+
+/** What a resident sends. */
+export type Input =
+  | string
+  | { payload: string; text?: string }
+  | { location: { lat: number; lon: number } }
+  | { attachmentOnly: true };
+
+/** A running conversation harness. */
+export interface Harness {
+  deps: DialogDeps;
+  database: TestDatabase;
+  notifier: RecordingNotifier;
+  geocoder: FakeGeocoder;
+  clock: ManualClock;
+  attention: AttentionFlags;
+  conversationState: ConversationState;
+  /** Sends `input` as `psid` and returns the bot's replies. */
+  say(psid: string, input: Input): Promise<Partial<Activity>[]>;
+  dispose(): Promise<void>;
+}
+
+/** The Messenger-like activity for an input. */
+export function toActivity(psid: string, input: Input): Partial<Activity> {
+  const base: Partial<Activity> = {
+    type: 'message',
+    channelId: 'test',
+    from: { id: psid, name: 'résident' },
+    recipient: { id: 'bot', name: 'bot' },
+    conversation: { id: `conversation-${psid}`, isGroup: false, conversationType: 'personal', name: '' },
+  };
+  if (typeof input === 'string') return { ...base, text: input };
+  if ('payload' in input) return { ...base, text: input.text, value: { payload: input.payload } };
+  if ('location' in input) return { ...base, value: { location: input.location } };
+  return {
+    ...base,
+    attachments: [{ contentType: 'image/jpeg', contentUrl: 'https://example.org/photo.jpg' }],
+  };
+}
+
+/** Starts a harness on a fresh database. */
+export async function startHarness(nlu: Nlu): Promise<Harness> {
+  const database = await openTestDatabase('dialogs');
+  const { db } = database;
+  await ensureDomainIndexes(db);
+  const clock = manualClock(new Date('2020-04-06T09:00:00Z'));
+  const geocoder = await startFakeGeocoder();
+  const notifier = new RecordingNotifier();
+  const attention = new AttentionFlags(db, clock.now);
+  const directory = new ConversationDirectory(db);
+  const deps: DialogDeps = {
+    nlu,
+    residents: new ResidentRepository(db, clock.now),
+    entries: new EntryRepository(db, clock.now),
+    matcher: new Matcher(db, clock.now),
+    matches: new MatchRepository(db, clock.now),
+    geocoder: new Geocoder({ baseUrl: geocoder.url, timeoutMs: 500, logger: silentLogger }),
+    attention,
+    notifier,
+    directory,
+    clock: clock.now,
+    logger: silentLogger,
+  };
+  const dialog = new MainDialog(deps);
+  const conversationState = new ConversationState(new MemoryStorage());
+  const accessor = conversationState.createProperty<DialogState>('dialogState');
+  const adapter = new TestAdapter();
+
+  return {
+    deps,
+    database,
+    notifier,
+    geocoder,
+    clock,
+    attention,
+    conversationState,
+    async say(psid, input) {
+      adapter.activeQueue.splice(0);
+      await adapter.processActivity(toActivity(psid, input), async (context) => {
+        await dialog.run(context, accessor);
+        await conversationState.saveChanges(context);
+      });
+      return adapter.activeQueue.splice(0);
+    },
+    async dispose() {
+      await geocoder.close();
+      await database.dispose();
+    },
+  };
+}
