@@ -2,6 +2,7 @@
  * Offering help, end to end through MainDialog, on the real services and NLU.
  */
 import { strict as assert } from 'node:assert';
+import type { Entry, Resident } from '../../services/domain/types';
 import { Nlu } from '../../services/nlu';
 import { startHarness, type Harness } from './support/harness';
 import { runTable } from './support/table';
@@ -23,8 +24,8 @@ describe('dialogs: offering help', function () {
     await harness.dispose();
   });
 
-  const entries = () => harness.database.db.collection('entries').find({ psid: PSID }).toArray();
-  const resident = () => harness.database.db.collection('residents').findOne({ psid: PSID });
+  const entries = () => harness.database.db.collection<Entry>('entries').find({ psid: PSID }).toArray();
+  const resident = () => harness.database.db.collection<Resident>('residents').findOne({ psid: PSID });
   const reasons = async () => (await harness.attention.get(PSID))?.reasons.map((entry) => entry.reason) ?? [];
 
   it('stores the offer pending review, with its place and the contact chosen', async function () {
@@ -39,8 +40,8 @@ describe('dialogs: offering help', function () {
     assert.equal(entry.availability, 'le samedi matin');
     assert.deepEqual(entry.flags, []);
     const stored = await resident();
-    assert.equal(stored?.consents.storage.given, true);
-    assert.equal(stored?.consents.storage.version, 'storage-v1');
+    assert.equal(stored?.consents.storage?.given, true);
+    assert.equal(stored?.consents.storage?.version, 'storage-v1');
     assert.deepEqual(stored?.contact, { channels: ['phone'], phone: '0612345678' });
   });
 
