@@ -1,0 +1,67 @@
+/**
+ * Messages to moderators through the Page, only to those inside their own 24-hour window.
+ */
+import type { Activity } from 'botbuilder';
+import { redactId, type Logger } from '../logger';
+import type { ConversationDirectory } from '../messaging/conversationDirectory';
+import type { ResidentNotifier } from '../messaging/notifier';
+import { ModerationError } from './errors';
+import type { Moderator, ModeratorRepository } from './moderatorRepository';
+
+/** What a broadcast did (counts only). */
+export interface BroadcastResult {
+  sent: number;
+  /** Moderators outside their window (they see it in the menu instead). */
+  skipped: number;
+  failed: number;
+}
+
+/** Sends one message to several moderators. */
+export class ModeratorBroadcast {
+  constructor(
+    private readonly notifier: ResidentNotifier,
+    private readonly directory: Pick<ConversationDirectory, 'canMessage'>,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Sends `activity` to each moderator who wrote to the Page within 24 hours.
+   *
+   * @remarks
+   * One moderator's failure does not stop the others: it is counted and logged (with a
+   * redacted id and the error's code, never the text).
+   */
+  async send(moderators: Moderator[], activity: Partial<Activity>, now: Date): Promise<BroadcastResult> {
+    const result: BroadcastResult = { sent: 0, skipped: 0, failed: 0 };
+    for (const moderator of moderators) {
+      try {
+        if (!(await this.directory.canMessage(moderator.psid, now))) {
+          result.skipped += 1;
+          continue;
+        }
+        const outcome = await this.notifier.notify(moderator.psid, activity);
+        if (outcome === 'sent') result.sent += 1;
+        else result.skipped += 1;
+      } catch (error) {
+        result.failed += 1;
+        this.logger.warn('moderator notice failed', {
+          moderator: redactId(moderator.psid),
+          error: error instanceof Error ? error.name : 'unknown',
+          code: (error as { code?: string | number }).code,
+        });
+      }
+    }
+    return result;
+  }
+}
+
+/**
+ * Resolves when `psid` is an active moderator.
+ *
+ * @throws ModerationError `not_moderator` otherwise.
+ */
+export async function requireModerator(moderators: ModeratorRepository, psid: string): Promise<void> {
+  if (!(await moderators.isModerator(psid))) {
+    throw new ModerationError('not_moderator', 'caller is not an active moderator');
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * Handing a conversation to the referents and taking it back: thread control, the record
+ * of what was said meanwhile, notices, reminders and the moderators' actions.
+ */
+import type { ObjectId } from 'mongodb';
+import type { Clock } from '../clock';
+import type { AttentionFlags } from '../conversations/attention';
+import type { AttentionReason } from '../domain/types';
+import { GraphError, withRetry, type HandoverApi, type RetryOptions } from '../graph';
+import { redactId, type Logger } from '../logger';
+import type { ConversationDirectory } from '../messaging/conversationDirectory';
+import type { ResidentNotifier } from '../messaging/notifier';
+import type { AuditLog } from './audit';
+import { ModeratorBroadcast, requireModerator } from './broadcast';
+import { CHANNEL_EVENT, stringField, type ChannelEventInput } from './channelEvents';
+import { ModerationError } from './errors';
+import type { HandoffRepository, StoredHandoff } from './handoffRepository';
+import { remindHandoffs, type ReminderSummary } from './handoffReminders';
+import { newHandoffText, textActivity } from './messages';
+import type { ModeratorRepository } from './moderatorRepository';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** Collaborators of {@link HandoverService}. */
+export interface HandoverDeps {
+  handoffs: HandoffRepository;
+  moderators: ModeratorRepository;
+  audit: AuditLog;
+  handover: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>;
+  /** Sends automated messages (to moderators and residents) inside their 24-hour window. */
+  notifier: ResidentNotifier;
+  directory: Pick<ConversationDirectory, 'canMessage'>;
+  clock: Clock;
+  logger: Logger;
+  /** Cleared when a moderator takes or closes a hand-over. */
+  attention?: Pick<AttentionFlags, 'clear'>;
+}
+
+/** Settings of {@link HandoverService}. */
+export interface HandoverOptions {
+  /** The Page Inbox's app id (263902037430900). */
+  pageInboxAppId: string;
+  /** This bot's Meta app id: its echoes are ignored and control passed to it means "back". */
+  ourAppId?: string;
+  /** Idle time after which the bot takes the conversation back; 24 h by default. */
+  takeBackAfterMs?: number;
+  /** Reminder to the moderators without a reply; 30 min by default. */
+  reminderAfterMs?: number;
+  /** Escalation to the admins without a reply; 4 h by default. */
+  escalateAfterMs?: number;
+  /** Retries of a transient Graph failure; 2 attempts by default. */
+  retry?: RetryOptions;
+}
+
+/** What {@link HandoverService.handOver} needs; `summary` is built by the caller (≤ 500 chars). */
+export interface HandOverRequest {
+  psid: string;
+  reason: AttentionReason;
+  summary: string;
+  scores?: Record<string, number>;
+  neighbourhood?: string;
+}
+
+/** What to tell the resident after a hand-over (see `residentHandoverText`). */
+export interface HandOverResult {
+  handoffId: ObjectId;
+  /** False when an open hand-over was reused. */
+  created: boolean;
+  /** Whether thread control is with the page inbox. */
+  passed: boolean;
+  withinHours: boolean;
+  nextOpening?: Date;
+}
+
+/** What a channel event led to; `resumed` means: say you are back and show the menu. */
+export interface ChannelEventOutcome {
+  recorded: boolean;
+  resumed: boolean;
+}
+
+/** Hands conversations over to the page inbox and takes them back. */
+export class HandoverService {
+  private readonly broadcast: ModeratorBroadcast;
+  private readonly settings: Required<Omit<HandoverOptions, 'ourAppId'>> & { ourAppId?: string };
+
+  constructor(
+    private readonly deps: HandoverDeps,
+    options: HandoverOptions,
+  ) {
+    this.broadcast = new ModeratorBroadcast(deps.notifier, deps.directory, deps.logger);
+    this.settings = {
+      takeBackAfterMs: 24 * HOUR_MS,
+      reminderAfterMs: 30 * MINUTE_MS,
+      escalateAfterMs: 4 * HOUR_MS,
+      retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 1000 },
+      ...options,
+    };
+  }
+
+  /**
+   * Records a hand-over (reusing the open one of `psid`), passes thread control to the page
+   * inbox and tells the moderators of the neighbourhood; a failed pass is logged and the
+   * rest still happens.
+   */
+  async handOver(request: HandOverRequest): Promise<HandOverResult> {
+    const { handoffs, moderators, clock, logger } = this.deps;
+    const now = clock();
+    const { handoff, created } = await handoffs.openOrReuse(request, now);
+    let passed = handoff.passedAt !== undefined;
+    if (!passed) passed = await this.passToInbox(handoff, now);
+    if (created) {
+      const targets = await moderators.forNeighbourhood(handoff.neighbourhood);
+      const sent = await this.broadcast.send(targets, textActivity(newHandoffText(handoff)), now);
+      logger.info('handed over', { psid: redactId(handoff.psid), reason: handoff.reason, passed, ...sent });
+    }
+    const withinHours = await moderators.isWithinActiveHours(now);
+    const nextOpening = withinHours ? undefined : await moderators.nextOpening(now);
+    return { handoffId: handoff._id, created, passed, withinHours, ...(nextOpening ? { nextOpening } : {}) };
+  }
+
+  /**
+   * Handles `messenger.standby` (resident's message → transcript), `messenger.echo` (a
+   * moderator's reply from the inbox → transcript, first reply time) and
+   * `messenger.handover` (control back to this app → hand-over closed, `resumed`).
+   * Never sends anything.
+   */
+  async onChannelEvent(event: ChannelEventInput): Promise<ChannelEventOutcome> {
+    const { handoffs } = this.deps;
+    const none: ChannelEventOutcome = { recorded: false, resumed: false };
+    const mid = stringField(event.value, 'mid');
+    const line = { at: event.at, ...(mid ? { mid } : {}) };
+    if (event.name === CHANNEL_EVENT.Standby) {
+      const recorded = await handoffs.append(event.psid, {
+        from: 'resident',
+        text: event.text ?? '',
+        ...line,
+      });
+      return { recorded, resumed: false };
+    }
+    if (event.name === CHANNEL_EVENT.Echo) {
+      const appId = stringField(event.value, 'appId');
+      if (appId !== undefined && appId !== this.settings.pageInboxAppId) return none;
+      const text = stringField(event.value, 'text') ?? '';
+      return {
+        recorded: await handoffs.append(event.psid, { from: 'moderator', text, ...line }),
+        resumed: false,
+      };
+    }
+    if (event.name === CHANNEL_EVENT.Handover) {
+      const kind = stringField(event.value, 'kind');
+      if (kind !== 'pass_thread_control' && kind !== 'take_thread_control') return none;
+      if (!this.isOurs(stringField(event.value, 'newOwnerAppId'))) return none;
+      const active = await handoffs.active(event.psid);
+      const closed = active ? await this.closeAndLog(active._id, event.at, 'inbox') : null;
+      return { recorded: closed !== null, resumed: closed !== null };
+    }
+    return none;
+  }
+
+  /** Takes back the conversations idle for `takeBackAfterMs`; returns the psids now back with the bot. */
+  async takeBackExpired(now: Date): Promise<string[]> {
+    const { handoffs, handover, logger } = this.deps;
+    const back: string[] = [];
+    for (const handoff of await handoffs.idleSince(new Date(now.getTime() - this.settings.takeBackAfterMs))) {
+      try {
+        await withRetry(
+          () => handover.takeThreadControl(handoff.psid, meta('timeout', handoff)),
+          this.settings.retry,
+        );
+      } catch (error) {
+        if (!(error instanceof GraphError) || error.transient) {
+          logger.warn('take back failed, will retry', {
+            psid: redactId(handoff.psid),
+            ...errorFields(error),
+          });
+          continue;
+        }
+        // Meta refused for good (person gone, or control already here): the hand-over is over anyway.
+        logger.warn('take back refused', { psid: redactId(handoff.psid), ...errorFields(error) });
+      }
+      if (await this.closeAndLog(handoff._id, now, 'timeout')) back.push(handoff.psid);
+    }
+    return back;
+  }
+
+  /** Reminders, escalations and the resident's "still with the referents" notice; see {@link remindHandoffs}. */
+  async remind(now: Date): Promise<ReminderSummary> {
+    const { reminderAfterMs, escalateAfterMs } = this.settings;
+    return remindHandoffs({ ...this.deps, broadcast: this.broadcast, reminderAfterMs, escalateAfterMs }, now);
+  }
+
+  /** Open and taken hand-overs with their transcripts, for a moderator. */
+  async openHandoffs(moderatorPsid: string): Promise<StoredHandoff[]> {
+    await requireModerator(this.deps.moderators, moderatorPsid);
+    return this.deps.handoffs.listActive();
+  }
+
+  /** A moderator takes an open hand-over. @throws ModerationError */
+  async takeHandoff(moderatorPsid: string, id: string): Promise<StoredHandoff> {
+    const { handoffs, audit, attention } = this.deps;
+    await requireModerator(this.deps.moderators, moderatorPsid);
+    const handoff = await this.found(id);
+    if (!(await handoffs.take(handoff._id, moderatorPsid))) {
+      throw new ModerationError('invalid_state', 'hand-over is not open');
+    }
+    await audit.record(moderatorPsid, 'handoff.take', { type: 'handoff', id: handoff._id.toHexString() });
+    await attention?.clear(handoff.psid);
+    return { ...handoff, status: 'taken', takenBy: moderatorPsid };
+  }
+
+  /**
+   * A moderator closes a hand-over: the bot takes the thread back (a refusal is logged).
+   * Tell the resident the bot is back (and show the menu) when this resolves.
+   *
+   * @throws ModerationError
+   */
+  async closeHandoff(moderatorPsid: string, id: string): Promise<StoredHandoff> {
+    const { audit, attention, handover, logger, clock } = this.deps;
+    await requireModerator(this.deps.moderators, moderatorPsid);
+    const handoff = await this.found(id);
+    const closed = await this.closeAndLog(handoff._id, clock(), 'moderator');
+    if (!closed) throw new ModerationError('invalid_state', 'hand-over is already closed');
+    await audit.record(moderatorPsid, 'handoff.close', { type: 'handoff', id: handoff._id.toHexString() });
+    await attention?.clear(handoff.psid);
+    await handover
+      .takeThreadControl(handoff.psid, meta('moderator_closed', handoff))
+      .catch((error: unknown) => {
+        logger.warn('take back after close refused', { psid: redactId(handoff.psid), ...errorFields(error) });
+      });
+    return closed;
+  }
+
+  private isOurs(appId: string | undefined): boolean {
+    if (appId === undefined) return false;
+    return this.settings.ourAppId !== undefined
+      ? appId === this.settings.ourAppId
+      : appId !== this.settings.pageInboxAppId;
+  }
+
+  private async found(id: string): Promise<StoredHandoff> {
+    const handoff = await this.deps.handoffs.get(id);
+    if (!handoff) throw new ModerationError('not_found', 'no such hand-over');
+    return handoff;
+  }
+
+  private async passToInbox(handoff: StoredHandoff, now: Date): Promise<boolean> {
+    const { handover, handoffs, logger } = this.deps;
+    try {
+      const metadata = meta(handoff.reason, handoff);
+      await withRetry(
+        () => handover.passThreadControl(handoff.psid, this.settings.pageInboxAppId, metadata),
+        this.settings.retry,
+      );
+      await handoffs.markPassed(handoff._id, now);
+      return true;
+    } catch (error) {
+      logger.warn('pass to inbox failed', { psid: redactId(handoff.psid), ...errorFields(error) });
+      return false;
+    }
+  }
+
+  private async closeAndLog(
+    id: ObjectId,
+    at: Date,
+    by: 'inbox' | 'timeout' | 'moderator',
+  ): Promise<StoredHandoff | null> {
+    const closed = await this.deps.handoffs.close(id, at, by);
+    if (closed) {
+      this.deps.logger.info('hand-over closed', {
+        psid: redactId(closed.psid),
+        by,
+        durationMs: closed.durationMs,
+      });
+    }
+    return closed;
+  }
+}
+
+/** Thread-control metadata: a reason code and the hand-over id, never what anyone wrote. */
+function meta(reason: string, handoff: StoredHandoff): string {
+  return JSON.stringify({ reason, handoffId: handoff._id.toHexString() });
+}
+
+function errorFields(error: unknown): Record<string, string | number | undefined> {
+  if (error instanceof GraphError) {
+    return {
+      error: 'GraphError',
+      code: error.graphCode,
+      status: error.status,
+      reason: error.permanentReason,
+    };
+  }
+  return { error: error instanceof Error ? error.name : 'unknown' };
+}

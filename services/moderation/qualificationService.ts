@@ -1,0 +1,154 @@
+/**
+ * What moderators do with new offers and needs: see those waiting in their neighbourhoods,
+ * publish them, or refuse them with a reason the resident is told.
+ */
+import type { Collection, Db } from 'mongodb';
+import type { Clock } from '../clock';
+import type { Entry } from '../domain/types';
+import { ENTRIES_COLLECTION, type EntryRepository, type StoredEntry } from '../entries/entryRepository';
+import { toObjectId } from '../entries/validation';
+import { redactId, type Logger } from '../logger';
+import type { ResidentNotifier } from '../messaging/notifier';
+import type { AuditLog } from './audit';
+import { ModerationError } from './errors';
+import {
+  approvedText,
+  rejectedText,
+  REJECTION_REASONS,
+  textActivity,
+  type RejectionReason,
+} from './messages';
+import { neighbourhoodKey, type ModeratorRepository } from './moderatorRepository';
+import type { UndeliveredKind, UndeliveredQueue } from './undeliveredQueue';
+
+/** Collaborators of {@link QualificationService}. */
+export interface QualificationDeps {
+  db: Db;
+  entries: EntryRepository;
+  moderators: ModeratorRepository;
+  audit: AuditLog;
+  notifier: ResidentNotifier;
+  undelivered: UndeliveredQueue;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** What an approval or a rejection did. */
+export interface QualificationResult {
+  entry: StoredEntry;
+  /** False when the resident could not be told now: the message waits in `undelivered`. */
+  residentNotified: boolean;
+}
+
+/** An entry with the reason it was refused. */
+type ReviewedEntry = Entry & { rejectedReason?: RejectionReason };
+
+/** Most entries listed at once. */
+const LIST_LIMIT = 200;
+
+/**
+ * Moderators' review of entries.
+ *
+ * @remarks
+ * Every method first checks that the caller is an active moderator and throws
+ * {@link ModerationError} `not_moderator` otherwise: nobody else can publish anything.
+ */
+export class QualificationService {
+  private readonly collection: Collection<ReviewedEntry>;
+
+  constructor(private readonly deps: QualificationDeps) {
+    this.collection = deps.db.collection<ReviewedEntry>(ENTRIES_COLLECTION);
+  }
+
+  /**
+   * Entries waiting for review in the caller's neighbourhoods, oldest first; also those of
+   * no neighbourhood or of a neighbourhood nobody follows, so that none is forgotten.
+   */
+  async listPendingEntries(moderatorPsid: string): Promise<StoredEntry[]> {
+    const moderator = await this.requireModerator(moderatorPsid);
+    const pending = await this.collection
+      .find({ status: 'pending_review' })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(LIST_LIMIT)
+      .toArray();
+    if (moderator.quartierKeys.length === 0) return pending;
+    const followed = new Set(
+      (await this.deps.moderators.list()).filter((m) => m.active).flatMap((m) => m.quartierKeys),
+    );
+    return pending.filter((entry) => {
+      const key = entry.neighbourhood ? neighbourhoodKey(entry.neighbourhood) : '';
+      return key === '' || moderator.quartierKeys.includes(key) || !followed.has(key);
+    });
+  }
+
+  /** Publishes a pending entry, audits it and tells the resident. @throws ModerationError */
+  async approveEntry(moderatorPsid: string, entryId: string): Promise<QualificationResult> {
+    await this.requireModerator(moderatorPsid);
+    const entry = await this.pending(entryId);
+    if (!(await this.deps.entries.publish(entry._id))) {
+      throw new ModerationError('invalid_state', 'entry is no longer pending review');
+    }
+    const id = entry._id.toHexString();
+    await this.deps.audit.record(moderatorPsid, 'entry.approve', { type: 'entry', id });
+    const text = approvedText(entry.kind, entry.category);
+    const residentNotified = await this.tell(entry, 'entry_approved', text);
+    return { entry: { ...entry, status: 'published' }, residentNotified };
+  }
+
+  /** Closes a pending entry with `reason`, audits it and tells the resident why. @throws ModerationError */
+  async rejectEntry(
+    moderatorPsid: string,
+    entryId: string,
+    reason: RejectionReason,
+  ): Promise<QualificationResult> {
+    await this.requireModerator(moderatorPsid);
+    if (!REJECTION_REASONS.includes(reason))
+      throw new ModerationError('invalid_input', 'unknown rejection reason');
+    const entry = await this.pending(entryId);
+    const result = await this.collection.updateOne(
+      { _id: entry._id, status: 'pending_review' },
+      { $set: { status: 'closed', rejectedReason: reason, updatedAt: this.deps.clock() } },
+    );
+    if (result.matchedCount !== 1)
+      throw new ModerationError('invalid_state', 'entry is no longer pending review');
+    const id = entry._id.toHexString();
+    await this.deps.audit.record(moderatorPsid, 'entry.reject', { type: 'entry', id }, reason);
+    const residentNotified = await this.tell(
+      entry,
+      'entry_rejected',
+      rejectedText(entry.kind, entry.category, reason),
+    );
+    return { entry: { ...entry, status: 'closed' }, residentNotified };
+  }
+
+  private async requireModerator(psid: string) {
+    const moderator = await this.deps.moderators.get(psid);
+    if (!moderator?.active) throw new ModerationError('not_moderator', 'caller is not an active moderator');
+    return moderator;
+  }
+
+  private async pending(entryId: string): Promise<StoredEntry> {
+    const entry = toObjectId(entryId) ? await this.deps.entries.get(entryId) : null;
+    if (!entry) throw new ModerationError('not_found', 'no such entry');
+    if (entry.status !== 'pending_review')
+      throw new ModerationError('invalid_state', 'entry is not pending review');
+    return entry;
+  }
+
+  /** Tells the resident inside their window; otherwise keeps the text for the moderators. */
+  private async tell(entry: StoredEntry, kind: UndeliveredKind, text: string): Promise<boolean> {
+    const ref = entry._id.toHexString();
+    try {
+      const outcome = await this.deps.notifier.notify(entry.psid, textActivity(text));
+      if (outcome === 'sent') return true;
+      await this.deps.undelivered.queueForModerators(entry.psid, kind, outcome, { ref, text });
+    } catch (error) {
+      this.deps.logger.warn('resident notice refused', {
+        psid: redactId(entry.psid),
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      await this.deps.undelivered.queueForModerators(entry.psid, kind, 'refused', { ref, text });
+    }
+    return false;
+  }
+}

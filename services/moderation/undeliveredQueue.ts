@@ -1,0 +1,92 @@
+/**
+ * Messages the bot could not send (closed window, unknown person), kept for the moderators
+ * (collection `undelivered`) rather than lost.
+ *
+ * @remarks
+ * A moderator can pass the news on by hand (with `HUMAN_AGENT` up to 7 days, or by phone).
+ * `text` is the French text the resident should have received: stored, never logged.
+ */
+import type { Collection, Db, ObjectId } from 'mongodb';
+import type { Clock } from '../clock';
+import type { UndeliverableReason } from './windowPolicy';
+
+/** Name of the collection of undelivered messages. */
+export const UNDELIVERED_COLLECTION = 'undelivered';
+
+/** What the lost message was about. */
+export type UndeliveredKind = 'entry_approved' | 'entry_rejected' | 'handoff_update' | 'bot_back' | 'other';
+
+/** One message that could not be sent. */
+export interface UndeliveredMessage {
+  _id?: ObjectId;
+  psid: string;
+  kind: UndeliveredKind;
+  /** Why it could not be sent; `refused` when Meta refused it (blocked Page…). */
+  reason: UndeliverableReason | 'refused';
+  /** What it was about (an entry id, a hand-over id). */
+  ref?: string;
+  text?: string;
+  createdAt: Date;
+  /** Set when a moderator dealt with it. */
+  handledAt?: Date;
+  handledBy?: string;
+}
+
+/** Optional parts of a queued message. */
+export interface QueueDetails {
+  ref?: string;
+  text?: string;
+}
+
+/** The moderators' list of messages to pass on by hand. */
+export class UndeliveredQueue {
+  private readonly collection: Collection<UndeliveredMessage>;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.collection = db.collection<UndeliveredMessage>(UNDELIVERED_COLLECTION);
+  }
+
+  /** Creates the lookup index (idempotent). */
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndexes([{ key: { handledAt: 1, createdAt: 1 }, name: 'pending' }]);
+  }
+
+  /** Keeps a message that could not be sent, with the reason. */
+  async queueForModerators(
+    psid: string,
+    kind: UndeliveredKind,
+    reason: UndeliverableReason | 'refused',
+    details: QueueDetails = {},
+  ): Promise<void> {
+    const message: UndeliveredMessage = { psid, kind, reason, createdAt: this.clock() };
+    if (details.ref !== undefined) message.ref = details.ref;
+    if (details.text !== undefined) message.text = details.text;
+    await this.collection.insertOne(message);
+  }
+
+  /** Messages nobody has dealt with yet, oldest first. */
+  async pending(limit = 50): Promise<UndeliveredMessage[]> {
+    return this.collection
+      .find({ handledAt: { $exists: false } })
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  /** Marks a message as dealt with by `moderatorPsid`; false when unknown or already handled. */
+  async markHandled(id: ObjectId, moderatorPsid: string): Promise<boolean> {
+    const result = await this.collection.updateOne(
+      { _id: id, handledAt: { $exists: false } },
+      { $set: { handledAt: this.clock(), handledBy: moderatorPsid } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Deletes every message about `psid` (right of erasure); returns how many. */
+  async deleteAllFor(psid: string): Promise<number> {
+    return (await this.collection.deleteMany({ psid })).deletedCount;
+  }
+}
