@@ -60,7 +60,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const payload = readPayload(context.activity);
     const idle = this.isIdle(innerDc);
     if (payload && isHelperAnswer(payload)) {
-      await handleHelperAnswer(context, this.deps, payload);
+      await handleHelperAnswer(context, this.deps, payload, idle);
       if (!idle) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }

@@ -70,7 +70,7 @@ export class Router {
         return this.help(context);
       default:
         if (isHelperAnswer(payload)) {
-          await handleHelperAnswer(context, this.deps, payload);
+          await handleHelperAnswer(context, this.deps, payload, true);
         } else {
           await context.sendActivity(withMenu(t('understanding.unknownPayload')));
         }

@@ -2,7 +2,7 @@
  * A helper's answer to a request (`MATCH_ACCEPT_<id>` / `MATCH_DECLINE_<id>`), which can
  * arrive at any time in the helper's own conversation.
  */
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Resident } from '../../services/domain/types';
 import { t } from '../../services/i18n';
 import type { DialogDeps } from '../deps';
@@ -28,26 +28,35 @@ export function isHelperAnswer(payload: string | undefined): boolean {
   );
 }
 
-/** Handles a helper's answer; the reply to the helper ends with the menu. */
+/** The reply to the helper: with the menu when idle; plain when a question follows. */
+function reply(text: string, idle: boolean): Partial<Activity> | string {
+  return idle ? withMenu(`${text}\n${t('greeting.menuPrompt')}`) : text;
+}
+
+/**
+ * Handles a helper's answer. When `idle` is false the helper was answering another
+ * question, which the caller asks again after this reply.
+ */
 export async function handleHelperAnswer(
   context: TurnContext,
   deps: DialogDeps,
   payload: string,
+  idle: boolean,
 ): Promise<void> {
   const helperPsid = context.activity.from.id;
   const acceptId = idAfter(payload, PayloadPrefix.matchAccept);
   if (acceptId) {
-    await accept(context, deps, acceptId, helperPsid);
+    await accept(context, deps, acceptId, helperPsid, idle);
     return;
   }
   const declineId = idAfter(payload, PayloadPrefix.matchDecline);
   if (!declineId) return;
   const declined = await deps.matches.decline(declineId, helperPsid);
   if (!declined) {
-    await context.sendActivity(withMenu(t('match.stale')));
+    await context.sendActivity(reply(t('match.stale'), idle));
     return;
   }
-  await context.sendActivity(withMenu(t('match.helperDeclined')));
+  await context.sendActivity(reply(t('match.helperDeclined'), idle));
   await askNextHelper(deps, declined);
 }
 
@@ -57,10 +66,11 @@ async function accept(
   deps: DialogDeps,
   matchId: string,
   helperPsid: string,
+  idle: boolean,
 ): Promise<void> {
   const match = await deps.matches.accept(matchId, helperPsid);
   if (!match) {
-    await context.sendActivity(withMenu(t('match.stale')));
+    await context.sendActivity(reply(t('match.stale'), idle));
     return;
   }
   const [asker, helper] = await Promise.all([
@@ -73,7 +83,7 @@ async function accept(
     await deps.attention.flag(match.needPsid, 'asked_for_human', `contact_via_referent ${matchId}`);
   }
   await context.sendActivity(
-    withMenu(t('match.helperAccepted', { contact: askerContact ?? t('match.contactPrivate') })),
+    reply(t('match.helperAccepted', { contact: askerContact ?? t('match.contactPrivate') }), idle),
   );
   const told = await deps.notifier.notify(
     match.needPsid,

@@ -37,6 +37,8 @@ export interface Harness {
   geocoder: FakeGeocoder;
   clock: ManualClock;
   attention: AttentionFlags;
+  /** The real repositories behind `deps`, for seeding and checking. */
+  repositories: { residents: ResidentRepository; entries: EntryRepository; matches: MatchRepository };
   conversationState: ConversationState;
   /** Sends `input` as `psid` and returns the bot's replies. */
   say(psid: string, input: Input): Promise<Partial<Activity>[]>;
@@ -71,12 +73,15 @@ export async function startHarness(nlu: Nlu): Promise<Harness> {
   const notifier = new RecordingNotifier();
   const attention = new AttentionFlags(db, clock.now);
   const directory = new ConversationDirectory(db);
-  const deps: DialogDeps = {
-    nlu,
+  const repositories = {
     residents: new ResidentRepository(db, clock.now),
     entries: new EntryRepository(db, clock.now),
-    matcher: new Matcher(db, clock.now),
     matches: new MatchRepository(db, clock.now),
+  };
+  const deps: DialogDeps = {
+    nlu,
+    ...repositories,
+    matcher: new Matcher(db, clock.now),
     geocoder: new Geocoder({ baseUrl: geocoder.url, timeoutMs: 500, logger: silentLogger }),
     attention,
     notifier,
@@ -96,6 +101,7 @@ export async function startHarness(nlu: Nlu): Promise<Harness> {
     geocoder,
     clock,
     attention,
+    repositories,
     conversationState,
     async say(psid, input) {
       adapter.activeQueue.splice(0);

@@ -1,0 +1,161 @@
+/**
+ * Asking for help and matching: offers within 1 km, the helper asked through the bot,
+ * their answer at any time, contacts exchanged as each agreed.
+ */
+import { strict as assert } from 'node:assert';
+import type { Entry, Match } from '../../services/domain/types';
+import { Nlu } from '../../services/nlu';
+import { startHarness, type Harness } from './support/harness';
+import { seedHelper } from './support/seed';
+import { keyPattern, payloadsOf, runTable, textsOf, type Ids } from './support/table';
+import * as tables from './testData/need';
+
+const ASKER = 'resident-need';
+const NEAR = 'helper-near';
+const FAR = 'helper-far';
+
+describe('dialogs: asking for help and matching', function () {
+  let nlu: Nlu;
+  let harness: Harness;
+  let ids: Ids;
+
+  before(function () {
+    nlu = Nlu.load();
+  });
+  beforeEach(async function () {
+    harness = await startHarness(nlu);
+    ids = {};
+  });
+  afterEach(async function () {
+    await harness.dispose();
+  });
+
+  const matches = () =>
+    harness.database.db.collection<Match>('matches').find({}).sort({ createdAt: 1 }).toArray();
+  const entry = (id: string) => harness.repositories.entries.get(id);
+  const reasons = async (psid: string) =>
+    (await harness.attention.get(psid))?.reasons.map((flag) => flag.reason) ?? [];
+
+  /** Two helpers, 300 m and 700 m away, and one 1.5 km away (too far). */
+  async function seedHelpers(
+    nearContact: Parameters<typeof seedHelper>[1]['contact'] = {
+      channels: ['email'],
+      email: 'aide@example.org',
+    },
+  ): Promise<void> {
+    ids.near = await seedHelper(harness, {
+      psid: NEAR,
+      category: 'groceries',
+      meters: 300,
+      contact: nearContact,
+    });
+    ids.far = await seedHelper(harness, {
+      psid: FAR,
+      category: 'groceries',
+      meters: 700,
+      contact: { channels: ['phone'], phone: '0700000001' },
+    });
+    ids.tooFar = await seedHelper(harness, {
+      psid: 'helper-too-far',
+      category: 'groceries',
+      meters: 1500,
+      contact: { channels: ['page'] },
+    });
+  }
+
+  /** Runs the need up to the nearest helper asked, and learns the match id. */
+  async function askNearest(): Promise<void> {
+    await runTable(harness, ASKER, tables.needWithOffers, ids);
+    const [match] = await matches();
+    ids.match = match._id.toHexString();
+  }
+
+  it('proposes the offers within 1 km, nearest first, and asks the chosen helper through the bot', async function () {
+    await seedHelpers();
+    await askNearest();
+    const [need] = await harness.database.db.collection<Entry>('entries').find({ psid: ASKER }).toArray();
+    assert.equal(need.kind, 'need');
+    assert.equal(need.status, 'pending_review');
+    assert.equal(need.beneficiary, 'relative');
+    assert.equal(need.urgency, 'normal');
+    const [request, ...others] = harness.notifier.to(NEAR);
+    assert.equal(others.length, 0);
+    assert.match(request.activity.text ?? '', keyPattern('match.helperAsk'));
+    assert.match(request.activity.text ?? '', /à environ 300 m/);
+    assert.deepEqual(payloadsOf(request.activity), [
+      `MATCH_ACCEPT_${ids.match}`,
+      `MATCH_DECLINE_${ids.match}`,
+    ]);
+    assert.doesNotMatch(request.activity.text ?? '', /Jean Jaurès|0611223344/);
+  });
+
+  it('gives each side the contact the other agreed to share when the helper accepts', async function () {
+    await seedHelpers();
+    await askNearest();
+    await runTable(harness, ASKER, tables.helperAccepts, ids);
+    const [told] = harness.notifier.to(ASKER);
+    assert.match(told.activity.text ?? '', keyPattern('match.needAccepted'));
+    assert.match(told.activity.text ?? '', /aide@example\.org/);
+    const [match] = await matches();
+    assert.equal(match.status, 'accepted');
+    assert.equal((await entry(ids.near))?.status, 'matched');
+    assert.equal((await entry(match.needId.toHexString()))?.status, 'matched');
+  });
+
+  it('handles the helper\u2019s answer in the middle of their own dialog, then resumes it', async function () {
+    await seedHelpers();
+    await askNearest();
+    await runTable(harness, ASKER, tables.helperAcceptsMidDialog, ids);
+    assert.equal((await matches())[0].status, 'accepted');
+  });
+
+  it('keeps a page-only contact private and asks a referent to put them in touch', async function () {
+    await seedHelpers({ channels: ['page'] });
+    await askNearest();
+    await runTable(harness, ASKER, tables.helperAccepts, ids);
+    const [told] = harness.notifier.to(ASKER);
+    assert.match(told.activity.text ?? '', keyPattern('match.contactPrivate'));
+    assert.deepEqual(await reasons(ASKER), ['asked_for_human']);
+  });
+
+  it('asks the next nearest helper when the first declines', async function () {
+    await seedHelpers();
+    await askNearest();
+    await runTable(harness, ASKER, tables.helperDeclines, ids);
+    const [first, second] = await matches();
+    assert.equal(first.status, 'declined');
+    assert.equal(second.offerId.toHexString(), ids.far);
+    assert.equal(second.status, 'proposed');
+    const [request] = harness.notifier.to(FAR);
+    assert.deepEqual(payloadsOf(request.activity), [
+      `MATCH_ACCEPT_${second._id.toHexString()}`,
+      `MATCH_DECLINE_${second._id.toHexString()}`,
+    ]);
+    const [told] = harness.notifier.to(ASKER);
+    assert.match(told.activity.text ?? '', keyPattern('match.nextAsked'));
+    assert.match(told.activity.text ?? '', /700 m/);
+  });
+
+  it('hands the match to the moderators when the helper is outside their 24-hour window', async function () {
+    await seedHelpers();
+    harness.notifier.results.set(NEAR, 'outside_window');
+    const turns = tables.needWithOffers.slice(0, -1);
+    await runTable(harness, ASKER, turns, ids);
+    const replies = await harness.say(ASKER, { payload: `MATCH_PICK_${ids.near}` });
+    assert.match(textsOf(replies), keyPattern('need.toReferent'));
+    const [match] = await matches();
+    assert.equal(match.status, 'to_moderators');
+    assert.deepEqual(await reasons(ASKER), ['match_outside_window']);
+  });
+
+  it('tells the resident what happens next when nobody is near', async function () {
+    await runTable(harness, ASKER, tables.needNoMatch(false), ids);
+    assert.deepEqual(await reasons(ASKER), []);
+    assert.equal((await matches()).length, 0);
+  });
+
+  it('flags an urgent need without a match for the moderators', async function () {
+    await runTable(harness, ASKER, tables.needNoMatch(true), ids);
+    assert.deepEqual(await reasons(ASKER), ['no_match_urgent']);
+  });
+});
