@@ -17,7 +17,7 @@ export interface Job {
   name: string;
   /** One line, in English, for `npm run jobs -- list`. */
   description: string;
-  /** node-cron expression, evaluated in Europe/Paris. */
+  /** node-cron expression, evaluated in Europe/Paris; several may be listed, separated by `;`. */
   schedule: string;
   run(run: JobRun): Promise<JobSummary>;
 }

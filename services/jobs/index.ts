@@ -1,0 +1,23 @@
+/**
+ * Scheduled jobs: what the composition root and `npm run jobs` use.
+ */
+export type { Job, JobRun, JobSummary } from './types';
+export type { JobDeps, JobsOptions } from './deps';
+export { createJobs, publishSchedule, DEFAULT_PUBLISH_TIMES } from './registry';
+export {
+  Scheduler,
+  runAndRecord,
+  splitSchedule,
+  slotOf,
+  JOBS_TIME_ZONE,
+  type SchedulerOptions,
+} from './scheduler';
+export {
+  claimRun,
+  ensureJobIndexes,
+  JOB_LEASES_COLLECTION,
+  JOB_RUNS_COLLECTION,
+  type JobRunRecord,
+} from './leases';
+export { recordFollowUpAnswer, FOLLOW_UP_YES, FOLLOW_UP_NO } from './followUp';
+export { ENTRY_RENEW, ENTRY_CLOSE } from './expireEntries';

@@ -1,0 +1,99 @@
+/**
+ * The list of scheduled jobs, built from the application's collaborators.
+ */
+import { CodedError, ErrorCode } from '../errors';
+import { publishTestimonials } from '../testimonials/publisher';
+import type { JobDeps, JobsOptions } from './deps';
+import { expireEntries } from './expireEntries';
+import { sendFollowUps } from './followUp';
+import { applyRetention } from './retention';
+import type { Job } from './types';
+import { sendWeeklyReport } from './weeklyReport';
+
+/** Default times testimonials are published (Europe/Paris). */
+export const DEFAULT_PUBLISH_TIMES: readonly string[] = ['18:00'];
+
+/**
+ * Builds every job of this area, then `options.extraJobs`.
+ *
+ * @throws CodedError `config_invalid` for a malformed publication time or two jobs with one name.
+ */
+export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
+  const { db, logger, notifier, notifyAdmins } = deps;
+  const jobs: Job[] = [
+    {
+      name: 'publish-testimonials',
+      description:
+        'Publishes approved or due testimonials on the Page feed (reconciling interrupted attempts)',
+      schedule: publishSchedule(options.publishTimes ?? DEFAULT_PUBLISH_TIMES),
+      run: async ({ now }) => {
+        if (!deps.feed || !deps.pageId) {
+          logger.warn('testimonials not published: Messenger or MESSENGER_PAGE_ID not configured');
+          return { notConfigured: 1 };
+        }
+        return publishTestimonials(
+          {
+            db,
+            feed: deps.feed,
+            pageId: deps.pageId,
+            notifyAdmins,
+            logger,
+            perRun: options.publishPerRun,
+            retry: options.feedRetry,
+          },
+          now,
+        );
+      },
+    },
+    {
+      name: 'follow-up',
+      description: 'Asks both residents whether the help happened, about 20 hours after a match was accepted',
+      schedule: '*/15 * * * *',
+      run: ({ now }) => sendFollowUps({ db, notifier, logger, afterHours: options.followUpAfterHours }, now),
+    },
+    {
+      name: 'expire-entries',
+      description: 'Offers a renewal of expired entries, closes those not renewed after the grace period',
+      schedule: '0 10 * * *',
+      run: ({ now }) => expireEntries({ db, notifier, logger, graceDays: options.renewalGraceDays }, now),
+    },
+    {
+      name: 'retention',
+      description: 'Deletes the data of inactive residents and old hand-over transcripts',
+      schedule: '30 3 * * *',
+      run: ({ now }) =>
+        applyRetention(
+          { db, logger, months: options.retentionMonths, transcriptDays: options.transcriptRetentionDays },
+          now,
+        ),
+    },
+    {
+      name: 'weekly-report',
+      description: "Sends the admins last week's figures (entries, matches, hand-overs)",
+      schedule: '0 8 * * 1',
+      run: ({ now }) => sendWeeklyReport({ db, notifyAdmins }, now),
+    },
+    ...(options.extraJobs ?? []),
+  ];
+  const names = new Set<string>();
+  for (const job of jobs) {
+    if (names.has(job.name)) throw new CodedError(ErrorCode.ConfigInvalid, `two jobs are named ${job.name}`);
+    names.add(job.name);
+  }
+  return jobs;
+}
+
+/** `['12:30', '18:00']` → `'30 12 * * *; 0 18 * * *'` (times sharing a minute share an expression). */
+export function publishSchedule(times: readonly string[]): string {
+  const hoursByMinute = new Map<number, number[]>();
+  for (const time of times) {
+    const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+    if (!match) throw new CodedError(ErrorCode.ConfigInvalid, `publication time "${time}" is not HH:MM`);
+    const minute = Number(match[2]);
+    hoursByMinute.set(minute, [...(hoursByMinute.get(minute) ?? []), Number(match[1])]);
+  }
+  if (hoursByMinute.size === 0) throw new CodedError(ErrorCode.ConfigInvalid, 'no publication time');
+  return [...hoursByMinute]
+    .map(([minute, hours]) => `${minute} ${[...new Set(hours)].sort((a, b) => a - b).join(',')} * * *`)
+    .join('; ');
+}
