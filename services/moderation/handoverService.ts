@@ -6,7 +6,7 @@ import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { AttentionFlags } from '../conversations/attention';
 import type { AttentionReason } from '../domain/types';
-import { GraphError, withRetry, type HandoverApi, type RetryOptions } from '../graph';
+import type { HandoverApi, RetryOptions } from '../graph';
 import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { ResidentNotifier } from '../messaging/notifier';
@@ -18,6 +18,7 @@ import type { HandoffRepository, StoredHandoff } from './handoffRepository';
 import { remindHandoffs, type ReminderSummary } from './handoffReminders';
 import { newHandoffText, textActivity } from './messages';
 import type { ModeratorRepository } from './moderatorRepository';
+import { ThreadControl } from './threadControl';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -82,6 +83,7 @@ export interface ChannelEventOutcome {
 /** Hands conversations over to the page inbox and takes them back. */
 export class HandoverService {
   private readonly broadcast: ModeratorBroadcast;
+  private readonly control: ThreadControl;
   private readonly settings: Required<Omit<HandoverOptions, 'ourAppId'>> & { ourAppId?: string };
 
   constructor(
@@ -96,6 +98,7 @@ export class HandoverService {
       retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 1000 },
       ...options,
     };
+    this.control = new ThreadControl(deps.handover, options.pageInboxAppId, this.settings.retry, deps.logger);
   }
 
   /**
@@ -108,7 +111,10 @@ export class HandoverService {
     const now = clock();
     const { handoff, created } = await handoffs.openOrReuse(request, now);
     let passed = handoff.passedAt !== undefined;
-    if (!passed) passed = await this.passToInbox(handoff, now);
+    if (!passed && (await this.control.pass(handoff))) {
+      await handoffs.markPassed(handoff._id, now);
+      passed = true;
+    }
     if (created) {
       const targets = await moderators.forNeighbourhood(handoff.neighbourhood);
       const sent = await this.broadcast.send(targets, textActivity(newHandoffText(handoff)), now);
@@ -158,27 +164,15 @@ export class HandoverService {
     return none;
   }
 
-  /** Takes back the conversations idle for `takeBackAfterMs`; returns the psids now back with the bot. */
+  /**
+   * Takes back the conversations idle for `takeBackAfterMs` (a transient failure waits for
+   * the next run; a permanent refusal closes it anyway); returns the psids back with the bot.
+   */
   async takeBackExpired(now: Date): Promise<string[]> {
-    const { handoffs, handover, logger } = this.deps;
     const back: string[] = [];
-    for (const handoff of await handoffs.idleSince(new Date(now.getTime() - this.settings.takeBackAfterMs))) {
-      try {
-        await withRetry(
-          () => handover.takeThreadControl(handoff.psid, meta('timeout', handoff)),
-          this.settings.retry,
-        );
-      } catch (error) {
-        if (!(error instanceof GraphError) || error.transient) {
-          logger.warn('take back failed, will retry', {
-            psid: redactId(handoff.psid),
-            ...errorFields(error),
-          });
-          continue;
-        }
-        // Meta refused for good (person gone, or control already here): the hand-over is over anyway.
-        logger.warn('take back refused', { psid: redactId(handoff.psid), ...errorFields(error) });
-      }
+    const idle = await this.deps.handoffs.idleSince(new Date(now.getTime() - this.settings.takeBackAfterMs));
+    for (const handoff of idle) {
+      if ((await this.control.takeBack(handoff, 'timeout')) === 'retry_later') continue;
       if (await this.closeAndLog(handoff._id, now, 'timeout')) back.push(handoff.psid);
     }
     return back;
@@ -210,24 +204,22 @@ export class HandoverService {
   }
 
   /**
-   * A moderator closes a hand-over: the bot takes the thread back (a refusal is logged).
+   * A moderator closes a hand-over: the bot takes the thread back (a failure is logged).
    * Tell the resident the bot is back (and show the menu) when this resolves.
    *
    * @throws ModerationError
    */
   async closeHandoff(moderatorPsid: string, id: string): Promise<StoredHandoff> {
-    const { audit, attention, handover, logger, clock } = this.deps;
+    const { audit, attention, clock } = this.deps;
     await requireModerator(this.deps.moderators, moderatorPsid);
     const handoff = await this.found(id);
+    if (handoff.status === 'closed')
+      throw new ModerationError('invalid_state', 'hand-over is already closed');
+    await this.control.takeBack(handoff, 'moderator_closed');
     const closed = await this.closeAndLog(handoff._id, clock(), 'moderator');
     if (!closed) throw new ModerationError('invalid_state', 'hand-over is already closed');
     await audit.record(moderatorPsid, 'handoff.close', { type: 'handoff', id: handoff._id.toHexString() });
     await attention?.clear(handoff.psid);
-    await handover
-      .takeThreadControl(handoff.psid, meta('moderator_closed', handoff))
-      .catch((error: unknown) => {
-        logger.warn('take back after close refused', { psid: redactId(handoff.psid), ...errorFields(error) });
-      });
     return closed;
   }
 
@@ -242,22 +234,6 @@ export class HandoverService {
     const handoff = await this.deps.handoffs.get(id);
     if (!handoff) throw new ModerationError('not_found', 'no such hand-over');
     return handoff;
-  }
-
-  private async passToInbox(handoff: StoredHandoff, now: Date): Promise<boolean> {
-    const { handover, handoffs, logger } = this.deps;
-    try {
-      const metadata = meta(handoff.reason, handoff);
-      await withRetry(
-        () => handover.passThreadControl(handoff.psid, this.settings.pageInboxAppId, metadata),
-        this.settings.retry,
-      );
-      await handoffs.markPassed(handoff._id, now);
-      return true;
-    } catch (error) {
-      logger.warn('pass to inbox failed', { psid: redactId(handoff.psid), ...errorFields(error) });
-      return false;
-    }
   }
 
   private async closeAndLog(
@@ -275,21 +251,4 @@ export class HandoverService {
     }
     return closed;
   }
-}
-
-/** Thread-control metadata: a reason code and the hand-over id, never what anyone wrote. */
-function meta(reason: string, handoff: StoredHandoff): string {
-  return JSON.stringify({ reason, handoffId: handoff._id.toHexString() });
-}
-
-function errorFields(error: unknown): Record<string, string | number | undefined> {
-  if (error instanceof GraphError) {
-    return {
-      error: 'GraphError',
-      code: error.graphCode,
-      status: error.status,
-      reason: error.permanentReason,
-    };
-  }
-  return { error: error instanceof Error ? error.name : 'unknown' };
 }

@@ -17,6 +17,7 @@ import { QualificationService } from './qualificationService';
 import { UndeliveredQueue } from './undeliveredQueue';
 
 export * from './activeHours';
+export * from './adminCli';
 export * from './audit';
 export * from './channelEvents';
 export * from './errors';
@@ -27,6 +28,7 @@ export * from './messages';
 export * from './moderatorRepository';
 export * from './qualificationService';
 export * from './undeliveredQueue';
+export * from './threadControl';
 export * from './windowPolicy';
 
 /** What {@link createModeration} needs. */

@@ -1,0 +1,47 @@
+/**
+ * `npm run admin -- moderator add|list|remove …`: manages the referents who answer in the
+ * Page inbox. Every change is audited (actor `cli`).
+ *
+ * Reads the configuration like the app does (bot/config.ts): MONGODB_URI (unset: the local
+ * engine) and MONGODB_DB. Exit status: 0 done, 1 failed, 2 bad usage.
+ */
+import { loadConfig } from '../bot/config';
+import { systemClock } from '../services/clock';
+import { connectDatabase } from '../services/db/connect';
+import { AuditLog } from '../services/moderation/audit';
+import { ADMIN_USAGE, parseAdminCommand, runAdminCommand, UsageError } from '../services/moderation/adminCli';
+import { ModeratorRepository } from '../services/moderation/moderatorRepository';
+
+async function main(): Promise<number> {
+  let command;
+  try {
+    command = parseAdminCommand(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${ADMIN_USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const { client } = await connectDatabase({ uri: config.mongodbUri, log: (line) => console.error(line) });
+  try {
+    const db = client.db(config.mongodbDb);
+    const moderators = new ModeratorRepository(db, systemClock);
+    const audit = new AuditLog(db, systemClock);
+    await moderators.ensureIndexes();
+    await audit.ensureIndexes();
+    return await runAdminCommand(command, { moderators, audit, print: (line) => console.log(line) });
+  } finally {
+    await client.close();
+  }
+}
+
+main().then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`admin failed: ${message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,70 @@
+/**
+ * Thread control for one hand-over: passing the conversation to the page inbox and taking it
+ * back, with retries of transient failures and logs without personal data.
+ */
+import { GraphError, withRetry, type HandoverApi, type RetryOptions } from '../graph';
+import { redactId, type Logger, type LogFields } from '../logger';
+import type { StoredHandoff } from './handoffRepository';
+
+/** How a take-back went: done, to try again later, or refused for good by Meta. */
+export type TakeBackOutcome = 'taken' | 'retry_later' | 'refused';
+
+/** Passes and takes thread control for hand-overs. */
+export class ThreadControl {
+  constructor(
+    private readonly api: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>,
+    private readonly pageInboxAppId: string,
+    private readonly retry: RetryOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Passes the conversation to the page inbox; false (logged) when Meta refused or failed. */
+  async pass(handoff: StoredHandoff): Promise<boolean> {
+    try {
+      const metadata = threadMetadata(handoff.reason, handoff);
+      await withRetry(
+        () => this.api.passThreadControl(handoff.psid, this.pageInboxAppId, metadata),
+        this.retry,
+      );
+      return true;
+    } catch (error) {
+      this.logger.warn('pass to inbox failed', { psid: redactId(handoff.psid), ...errorFields(error) });
+      return false;
+    }
+  }
+
+  /** Takes the conversation back for the bot, saying why in the metadata. */
+  async takeBack(handoff: StoredHandoff, why: string): Promise<TakeBackOutcome> {
+    try {
+      await withRetry(
+        () => this.api.takeThreadControl(handoff.psid, threadMetadata(why, handoff)),
+        this.retry,
+      );
+      return 'taken';
+    } catch (error) {
+      const transient = !(error instanceof GraphError) || error.transient;
+      this.logger.warn(transient ? 'take back failed, will retry' : 'take back refused', {
+        psid: redactId(handoff.psid),
+        ...errorFields(error),
+      });
+      return transient ? 'retry_later' : 'refused';
+    }
+  }
+}
+
+/** Thread-control metadata: a reason code and the hand-over id, never what anyone wrote. */
+export function threadMetadata(reason: string, handoff: StoredHandoff): string {
+  return JSON.stringify({ reason, handoffId: handoff._id.toHexString() });
+}
+
+function errorFields(error: unknown): LogFields {
+  if (error instanceof GraphError) {
+    return {
+      error: 'GraphError',
+      code: error.graphCode,
+      status: error.status,
+      reason: error.permanentReason,
+    };
+  }
+  return { error: error instanceof Error ? error.name : 'unknown' };
+}
