@@ -1,0 +1,67 @@
+/**
+ * MainDialog routing: menu payloads, free text by intent, asking instead of guessing,
+ * misunderstandings counted in dialog state, interruptions in the middle of a dialog.
+ */
+import { strict as assert } from 'node:assert';
+import { Nlu } from '../../services/nlu';
+import { CONFIDENCE_THRESHOLD } from '../../dialogs/understanding';
+import { startHarness, type Harness } from './support/harness';
+import { runTable } from './support/table';
+import * as tables from './testData/main';
+
+const PSID = 'resident-main';
+
+describe('dialogs: main routing', function () {
+  let nlu: Nlu;
+  let harness: Harness;
+
+  before(function () {
+    nlu = Nlu.load();
+  });
+  beforeEach(async function () {
+    harness = await startHarness(nlu);
+  });
+  afterEach(async function () {
+    await harness.dispose();
+  });
+
+  const reasons = async () => (await harness.attention.get(PSID))?.reasons.map((flag) => flag.reason) ?? [];
+
+  it('answers greetings, help, thanks, old payloads and attachments with the menu', async function () {
+    await runTable(harness, PSID, tables.menuAnswers);
+    assert.deepEqual(await reasons(), []);
+  });
+
+  it('flags a request for a person, from the menu or typed', async function () {
+    await runTable(harness, PSID, tables.askForHuman);
+    await runTable(harness, PSID, tables.askForHumanTyped);
+    assert.deepEqual(await reasons(), ['asked_for_human', 'asked_for_human']);
+  });
+
+  it('asks to choose below the confidence threshold, and flags two misunderstandings in a row', async function () {
+    assert.ok(nlu.understand('La Maille').intentConfidence < CONFIDENCE_THRESHOLD);
+    await runTable(harness, PSID, tables.misunderstoodTwice);
+    assert.deepEqual(await reasons(), ['misunderstood_twice']);
+  });
+
+  it('does not flag misunderstandings that are not in a row', async function () {
+    await runTable(harness, PSID, tables.misunderstoodApart);
+    assert.deepEqual(await reasons(), []);
+  });
+
+  it('does not ask again for a category the first message made clear', async function () {
+    await runTable(harness, PSID, tables.offerWithCategory);
+  });
+
+  it('explains and asks again on "aide", and stops on "menu"', async function () {
+    await runTable(harness, PSID, tables.helpAndMenuMidDialog);
+  });
+
+  it('starts what a persistent-menu payload names, even in the middle of a dialog', async function () {
+    await runTable(harness, PSID, tables.menuPayloadMidDialog);
+  });
+
+  it('asks again with the same choices when an answer fits none', async function () {
+    await runTable(harness, PSID, tables.wrongAnswerRetried);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Main routing tables: menu payloads, free text understood or not, commands, attachments.
+ */
+import type { Turn } from '../support/table';
+import { MENU } from './common';
+
+/** Greeting and the informational answers, each ending with the menu. */
+export const menuAnswers: Turn[] = [
+  { send: 'bonjour', says: ['greeting.welcomeNoName'], offers: MENU },
+  { send: { payload: 'MENU_HELP' }, says: ['help.text'], contains: ['08000 13140'], offers: MENU },
+  { send: 'comment ça marche', says: ['help.text'], offers: MENU },
+  { send: 'merci pour tout', says: ['understanding.testimonial'], offers: MENU },
+  { send: { payload: 'OLD_MENU_ITEM' }, says: ['understanding.unknownPayload'], offers: MENU },
+  { send: { attachmentOnly: true }, says: ['fallback.unsupportedAttachment'], offers: MENU },
+  { send: 'MENU_HELP', says: ['help.text'] },
+];
+
+/** "Parler à quelqu'un" from the menu. */
+export const askForHuman: Turn[] = [{ send: { payload: 'MENU_HUMAN' }, says: ['human.asked'], offers: MENU }];
+
+/** Typed "parler à quelqu'un". */
+export const askForHumanTyped: Turn[] = [{ send: "je voudrais parler à quelqu'un", says: ['human.asked'] }];
+
+/** Low confidence: choices; then not understood: flagged and told a referent will answer. */
+export const misunderstoodTwice: Turn[] = [
+  { send: 'La Maille', says: ['understanding.choose'], offers: MENU },
+  { send: 'asdf qwer', says: ['understanding.twice'], offers: MENU },
+];
+
+/** A misunderstanding, then an understood request, then another: not twice in a row. */
+export const misunderstoodApart: Turn[] = [
+  { send: 'le ciel est bleu', says: ['fallback.notUnderstood'], offers: MENU },
+  { send: { payload: 'MENU_HELP' }, says: ['help.text'] },
+  { send: 'asdf qwer', says: ['fallback.notUnderstood'] },
+];
+
+/** The category understood from the first message is not asked again. */
+export const offerWithCategory: Turn[] = [
+  { send: 'je peux promener les chiens de mes voisins', says: ['form.descriptionOffer'] },
+];
+
+/** "aide" in a step: how to answer, then the same question again; "menu": the menu. */
+export const helpAndMenuMidDialog: Turn[] = [
+  { send: { payload: 'MENU_NEED' }, says: ['form.categoryNeed'] },
+  { send: 'aide', says: ['interrupt.help', 'form.categoryNeed'] },
+  { send: { payload: 'CATEGORY_PHARMACY' }, says: ['form.beneficiary'] },
+  { send: 'Menu', says: ['interrupt.menu'], offers: MENU },
+  { send: 'bonjour', says: ['greeting.welcomeNoName'] },
+];
+
+/** A persistent-menu payload in the middle of a dialog starts what it names. */
+export const menuPayloadMidDialog: Turn[] = [
+  { send: { payload: 'MENU_OFFER' }, says: ['form.categoryOffer'] },
+  { send: { payload: 'MENU_HELP' }, says: ['help.text'], offers: MENU },
+  { send: { payload: 'MENU_NEED' }, says: ['form.categoryNeed'] },
+];
+
+/** An answer that fits no choice gets the question again with its choices. */
+export const wrongAnswerRetried: Turn[] = [
+  { send: { payload: 'MENU_NEED' }, says: ['form.categoryNeed'] },
+  { send: { payload: 'CATEGORY_MASKS' }, says: ['form.beneficiary'] },
+  { send: 'peut-être', says: ['form.retryButtons'], offers: ['FOR_ME', 'FOR_RELATIVE'] },
+  { send: 'pour moi', says: ['form.urgency'] },
+];
