@@ -10,8 +10,10 @@
  * bot state (`bot_state` ids `<channel>/users/<psid>` and `<channel>/conversations/<psid>`),
  * the conversation reference and their unpublished testimonials; published testimonials
  * (public already) lose their `psid`. Bot state nobody touched for `months` goes too (people
- * who never became residents). Hand-over transcripts (`handoffs.transcript`) are removed
- * `transcriptDays` (90 by default) after `closedAt`, or `createdAt` when never closed.
+ * who never became residents), and so do their hand-overs. Hand-over transcripts
+ * (`handoffs.transcript`, emptied to `[]` with the `summary`, as the moderation service
+ * expects an array) are removed `transcriptDays` (90 by default) after `closedAt`, or
+ * `createdAt` when never closed; `transcriptDeletedAt` records it.
  * Done inbox events are left to their TTL index.
  */
 import type { Db } from 'mongodb';
@@ -20,6 +22,7 @@ import type { Resident } from '../domain/types';
 import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import type { Logger } from '../logger';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
+import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
 import { RESIDENTS_COLLECTION, ResidentRepository } from '../residents/residentRepository';
 import { TESTIMONIALS_COLLECTION } from '../testimonials/types';
 import type { JobSummary } from './types';
@@ -28,8 +31,6 @@ import type { JobSummary } from './types';
 export const DEFAULT_RETENTION_MONTHS = 12;
 /** Default days hand-over transcripts are kept. */
 export const DEFAULT_TRANSCRIPT_DAYS = 90;
-/** Collection of hand-overs to moderators (defined by the moderation service). */
-export const HANDOFFS_COLLECTION = 'handoffs';
 /** Collection of botbuilder's user and conversation state. */
 export const BOT_STATE_COLLECTION = 'bot_state';
 
@@ -52,6 +53,7 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Jo
     entries: 0,
     matches: 0,
     attention: 0,
+    handoffs: 0,
     botState: 0,
     testimonials: 0,
     transcripts: 0,
@@ -79,6 +81,7 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Jo
       .deleteMany({ _id: { $regex: stateKeyPattern(psid) } } as object);
     summary.botState += state.deletedCount;
     await db.collection<{ _id: string }>('conversation_refs').deleteOne({ _id: psid });
+    summary.handoffs += (await db.collection(HANDOFFS_COLLECTION).deleteMany({ psid })).deletedCount;
     const testimonials = db.collection(TESTIMONIALS_COLLECTION);
     summary.testimonials += (
       await testimonials.deleteMany({ psid, status: { $ne: 'published' } })
@@ -95,13 +98,13 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Jo
   );
   const transcripts = await db.collection(HANDOFFS_COLLECTION).updateMany(
     {
-      transcript: { $exists: true },
+      transcriptDeletedAt: { $exists: false },
       $or: [
         { closedAt: { $lt: transcriptCutoff } },
         { closedAt: { $exists: false }, createdAt: { $lt: transcriptCutoff } },
       ],
     },
-    { $unset: { transcript: '' }, $set: { transcriptDeletedAt: now } },
+    { $set: { transcript: [], summary: '', transcriptDeletedAt: now } },
   );
   summary.transcripts = transcripts.modifiedCount;
   deps.logger.info('retention applied', summary);

@@ -12,7 +12,7 @@ import type { Db, Document, Filter } from 'mongodb';
 import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import { t } from '../i18n';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
-import { HANDOFFS_COLLECTION } from './retention';
+import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
 import type { JobSummary } from './types';
 
 const WEEK_MS = 7 * 86_400_000;
