@@ -1,0 +1,159 @@
+/**
+ * A moderation test world: a fresh database, a fake Graph API over real HTTP, the real
+ * Messenger adapter and notifier, a manual clock, and helpers to build Messenger events.
+ */
+import type { Activity } from 'botbuilder';
+import { MessengerAdapter } from '../../../bot/messenger/adapter';
+import { toActivity } from '../../../bot/messenger/activities';
+import { extractEvents } from '../../../bot/messenger/events';
+import { AdapterNotifier } from '../../../bot/notifier';
+import { manualClock, type ManualClock } from '../../../services/clock';
+import { EntryRepository } from '../../../services/entries/entryRepository';
+import { createGraphClients, PAGE_INBOX_APP_ID } from '../../../services/graph';
+import { silentLogger } from '../../../services/logger';
+import { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
+import {
+  channelEventFromActivity,
+  createModeration,
+  type ChannelEventInput,
+  type Moderation,
+} from '../../../services/moderation';
+import { openTestDatabase, type TestDatabase } from '../../support/db';
+import { startFakeGraph, type FakeGraph, type RecordedCall } from '../../support/fake-graph';
+
+export const PAGE_ID = '1000000001';
+export const OUR_APP_ID = '5550001';
+/** Monday 9 March 2026, 10:00 in Paris (UTC+1). */
+export const MONDAY_10H = new Date('2026-03-09T09:00:00.000Z');
+const noWait = { attempts: 2, baseDelayMs: 0, maxDelayMs: 0, sleep: () => Promise.resolve() };
+
+/** Everything a moderation test needs. */
+export interface World {
+  database: TestDatabase;
+  graph: FakeGraph;
+  clock: ManualClock;
+  directory: ConversationDirectory;
+  entries: EntryRepository;
+  moderation: Moderation;
+  /** Opens `psid`'s 24-hour window as if they wrote at `at` (default: now). */
+  wrote(psid: string, at?: Date): Promise<void>;
+  /** Send API calls (messages, not sender actions) to `psid`. */
+  messagesTo(psid: string): RecordedCall[];
+  /** Calls to `/me/<path>` (e.g. `pass_thread_control`). */
+  callsTo(path: string): RecordedCall[];
+  dispose(): Promise<void>;
+}
+
+/** Builds a {@link World} starting at `start`. */
+export async function createWorld(start = MONDAY_10H): Promise<World> {
+  const database = await openTestDatabase('moderation');
+  const graph = await startFakeGraph();
+  const clients = createGraphClients({
+    graphApiUrl: graph.url,
+    graphApiVersion: 'v25.0',
+    accessToken: 't',
+    appSecret: 's',
+  });
+  const clock = manualClock(start);
+  const directory = new ConversationDirectory(database.db);
+  const adapter = new MessengerAdapter({
+    send: clients.send,
+    logger: silentLogger,
+    retry: noWait,
+    sleep: noWait.sleep,
+  });
+  const notifier = new AdapterNotifier({
+    directory,
+    adapterFor: () => adapter,
+    botAppId: '',
+    clock: clock.now,
+  });
+  const entries = new EntryRepository(database.db, clock.now);
+  const moderation = createModeration({
+    db: database.db,
+    clock: clock.now,
+    logger: silentLogger,
+    entries,
+    handover: clients.handover,
+    notifier,
+    directory,
+    settings: { pageInboxAppId: PAGE_INBOX_APP_ID, ourAppId: OUR_APP_ID, retry: noWait },
+  });
+  await moderation.ensureIndexes();
+  return {
+    database,
+    graph,
+    clock,
+    directory,
+    entries,
+    moderation,
+    wrote: (psid, at = clock.now()) =>
+      directory.touch(psid, at, {
+        channelId: 'facebook',
+        serviceUrl: 'https://messenger.invalid',
+        conversation: { id: psid, isGroup: false, conversationType: 'personal', name: '' },
+        user: { id: psid, name: '' },
+        bot: { id: PAGE_ID, name: '' },
+      }),
+    messagesTo: (psid) =>
+      graph.calls.filter((call) => {
+        const body = call.body as { recipient?: { id?: string }; message?: unknown } | undefined;
+        return call.path === '/me/messages' && body?.recipient?.id === psid && body.message !== undefined;
+      }),
+    callsTo: (path) => graph.calls.filter((call) => call.path === `/me/${path}`),
+    async dispose() {
+      await graph.close();
+      await database.dispose();
+    },
+  };
+}
+
+/** Text of a recorded Send API call. */
+export function textOf(call: RecordedCall | undefined): string {
+  return (call?.body as { message?: { text?: string } } | undefined)?.message?.text ?? '';
+}
+
+/**
+ * The {@link ChannelEventInput} the bot would pass for one Messenger webhook item, mapped by
+ * the real adapter code (`extractEvents` then `toActivity`).
+ */
+export function channelEvent(
+  item: Record<string, unknown>,
+  source: 'messaging' | 'standby' = 'messaging',
+): ChannelEventInput {
+  const body = { object: 'page', entry: [{ id: PAGE_ID, time: 1, [source]: [item] }] };
+  const [event] = extractEvents(body);
+  const activity = event ? (toActivity(event) as Partial<Activity> | null) : null;
+  const input = activity ? channelEventFromActivity(activity, new Date(0)) : undefined;
+  if (!input) throw new Error('the item did not map to a channel event');
+  return input;
+}
+
+/** A resident's message while the page inbox owns the thread. */
+export function standbyMessage(psid: string, text: string, mid: string, at: Date): ChannelEventInput {
+  return channelEvent(
+    { sender: { id: psid }, recipient: { id: PAGE_ID }, timestamp: at.getTime(), message: { mid, text } },
+    'standby',
+  );
+}
+
+/** An echo of a message the Page sent to `psid` (`appId` undefined: typed in the inbox without app). */
+export function echo(psid: string, text: string, mid: string, at: Date, appId?: string): ChannelEventInput {
+  const message: Record<string, unknown> = { mid, text, is_echo: true };
+  if (appId !== undefined) message.app_id = Number(appId);
+  return channelEvent({ sender: { id: PAGE_ID }, recipient: { id: psid }, timestamp: at.getTime(), message });
+}
+
+/** Control passed to `newOwner` for `psid`. */
+export function passedTo(psid: string, newOwner: string, at: Date): ChannelEventInput {
+  return channelEvent({
+    sender: { id: psid },
+    recipient: { id: PAGE_ID },
+    timestamp: at.getTime(),
+    pass_thread_control: {
+      new_owner_app_id: newOwner,
+      previous_owner_app_id: PAGE_INBOX_APP_ID,
+      metadata: 'done',
+    },
+  });
+}
