@@ -40,6 +40,8 @@ export interface Harness {
   /** The real repositories behind `deps`, for seeding and checking. */
   repositories: { residents: ResidentRepository; entries: EntryRepository; matches: MatchRepository };
   conversationState: ConversationState;
+  /** The dialog state stored for `psid`'s conversation, if any. */
+  dialogStateOf(psid: string): Promise<unknown>;
   /** Sends `input` as `psid` and returns the bot's replies. */
   say(psid: string, input: Input): Promise<Partial<Activity>[]>;
   dispose(): Promise<void>;
@@ -90,7 +92,8 @@ export async function startHarness(nlu: Nlu): Promise<Harness> {
     logger: silentLogger,
   };
   const dialog = new MainDialog(deps);
-  const conversationState = new ConversationState(new MemoryStorage());
+  const storage = new MemoryStorage();
+  const conversationState = new ConversationState(storage);
   const accessor = conversationState.createProperty<DialogState>('dialogState');
   const adapter = new TestAdapter();
 
@@ -103,6 +106,13 @@ export async function startHarness(nlu: Nlu): Promise<Harness> {
     attention,
     repositories,
     conversationState,
+    async dialogStateOf(psid) {
+      const key = `test/conversations/${toActivity(psid, 'x').conversation!.id}/`;
+      const stored: unknown = (await storage.read([key]))[key];
+      return typeof stored === 'object' && stored !== null
+        ? (stored as Record<string, unknown>).dialogState
+        : undefined;
+    },
     async say(psid, input) {
       adapter.activeQueue.splice(0);
       await adapter.processActivity(toActivity(psid, input), async (context) => {
