@@ -84,8 +84,10 @@ export function readCommand(text: string | undefined): Command | undefined {
 /** True for "oui" and its variants, false for "non", undefined otherwise. */
 export function readYesNo(text: string | undefined): boolean | undefined {
   if (!text) return undefined;
-  const normalized = normalize(text);
-  if (matchesAny(normalized, YES)) return true;
-  if (matchesAny(normalized, NO)) return false;
+  // Repeated letters do not count: "ouiii", "nonn".
+  const collapse = (word: string) => word.replace(/(.)\1+/g, '$1');
+  const typed = collapse(normalize(text));
+  if (matchesAny(typed, YES.map(collapse))) return true;
+  if (matchesAny(typed, NO.map(collapse))) return false;
   return undefined;
 }
