@@ -1,0 +1,149 @@
+/**
+ * Harness of the jobs and testimonials tests: a fresh database, the fake Graph API over
+ * real HTTP (with a Page feed that keeps its posts), the app's notifier over a
+ * MessengerAdapter, a manual clock and a recorder of the admins' notices.
+ */
+import { AdapterNotifier } from '../../bot/notifier';
+import { MessengerAdapter } from '../../bot/messenger/adapter';
+import { manualClock, type ManualClock } from '../../services/clock';
+import { createGraphClients, type GraphClients, type RetryOptions } from '../../services/graph';
+import type { JobDeps } from '../../services/jobs';
+import { silentLogger } from '../../services/logger';
+import { ConversationDirectory } from '../../services/messaging/conversationDirectory';
+import { openTestDatabase, type TestDatabase } from '../support/db';
+import { startFakeGraph, type FakeGraph, type RecordedCall } from '../support/fake-graph';
+
+/** The Page of the tests. */
+export const PAGE_ID = '5550001';
+/** Retries that do not wait. */
+export const noWait: RetryOptions = {
+  attempts: 3,
+  baseDelayMs: 1,
+  maxDelayMs: 1,
+  sleep: () => Promise.resolve(),
+};
+
+/** A post the fake feed holds. */
+export interface FakePost {
+  id: string;
+  message: string;
+}
+
+/** What {@link openJobsHarness} gives. */
+export interface JobsHarness {
+  database: TestDatabase;
+  graph: FakeGraph;
+  clients: GraphClients;
+  clock: ManualClock;
+  directory: ConversationDirectory;
+  /** Posts currently on the fake Page (newest first); DELETE removes them. */
+  posts: FakePost[];
+  /** Texts sent to the admins, in order. */
+  adminNotices: string[];
+  deps: JobDeps;
+  /** Records that `psid` wrote to the Page at `at` (opens their 24-hour window). */
+  wrote(psid: string, at?: Date): Promise<void>;
+  /** Send API messages to `psid`. */
+  messagesTo(psid: string): RecordedCall[];
+  /** Calls of `method` on the Page feed. */
+  feedCalls(method: string): RecordedCall[];
+  /** Resets the fake's calls and reinstalls the feed (after `graph.reset()`). */
+  resetGraph(): void;
+  dispose(): Promise<void>;
+}
+
+/** Opens the harness at `start`. */
+export async function openJobsHarness(prefix: string, start: Date): Promise<JobsHarness> {
+  const database = await openTestDatabase(prefix);
+  const graph = await startFakeGraph();
+  const clients = createGraphClients({
+    graphApiUrl: graph.url,
+    graphApiVersion: 'v25.0',
+    accessToken: 'page-token',
+    appSecret: 'app-secret',
+  });
+  const clock = manualClock(start);
+  const directory = new ConversationDirectory(database.db);
+  const adapter = new MessengerAdapter({
+    send: clients.send,
+    logger: silentLogger,
+    retry: noWait,
+    sleep: noWait.sleep!,
+  });
+  const posts: FakePost[] = [];
+  const adminNotices: string[] = [];
+  let sequence = 0;
+  const installFeed = (): void => {
+    graph.respond(`/${PAGE_ID}/feed`, (call) => {
+      if (call.method === 'GET') return { body: { data: posts.map((post) => ({ ...post })) } };
+      sequence += 1;
+      const post = {
+        id: `${PAGE_ID}_${9000 + sequence}`,
+        message: String((call.body as { message?: unknown }).message),
+      };
+      posts.unshift(post);
+      return { body: { id: post.id } };
+    });
+    graph.respond(new RegExp(`^/${PAGE_ID}_\\d+$`), (call) => {
+      const index = posts.findIndex((post) => call.path === `/${post.id}`);
+      if (call.method !== 'DELETE' || index < 0)
+        return { status: 404, body: { error: { message: 'no post', code: 100 } } };
+      posts.splice(index, 1);
+      return { body: { success: true } };
+    });
+  };
+  installFeed();
+  return {
+    database,
+    graph,
+    clients,
+    clock,
+    directory,
+    posts,
+    adminNotices,
+    deps: {
+      db: database.db,
+      logger: silentLogger,
+      notifier: new AdapterNotifier({ directory, adapterFor: () => adapter, botAppId: '', clock: clock.now }),
+      notifyAdmins: (text) => {
+        adminNotices.push(text);
+        return Promise.resolve();
+      },
+      feed: clients.feed,
+      pageId: PAGE_ID,
+    },
+    wrote: (psid, at = clock.now()) =>
+      directory.touch(psid, at, {
+        channelId: 'facebook',
+        serviceUrl: 'https://messenger.invalid',
+        conversation: { id: psid, isGroup: false, conversationType: 'personal', name: '' },
+        user: { id: psid, name: '' },
+        bot: { id: PAGE_ID, name: '' },
+      }),
+    messagesTo: (psid) =>
+      graph.calls.filter((call) => {
+        const body = call.body as { recipient?: { id?: string }; message?: unknown } | undefined;
+        return call.path === '/me/messages' && body?.recipient?.id === psid && body.message !== undefined;
+      }),
+    feedCalls: (method) =>
+      graph.calls.filter(
+        (call) =>
+          call.method === method &&
+          (call.path === `/${PAGE_ID}/feed` || call.path.startsWith(`/${PAGE_ID}_`)),
+      ),
+    resetGraph: () => {
+      graph.reset();
+      installFeed();
+    },
+    async dispose() {
+      await graph.close();
+      await database.dispose();
+    },
+  };
+}
+
+/** Quick-reply payloads of a Send API call. */
+export function payloadsOf(call: RecordedCall): string[] {
+  const message = (call.body as { message?: { quick_replies?: { payload?: string }[] } }).message;
+  return (message?.quick_replies ?? []).map((reply) => reply.payload ?? '');
+}
