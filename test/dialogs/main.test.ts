@@ -53,6 +53,10 @@ describe('dialogs: main routing', function () {
     await runTable(harness, PSID, tables.offerWithCategory);
   });
 
+  it('does not ask how urgent a need the first message said was urgent', async function () {
+    await runTable(harness, PSID, tables.urgentNeed);
+  });
+
   it('explains and asks again on "aide", and stops on "menu"', async function () {
     await runTable(harness, PSID, tables.helpAndMenuMidDialog);
   });

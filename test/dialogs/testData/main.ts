@@ -62,3 +62,10 @@ export const wrongAnswerRetried: Turn[] = [
   { send: 'peut-être', says: ['form.retryButtons'], offers: ['FOR_ME', 'FOR_RELATIVE'] },
   { send: 'pour moi', says: ['form.urgency'] },
 ];
+
+/** Urgency understood from the first message: not asked again. */
+export const urgentNeed: Turn[] = [
+  { send: "urgent j'ai besoin de médicaments aujourd'hui", says: ['form.categoryNeed'] },
+  { send: { payload: 'CATEGORY_PHARMACY' }, says: ['form.beneficiary'] },
+  { send: { payload: 'FOR_ME' }, says: ['form.descriptionNeed'], hides: ['Est-ce urgent'] },
+];
