@@ -2,7 +2,6 @@
  * A moderation test world: a fresh database, a fake Graph API over real HTTP, the real
  * Messenger adapter and notifier, a manual clock, and helpers to build Messenger events.
  */
-import type { Activity } from 'botbuilder';
 import { MessengerAdapter } from '../../../bot/messenger/adapter';
 import { toActivity } from '../../../bot/messenger/activities';
 import { extractEvents } from '../../../bot/messenger/events';
@@ -123,7 +122,7 @@ export function channelEvent(
 ): ChannelEventInput {
   const body = { object: 'page', entry: [{ id: PAGE_ID, time: 1, [source]: [item] }] };
   const [event] = extractEvents(body);
-  const activity = event ? (toActivity(event) as Partial<Activity> | null) : null;
+  const activity = event ? toActivity(event) : null;
   const input = activity ? channelEventFromActivity(activity, new Date(0)) : undefined;
   if (!input) throw new Error('the item did not map to a channel event');
   return input;
