@@ -10,6 +10,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { stateDeletionRequested } from '../dialogs/stateDeletion';
 import type { Clock } from '../services/clock';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 
@@ -53,11 +54,18 @@ export class VoisinsBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn, then saves conversation and user state (also when the turn failed midway). */
+  /**
+   * Runs the turn, then saves conversation and user state, or deletes them when the
+   * resident had their data deleted during the turn.
+   */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.options.conversationState.saveChanges(context, false);
-    await this.options.userState.saveChanges(context, false);
+    const { conversationState, userState } = this.options;
+    if (stateDeletionRequested(context)) {
+      await Promise.all([conversationState.delete(context), userState.delete(context)]);
+      return;
+    }
+    await Promise.all([conversationState.saveChanges(context, false), userState.saveChanges(context, false)]);
   }
 
   /** Opens the person's 24-hour window and keeps the reference for proactive messages. */
