@@ -16,7 +16,7 @@ import { CHANNEL_EVENT, stringField, type ChannelEventInput } from './channelEve
 import { ModerationError } from './errors';
 import type { HandoffRepository, StoredHandoff } from './handoffRepository';
 import { remindHandoffs, type ReminderSummary } from './handoffReminders';
-import { newHandoffText, textActivity } from './messages';
+import { newHandoffText, textActivity, type ResidentHandoverNotice } from './messages';
 import type { ModeratorRepository } from './moderatorRepository';
 import { ThreadControl } from './threadControl';
 
@@ -120,9 +120,18 @@ export class HandoverService {
       const sent = await this.broadcast.send(targets, textActivity(newHandoffText(handoff)), now);
       logger.info('handed over', { psid: redactId(handoff.psid), reason: handoff.reason, passed, ...sent });
     }
-    const withinHours = await moderators.isWithinActiveHours(now);
-    const nextOpening = withinHours ? undefined : await moderators.nextOpening(now);
-    return { handoffId: handoff._id, created, passed, withinHours, ...(nextOpening ? { nextOpening } : {}) };
+    return { handoffId: handoff._id, created, passed, ...(await this.availability(now)) };
+  }
+
+  /**
+   * Whether a referent is at work now, else when the next one starts: what the resident is
+   * told. Send that text BEFORE {@link HandoverService.handOver}: once the page inbox owns
+   * the thread, Meta may refuse the bot's messages.
+   */
+  async availability(now = this.deps.clock()): Promise<ResidentHandoverNotice> {
+    const withinHours = await this.deps.moderators.isWithinActiveHours(now);
+    const nextOpening = withinHours ? undefined : await this.deps.moderators.nextOpening(now);
+    return { withinHours, ...(nextOpening ? { nextOpening } : {}) };
   }
 
   /**

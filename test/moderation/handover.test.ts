@@ -87,7 +87,9 @@ describe('moderation/HandoverService', () => {
 
   it('tells when the referents will answer outside their hours', async () => {
     world.clock.set(new Date('2026-03-08T15:00:00.000Z')); // Sunday 16:00 in Paris
+    const before = await world.moderation.handover.availability();
     const result = await world.moderation.handover.handOver(request());
+    assert.deepEqual(before, { withinHours: false, nextOpening: result.nextOpening });
     assert.equal(result.withinHours, false);
     assert.equal(result.nextOpening?.toISOString(), '2026-03-09T08:00:00.000Z');
     const text = residentHandoverText(result);
