@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ObjectId } from 'mongodb';
+import type { ConversationAttention } from '../../services/conversations/attention';
 import type { Match } from '../../services/domain/types';
 import { recordFollowUpAnswer } from '../../services/jobs';
 import { sendFollowUps, type FollowUp } from '../../services/jobs/followUp';
@@ -53,7 +54,7 @@ describe('follow-up job', () => {
     for (const psid of ['asker', 'helper']) {
       const sent = h.messagesTo(psid);
       assert.equal(sent.length, 1);
-      assert.deepEqual(payloadsOf(sent[0]!), [
+      assert.deepEqual(payloadsOf(sent[0]), [
         `FOLLOWUP_YES_${id.toHexString()}`,
         `FOLLOWUP_NO_${id.toHexString()}`,
       ]);
@@ -86,9 +87,9 @@ describe('follow-up job', () => {
     const stored = await matches().findOne({ _id: id });
     assert.equal(stored?.followUp?.answers?.offer?.yes, true);
     assert.equal(stored?.followUp?.answers?.need?.yes, false);
-    const flags = await h.database.db.collection('conversations').find().toArray();
+    const flags = await h.database.db.collection<ConversationAttention>('conversations').find().toArray();
     assert.deepEqual(
-      flags.map((flag) => [flag.psid, (flag.reasons as { reason: string }[]).map((reason) => reason.reason)]),
+      flags.map((flag) => [flag.psid, flag.reasons.map((reason) => reason.reason)]),
       [['asker', ['complaint']]],
     );
   });
