@@ -51,7 +51,7 @@ describe('a match over Messenger, end to end', () => {
     assert.equal(offer?.status, 'pending_review');
     assert.equal(offer?.category, 'groceries');
     // A referent validates it (the moderators' tools are tested on their own).
-    await new EntryRepository(test.database.db, systemClock).publish(offer!._id);
+    await new EntryRepository(test.database.db, systemClock).publish(offer._id);
 
     // The asker writes in their own words; the category is understood or asked once.
     let turn = await asker.say('bjr jai besoin de qq1 pour faire mes courses svp');
@@ -67,7 +67,7 @@ describe('a match over Messenger, end to end', () => {
     await asker.tap('YES', 'Oui');
     await asker.tap('YES', 'Oui');
     const proposals = await asker.tap('YES', 'Oui');
-    const pick = `MATCH_PICK_${offer!._id.toHexString()}`;
+    const pick = `MATCH_PICK_${offer._id.toHexString()}`;
     assert.ok(payloadsOf(proposals).includes(pick), textOf(proposals));
     assert.match(textOf(proposals), /environ 500 m/);
     assert.doesNotMatch(textOf(proposals), /06|\+33|République|Jaurès/);
@@ -87,7 +87,7 @@ describe('a match over Messenger, end to end', () => {
     assert.match(textOf(toAsker).replace(/\s/g, ''), /0612345678|\+33612345678/);
     assert.doesNotMatch(textOf(toHelper), /06 ?12 ?34/);
 
-    const match = await test.database.db.collection('matches').findOne({ offerId: offer!._id });
+    const match = await test.database.db.collection('matches').findOne({ offerId: offer._id });
     assert.equal(match?.status, 'accepted');
   });
 });
