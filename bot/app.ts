@@ -12,6 +12,8 @@ import { createGraphClients, GraphError } from '../services/graph';
 import { t } from '../services/i18n';
 import { InboxStore } from '../services/inbox/inboxStore';
 import { InboxWorker } from '../services/inbox/inboxWorker';
+import { createJobs, Scheduler } from '../services/jobs';
+import { createHandoffRemindersJob, createHandoffTakeBackJob } from '../services/moderation';
 import type { Logger } from '../services/logger';
 import type { Nlu } from '../services/nlu';
 import type { AppConfig } from './config';
@@ -20,6 +22,8 @@ import { MessengerAdapter } from './messenger/adapter';
 import type { MessengerEvent } from './messenger/events';
 import { createServer } from './server';
 import { isTransientFailure } from './transient';
+import { adminNotifier } from './adminNotifier';
+import { resumeNotice } from './channelEvents';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -32,6 +36,8 @@ export interface AppOptions {
   nlu?: Nlu;
   /** Inbox poll interval (tests shorten it). */
   pollIntervalMs?: number;
+  /** Runs the scheduled jobs (default true); tests run jobs by hand instead. */
+  scheduleJobs?: boolean;
 }
 
 /** A built application, not yet listening. */
@@ -40,6 +46,7 @@ export interface App {
   core: BotCore;
   inbox: InboxStore;
   worker: InboxWorker | undefined;
+  scheduler: Scheduler | undefined;
   messengerAdapter: MessengerAdapter | undefined;
   /** Starts the inbox worker and listens; resolves with the bound address. */
   listen(port: number, host?: string): Promise<AddressInfo>;
@@ -56,18 +63,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const cloudAdapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({ ...config.botFramework }),
   );
-  const messengerAdapter = config.messenger
-    ? new MessengerAdapter({
-        send: createGraphClients({
-          graphApiUrl: config.graphApiUrl,
-          graphApiVersion: config.graphApiVersion,
-          accessToken: config.messenger.pageAccessToken,
-          appSecret: config.messenger.appSecret,
-          logger,
-        }).send,
+  const graph = config.messenger
+    ? createGraphClients({
+        graphApiUrl: config.graphApiUrl,
+        graphApiVersion: config.graphApiVersion,
+        accessToken: config.messenger.pageAccessToken,
+        appSecret: config.messenger.appSecret,
         logger,
       })
     : undefined;
+  const messengerAdapter = graph ? new MessengerAdapter({ send: graph.send, logger }) : undefined;
 
   const core = await createBotCore({
     db,
@@ -76,6 +81,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     geocoderUrl: config.geocoderUrl,
     botAppId: config.botFramework.MicrosoftAppId,
     nlu: options.nlu,
+    handover: graph?.handover,
+    pageInboxAppId: config.pageInboxAppId,
+    ourAppId: config.messengerAppId,
     adapterFor: (channelId) => (channelId === 'facebook' ? messengerAdapter : cloudAdapter),
   });
 
@@ -112,6 +120,32 @@ export async function createApp(options: AppOptions): Promise<App> {
       })
     : undefined;
 
+  const scheduler =
+    options.scheduleJobs === false
+      ? undefined
+      : new Scheduler({
+          db,
+          owner: instanceId,
+          logger,
+          clock,
+          jobs: createJobs(
+            {
+              db,
+              logger,
+              notifier: core.deps.notifier,
+              notifyAdmins: adminNotifier(core, clock, logger),
+              feed: graph?.feed,
+              pageId: config.messenger?.pageId,
+            },
+            {
+              extraJobs: [
+                createHandoffRemindersJob(core.moderation.handover),
+                createHandoffTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
+              ],
+            },
+          ),
+        });
+
   const server = createServer({
     logger,
     pingDatabase: async () => {
@@ -135,20 +169,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     core,
     inbox,
     worker,
+    scheduler,
     messengerAdapter,
-    listen: (port, host = '0.0.0.0') =>
-      new Promise((resolve, reject) => {
+    listen: async (port, host = '0.0.0.0') => {
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => {
-          worker?.start();
-          resolve(server.address());
-        });
-      }),
+        server.listen(port, host, () => resolve(server.address()));
+      });
+      worker?.start();
+      await scheduler?.start();
+      return address;
+    },
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
-      await worker?.stop();
+      await Promise.all([worker?.stop(), scheduler?.stop()]);
     },
   };
 }

@@ -41,6 +41,8 @@ export interface AppConfig {
   readonly graphApiUrl: string;
   readonly graphApiVersion: string;
   readonly pageInboxAppId: string;
+  /** Our own Meta app id (tells our echoes from the page inbox's); optional. */
+  readonly messengerAppId: string | undefined;
   readonly geocoderUrl: string;
   readonly botFramework: BotFrameworkConfig;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -96,6 +98,11 @@ export function parseConfig(env: Env): AppConfig {
   const pageInboxAppId = read('PAGE_INBOX_APP_ID') ?? '263902037430900';
   if (!/^\d+$/.test(pageInboxAppId)) throw new ConfigError('PAGE_INBOX_APP_ID must be digits');
 
+  const messengerAppId = read('MESSENGER_APP_ID');
+  if (messengerAppId !== undefined && !/^\d+$/.test(messengerAppId)) {
+    throw new ConfigError('MESSENGER_APP_ID must be digits');
+  }
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (logLevel !== 'debug' && logLevel !== 'info' && logLevel !== 'warn' && logLevel !== 'error') {
     throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
@@ -109,6 +116,7 @@ export function parseConfig(env: Env): AppConfig {
     graphApiUrl: parseUrl('GRAPH_API_URL', read('GRAPH_API_URL') ?? 'https://graph.facebook.com'),
     graphApiVersion,
     pageInboxAppId,
+    messengerAppId,
     geocoderUrl: parseUrl('GEOCODER_URL', read('GEOCODER_URL') ?? 'https://api-adresse.data.gouv.fr'),
     botFramework: Object.freeze({
       MicrosoftAppId: read('MicrosoftAppId') ?? '',

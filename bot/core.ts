@@ -11,7 +11,9 @@ import { MongoStorage, type StorageDocument } from '../services/db/mongoStorage'
 import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
 import { AttentionFlags } from '../services/conversations/attention';
 import { EntryRepository } from '../services/entries/entryRepository';
+import type { HandoverApi } from '../services/graph';
 import type { Logger } from '../services/logger';
+import { createModeration, type Moderation } from '../services/moderation';
 import { MatchRepository } from '../services/matching/matchRepository';
 import { Matcher } from '../services/matching/matcher';
 import { ConversationDirectory } from '../services/messaging/conversationDirectory';
@@ -19,7 +21,14 @@ import { Nlu } from '../services/nlu';
 import { Geocoder } from '../services/places/geocoder';
 import { ResidentRepository } from '../services/residents/residentRepository';
 import { VoisinsBot } from './bot';
+import { createChannelEventHandler } from './channelEvents';
 import { AdapterNotifier, type ProactiveAdapter } from './notifier';
+
+/** Without Messenger there is no thread to pass: the hand-over is still recorded and moderators told. */
+const NO_THREAD_CONTROL: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'> = {
+  passThreadControl: () => Promise.reject(new Error('Messenger is not configured')),
+  takeThreadControl: () => Promise.reject(new Error('Messenger is not configured')),
+};
 
 /** Options of {@link createBotCore}. */
 export interface BotCoreOptions {
@@ -32,6 +41,12 @@ export interface BotCoreOptions {
   botAppId: string;
   /** Understanding, loaded once per process; loaded here when not given. */
   nlu?: Nlu;
+  /** Thread control on Messenger; absent (terminal chat, Emulator only) hand-overs are recorded but not passed. */
+  handover?: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>;
+  /** The app that receives handed-over threads (the page inbox). */
+  pageInboxAppId: string;
+  /** Our own Meta app id, to tell our echoes from the inbox's. */
+  ourAppId?: string;
 }
 
 /** What {@link createBotCore} builds. */
@@ -39,6 +54,7 @@ export interface BotCore {
   bot: VoisinsBot;
   deps: DialogDeps;
   storage: MongoStorage;
+  moderation: Moderation;
 }
 
 /** Creates indexes (idempotent) and assembles the bot. */
@@ -48,30 +64,51 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
   const directory = new ConversationDirectory(db);
   await Promise.all([ensureDomainIndexes(db), directory.ensureIndexes()]);
 
+  const entries = new EntryRepository(db, clock);
+  const attention = new AttentionFlags(db, clock);
+  const notifier = new AdapterNotifier({
+    directory,
+    adapterFor: options.adapterFor,
+    botAppId: options.botAppId,
+    clock,
+  });
   const deps: DialogDeps = {
     nlu: options.nlu ?? Nlu.load(),
     residents: new ResidentRepository(db, clock),
-    entries: new EntryRepository(db, clock),
+    entries,
     matcher: new Matcher(db),
     matches: new MatchRepository(db, clock),
     geocoder: new Geocoder({ baseUrl: options.geocoderUrl, logger }),
-    attention: new AttentionFlags(db, clock),
-    notifier: new AdapterNotifier({
-      directory,
-      adapterFor: options.adapterFor,
-      botAppId: options.botAppId,
-      clock,
-    }),
+    attention,
+    notifier,
     directory,
     clock,
     logger,
   };
+  const moderation = createModeration({
+    db,
+    clock,
+    logger,
+    entries,
+    handover: options.handover ?? NO_THREAD_CONTROL,
+    notifier,
+    directory,
+    attention,
+    settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId },
+  });
+  await moderation.ensureIndexes();
   const bot = new VoisinsBot({
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     dialog: new MainDialog(deps),
     directory,
     clock,
+    onChannelEvent: createChannelEventHandler({
+      handover: moderation.handover,
+      directory,
+      notifier,
+      clock,
+    }),
   });
-  return { bot, deps, storage };
+  return { bot, deps, storage, moderation };
 }

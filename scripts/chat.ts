@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     logger,
     geocoderUrl: config.geocoderUrl,
     botAppId: '',
+    pageInboxAppId: config.pageInboxAppId,
     adapterFor: (channelId) => (channelId === TERMINAL_CHANNEL ? adapter : undefined),
   });
 

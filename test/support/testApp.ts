@@ -58,6 +58,7 @@ export async function startTestApp(
     clock: options.clock,
     nlu: sharedNlu,
     pollIntervalMs: 20,
+    scheduleJobs: false,
   });
   const address = await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${address.port}`;
