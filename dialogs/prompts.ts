@@ -40,7 +40,28 @@ export function resolveChoice(
   const yesNo = readYesNo(text);
   if (yesNo === true && values.includes(Payload.yes)) return Payload.yes;
   if (yesNo === false && values.includes(Payload.no)) return Payload.no;
-  return undefined;
+  return byPartialTitle(typed, choices) ?? byYesNoTitle(yesNo, choices);
+}
+
+/**
+ * The only choice whose title holds what was typed, or is held in it ("pas urgent" for
+ * "Non, pas urgent", "pour moi svp" for "Pour moi"); none when several fit.
+ */
+function byPartialTitle(typed: string, choices: readonly CardAction[]): string | undefined {
+  if (typed.length < 3) return undefined;
+  const fitting = choices.filter((action) => {
+    const title = normalize(action.title);
+    return title.length >= 3 && (title.includes(typed) || typed.includes(title));
+  });
+  return fitting.length === 1 ? String(fitting[0]?.value) : undefined;
+}
+
+/** "oui"/"non" typed for choices titled "Oui, …"/"Non, …" whose payloads are not YES/NO. */
+function byYesNoTitle(yesNo: boolean | undefined, choices: readonly CardAction[]): string | undefined {
+  if (yesNo === undefined) return undefined;
+  const word = yesNo ? 'oui' : 'non';
+  const fitting = choices.filter((action) => normalize(action.title).split(/\W+/)[0] === word);
+  return fitting.length === 1 ? String(fitting[0]?.value) : undefined;
 }
 
 /** Options asking `text` with `choices`; a wrong answer is told `retryText` with the same choices. */

@@ -48,16 +48,18 @@ async function main(): Promise<void> {
   });
 
   console.log(t('terminal.intro', { me }));
-  const lines = createInterface({
-    input: process.stdin,
-    output: process.stdout,
-    terminal: process.stdin.isTTY,
-  });
-  lines.setPrompt(`${me} › `);
-  lines.prompt();
+  // Piped input (a script, a test) is echoed instead of prompted, so the transcript reads like a chat.
+  const interactive = process.stdin.isTTY === true;
+  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  const prompt = (): void => {
+    if (!interactive) return;
+    lines.setPrompt(`${me} › `);
+    lines.prompt();
+  };
+  prompt();
   for await (const line of lines) {
     const input = line.trim();
-    if (!process.stdin.isTTY && input) console.log(`${me} › ${input}`);
+    if (!interactive && input) console.log(`${me} › ${input}`);
     if (input === '/quitter') break;
     if (input.startsWith('/moi ')) {
       me = input.slice(5).trim() || me;
@@ -79,8 +81,7 @@ async function main(): Promise<void> {
         (context) => bot.run(context),
       );
     }
-    lines.setPrompt(`${me} › `);
-    lines.prompt();
+    prompt();
   }
   lines.close();
   await client.close();
