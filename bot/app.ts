@@ -13,7 +13,12 @@ import { t } from '../services/i18n';
 import { InboxStore } from '../services/inbox/inboxStore';
 import { InboxWorker } from '../services/inbox/inboxWorker';
 import { createJobs, Scheduler } from '../services/jobs';
-import { createHandoffRemindersJob, createHandoffTakeBackJob } from '../services/moderation';
+import {
+  createHandoffRemindersJob,
+  createHandoffTakeBackJob,
+  UndeliveredQueue,
+} from '../services/moderation';
+import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox';
 import type { Logger } from '../services/logger';
 import type { Nlu } from '../services/nlu';
 import type { AppConfig } from './config';
@@ -72,7 +77,18 @@ export async function createApp(options: AppOptions): Promise<App> {
         logger,
       })
     : undefined;
-  const messengerAdapter = graph ? new MessengerAdapter({ send: graph.send, logger }) : undefined;
+  // Every Graph call a turn makes goes through the outbox: once per event, however often it runs.
+  const outboxStore = new OutboxStore(db);
+  await outboxStore.ensureIndexes();
+  const outbox = new Outbox({
+    store: outboxStore,
+    clock,
+    logger,
+    undelivered: new UndeliveredQueue(db, clock),
+  });
+  const messengerAdapter = graph
+    ? new MessengerAdapter({ send: graph.send, logger, calls: outbox })
+    : undefined;
 
   const core = await createBotCore({
     db,
@@ -81,7 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     geocoderUrl: config.geocoderUrl,
     botAppId: config.botFramework.MicrosoftAppId,
     nlu: options.nlu,
-    handover: graph?.handover,
+    handover: graph && journaledThreadControl(graph.handover, outbox),
     pageInboxAppId: config.pageInboxAppId,
     ourAppId: config.messengerAppId,
     adapterFor: (channelId) => (channelId === 'facebook' ? messengerAdapter : cloudAdapter),
@@ -98,7 +114,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       return;
     }
     logger.error('turn failed', { error: error.name, channel: context.activity.channelId });
-    await context.sendActivity(t('fallback.error'));
+    try {
+      await context.sendActivity(t('fallback.error'));
+    } catch (apologyError) {
+      logger.warn('apology not delivered', {
+        error: (apologyError as Error).name,
+        channel: context.activity.channelId,
+      });
+    }
   };
   cloudAdapter.onTurnError = onTurnError;
   if (messengerAdapter) messengerAdapter.onTurnError = onTurnError;
