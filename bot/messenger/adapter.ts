@@ -11,19 +11,24 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { CodedError, ErrorCode } from '../../services/errors';
-import { DEFAULT_RETRY, timerSleep, withRetry, type RetryOptions } from '../../services/graph/retry';
+import { DEFAULT_RETRY, timerSleep, type RetryOptions } from '../../services/graph/retry';
+import type { OutgoingMessage } from '../../services/graph/message-types';
 import type { SendApi } from '../../services/graph/send';
 import { redactId, type Logger } from '../../services/logger';
+import { DirectCalls, type OutgoingCalls } from '../../services/outbox/outbox';
 import { toActivity } from './activities';
 import type { MessengerEvent } from './events';
 import { toSendCalls, type SendCall } from './outgoing';
+import { EVENT_KEY_STATE } from './turnGuard';
 
 /** Options of {@link MessengerAdapter}. */
 export interface MessengerAdapterOptions {
   send: SendApi;
   logger: Logger;
-  /** Retries of each Send API call; defaults to {@link DEFAULT_RETRY}. */
+  /** Retries of each Send API call when no `calls` is given; defaults to {@link DEFAULT_RETRY}. */
   retry?: RetryOptions;
+  /** How calls are made: the outbox (exactly once per turn); direct with `retry` by default. */
+  calls?: OutgoingCalls;
   /** Waits for `delay` activities; tests pass a recorder. */
   sleep?: (milliseconds: number) => Promise<void>;
 }
@@ -41,30 +46,37 @@ type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
  * @remarks
  * Incoming: the server verifies and stores webhook events, then calls
  * {@link MessengerAdapter.processEvent} for each one. Outgoing: every activity the bot
- * sends goes through `outgoing.ts` and the Send API, each call retried on transient Graph
- * errors; failures reject (and reach `onTurnError`), they are never swallowed. Proactive
- * turns default to `messaging_type: UPDATE`, replies to `RESPONSE`.
+ * sends goes through `outgoing.ts` and the Send API, each call made through
+ * {@link OutgoingCalls} (the outbox in the application: journaled per event, retried on
+ * transient Graph errors, not repeated when the event is processed again); failures reject
+ * (and reach `onTurnError`), they are never swallowed. Proactive turns default to
+ * `messaging_type: UPDATE`, replies to `RESPONSE`.
  */
 export class MessengerAdapter extends BotAdapter {
   private readonly send: SendApi;
   private readonly logger: Logger;
-  private readonly retry: RetryOptions;
+  private readonly calls: OutgoingCalls;
   private readonly sleep: (milliseconds: number) => Promise<void>;
 
   constructor(options: MessengerAdapterOptions) {
     super();
     this.send = options.send;
     this.logger = options.logger;
-    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.calls = options.calls ?? new DirectCalls(options.retry ?? DEFAULT_RETRY);
     this.sleep = options.sleep ?? timerSleep;
   }
 
-  /** Runs middleware and `logic` on the activity of `event`; does nothing for ignored kinds. */
+  /**
+   * Runs middleware and `logic` on the activity of `event`, as the turn of `event.key` (its
+   * calls are numbered under that key, and the key is in `turnState` for the turn guard);
+   * does nothing for ignored kinds.
+   */
   async processEvent(event: MessengerEvent, logic: Logic): Promise<void> {
     const activity = toActivity(event);
     if (!activity) return;
     const context = new TurnContext(this, activity);
-    await this.runMiddleware(context, logic);
+    context.turnState.set(EVENT_KEY_STATE, event.key);
+    await this.calls.runTurn(event.key, () => this.runMiddleware(context, logic));
   }
 
   /** Sends the activities in order; answers one ResourceResponse per activity (the last mid sent). */
@@ -130,25 +142,33 @@ export class MessengerAdapter extends BotAdapter {
     await this.continueConversation(reference, logic);
   }
 
-  /** Makes one Send API call with retries; resolves to the mid of a sent message. */
+  /** Makes one Send API call (through the outbox); resolves to the mid of a sent message. */
   private async perform(psid: string, call: SendCall, proactive: boolean): Promise<string | undefined> {
-    const person = redactId(psid);
-    const retry: RetryOptions = {
-      ...this.retry,
-      onRetry: (_error, attempt, delayMs) => this.logger.warn('send retry', { person, attempt, delayMs }),
-    };
     try {
       if (call.type === 'action') {
-        await withRetry(() => this.send.senderAction(psid, call.action), retry);
-        return undefined;
+        const body = { sender_action: call.action };
+        return await this.calls.perform({ kind: 'action', psid, body }, async () => {
+          await this.send.senderAction(psid, call.action);
+          return undefined;
+        });
       }
       const options = proactive ? { messagingType: 'UPDATE' as const, ...call.options } : call.options;
-      const { messageId } = await withRetry(() => this.send.sendMessage(psid, call.message, options), retry);
-      return messageId;
+      const { message } = call;
+      const text = message.text ?? templateText(message);
+      return await this.calls.perform(
+        { kind: 'message', psid, body: { message, options }, ...(text === undefined ? {} : { text }) },
+        async () => (await this.send.sendMessage(psid, message, options)).messageId,
+      );
     } catch (error) {
       const code = error instanceof CodedError ? error.code : 'unexpected';
-      this.logger.error('send failed', { person, kind: call.type, code });
+      this.logger.error('send failed', { person: redactId(psid), kind: call.type, code });
       throw error;
     }
   }
+}
+
+/** The text of a button template, for the moderators when Meta refuses it. */
+function templateText(message: OutgoingMessage): string | undefined {
+  const attachment = message.attachment;
+  return attachment?.type === 'template' ? attachment.payload.text : undefined;
 }

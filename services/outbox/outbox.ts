@@ -1,0 +1,165 @@
+/**
+ * Exactly-once outgoing Graph calls for a turn: journaled in the {@link OutboxStore},
+ * retried on transient failures, refused ones recorded and handed to the moderators.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import type { Clock } from '../clock';
+import { GraphError } from '../graph/graph-error';
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../graph/retry';
+import { redactId, type Logger } from '../logger';
+import type { UndeliveredQueue } from '../moderation/undeliveredQueue';
+import type { OutboxFailure, OutboxKind, OutboxStore } from './outboxStore';
+
+/** One outgoing Graph call, described before it is made. */
+export interface OutgoingCall {
+  kind: OutboxKind;
+  /** The person the call is about. */
+  psid: string;
+  /** What is sent (fingerprinted, never logged). */
+  body: unknown;
+  /** The French text a person should have received, kept for the moderators if Meta refuses it. */
+  text?: string;
+}
+
+/** Makes an outgoing call; resolves to what identifies its result (a message id), if anything. */
+export type CallExecutor = () => Promise<string | undefined>;
+
+/** How the Messenger adapter and the Graph wrappers make their calls. */
+export interface OutgoingCalls {
+  /** Runs `turn` as the processing of the event `eventKey`: its calls are numbered from 1. */
+  runTurn<T>(eventKey: string, turn: () => Promise<T>): Promise<T>;
+  /** Makes `call` (through `execute`) unless this turn already made it. */
+  perform(call: OutgoingCall, execute: CallExecutor): Promise<string | undefined>;
+}
+
+/** Calls made straight away with retries, journaled nowhere (tests, terminal, no database). */
+export class DirectCalls implements OutgoingCalls {
+  constructor(private readonly retry: RetryOptions = DEFAULT_RETRY) {}
+
+  /** Runs `turn` as it is. */
+  runTurn<T>(_eventKey: string, turn: () => Promise<T>): Promise<T> {
+    return turn();
+  }
+
+  /** Makes the call with retries on transient Graph errors. */
+  perform(_call: OutgoingCall, execute: CallExecutor): Promise<string | undefined> {
+    return withRetry(execute, this.retry);
+  }
+}
+
+/** Options of {@link Outbox}. */
+export interface OutboxOptions {
+  store: OutboxStore;
+  clock: Clock;
+  logger: Logger;
+  /** Retries of one call within a turn; beyond them the inbox replays the event later. */
+  retry?: RetryOptions;
+  /** Where messages Meta refused for good are kept for a person to act upon. */
+  undelivered?: Pick<UndeliveredQueue, 'queueForModerators'>;
+}
+
+interface TurnScope {
+  key: string;
+  count: number;
+}
+
+/**
+ * The journaled implementation of {@link OutgoingCalls}.
+ *
+ * @remarks
+ * Inside {@link Outbox.runTurn}, the n-th call gets the id `<event key>:<n>` and is recorded
+ * as pending before it is made, then marked sent with Meta's answer. When the event is
+ * processed again (crash, transient failure, lost lease), calls already marked sent are not
+ * made again: their recorded answer is returned. A call refused for good is recorded as
+ * failed, raised again on a replay, and, for a message, queued for the moderators with its
+ * text. Calls outside a turn (scheduled jobs) are made with retries but not journaled.
+ *
+ * The one remaining window: a crash after Meta accepted a call and before it is marked
+ * sent repeats that single call on the replay (the Send API has no idempotency key).
+ */
+export class Outbox implements OutgoingCalls {
+  private readonly scopes = new AsyncLocalStorage<TurnScope>();
+  private readonly retry: RetryOptions;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
+
+  /** Runs `turn` with its calls numbered under `eventKey`. */
+  runTurn<T>(eventKey: string, turn: () => Promise<T>): Promise<T> {
+    return this.scopes.run({ key: eventKey, count: 0 }, turn);
+  }
+
+  /** Makes `call` once per turn and position, however many times the turn runs. */
+  async perform(call: OutgoingCall, execute: CallExecutor): Promise<string | undefined> {
+    const { store, clock, logger } = this.options;
+    const person = redactId(call.psid);
+    const retry: RetryOptions = {
+      ...this.retry,
+      onRetry: (_error, attempt, delayMs) => logger.warn('graph call retry', { person, attempt, delayMs }),
+    };
+    const scope = this.scopes.getStore();
+    if (!scope) return withRetry(execute, retry);
+
+    scope.count += 1;
+    const id = `${scope.key}:${scope.count}`;
+    const fingerprint = fingerprintOf(call);
+    const record = await store.begin({ id, psid: call.psid, kind: call.kind, fingerprint }, clock());
+    const fields = { event: redactId(scope.key), call: scope.count, kind: call.kind, person };
+    if (record.status === 'sent') {
+      if (record.fingerprint !== fingerprint) logger.warn('outbox replay differs from the first run', fields);
+      logger.debug('outbox call already made', fields);
+      return record.result;
+    }
+    if (record.status === 'failed') throw refusalFrom(record.failure);
+    try {
+      const result = await withRetry(execute, retry);
+      await store.markSent(id, result, clock());
+      return result;
+    } catch (error) {
+      if (error instanceof GraphError && !error.transient) await this.refused(id, call, error, fields);
+      else if (error instanceof GraphError)
+        await store.noteTransientFailure(id, error.message, clock()).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Records a permanent refusal and, for a message a person can pass on, tells the moderators. */
+  private async refused(
+    id: string,
+    call: OutgoingCall,
+    error: GraphError,
+    fields: Record<string, string | number>,
+  ): Promise<void> {
+    const { store, clock, logger, undelivered } = this.options;
+    const failure: OutboxFailure = { reason: error.permanentReason ?? 'other' };
+    if (error.status !== undefined) failure.status = error.status;
+    if (error.graphCode !== undefined) failure.graphCode = error.graphCode;
+    if (error.subcode !== undefined) failure.subcode = error.subcode;
+    const first = await store.markFailed(id, failure, clock());
+    logger.warn('graph call refused for good', { ...fields, reason: failure.reason, code: error.graphCode });
+    if (!first || call.kind !== 'message' || !undelivered || error.permanentReason === undefined) return;
+    const reason = error.permanentReason === 'outside_window' ? 'outside_window' : 'refused';
+    await undelivered.queueForModerators(call.psid, 'other', reason, {
+      ref: id,
+      ...(call.text === undefined ? {} : { text: call.text }),
+    });
+  }
+}
+
+function fingerprintOf(call: OutgoingCall): string {
+  return createHash('sha256')
+    .update(JSON.stringify([call.kind, call.psid, call.body]))
+    .digest('hex');
+}
+
+/** The error a refused call raised the first time, for a replay to raise it again. */
+function refusalFrom(failure: OutboxFailure | undefined): GraphError {
+  return new GraphError({
+    endpoint: 'outbox replay',
+    status: failure?.status ?? 400,
+    graphCode: failure?.graphCode,
+    subcode: failure?.subcode,
+  });
+}
