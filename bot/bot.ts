@@ -13,6 +13,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { stateDeletionRequested } from '../dialogs/stateDeletion';
 import type { Clock } from '../services/clock';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
+import { TurnGuard } from './messenger/turnGuard';
 
 /** The dialog the bot runs (the main dialog). */
 export interface RootDialog {
@@ -36,10 +37,12 @@ export interface VoisinsBotOptions {
 /** Voisins Solidaires' ActivityHandler: thin on purpose, the dialogs hold the conversation. */
 export class VoisinsBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly turnGuard: TurnGuard;
 
   constructor(private readonly options: VoisinsBotOptions) {
     super();
     this.dialogState = options.conversationState.createProperty<DialogState>('DialogState');
+    this.turnGuard = new TurnGuard(options.conversationState);
 
     this.onMessage(async (context, next) => {
       await this.rememberWhereToWrite(context);
@@ -55,17 +58,23 @@ export class VoisinsBot extends ActivityHandler {
   }
 
   /**
-   * Runs the turn, then saves conversation and user state, or deletes them when the
+   * Runs the turn, then saves user and conversation state, or deletes them when the
    * resident had their data deleted during the turn.
+   *
+   * @remarks
+   * A turn whose event is already recorded in the saved conversation state is skipped (see
+   * {@link TurnGuard}): the conversation state write, last, is the turn's commit point.
    */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
     const { conversationState, userState } = this.options;
+    if (await this.turnGuard.alreadyApplied(context)) return;
+    await super.run(context);
     if (stateDeletionRequested(context)) {
       await Promise.all([conversationState.delete(context), userState.delete(context)]);
       return;
     }
-    await Promise.all([conversationState.saveChanges(context, false), userState.saveChanges(context, false)]);
+    await userState.saveChanges(context, false);
+    await conversationState.saveChanges(context, false);
   }
 
   /** Opens the person's 24-hour window and keeps the reference for proactive messages. */
