@@ -40,7 +40,11 @@ export interface LeaseDocument {
 export interface InboxStoreOptions {
   /** How long a processed event's key is remembered against duplicate deliveries. */
   rememberForMs?: number;
-  /** How long a sender lease lasts unless renewed. */
+  /**
+   * How long a sender lease lasts unless renewed (default 10 s). The worker renews it every
+   * third of that while it processes the sender's events, so it only runs out when its holder
+   * died: a restarted or other instance then resumes that sender's events within this time.
+   */
   leaseMs?: number;
 }
 
@@ -58,7 +62,7 @@ export class InboxStore {
     this.events = db.collection<InboxDocument>('inbox');
     this.leases = db.collection<LeaseDocument>('inbox_leases');
     this.rememberForMs = options.rememberForMs ?? 7 * DAY_MS;
-    this.leaseMs = options.leaseMs ?? 30_000;
+    this.leaseMs = options.leaseMs ?? 10_000;
   }
 
   /** Creates the inbox's indexes (idempotent). */

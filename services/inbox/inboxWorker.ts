@@ -72,8 +72,12 @@ export class InboxWorker {
     let processed = 0;
     for (let start = 0; start < senders.length; start += this.concurrency) {
       const batch = senders.slice(start, start + this.concurrency);
-      const counts = await Promise.all(batch.map((psid) => this.drainSender(psid)));
-      processed += counts.reduce((sum, count) => sum + count, 0);
+      // Every drain ends before the pass does, so that no sender is ever drained twice at once.
+      const outcomes = await Promise.allSettled(batch.map((psid) => this.drainSender(psid)));
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') throw outcome.reason;
+        processed += outcome.value;
+      }
     }
     return processed;
   }
@@ -111,23 +115,47 @@ export class InboxWorker {
   private async drainSender(psid: string): Promise<number> {
     const { store, owner, clock } = this.options;
     if (!(await store.acquire(psid, owner, clock()))) return 0;
-    let leaseTakenAt = clock().getTime();
+    const lease = this.keepLease(psid);
     let processed = 0;
     try {
-      for (;;) {
-        if (clock().getTime() - leaseTakenAt > store.leaseMs / 3) {
-          if (!(await store.acquire(psid, owner, clock()))) break;
-          leaseTakenAt = clock().getTime();
-        }
+      while (!lease.lost) {
         const event = await store.next(psid, clock());
         if (!event) break;
         if (!(await this.processOne(event))) break;
         processed += 1;
       }
     } finally {
+      lease.stop();
       await store.release(psid, owner).catch(() => undefined);
     }
     return processed;
+  }
+
+  /**
+   * Renews the sender's lease every third of its duration while events are processed, even
+   * during a long turn; `lost` turns true when another instance took it over.
+   */
+  private keepLease(psid: string): { readonly lost: boolean; stop(): void } {
+    const { store, owner, clock, logger } = this.options;
+    const state = { lost: false };
+    const timer = setInterval(() => {
+      store.acquire(psid, owner, clock()).then(
+        (held) => {
+          if (held || state.lost) return;
+          state.lost = true;
+          logger.warn('inbox lease lost', { sender: redactId(psid) });
+        },
+        // The database is unreachable: processing fails too, and the lease expires on its own.
+        () => undefined,
+      );
+    }, store.leaseMs / 3);
+    timer.unref();
+    return {
+      get lost() {
+        return state.lost;
+      },
+      stop: () => clearInterval(timer),
+    };
   }
 
   /** Handles one event; false when it failed (the sender's later events then wait). */
