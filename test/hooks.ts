@@ -13,7 +13,10 @@ export const mochaHooks = {
   async beforeAll(this: Mocha.Context): Promise<void> {
     this.timeout(15 * 60 * 1000);
     if (process.env.MONGODB_URI) return;
-    const { uri } = await startLocalEngine({ instance: 'test', log: (line) => process.stderr.write(`${line}\n`) });
+    const { uri } = await startLocalEngine({
+      instance: 'test',
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
     process.env.MONGODB_URI = uri;
     startedHere = true;
   },
