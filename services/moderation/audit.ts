@@ -20,6 +20,8 @@ export type AuditAction =
   | 'moderator.remove'
   | 'entry.approve'
   | 'entry.reject'
+  /** A referent registered an entry for someone who is not online (detail: `phone`/`in_person`). */
+  | 'entry.register'
   | 'handoff.take'
   | 'handoff.close';
 
