@@ -72,19 +72,6 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
     botAppId: options.botAppId,
     clock,
   });
-  const deps: DialogDeps = {
-    nlu: options.nlu ?? Nlu.load(),
-    residents: new ResidentRepository(db, clock),
-    entries,
-    matcher: new Matcher(db),
-    matches: new MatchRepository(db, clock),
-    geocoder: new Geocoder({ baseUrl: options.geocoderUrl, logger }),
-    attention,
-    notifier,
-    directory,
-    clock,
-    logger,
-  };
   const moderation = createModeration({
     db,
     clock,
@@ -96,6 +83,20 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
     attention,
     settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId },
   });
+  const deps: DialogDeps = {
+    nlu: options.nlu ?? Nlu.load(),
+    residents: new ResidentRepository(db, clock),
+    entries,
+    matcher: new Matcher(db),
+    matches: new MatchRepository(db, clock),
+    geocoder: new Geocoder({ baseUrl: options.geocoderUrl, logger }),
+    attention,
+    moderation,
+    notifier,
+    directory,
+    clock,
+    logger,
+  };
   await moderation.ensureIndexes();
   const bot = new VoisinsBot({
     conversationState: new ConversationState(storage),

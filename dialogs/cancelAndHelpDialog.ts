@@ -5,7 +5,7 @@
  * @remarks
  * In order: emergency words (the numbers at once, a moderator flagged, the dialog ended);
  * a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`, which can arrive in
- * any dialog); then, unless the dialog is idle, a menu payload and the commands
+ * any dialog); then, unless the dialog is idle, a menu or referents' (`MOD_…`) payload and the commands
  * "annuler"/"stop", "menu" and "aide".
  */
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
@@ -15,6 +15,7 @@ import type { DialogDeps } from './deps';
 import { answerEmergency } from './emergency';
 import { readCommand } from './keywords';
 import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
+import { isModeratorPayload } from './moderation/modPayload';
 import { MenuPayload, readPayload, readText } from './payload';
 import { withMenu } from './replies';
 import { understandTurn } from './understanding';
@@ -53,7 +54,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
     const understanding = understandTurn(context, this.deps.nlu);
     if (understanding?.emergency) {
-      await answerEmergency(context, understanding.emergency, this.deps.attention);
+      await answerEmergency(context, understanding.emergency, this.deps);
       return innerDc.cancelAllDialogs();
     }
 
@@ -66,7 +67,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     }
     if (idle) return undefined;
 
-    if (payload && MENU_PAYLOADS.includes(payload)) return this.onMenuPayload(innerDc, payload);
+    if (payload && (MENU_PAYLOADS.includes(payload) || isModeratorPayload(payload)))
+      return this.onMenuPayload(innerDc, payload);
 
     // A tapped quick reply is not a typed command, even when its title reads "Annuler".
     switch (payload ? undefined : readCommand(readText(context.activity))) {

@@ -21,6 +21,12 @@ import type {
 } from '../services/domain/types';
 import type { Logger } from '../services/logger';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
+import type {
+  AuditLog,
+  HandoverService,
+  ModeratorRepository,
+  QualificationService,
+} from '../services/moderation';
 import type { ResidentNotifier } from '../services/messaging/notifier';
 import type { Understanding } from '../services/nlu';
 import type { LocateDeps } from '../services/places/locate';
@@ -77,6 +83,7 @@ export type NewEntryInput = Pick<
   | 'beneficiary'
   | 'urgency'
   | 'flags'
+  | 'registeredBy'
 >;
 
 /** Offers and needs (`EntryRepository`). Actions are owner-guarded and answer false otherwise. */
@@ -122,6 +129,26 @@ export interface AttentionPort {
   flag(psid: string, reason: AttentionReason, detail?: string): Promise<unknown>;
 }
 
+/** Handing a conversation to the referents and their hand-over tools (`HandoverService`). */
+export type HandoverPort = Pick<
+  HandoverService,
+  'availability' | 'handOver' | 'openHandoffs' | 'takeHandoff' | 'closeHandoff'
+>;
+
+/**
+ * The referents' services (`Moderation` from services/moderation).
+ *
+ * @remarks
+ * The services check that the caller is an active moderator and audit what they do;
+ * the dialogs check it too, to show the right menu.
+ */
+export interface ModerationPort {
+  moderators: Pick<ModeratorRepository, 'isModerator'>;
+  handover: HandoverPort;
+  qualification: Pick<QualificationService, 'listPendingEntries' | 'approveEntry' | 'rejectEntry'>;
+  audit: Pick<AuditLog, 'record'>;
+}
+
 /** Everything the dialogs depend on. */
 export interface DialogDeps {
   nlu: NluPort;
@@ -131,6 +158,7 @@ export interface DialogDeps {
   matches: MatchesPort;
   geocoder: GeocoderPort;
   attention: AttentionPort;
+  moderation: ModerationPort;
   notifier: ResidentNotifier;
   directory: Pick<ConversationDirectory, 'canMessage' | 'forget'>;
   clock: Clock;

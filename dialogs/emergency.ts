@@ -1,11 +1,10 @@
 /**
- * The emergency answer: the numbers at once, then a person is asked to look.
+ * The emergency answer: the numbers at once, then the conversation is handed to a referent.
  */
 import type { TurnContext } from 'botbuilder';
 import { t } from '../services/i18n';
-import type { AttentionPort, EmergencyKind } from './deps';
-import { MenuPayload } from './payload';
-import { choice, withChoices } from './replies';
+import type { DialogDeps, EmergencyKind } from './deps';
+import { handOverToReferent } from './moderation/handOver';
 
 /** The emergency numbers for `kind`: always 15, 17, 18, 112 and 114, plus the relevant lines. */
 export function emergencyText(kind: EmergencyKind | null): string {
@@ -16,18 +15,15 @@ export function emergencyText(kind: EmergencyKind | null): string {
   return lines.join('\n');
 }
 
-/** Sends the numbers, then flags the conversation for the moderators. */
+/**
+ * Sends the numbers (without quick replies: the page inbox is about to own the thread),
+ * then hands the conversation over.
+ */
 export async function answerEmergency(
   context: TurnContext,
   kind: EmergencyKind | null,
-  attention: AttentionPort,
+  deps: DialogDeps,
 ): Promise<void> {
-  await context.sendActivity(
-    withChoices(emergencyText(kind), [
-      choice(t('menu.human'), MenuPayload.human),
-      choice(t('menu.need'), MenuPayload.need),
-      choice(t('menu.help'), MenuPayload.help),
-    ]),
-  );
-  await attention.flag(context.activity.from.id, 'emergency', kind ?? undefined);
+  await context.sendActivity(emergencyText(kind));
+  await handOverToReferent(context, deps, 'emergency', { detail: kind ?? undefined });
 }

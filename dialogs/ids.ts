@@ -9,4 +9,5 @@ export const DialogId = {
   describe: 'describeDialog',
   myEntries: 'myEntriesDialog',
   privacy: 'privacyDialog',
+  assistedRegistration: 'assistedRegistrationDialog',
 } as const;

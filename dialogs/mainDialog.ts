@@ -8,6 +8,8 @@ import { Dialog, DialogSet, DialogTurnStatus, WaterfallDialog } from 'botbuilder
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { DialogDeps } from './deps';
 import { DialogId } from './ids';
+import { AssistedRegistrationDialog } from './moderation/assistedRegistrationDialog';
+import { rememberTurn, type RecentTextsHolder } from './moderation/recentTexts';
 import { MyEntriesDialog } from './myEntriesDialog';
 import { NeedDialog } from './needDialog';
 import { OfferDialog } from './offerDialog';
@@ -41,6 +43,7 @@ export class MainDialog extends CancelAndHelpDialog {
       .addDialog(new NeedDialog(deps))
       .addDialog(new MyEntriesDialog(deps))
       .addDialog(new PrivacyDialog(deps))
+      .addDialog(new AssistedRegistrationDialog(deps))
       .addDialog(
         new WaterfallDialog(MAIN_WATERFALL, [
           this.waitStep.bind(this),
@@ -53,9 +56,12 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /**
    * Handles one incoming message: continues the active dialog or starts the main loop.
-   * After a data deletion the dialog state is deleted too.
+   * The last texts are kept with the dialog state for a hand-over's summary. After a data
+   * deletion the dialog state is deleted too.
    */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const state: DialogState & RecentTextsHolder = await accessor.get(context, { dialogStack: [] });
+    rememberTurn(context, state);
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dialogContext = await dialogSet.createContext(context);

@@ -1,7 +1,8 @@
 /**
  * "J'ai besoin d'aide": the form, the need stored for review, then up to three published
  * offers of the same kind within 1 km, nearest first, shown with a rounded distance only.
- * The resident picks one and the helper is asked through the bot.
+ * The resident picks one and the helper is asked through the bot. A need that still
+ * mentions money, or an urgent one with nobody near, goes to a referent.
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -17,6 +18,7 @@ import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
 import { DialogId } from './ids';
 import { askHelper } from './matching/askHelper';
+import { handOverAboutEntry } from './moderation/handOver';
 import { Payload, PayloadPrefix, idAfter } from './payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
 import { categoryName, choice, withMenu } from './replies';
@@ -57,6 +59,10 @@ export class NeedDialog extends CancelAndHelpDialog {
     if (!draft || !isComplete(draft)) return step.endDialog();
     const psid = step.context.activity.from.id;
     const need = await saveEntry(this.deps, psid, draft);
+    if (need.flags.includes('money')) {
+      await handOverAboutEntry(step.context, this.deps, 'money', need, t('handover.savedMoney'));
+      return step.endDialog();
+    }
     await step.context.sendActivity(t('need.saved'));
     const offers = await this.deps.matcher.findOffersNear(need);
     if (offers.length === 0) {
@@ -95,11 +101,13 @@ export class NeedDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  /** Nobody near: a referent looks; urgent needs are flagged at once. */
+  /** Nobody near: a referent looks; urgent needs are handed to a referent at once. */
   private async noMatch(step: WaterfallStepContext, need: StoredEntry): Promise<void> {
-    const urgent = need.urgency === 'high';
-    if (urgent) await this.deps.attention.flag(need.psid, 'no_match_urgent', need._id.toHexString());
-    await step.context.sendActivity(withMenu(t(urgent ? 'need.noMatchUrgent' : 'need.noMatch')));
+    if (need.urgency === 'high') {
+      await handOverAboutEntry(step.context, this.deps, 'no_match_urgent', need, t('handover.noMatchUrgent'));
+      return;
+    }
+    await step.context.sendActivity(withMenu(t('need.noMatch')));
   }
 }
 

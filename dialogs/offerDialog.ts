@@ -1,5 +1,6 @@
 /**
- * "Je propose mon aide": the form, then the offer is stored for a referent to review.
+ * "Je propose mon aide": the form, then the offer is stored for a referent to review; an
+ * offer that still mentions money goes to a referent at once.
  */
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
@@ -12,6 +13,7 @@ import type { EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
 import { DialogId } from './ids';
+import { handOverAboutEntry } from './moderation/handOver';
 import { withMenu } from './replies';
 
 const WATERFALL = 'offerWaterfall';
@@ -36,7 +38,11 @@ export class OfferDialog extends CancelAndHelpDialog {
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
-    await saveEntry(this.deps, step.context.activity.from.id, draft);
+    const offer = await saveEntry(this.deps, step.context.activity.from.id, draft);
+    if (offer.flags.includes('money')) {
+      await handOverAboutEntry(step.context, this.deps, 'money', offer, t('handover.savedMoney'));
+      return step.endDialog();
+    }
     await step.context.sendActivity(withMenu(t('offer.saved')));
     return step.endDialog();
   }

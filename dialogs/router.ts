@@ -1,8 +1,10 @@
 /**
  * What the main dialog does with a request: a menu payload, a command, or free text
- * understood by the NLU (asking rather than guessing when unsure).
+ * understood by the NLU (asking rather than guessing when unsure). Referents get their own
+ * menu on "menu", Get Started and greetings, and their `MOD_…` payloads.
  */
 import type { TurnContext } from 'botbuilder';
+import type { AttentionReason } from '../services/domain/types';
 import { t } from '../services/i18n';
 import type { DialogDeps, Understanding } from './deps';
 import { answerEmergency } from './emergency';
@@ -10,6 +12,10 @@ import type { EntryDialogOptions } from './entry/draft';
 import { DialogId } from './ids';
 import { readCommand } from './keywords';
 import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
+import { handOverToReferent } from './moderation/handOver';
+import { handoverReasonOf } from './moderation/handoverReason';
+import { isModeratorPayload } from './moderation/modPayload';
+import { handleModeratorPayload, showModeratorMenu } from './moderation/moderatorTools';
 import { MenuPayload, readLocation, readPayload, readText } from './payload';
 import type { PrivacyOptions } from './privacy/privacyDialog';
 import { withMenu } from './replies';
@@ -31,10 +37,13 @@ export class Router {
   async route(context: TurnContext, misunderstood: number): Promise<RouteOutcome> {
     const understanding = understandTurn(context, this.deps.nlu);
     if (understanding?.emergency) {
-      await answerEmergency(context, understanding.emergency, this.deps.attention);
+      await answerEmergency(context, understanding.emergency, this.deps);
       return { misunderstood: 0 };
     }
     const payload = readPayload(context.activity);
+    if (isModeratorPayload(payload)) {
+      return { ...(await handleModeratorPayload(context, this.deps, payload)), misunderstood: 0 };
+    }
     if (payload) return this.routePayload(context, payload);
     const text = readText(context.activity);
     if (!text || !understanding) {
@@ -45,16 +54,20 @@ export class Router {
     const command = readCommand(text);
     if (command === 'help') return this.help(context);
     if (command) {
-      await context.sendActivity(withMenu(t('interrupt.menu')));
+      if (!(await showModeratorMenu(context, this.deps)))
+        await context.sendActivity(withMenu(t('interrupt.menu')));
       return { misunderstood: 0 };
     }
+    const reason = handoverReasonOf(text);
+    if (reason) return this.human(context, reason);
     return this.routeText(context, understanding, misunderstood);
   }
 
   private async routePayload(context: TurnContext, payload: string): Promise<RouteOutcome> {
     switch (payload) {
       case MenuPayload.getStarted:
-        await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
+        if (!(await showModeratorMenu(context, this.deps)))
+          await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
         return { misunderstood: 0 };
       case MenuPayload.offer:
         return { begin: { id: DialogId.offer, options: {} }, misunderstood: 0 };
@@ -109,27 +122,27 @@ export class Router {
           misunderstood: 0,
         };
       case 'emergency':
-        await answerEmergency(context, null, this.deps.attention);
+        await answerEmergency(context, null, this.deps);
         return { misunderstood: 0 };
       case 'testimonial':
         await context.sendActivity(withMenu(t('understanding.testimonial')));
         return { misunderstood: 0 };
       case 'greeting':
-        await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
+        if (!(await showModeratorMenu(context, this.deps)))
+          await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
         return { misunderstood: 0 };
     }
   }
 
-  /** Asks the resident to choose; the second time in a row, a referent is asked to look. */
+  /** Asks the resident to choose; the second time in a row, the conversation goes to a referent. */
   private async misunderstood(
     context: TurnContext,
     count: number,
     notUnderstood: boolean,
   ): Promise<RouteOutcome> {
     if (count >= 2) {
-      await this.deps.attention.flag(context.activity.from.id, 'misunderstood_twice');
-      await context.sendActivity(withMenu(t('understanding.twice')));
-      return { misunderstood: 0 };
+      await context.sendActivity(t('handover.misunderstood'));
+      return this.human(context, 'misunderstood_twice');
     }
     await context.sendActivity(
       withMenu(t(notUnderstood ? 'fallback.notUnderstood' : 'understanding.choose')),
@@ -137,9 +150,12 @@ export class Router {
     return { misunderstood: count };
   }
 
-  private async human(context: TurnContext): Promise<RouteOutcome> {
-    await this.deps.attention.flag(context.activity.from.id, 'asked_for_human');
-    await context.sendActivity(withMenu(t('human.asked')));
+  /** Hands the conversation to a referent: nothing more is said in this turn. */
+  private async human(
+    context: TurnContext,
+    reason: AttentionReason = 'asked_for_human',
+  ): Promise<RouteOutcome> {
+    await handOverToReferent(context, this.deps, reason);
     return { misunderstood: 0 };
   }
 

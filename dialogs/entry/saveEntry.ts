@@ -1,6 +1,7 @@
 /**
  * Storing a confirmed draft: the consent (when given in this form), the contact
- * preferences, the entry (pending review), and a moderator flag when money stayed.
+ * preferences and the entry (pending review), flagged `money` when money stayed (the
+ * calling dialog then hands the conversation to a referent).
  */
 import type { DialogDeps, StoredEntry } from '../deps';
 import type { CompleteDraft } from './draft';
@@ -33,7 +34,6 @@ export async function saveEntry(deps: DialogDeps, psid: string, draft: CompleteD
     urgency: draft.kind === 'need' ? (draft.urgency ?? 'normal') : undefined,
     flags: draft.money ? ['money'] : [],
   });
-  if (draft.money) await deps.attention.flag(psid, 'money', entry._id.toHexString());
   deps.logger.info('entry saved', {
     entry: entry._id.toHexString(),
     kind: entry.kind,

@@ -5,6 +5,7 @@
 import { t } from '../../services/i18n';
 import { roundDistance } from '../../services/matching/matcher';
 import type { DialogDeps, NearbyOffer, StoredEntry, StoredMatch } from '../deps';
+import { entrySummary, handOverProactively } from '../moderation/handOver';
 import { PayloadPrefix } from '../payload';
 import { categoryName, choice, withChoices, withMenu } from '../replies';
 
@@ -45,7 +46,8 @@ export async function askHelper(
 
 /**
  * After `declined`, asks the next nearest helper not asked yet, and tells the resident who
- * asked; with nobody left, the match goes to the moderators.
+ * asked; with nobody left, the match goes to the moderators, and an urgent need is handed
+ * over to a referent.
  */
 export async function askNextHelper(deps: DialogDeps, declined: StoredMatch): Promise<void> {
   const need = await deps.entries.get(declined.needId);
@@ -64,7 +66,13 @@ export async function askNextHelper(deps: DialogDeps, declined: StoredMatch): Pr
     return;
   }
   await deps.matches.toModerators(declined._id);
-  if (need.urgency === 'high')
-    await deps.attention.flag(need.psid, 'no_match_urgent', need._id.toHexString());
+  if (need.urgency === 'high') {
+    await handOverProactively(deps, need.psid, 'no_match_urgent', {
+      detail: need._id.toHexString(),
+      neighbourhood: need.neighbourhood,
+      summary: entrySummary(need),
+    });
+    return;
+  }
   await deps.notifier.notify(need.psid, withMenu(t('match.toReferent')));
 }

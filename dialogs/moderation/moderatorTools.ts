@@ -1,0 +1,88 @@
+/**
+ * What the main routing does with a referent: the `MOD_…` payloads (only for active
+ * moderators; anyone else gets the resident menu and nothing else), and their menu in
+ * place of the residents' on "menu", Get Started and greetings.
+ */
+import type { Activity, TurnContext } from 'botbuilder';
+import { t } from '../../services/i18n';
+import { ModerationError } from '../../services/moderation';
+import type { DialogDeps } from '../deps';
+import { DialogId } from '../ids';
+import { idAfter } from '../payload';
+import { withMenu } from '../replies';
+import { close, handoffList, handoffView, take } from './handoffTools';
+import { backToMenu, moderatorMenu } from './moderatorMenu';
+import { ModPayload, ModPrefix, readReject } from './modPayload';
+import { approve, entryView, pendingList, refuseReasons, reject } from './reviewTools';
+
+/** What a referent's payload led to: a dialog to start, or nothing more. */
+export interface ModeratorOutcome {
+  begin?: { id: string; options?: object };
+}
+
+/** True for an active moderator. */
+export async function isModerator(context: TurnContext, deps: DialogDeps): Promise<boolean> {
+  return deps.moderation.moderators.isModerator(context.activity.from.id);
+}
+
+/** Shows the referents' menu to a moderator; false (nothing sent) for anyone else. */
+export async function showModeratorMenu(context: TurnContext, deps: DialogDeps): Promise<boolean> {
+  if (!(await isModerator(context, deps))) return false;
+  await context.sendActivity(await moderatorMenu(deps, context.activity.from.id));
+  return true;
+}
+
+/** Serves a `MOD_…` payload. */
+export async function handleModeratorPayload(
+  context: TurnContext,
+  deps: DialogDeps,
+  payload: string,
+): Promise<ModeratorOutcome> {
+  const psid = context.activity.from.id;
+  if (!(await isModerator(context, deps))) {
+    await context.sendActivity(withMenu(t('interrupt.menu')));
+    return {};
+  }
+  if (payload === ModPayload.register) return { begin: { id: DialogId.assistedRegistration } };
+  let reply: Partial<Activity>;
+  try {
+    reply = await answer(deps, psid, payload);
+  } catch (error) {
+    if (!(error instanceof ModerationError)) throw error;
+    deps.logger.info('moderator action refused', { code: error.code });
+    if (error.code === 'not_moderator') reply = withMenu(t('interrupt.menu'));
+    else reply = backToMenu(t('moderatorMenu.alreadyDone'));
+  }
+  await context.sendActivity(reply);
+  return {};
+}
+
+/** The answer to one payload; throws the services' {@link ModerationError}. */
+async function answer(deps: DialogDeps, psid: string, payload: string): Promise<Partial<Activity>> {
+  switch (payload) {
+    case ModPayload.menu:
+      return moderatorMenu(deps, psid);
+    case ModPayload.residentMenu:
+      return withMenu(t('interrupt.menu'));
+    case ModPayload.pending:
+      return pendingList(deps, psid);
+    case ModPayload.handoffs:
+      return handoffList(deps, psid);
+  }
+  const rejection = readReject(payload);
+  if (rejection) return reject(deps, psid, rejection.entryId, rejection.reason);
+  const id = (prefix: string) => idAfter(payload, prefix);
+  const entry = id(ModPrefix.entry);
+  if (entry) return entryView(deps, psid, entry);
+  const approved = id(ModPrefix.approve);
+  if (approved) return approve(deps, psid, approved);
+  const refused = id(ModPrefix.refuse);
+  if (refused) return refuseReasons(refused);
+  const handoff = id(ModPrefix.handoff);
+  if (handoff) return handoffView(deps, psid, handoff);
+  const taken = id(ModPrefix.take);
+  if (taken) return take(deps, psid, taken);
+  const closed = id(ModPrefix.close);
+  if (closed) return close(deps, psid, closed);
+  return moderatorMenu(deps, psid, t('understanding.unknownPayload'));
+}
