@@ -1,6 +1,7 @@
 /**
  * A conversation with the real MainDialog, the real domain services on the test database,
- * the real NLU, the real Geocoder against the fake BAN server, and a recording notifier.
+ * the real NLU, the real Geocoder against the fake BAN server, a recording notifier, and
+ * the real moderation services over a recording thread control.
  */
 import type { Activity } from 'botbuilder';
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
@@ -15,11 +16,14 @@ import { silentLogger } from '../../../services/logger';
 import { MatchRepository } from '../../../services/matching/matchRepository';
 import { Matcher } from '../../../services/matching/matcher';
 import { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
+import { PAGE_INBOX_APP_ID } from '../../../services/graph';
+import { createModeration, type Moderation } from '../../../services/moderation';
 import type { Nlu } from '../../../services/nlu';
 import { Geocoder } from '../../../services/places/geocoder';
 import { ResidentRepository } from '../../../services/residents/residentRepository';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
 import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocoder';
+import { RecordingThreadControl } from '../moderation/support/recordingThreadControl';
 import { RecordingNotifier } from './recordingNotifier';
 
 /** What a resident sends. */
@@ -37,6 +41,9 @@ export interface Harness {
   geocoder: FakeGeocoder;
   clock: ManualClock;
   attention: AttentionFlags;
+  moderation: Moderation;
+  /** What the hand-over service asked Meta (passes to the page inbox, take-backs). */
+  threadControl: RecordingThreadControl;
   /** The real repositories behind `deps`, for seeding and checking. */
   repositories: { residents: ResidentRepository; entries: EntryRepository; matches: MatchRepository };
   conversationState: ConversationState;
@@ -80,12 +87,26 @@ export async function startHarness(nlu: Nlu): Promise<Harness> {
     entries: new EntryRepository(db, clock.now),
     matches: new MatchRepository(db, clock.now),
   };
+  const threadControl = new RecordingThreadControl();
+  const moderation = createModeration({
+    db,
+    clock: clock.now,
+    logger: silentLogger,
+    entries: repositories.entries,
+    handover: threadControl,
+    notifier,
+    directory,
+    attention,
+    settings: { pageInboxAppId: PAGE_INBOX_APP_ID },
+  });
+  await moderation.ensureIndexes();
   const deps: DialogDeps = {
     nlu,
     ...repositories,
     matcher: new Matcher(db, clock.now),
     geocoder: new Geocoder({ baseUrl: geocoder.url, timeoutMs: 500, logger: silentLogger }),
     attention,
+    moderation,
     notifier,
     directory,
     clock: clock.now,
@@ -104,6 +125,8 @@ export async function startHarness(nlu: Nlu): Promise<Harness> {
     geocoder,
     clock,
     attention,
+    moderation,
+    threadControl,
     repositories,
     conversationState,
     async dialogStateOf(psid) {

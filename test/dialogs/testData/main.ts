@@ -15,16 +15,20 @@ export const menuAnswers: Turn[] = [
   { send: 'MENU_HELP', says: ['help.text'] },
 ];
 
-/** "Parler à quelqu'un" from the menu. */
-export const askForHuman: Turn[] = [{ send: { payload: 'MENU_HUMAN' }, says: ['human.asked'], offers: MENU }];
+/** "Parler à quelqu'un" from the menu: handed over (no referent registered, so no hours known). */
+export const askForHuman: Turn[] = [
+  { send: { payload: 'MENU_HUMAN' }, says: ['moderation.resident.outsideHoursUnknown'] },
+];
 
 /** Typed "parler à quelqu'un". */
-export const askForHumanTyped: Turn[] = [{ send: "je voudrais parler à quelqu'un", says: ['human.asked'] }];
+export const askForHumanTyped: Turn[] = [
+  { send: "je voudrais parler à quelqu'un", says: ['moderation.resident.outsideHoursUnknown'] },
+];
 
-/** Low confidence: choices; then not understood: flagged and told a referent will answer. */
+/** Low confidence: choices; then not understood: handed over to a referent. */
 export const misunderstoodTwice: Turn[] = [
   { send: 'La Maille', says: ['understanding.choose'], offers: MENU },
-  { send: 'asdf qwer', says: ['understanding.twice'], offers: MENU },
+  { send: 'asdf qwer', says: ['handover.misunderstood', 'moderation.resident.outsideHoursUnknown'] },
 ];
 
 /** A misunderstanding, then an understood request, then another: not twice in a row. */

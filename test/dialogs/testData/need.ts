@@ -93,7 +93,7 @@ export const needNoMatch = (urgent: boolean): Turn[] => [
   ...needForm({ urgent }),
   {
     send: { payload: 'YES' },
-    says: ['need.saved', urgent ? 'need.noMatchUrgent' : 'need.noMatch'],
-    offers: MENU,
+    says: ['need.saved', urgent ? 'handover.noMatchUrgent' : 'need.noMatch'],
+    offers: urgent ? [] : MENU,
   },
 ];

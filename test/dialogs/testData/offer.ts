@@ -66,7 +66,7 @@ export const offerMoneyKept: Turn[] = [
   { send: { payload: 'KEEP_TEXT' }, says: ['form.moneyKept', 'form.where'] },
   ...whereAndWhen,
   ...finishForm('offer'),
-  { send: { payload: 'YES' }, says: ['offer.saved'] },
+  { send: { payload: 'YES' }, says: ['handover.savedMoney', 'moderation.resident.outsideHoursUnknown'] },
 ];
 
 /** Money rewritten away: saved without the flag. */
@@ -115,9 +115,8 @@ export const offerEmergency: Turn[] = [
   ...offerStart(),
   {
     send: 'au secours mon voisin fait un malaise il ne respire plus',
-    says: ['emergency.intro', 'emergency.base'],
+    says: ['emergency.intro', 'emergency.base', 'moderation.resident.outsideHoursUnknown'],
     contains: ['15', '17', '18', '112', '114'],
-    offers: ['MENU_HUMAN'],
   },
   { send: 'bonjour', says: ['greeting.welcomeNoName'] },
 ];
