@@ -1,0 +1,182 @@
+/**
+ * The referents' tools in Messenger: their menu, publishing or refusing an entry (the
+ * resident told), taking and closing a hand-over (the resident back with the bot),
+ * registering someone who is not online; and nobody else reaching any of it.
+ */
+import { strict as assert } from 'node:assert';
+import type { Entry } from '../../../services/domain/types';
+import { AUDIT_COLLECTION, type AuditRecord } from '../../../services/moderation';
+import { Nlu } from '../../../services/nlu';
+import { at, MIRAMAS } from '../../services/support';
+import { startHarness, type Harness } from '../support/harness';
+import { keyPattern, payloadsOf, runTable, type Ids } from '../support/table';
+import { MENU } from '../testData/common';
+import * as tables from './testData/moderator';
+
+const REFERENT = '7000000001';
+const OFFERER = 'resident-offer';
+const ASKER = 'resident-asker';
+
+describe('dialogs: the referents’ tools', function () {
+  let nlu: Nlu;
+  let harness: Harness;
+  let ids: Ids;
+
+  before(function () {
+    nlu = Nlu.load();
+  });
+  beforeEach(async function () {
+    harness = await startHarness(nlu);
+    await harness.moderation.moderators.upsert({ psid: REFERENT, name: 'Awa', quartiers: ['La Maille 2'] });
+    ids = await seedPending(harness);
+  });
+  afterEach(async function () {
+    await harness.dispose();
+  });
+
+  const audit = () =>
+    harness.database.db
+      .collection<AuditRecord>(AUDIT_COLLECTION)
+      .find({}, { projection: { _id: 0, actor: 1, action: 1, detail: 1 } })
+      .toArray();
+  const entry = (id: string) => harness.repositories.entries.get(id);
+
+  /** The resident asks for a person and writes once on standby; learns the hand-over id. */
+  async function residentHandedOver(): Promise<void> {
+    await harness.say(ASKER, { payload: 'MENU_HUMAN' });
+    const handoff = await harness.moderation.handoffs.active(ASKER);
+    assert.ok(handoff);
+    await harness.moderation.handoffs.append(ASKER, {
+      from: 'resident',
+      at: harness.clock.now(),
+      text: 'Vous êtes là ?',
+    });
+    ids.handoff = handoff._id.toHexString();
+  }
+
+  it('shows a referent their menu on Get Started and "menu", and the residents’ menu on request', async function () {
+    await runTable(harness, REFERENT, tables.menu, ids);
+    const [first] = await harness.say(REFERENT, { payload: 'MOD_MENU' });
+    assert.match(first.text ?? '', /2 annonce\(s\) à valider, 0 conversation/);
+  });
+
+  it('publishes an entry, tells its author, audits it, and never shows the address', async function () {
+    await runTable(harness, REFERENT, tables.approve, ids);
+    assert.equal((await entry(ids.offer))?.status, 'published');
+    const [told] = harness.notifier.to(OFFERER);
+    assert.match(told.activity.text ?? '', keyPattern('moderation.resident.approved'));
+    assert.deepEqual(await audit(), [{ actor: REFERENT, action: 'entry.approve' }]);
+  });
+
+  it('refuses an entry with a reason the resident is told in French', async function () {
+    await runTable(harness, REFERENT, tables.reject, ids);
+    const refused = await harness.database.db
+      .collection<Entry & { rejectedReason?: string }>('entries')
+      .findOne({ psid: ASKER });
+    assert.equal(refused?.status, 'closed');
+    assert.equal(refused?.rejectedReason, 'payant');
+    const [told] = harness.notifier.to(ASKER);
+    assert.match(told.activity.text ?? '', keyPattern('moderation.resident.rejected'));
+    assert.match(told.activity.text ?? '', /gratuite/);
+    assert.deepEqual(await audit(), [{ actor: REFERENT, action: 'entry.reject', detail: 'payant' }]);
+  });
+
+  it('takes a hand-over, marks it done, and the resident is back with the bot and its menu', async function () {
+    await residentHandedOver();
+    await runTable(harness, REFERENT, tables.handoff, ids);
+    const closed = await harness.moderation.handoffs.get(ids.handoff);
+    assert.equal(closed?.status, 'closed');
+    assert.equal(closed?.takenBy, REFERENT);
+    assert.equal(closed?.closedBy, 'moderator');
+    assert.deepEqual(
+      harness.threadControl.calls.map((call) => [call.kind, call.psid]),
+      [
+        ['pass', ASKER],
+        ['take', ASKER],
+      ],
+    );
+    const back = harness.notifier.to(ASKER).at(-1);
+    assert.match(back?.activity.text ?? '', keyPattern('moderation.resident.back'));
+    assert.deepEqual(payloadsOf(back?.activity), MENU);
+    assert.deepEqual(
+      (await audit()).map((record) => record.action),
+      ['handoff.take', 'handoff.close'],
+    );
+  });
+
+  it('gives anyone else the residents’ menu for MOD_ payloads and changes nothing', async function () {
+    await residentHandedOver();
+    const before = JSON.stringify(await harness.database.db.collection('entries').find({}).toArray());
+    await runTable(harness, ASKER, [...tables.intruder, ...tables.intruderWithIds], ids);
+    await runTable(harness, 'resident-other', tables.intruderWithIds, ids);
+    assert.equal(JSON.stringify(await harness.database.db.collection('entries').find({}).toArray()), before);
+    assert.equal((await harness.moderation.handoffs.get(ids.handoff))?.status, 'open');
+    assert.deepEqual(await audit(), []);
+    assert.equal(harness.notifier.to(OFFERER).length, 0);
+  });
+
+  it('registers an offer for someone offline: registeredBy, consent by phone, their phone, audited', async function () {
+    await runTable(harness, REFERENT, tables.register, ids);
+    const registered = await entry(ids.registered);
+    assert.ok(registered);
+    assert.equal(registered.registeredBy, REFERENT);
+    assert.match(registered.psid, /^offline:[0-9a-f]{16}$/);
+    assert.equal(registered.status, 'published');
+    const person = await harness.repositories.residents.get(registered.psid);
+    assert.equal(person?.consents.storage?.via, 'phone');
+    assert.equal(person?.consents.storage?.given, true);
+    assert.deepEqual(person?.contact.channels, ['phone']);
+    assert.equal(person?.contact.phone?.replace(/\D/g, '').slice(-9), '698765432');
+    assert.equal(
+      await harness.repositories.residents.get(REFERENT),
+      null,
+      'the referent gave no consent of their own',
+    );
+    assert.deepEqual(await audit(), [
+      { actor: REFERENT, action: 'entry.register', detail: 'phone' },
+      { actor: REFERENT, action: 'entry.approve' },
+    ]);
+  });
+
+  it('asks for the phone number when the contact given was not one', async function () {
+    await runTable(harness, REFERENT, tables.registerPhoneAsked, ids);
+    const [registered] = await harness.database.db
+      .collection<Entry>('entries')
+      .find({ registeredBy: REFERENT })
+      .toArray();
+    assert.equal(registered.kind, 'need');
+    const person = await harness.repositories.residents.get(registered.psid);
+    assert.equal(person?.consents.storage?.via, 'in_person');
+    assert.match(person?.contact.phone ?? '', /0490112233|04 ?90 ?11 ?22 ?33|\+33490112233/);
+  });
+});
+
+/** An offer in La Maille 2 (with a street address) and a need mentioning money, both pending. */
+async function seedPending(harness: Harness): Promise<Ids> {
+  const { entries } = harness.repositories;
+  const base = {
+    location: at(MIRAMAS),
+    locationSource: 'address' as const,
+    availability: 'le soir',
+    flags: [],
+  };
+  const offer = await entries.create({
+    ...base,
+    psid: OFFERER,
+    kind: 'offer',
+    category: 'groceries',
+    description: 'Je fais vos courses en voiture',
+    addressText: '8 avenue de la République',
+    neighbourhood: 'La Maille 2',
+  });
+  harness.clock.advance(1000);
+  const need = await entries.create({
+    ...base,
+    psid: ASKER,
+    kind: 'need',
+    category: 'groceries',
+    description: 'Courses contre 10 euros',
+    flags: ['money'],
+  });
+  return { offer: offer._id.toHexString(), need: need._id.toHexString() };
+}
