@@ -1,22 +1,24 @@
 /**
- * Held-out evaluation of the two classifiers: `npm run nlu:eval [-- --logistic]`.
+ * Evaluation of the two classifiers: `npm run nlu:eval [-- --errors] [-- --bayes]`.
  *
- * Holds out every 5th example of each label, trains on the rest, and prints precision,
- * recall, F1 and support per label, overall accuracy, calibration figures (log-loss and
- * mean confidence for a few softmax temperatures) and the misclassified sentences.
- * Logistic regression is only run with `--logistic`: it takes minutes to train.
+ * Holds out every 5th example of each label, trains on the rest as `Nlu` does (same
+ * features and cues), and prints precision, recall, F1 and support per label, accuracy,
+ * log-loss, mean confidence and a reliability table (confidence bins vs accuracy). Then
+ * the same for the check set (`data/check.jsonl`, trained on all the data), and the
+ * emergency detection of `Nlu.understand`. `--bayes` also evaluates natural's naive Bayes
+ * on the same features, for comparison; `--errors` lists the misclassified sentences.
  */
-import { DEFAULT_TEMPERATURE, type Engine } from '../services/nlu/classifier';
 import { Nlu } from '../services/nlu';
-import { CATEGORIES_FILE, INTENTS_FILE, readExamples } from '../services/nlu/dataset';
-import { evaluateFile, type Evaluation } from '../services/nlu/evaluation';
-import { CATEGORIES, INTENTS } from '../services/nlu/labels';
+import type { Engine } from '../services/nlu/classifier';
+import { INTENTS_FILE, readExamples } from '../services/nlu/dataset';
+import { evaluateNlu, type Evaluation } from '../services/nlu/evaluation';
+import { INTENTS } from '../services/nlu/labels';
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
 
 function printTable(title: string, evaluation: Evaluation): void {
   console.log(
-    `\n## ${title} (${evaluation.engine}, ${evaluation.heldOut} held-out, trained in ${Math.round(evaluation.trainMs)} ms)`,
+    `\n## ${title} (${evaluation.engine}, ${evaluation.heldOut} sentences, trained in ${Math.round(evaluation.trainMs)} ms, T = ${evaluation.temperature})`,
   );
   console.log(`${'label'.padEnd(14)}precision  recall      F1  support`);
   for (const row of evaluation.perLabel) {
@@ -29,35 +31,39 @@ function printTable(title: string, evaluation: Evaluation): void {
   console.log(
     `log-loss ${evaluation.logLoss.toFixed(3)}   mean confidence ${pct(evaluation.meanConfidence)}`,
   );
-}
-
-const engines: Engine[] = process.argv.includes('--logistic') ? ['bayes', 'logistic'] : ['bayes'];
-for (const engine of engines) {
-  const intents = evaluateFile(INTENTS_FILE, INTENTS, { engine });
-  const categories = evaluateFile(CATEGORIES_FILE, CATEGORIES, { engine });
-  printTable('Intents', intents);
-  printTable('Categories', categories);
+  console.log('confidence   count  mean conf  accuracy');
+  for (const bin of evaluation.reliability) {
+    console.log(
+      `${bin.from.toFixed(1)}–${bin.to.toFixed(1)}    ${String(bin.count).padStart(5)}   ${pct(bin.meanConfidence)}   ${pct(bin.accuracy)}`,
+    );
+  }
   if (process.argv.includes('--errors')) {
-    for (const error of [...intents.errors, ...categories.errors]) {
-      console.log(`  ${error.expected} → ${error.predicted}: ${error.text}`);
+    for (const error of evaluation.errors) {
+      console.log(`  ${error.expected} → ${error.predicted} (${error.confidence.toFixed(2)}): ${error.text}`);
     }
   }
 }
 
-console.log(`\n## Bayes calibration by softmax temperature (current: ${DEFAULT_TEMPERATURE})`);
-console.log('   T   intents log-loss / mean conf (acc)   categories log-loss / mean conf (acc)');
-for (const temperature of [0.5, 0.75, 1, 1.5, 2, 4]) {
-  const intents = evaluateFile(INTENTS_FILE, INTENTS, { engine: 'bayes', temperature });
-  const categories = evaluateFile(CATEGORIES_FILE, CATEGORIES, { engine: 'bayes', temperature });
-  console.log(
-    `${String(temperature).padStart(4)}   ${intents.logLoss.toFixed(3)} / ${pct(intents.meanConfidence)} (${pct(intents.accuracy)})` +
-      `          ${categories.logLoss.toFixed(3)} / ${pct(categories.meanConfidence)} (${pct(categories.accuracy)})`,
-  );
+const engines: Engine[] = process.argv.includes('--bayes') ? ['softmax', 'bayes'] : ['softmax'];
+for (const engine of engines) {
+  const result = evaluateNlu(engine);
+  printTable('Intents, held-out', result.intents);
+  printTable('Categories, held-out', result.categories);
+  printTable('Intents, check set', result.checkIntents);
+  printTable('Categories, check set', result.checkCategories);
 }
 
-// The emergency rules are not trained, so every example of the intents file is unseen by them.
+const started = performance.now();
 const nlu = Nlu.load();
+const loadMs = performance.now() - started;
 const allIntents = readExamples(INTENTS_FILE, INTENTS);
+const texts = allIntents.map((example) => example.text);
+const timing = performance.now();
+for (let round = 0; round < 5; round += 1) for (const text of texts) nlu.understand(text);
+const perSecond = (5 * texts.length) / ((performance.now() - timing) / 1000);
+console.log(`\n## Speed\nNlu.load ${Math.round(loadMs)} ms   understand ${Math.round(perSecond)} texts/s`);
+
+// The emergency rules are not trained, so every example of the intents file is unseen by them.
 const flagged = (text: string): boolean => nlu.understand(text).emergency !== null;
 const emergencies = allIntents.filter((example) => example.label === 'emergency');
 const others = allIntents.filter((example) => example.label !== 'emergency');

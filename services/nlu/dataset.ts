@@ -22,6 +22,11 @@ export const DATA_DIR = join(__dirname, 'data');
 export const INTENTS_FILE = join(DATA_DIR, 'intents.jsonl');
 /** Path of the category examples. */
 export const CATEGORIES_FILE = join(DATA_DIR, 'categories.jsonl');
+/**
+ * Path of the check set: realistic messages written apart from the training data (and
+ * before the current model), each `{"text", "intent", "category"?}`; never trained on.
+ */
+export const CHECK_FILE = join(DATA_DIR, 'check.jsonl');
 
 /** Parses JSON-lines examples, checking every label against `labels`. */
 export function parseExamples<L extends string>(
@@ -55,6 +60,37 @@ export function parseExamples<L extends string>(
 /** Reads and validates one data file. */
 export function readExamples<L extends string>(file: string, labels: readonly L[]): Example<L>[] {
   return parseExamples(readFileSync(file, 'utf8'), labels, file);
+}
+
+/** The check set split into intent examples and the category examples it has. */
+export interface CheckSet<I extends string, C extends string> {
+  readonly intents: Example<I>[];
+  readonly categories: Example<C>[];
+}
+
+/** Reads {@link CHECK_FILE} (or another file of the same shape), checking every label. */
+export function readCheckSet<I extends string, C extends string>(
+  intentLabels: readonly I[],
+  categoryLabels: readonly C[],
+  file = CHECK_FILE,
+): CheckSet<I, C> {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const records = lines.map((line) => {
+    if (line.trim() === '') return '';
+    const { category, intent, text } = JSON.parse(line) as Record<string, unknown>;
+    return {
+      intent: JSON.stringify({ text, label: intent }),
+      category: category === undefined ? '' : JSON.stringify({ text, label: category }),
+    };
+  });
+  return {
+    intents: parseExamples(records.map((r) => (r === '' ? '' : r.intent)).join('\n'), intentLabels, file),
+    categories: parseExamples(
+      records.map((r) => (r === '' ? '' : r.category)).join('\n'),
+      categoryLabels,
+      file,
+    ),
+  };
 }
 
 /** A deterministic train / held-out partition. */

@@ -8,6 +8,7 @@
  * which separate "je peux faire les courses" (offer) from "faire mes courses" (need).
  * Pronouns and negations are kept on purpose: "je", "me", "pas" matter for intents.
  */
+import { cueFeatures, type Cue } from './cues';
 import { PorterStemmerFr } from './natural';
 import { normalizeTokens } from './normalize';
 import { Vocabulary } from './typo';
@@ -46,12 +47,57 @@ export function correctedTokens(text: string, vocabulary: Vocabulary): string[] 
   return normalizeTokens(text.slice(0, MAX_CLASSIFY_CHARS)).map((token) => vocabulary.correct(token));
 }
 
-/** Stems and bigrams of a message, as fed to the classifiers. */
-export function textFeatures(text: string, vocabulary: Vocabulary): string[] {
-  const stems = correctedTokens(text, vocabulary)
-    .filter((token) => !FUNCTION_WORDS.has(token))
-    .map((token) => PorterStemmerFr.stem(token));
-  const bigrams: string[] = [];
-  for (let i = 1; i < stems.length; i += 1) bigrams.push(`${stems[i - 1]}_${stems[i]}`);
-  return [...stems, ...bigrams];
+/** Which feature families {@link textFeatures} emits (stems and stem bigrams always). */
+export interface FeatureOptions {
+  /** Accent-folded, typo-corrected words before stemming (`w:courses` vs `w:cours`). */
+  readonly words: boolean;
+  /** Stems following a negation (`ne`, `pas`, `plus`, `jamais`, `sans`) marked `non_…`. */
+  readonly negation: boolean;
+  /** Character 4-grams of each word, for morphology and typos the vocabulary missed. */
+  readonly charGrams: boolean;
+  /** Phrase cues (see `cues.ts`) added as `cue:<name>`; none by default. */
+  readonly cues?: readonly Cue[];
+  /** Whether the emergency rules add `cue:emergency`. */
+  readonly emergencyCue?: boolean;
+}
+
+/** The feature families kept by cross-validation (see `DEFAULT_SOFTMAX`). */
+export const DEFAULT_FEATURES: FeatureOptions = { words: false, negation: true, charGrams: false };
+
+const NEGATIONS: ReadonlySet<string> = new Set(['ne', 'pas', 'plus', 'jamais', 'sans', 'rien']);
+/** How many words after a negation are marked. */
+const NEGATION_SCOPE = 2;
+
+/** Stems, bigrams and the optional families of a message, as fed to the classifiers. */
+export function textFeatures(
+  text: string,
+  vocabulary: Vocabulary,
+  options: FeatureOptions = DEFAULT_FEATURES,
+): string[] {
+  const corrected = correctedTokens(text, vocabulary);
+  const words = corrected.filter((token) => !FUNCTION_WORDS.has(token));
+  const stems = words.map((token) => PorterStemmerFr.stem(token));
+  const features = [...stems];
+  for (let i = 1; i < stems.length; i += 1) features.push(`${stems[i - 1]}_${stems[i]}`);
+  if (options.words) for (const word of words) features.push(`w:${word}`);
+  if (options.negation) {
+    let scope = 0;
+    words.forEach((word, i) => {
+      if (NEGATIONS.has(word)) scope = NEGATION_SCOPE;
+      else if (scope > 0) {
+        features.push(`non_${stems[i]}`);
+        scope -= 1;
+      }
+    });
+  }
+  if (options.charGrams) {
+    for (const word of words) {
+      const padded = `<${word}>`;
+      for (let i = 0; i + 4 <= padded.length; i += 1) features.push(`c:${padded.slice(i, i + 4)}`);
+    }
+  }
+  if (options.cues || options.emergencyCue) {
+    features.push(...cueFeatures(corrected.join(' '), options.cues ?? [], options.emergencyCue));
+  }
+  return features;
 }

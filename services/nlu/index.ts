@@ -3,16 +3,18 @@
  * (category), and what the message contains (emergency, urgency, money, contacts, place).
  *
  * @remarks
- * `Nlu.load()` trains both classifiers from `data/*.jsonl` at start-up: natural's naive
- * Bayes trains in milliseconds on a few hundred sentences, so there is no saved model to
- * keep in sync with the data (measured by `npm run nlu:eval`, which also compares it with
- * logistic regression). Classification reads at most `MAX_CLASSIFY_CHARS` characters;
+ * `Nlu.load()` trains both classifiers from `data/*.jsonl` at start-up: our softmax
+ * regression (see `classifier.ts` for the measured choice) trains in tens of milliseconds
+ * on a few hundred sentences, so there is no saved model to keep in sync with the data.
+ * The intent classifier also sees the intent cues and the emergency rules as features,
+ * the category classifier the category cues (see `cues.ts`). Classification reads at most `MAX_CLASSIFY_CHARS` characters;
  * rules and extractors read the whole message. Nothing here logs message text.
  */
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { loadNeighbourhoods, type Neighbourhood } from '../places/neighbourhoods';
 import { TextClassifier, type Engine, type Scored } from './classifier';
+import { CATEGORY_FEATURES, INTENT_FEATURES } from './cues';
 import { extractEmails, extractPhones } from './contacts';
 import { CATEGORIES_FILE, INTENTS_FILE, readExamples, type Example } from './dataset';
 import { detectEmergency, type EmergencyKind } from './emergency';
@@ -79,7 +81,7 @@ export interface NluTrainingOptions {
   readonly intents: readonly Example<Intent>[];
   readonly categories: readonly Example<Category>[];
   readonly neighbourhoods?: readonly Neighbourhood[];
-  /** Defaults to `'bayes'`, the better engine on held-out data (see `npm run nlu:eval`). */
+  /** Defaults to `DEFAULT_ENGINE`, the best on held-out data (see `npm run nlu:eval`). */
   readonly engine?: Engine;
 }
 
@@ -114,13 +116,23 @@ export class Nlu {
 
   /** Trains on the given examples (used by `load`, the evaluation and the tests). */
   static train(options: NluTrainingOptions): Nlu {
-    const engine = options.engine ?? 'bayes';
+    const engine = options.engine;
     const vocabulary = buildVocabulary(
       [...options.intents, ...options.categories].map((example) => example.text),
     );
     return new Nlu(
-      TextClassifier.train(options.intents, { engine, vocabulary, fallback: 'other' }),
-      TextClassifier.train(options.categories, { engine, vocabulary, fallback: 'other' }),
+      TextClassifier.train(options.intents, {
+        engine,
+        vocabulary,
+        fallback: 'other',
+        features: INTENT_FEATURES,
+      }),
+      TextClassifier.train(options.categories, {
+        engine,
+        vocabulary,
+        fallback: 'other',
+        features: CATEGORY_FEATURES,
+      }),
       vocabulary,
       new NeighbourhoodMatcher(options.neighbourhoods ?? loadNeighbourhoods()),
     );
