@@ -100,6 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     handover: graph && journaledThreadControl(graph.handover, outbox),
     pageInboxAppId: config.pageInboxAppId,
     ourAppId: config.messengerAppId,
+    feed: graph?.feed,
     adapterFor: (channelId) => (channelId === 'facebook' ? messengerAdapter : cloudAdapter),
   });
 

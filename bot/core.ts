@@ -20,6 +20,11 @@ import { ConversationDirectory } from '../services/messaging/conversationDirecto
 import { Nlu } from '../services/nlu';
 import { Geocoder } from '../services/places/geocoder';
 import { ResidentRepository } from '../services/residents/residentRepository';
+import { recordFollowUpAnswer } from '../services/jobs/followUp';
+import { ModeratorRepository } from '../services/moderation/moderatorRepository';
+import type { PageFeed } from '../services/testimonials/withdrawal';
+import { adminNotifier } from './adminNotifier';
+import { DialogTestimonials } from './testimonialsPort';
 import { VoisinsBot } from './bot';
 import { createChannelEventHandler } from './channelEvents';
 import { AdapterNotifier, type ProactiveAdapter } from './notifier';
@@ -47,6 +52,8 @@ export interface BotCoreOptions {
   pageInboxAppId: string;
   /** Our own Meta app id, to tell our echoes from the inbox's. */
   ourAppId?: string;
+  /** The Page feed, to delete the post of a testimonial whose consent is withdrawn; absent without Messenger. */
+  feed?: PageFeed;
 }
 
 /** What {@link createBotCore} builds. */
@@ -96,6 +103,17 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
     directory,
     clock,
     logger,
+    testimonials: new DialogTestimonials({
+      db,
+      clock,
+      logger,
+      moderators: new ModeratorRepository(db, clock),
+      feed: options.feed,
+      notifyAdmins: (text) => adminNotifier(core, clock, logger)(text),
+    }),
+    followUps: {
+      recordAnswer: (matchId, psid, yes) => recordFollowUpAnswer({ db, clock }, matchId, psid, yes),
+    },
   };
   await moderation.ensureIndexes();
   const bot = new VoisinsBot({
@@ -111,5 +129,6 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
       clock,
     }),
   });
-  return { bot, deps, storage, moderation };
+  const core: BotCore = { bot, deps, storage, moderation };
+  return core;
 }

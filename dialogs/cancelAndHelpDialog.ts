@@ -4,8 +4,9 @@
  *
  * @remarks
  * In order: emergency words (the numbers at once, a moderator flagged, the dialog ended);
- * a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`, which can arrive in
- * any dialog); then, unless the dialog is idle, a menu or referents' (`MOD_…`) payload and the commands
+ * a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`) or an answer to a job's
+ * question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`, unless the current question offered it),
+ * which can arrive in any dialog; then, unless the dialog is idle, a menu or referents' (`MOD_…`) payload and the commands
  * "annuler"/"stop", "menu" and "aide".
  */
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
@@ -14,6 +15,8 @@ import { t } from '../services/i18n';
 import type { DialogDeps } from './deps';
 import { answerEmergency } from './emergency';
 import { readCommand } from './keywords';
+import { handleJobAnswer, isJobAnswer } from './jobAnswers/jobAnswer';
+import { offeredByActivePrompt } from './jobAnswers/offeredByPrompt';
 import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
 import { isModeratorPayload } from './moderation/modPayload';
 import { MenuPayload, readPayload, readText } from './payload';
@@ -62,6 +65,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const idle = this.isIdle(innerDc);
     if (payload && isHelperAnswer(payload)) {
       await handleHelperAnswer(context, this.deps, payload, idle);
+      if (!idle) await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (payload && isJobAnswer(payload) && !offeredByActivePrompt(innerDc, payload)) {
+      await handleJobAnswer(context, this.deps, payload, idle);
       if (!idle) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }

@@ -30,6 +30,9 @@ import type {
 import type { ResidentNotifier } from '../services/messaging/notifier';
 import type { Understanding } from '../services/nlu';
 import type { LocateDeps } from '../services/places/locate';
+import type { NewTestimonial, WithdrawalTarget } from '../services/testimonials/testimonialRepository';
+import type { StoredTestimonial } from '../services/testimonials/types';
+import type { WithdrawalReport } from '../services/testimonials/withdrawal';
 
 export type { EmergencyKind, Intent, Understanding } from '../services/nlu';
 
@@ -129,6 +132,33 @@ export interface AttentionPort {
   flag(psid: string, reason: AttentionReason, detail?: string): Promise<unknown>;
 }
 
+/**
+ * Testimonials (`TestimonialRepository`, the consent withdrawal that deletes published
+ * posts, and who may review them); assembled in bot/testimonialsPort.ts.
+ */
+export interface TestimonialsPort {
+  create(input: NewTestimonial): Promise<StoredTestimonial>;
+  get(id: string): Promise<StoredTestimonial | null>;
+  listPending(limit?: number): Promise<StoredTestimonial[]>;
+  /** The resident's testimonials, newest first. */
+  listByResident(psid: string): Promise<StoredTestimonial[]>;
+  approve(id: string, adminPsid: string, correctedText?: string): Promise<StoredTestimonial | null>;
+  reject(id: string, adminPsid: string): Promise<StoredTestimonial | null>;
+  schedule(id: string, date: Date): Promise<StoredTestimonial | null>;
+  /** True for a moderator with the role `admin`. */
+  canReview(psid: string): Promise<boolean>;
+  /** Withdraws the consent; published posts are deleted and the admins told. Not owner-guarded. */
+  withdraw(target: WithdrawalTarget): Promise<WithdrawalReport>;
+  /** Withdraws and deletes every testimonial of `psid` ("supprimer mes données"). */
+  erase(psid: string): Promise<WithdrawalReport & { deleted: number }>;
+}
+
+/** Answers to the jobs' follow-up question (`recordFollowUpAnswer`; a "no" flags a complaint). */
+export interface FollowUpsPort {
+  /** False when the match is unknown or `psid` is not one of its residents. */
+  recordAnswer(matchId: string, psid: string, yes: boolean): Promise<boolean>;
+}
+
 /** Handing a conversation to the referents and their hand-over tools (`HandoverService`). */
 export type HandoverPort = Pick<
   HandoverService,
@@ -163,4 +193,6 @@ export interface DialogDeps {
   directory: Pick<ConversationDirectory, 'canMessage' | 'forget'>;
   clock: Clock;
   logger: Logger;
+  testimonials: TestimonialsPort;
+  followUps: FollowUpsPort;
 }

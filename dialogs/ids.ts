@@ -9,5 +9,10 @@ export const DialogId = {
   describe: 'describeDialog',
   myEntries: 'myEntriesDialog',
   privacy: 'privacyDialog',
+  testimonial: 'testimonialDialog',
+  withdrawTestimonial: 'withdrawTestimonialDialog',
+  adminTestimonials: 'adminTestimonialsDialog',
+  correctTestimonial: 'correctTestimonialDialog',
+  scheduleTestimonial: 'scheduleTestimonialDialog',
   assistedRegistration: 'assistedRegistrationDialog',
 } as const;

@@ -14,6 +14,9 @@ import { MyEntriesDialog } from './myEntriesDialog';
 import { NeedDialog } from './needDialog';
 import { OfferDialog } from './offerDialog';
 import { PrivacyDialog } from './privacy/privacyDialog';
+import { AdminTestimonialsDialog } from './testimonials/adminTestimonialsDialog';
+import { TestimonialDialog } from './testimonials/testimonialDialog';
+import { WithdrawTestimonialDialog } from './testimonials/withdrawTestimonialDialog';
 import { Router } from './router';
 import { stateDeletionRequested } from './stateDeletion';
 
@@ -43,6 +46,9 @@ export class MainDialog extends CancelAndHelpDialog {
       .addDialog(new NeedDialog(deps))
       .addDialog(new MyEntriesDialog(deps))
       .addDialog(new PrivacyDialog(deps))
+      .addDialog(new TestimonialDialog(deps))
+      .addDialog(new WithdrawTestimonialDialog(deps))
+      .addDialog(new AdminTestimonialsDialog(deps))
       .addDialog(new AssistedRegistrationDialog(deps))
       .addDialog(
         new WaterfallDialog(MAIN_WATERFALL, [

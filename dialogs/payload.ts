@@ -18,6 +18,7 @@ export const MenuPayload = {
   myEntries: 'MENU_MY_ENTRIES',
   privacy: 'MENU_PRIVACY',
   help: 'MENU_HELP',
+  testimonial: 'MENU_TESTIMONIAL',
 } as const;
 
 /** Payloads answering the questions of the dialogs. */

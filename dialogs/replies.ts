@@ -35,6 +35,7 @@ export function menuChoices(): CardAction[] {
     choice(t('menu.human'), MenuPayload.human),
     choice(t('menu.myEntries'), MenuPayload.myEntries),
     choice(t('menu.privacy'), MenuPayload.privacy),
+    choice(t('menu.testimonial'), MenuPayload.testimonial),
     choice(t('menu.help'), MenuPayload.help),
   ];
 }

@@ -11,6 +11,7 @@ import { answerEmergency } from './emergency';
 import type { EntryDialogOptions } from './entry/draft';
 import { DialogId } from './ids';
 import { readCommand } from './keywords';
+import { handleJobAnswer, isJobAnswer } from './jobAnswers/jobAnswer';
 import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
 import { handOverToReferent } from './moderation/handOver';
 import { handoverReasonOf } from './moderation/handoverReason';
@@ -19,6 +20,9 @@ import { handleModeratorPayload, showModeratorMenu } from './moderation/moderato
 import { MenuPayload, readLocation, readPayload, readText } from './payload';
 import type { PrivacyOptions } from './privacy/privacyDialog';
 import { withMenu } from './replies';
+import { testimonialInvitation } from './testimonials/invitation';
+import { TestimonialPayload } from './testimonials/payloads';
+import { asksTestimonialWithdrawal } from './testimonials/residentTestimonials';
 import { CATEGORY_CARRY_THRESHOLD, CONFIDENCE_THRESHOLD, understandTurn } from './understanding';
 
 /** What routing decided. */
@@ -60,6 +64,8 @@ export class Router {
     }
     const reason = handoverReasonOf(text);
     if (reason) return this.human(context, reason);
+    if (asksTestimonialWithdrawal(text))
+      return { begin: { id: DialogId.withdrawTestimonial }, misunderstood: 0 };
     return this.routeText(context, understanding, misunderstood);
   }
 
@@ -81,9 +87,16 @@ export class Router {
         return { begin: { id: DialogId.privacy, options: {} }, misunderstood: 0 };
       case MenuPayload.help:
         return this.help(context);
+      case MenuPayload.testimonial:
+        return { begin: { id: DialogId.testimonial, options: {} }, misunderstood: 0 };
+      case TestimonialPayload.adminList:
+        // The dialog serves admins only; anyone else gets the resident menu.
+        return { begin: { id: DialogId.adminTestimonials, options: {} }, misunderstood: 0 };
       default:
         if (isHelperAnswer(payload)) {
           await handleHelperAnswer(context, this.deps, payload, true);
+        } else if (isJobAnswer(payload)) {
+          await handleJobAnswer(context, this.deps, payload, true);
         } else {
           await context.sendActivity(withMenu(t('understanding.unknownPayload')));
         }
@@ -125,7 +138,7 @@ export class Router {
         await answerEmergency(context, null, this.deps);
         return { misunderstood: 0 };
       case 'testimonial':
-        await context.sendActivity(withMenu(t('understanding.testimonial')));
+        await context.sendActivity(testimonialInvitation(t('understanding.testimonial')));
         return { misunderstood: 0 };
       case 'greeting':
         if (!(await showModeratorMenu(context, this.deps)))

@@ -6,11 +6,17 @@ import { t } from '../../services/i18n';
 import { contactLabel, placeLabel } from '../entry/draft';
 import type { ResidentExportView } from '../deps';
 import { categoryName, frenchDate } from '../replies';
+import type { StoredTestimonial } from '../../services/testimonials/types';
+import { testimonialExportLines } from '../testimonials/residentTestimonials';
 
 /** The export, or null when nothing is stored. */
-export function exportText(data: ResidentExportView, now: Date): string | null {
+export function exportText(
+  data: ResidentExportView,
+  now: Date,
+  testimonials: readonly StoredTestimonial[] = [],
+): string | null {
   const { resident, entries, matches } = data;
-  if (!resident && entries.length === 0 && matches.length === 0) return null;
+  if (!resident && entries.length === 0 && matches.length === 0 && testimonials.length === 0) return null;
   const lines = [t('privacy.exportHeader', { date: frenchDate(now) })];
   if (resident) lines.push(residentLine(resident));
   if (entries.length > 0) {
@@ -42,6 +48,7 @@ export function exportText(data: ResidentExportView, now: Date): string | null {
       );
     }
   }
+  lines.push(...testimonialExportLines(testimonials));
   lines.push(t('privacy.exportFooter'));
   return lines.join('\n');
 }

@@ -13,6 +13,8 @@ import { MenuPayload, Payload } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
 import { choice, withChoices, withMenu, yesNoChoices } from '../replies';
 import { requestStateDeletion } from '../stateDeletion';
+import { TestimonialPayload } from '../testimonials/payloads';
+import { WithdrawTestimonialDialog } from '../testimonials/withdrawTestimonialDialog';
 import { exportText } from './exportText';
 import { splitText } from './splitText';
 
@@ -27,6 +29,7 @@ export interface PrivacyOptions {
 const privacyChoices = (): CardAction[] => [
   choice(t('privacy.export'), Payload.privacyExport),
   choice(t('privacy.delete'), Payload.privacyDelete),
+  choice(t('testimonialWithdraw.privacyTitle'), TestimonialPayload.privacyWithdraw),
   choice(t('menu.help'), MenuPayload.help),
 ];
 const deleteChoices = (): CardAction[] => yesNoChoices(t('privacy.deleteYes'), t('privacy.deleteNo'));
@@ -42,6 +45,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
         this.deleteStep.bind(this),
       ]),
     );
+    this.addDialog(new WithdrawTestimonialDialog(deps));
     this.initialDialogId = WATERFALL;
   }
 
@@ -54,7 +58,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     );
   }
 
-  /** Sends the export, or asks to confirm the deletion. */
+  /** Sends the export, asks to confirm the deletion, or withdraws a testimonial. */
   private async exportOrDeleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const picked =
       step.result === Payload.privacyDelete ? Payload.privacyDelete : chosen(step.result, privacyChoices());
@@ -64,8 +68,14 @@ export class PrivacyDialog extends CancelAndHelpDialog {
         choiceOptions(t('privacy.deleteConfirm'), deleteChoices(), t('privacy.retry')),
       );
     }
-    const data = await this.deps.residents.exportData(step.context.activity.from.id);
-    const text = exportText(data, this.deps.clock());
+    if (picked === TestimonialPayload.privacyWithdraw)
+      return step.replaceDialog(DialogId.withdrawTestimonial);
+    const psid = step.context.activity.from.id;
+    const [data, testimonials] = await Promise.all([
+      this.deps.residents.exportData(psid),
+      this.deps.testimonials.listByResident(psid),
+    ]);
+    const text = exportText(data, this.deps.clock(), testimonials);
     if (!text) {
       await step.context.sendActivity(withMenu(t('privacy.exportEmpty')));
       return step.endDialog();
@@ -76,17 +86,26 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  /** Deletes everything once confirmed: entries, matches, contact, consents, the bot's state. */
+  /**
+   * Deletes everything once confirmed: testimonials (consent withdrawn, posts deleted),
+   * entries, matches, contact, consents, the bot's state.
+   */
   private async deleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (chosen(step.result, deleteChoices()) !== Payload.yes) {
       await step.context.sendActivity(withMenu(t('privacy.kept')));
       return step.endDialog();
     }
     const psid = step.context.activity.from.id;
+    const testimonials = await this.deps.testimonials.erase(psid);
     const removed = await this.deps.residents.deleteAll(psid);
     await this.deps.directory.forget(psid);
     requestStateDeletion(step.context);
-    this.deps.logger.info('resident data deleted', { entries: removed.entries, matches: removed.matches });
+    this.deps.logger.info('resident data deleted', {
+      entries: removed.entries,
+      matches: removed.matches,
+      testimonials: testimonials.withdrawn,
+      postsDeleted: testimonials.postsDeleted,
+    });
     await step.context.sendActivity(withMenu(t('privacy.deleted')));
     return step.endDialog();
   }

@@ -29,7 +29,7 @@ describe('a hand-over to the referents over Messenger, end to end', () => {
   });
 
   /** Posts one webhook body and waits until `done` holds (10 s at most). */
-  async function post(body: Record<string, unknown>, done: () => Promise<boolean>): Promise<void> {
+  async function post(body: Record<string, unknown>, done: () => boolean | Promise<boolean>): Promise<void> {
     const response = await test.postWebhook(body);
     assert.equal(response.status, 200);
     const deadline = Date.now() + 10_000;
@@ -110,7 +110,7 @@ describe('a hand-over to the referents over Messenger, end to end', () => {
       timestamp: at + 2,
       pass_thread_control: { new_owner_app_id: OUR_APP_ID, metadata: 'done' },
     };
-    await post({ object: 'page', entry: [{ id: PAGE_ID, time: at + 2, messaging: [back] }] }, async () => {
+    await post({ object: 'page', entry: [{ id: PAGE_ID, time: at + 2, messaging: [back] }] }, () => {
       return messagesTo(test.graph.calls.slice(callsBefore), resident.psid).length > 0;
     });
     const resumed = messagesTo(test.graph.calls.slice(callsBefore), resident.psid);

@@ -24,6 +24,11 @@ import { ResidentRepository } from '../../../services/residents/residentReposito
 import { openTestDatabase, type TestDatabase } from '../../support/db';
 import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocoder';
 import { RecordingThreadControl } from '../moderation/support/recordingThreadControl';
+import { DialogTestimonials } from '../../../bot/testimonialsPort';
+import type { RetryOptions } from '../../../services/graph';
+import { recordFollowUpAnswer } from '../../../services/jobs/followUp';
+import { ModeratorRepository } from '../../../services/moderation/moderatorRepository';
+import type { PageFeed } from '../../../services/testimonials/withdrawal';
 import { RecordingNotifier } from './recordingNotifier';
 
 /** What a resident sends. */
@@ -72,8 +77,18 @@ export function toActivity(psid: string, input: Input): Partial<Activity> {
   };
 }
 
+/** Options of {@link startHarness}. */
+export interface HarnessOptions {
+  /** The Page feed testimonials are deleted from (none by default). */
+  feed?: PageFeed;
+  /** Receives the admins' notices (dropped by default). */
+  notifyAdmins?: (text: string) => Promise<void>;
+  /** Retries of feed calls. */
+  feedRetry?: RetryOptions;
+}
+
 /** Starts a harness on a fresh database. */
-export async function startHarness(nlu: Nlu): Promise<Harness> {
+export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Promise<Harness> {
   const database = await openTestDatabase('dialogs');
   const { db } = database;
   await ensureDomainIndexes(db);
@@ -111,6 +126,19 @@ export async function startHarness(nlu: Nlu): Promise<Harness> {
     directory,
     clock: clock.now,
     logger: silentLogger,
+    testimonials: new DialogTestimonials({
+      db,
+      clock: clock.now,
+      logger: silentLogger,
+      moderators: new ModeratorRepository(db, clock.now),
+      feed: options.feed,
+      notifyAdmins: options.notifyAdmins ?? (() => Promise.resolve()),
+      retry: options.feedRetry,
+    }),
+    followUps: {
+      recordAnswer: (matchId, psid, yes) =>
+        recordFollowUpAnswer({ db, clock: clock.now }, matchId, psid, yes),
+    },
   };
   const dialog = new MainDialog(deps);
   const storage = new MemoryStorage();

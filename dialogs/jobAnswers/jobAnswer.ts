@@ -1,0 +1,76 @@
+/**
+ * Answers to the scheduled jobs' questions, which can arrive at any time in any dialog:
+ * `FOLLOWUP_YES_<matchId>` / `FOLLOWUP_NO_<matchId>` (did the help happen?) and
+ * `ENTRY_RENEW_<id>` / `ENTRY_CLOSE_<id>` (an entry reaching its expiry).
+ */
+import type { Activity, TurnContext } from 'botbuilder';
+import { t } from '../../services/i18n';
+import { ENTRY_CLOSE, ENTRY_RENEW } from '../../services/jobs/expireEntries';
+import { FOLLOW_UP_NO, FOLLOW_UP_YES } from '../../services/jobs/followUp';
+import type { DialogDeps } from '../deps';
+import { idAfter } from '../payload';
+import { withMenu } from '../replies';
+import { testimonialInvitation } from '../testimonials/invitation';
+
+/** The answer a payload carries, if it answers a job's question. */
+type JobAnswer =
+  { kind: 'followUp'; matchId: string; yes: boolean } | { kind: 'renew' | 'close'; entryId: string };
+
+function readJobAnswer(payload: string | undefined): JobAnswer | undefined {
+  const yes = idAfter(payload, FOLLOW_UP_YES);
+  if (yes) return { kind: 'followUp', matchId: yes, yes: true };
+  const no = idAfter(payload, FOLLOW_UP_NO);
+  if (no) return { kind: 'followUp', matchId: no, yes: false };
+  const renew = idAfter(payload, ENTRY_RENEW);
+  if (renew) return { kind: 'renew', entryId: renew };
+  const close = idAfter(payload, ENTRY_CLOSE);
+  return close ? { kind: 'close', entryId: close } : undefined;
+}
+
+/** True when the payload answers a job's question. */
+export function isJobAnswer(payload: string | undefined): boolean {
+  return readJobAnswer(payload) !== undefined;
+}
+
+/** The reply: with the menu ("Témoigner" first after a "yes") when idle; plain when a question follows. */
+function reply(text: string, idle: boolean, suggestTestimonial: boolean): Partial<Activity> | string {
+  if (!idle) return text;
+  const withPrompt = `${text}\n${t('jobAnswers.menuPrompt')}`;
+  return suggestTestimonial ? testimonialInvitation(withPrompt) : withMenu(withPrompt);
+}
+
+/**
+ * Records the answer and tells the resident. A "no" to the follow-up flags the conversation
+ * for the moderators (done by the service). Entry actions are owner-guarded. When `idle`
+ * is false the caller asks the interrupted question again after this reply.
+ */
+export async function handleJobAnswer(
+  context: TurnContext,
+  deps: DialogDeps,
+  payload: string,
+  idle: boolean,
+): Promise<void> {
+  const answer = readJobAnswer(payload);
+  if (!answer) return;
+  const psid = context.activity.from.id;
+  if (answer.kind === 'followUp') {
+    const recorded = await deps.followUps.recordAnswer(answer.matchId, psid, answer.yes);
+    const key = !recorded
+      ? 'jobAnswers.stale'
+      : answer.yes
+        ? 'jobAnswers.followUpYes'
+        : 'jobAnswers.followUpNo';
+    await context.sendActivity(reply(t(key), idle, recorded && answer.yes));
+    return;
+  }
+  const done =
+    answer.kind === 'renew'
+      ? await deps.entries.renew(answer.entryId, psid)
+      : await deps.entries.withdraw(answer.entryId, psid);
+  const key = !done
+    ? 'jobAnswers.stale'
+    : answer.kind === 'renew'
+      ? 'jobAnswers.renewed'
+      : 'jobAnswers.closed';
+  await context.sendActivity(reply(t(key), idle, false));
+}
