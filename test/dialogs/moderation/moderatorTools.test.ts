@@ -97,7 +97,8 @@ describe('dialogs: the referents’ tools', function () {
     );
     const back = harness.notifier.to(ASKER).at(-1);
     assert.match(back?.activity.text ?? '', keyPattern('moderation.resident.back'));
-    assert.deepEqual(payloadsOf(back?.activity), MENU);
+    const offered = payloadsOf(back?.activity);
+    for (const payload of MENU) assert.ok(offered.includes(payload), `${payload} offered again`);
     assert.deepEqual(
       (await audit()).map((record) => record.action),
       ['handoff.take', 'handoff.close'],
