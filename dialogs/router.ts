@@ -114,8 +114,11 @@ export class Router {
       return this.misunderstood(context, misunderstood + 1, intent === 'other');
     }
     const options: EntryDialogOptions = {
+      // "Autre" is what vague messages get ("besoin d'un coup de main"): ask rather than assume it.
       category:
-        understanding.category !== 'none' && understanding.categoryConfidence >= CATEGORY_CARRY_THRESHOLD
+        understanding.category !== 'none' &&
+        understanding.category !== 'other' &&
+        understanding.categoryConfidence >= CATEGORY_CARRY_THRESHOLD
           ? understanding.category
           : undefined,
       urgency: understanding.urgency,

@@ -69,7 +69,6 @@ export const wrongAnswerRetried: Turn[] = [
 
 /** Urgency understood from the first message: not asked again. */
 export const urgentNeed: Turn[] = [
-  { send: "urgent j'ai besoin de médicaments aujourd'hui", says: ['form.categoryNeed'] },
-  { send: { payload: 'CATEGORY_PHARMACY' }, says: ['form.beneficiary'] },
+  { send: "urgent j'ai besoin de médicaments aujourd'hui", says: ['form.beneficiary'] },
   { send: { payload: 'FOR_ME' }, says: ['form.descriptionNeed'], hides: ['Est-ce urgent'] },
 ];

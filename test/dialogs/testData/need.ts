@@ -17,7 +17,8 @@ export interface NeedFormOptions {
 export function needForm(options: NeedFormOptions = {}): Turn[] {
   return [
     {
-      send: "j'ai besoin d'aide pour faire mes courses",
+      // Vague on purpose: the category is asked (a clear first message skips the question).
+      send: "j'ai besoin d'un coup de main",
       says: ['form.categoryNeed'],
       offers: CATEGORY_PAYLOADS,
     },
