@@ -17,18 +17,5 @@ export const INTENTS = [
 /** See {@link INTENTS}. */
 export type Intent = (typeof INTENTS)[number];
 
-/** What kind of help is offered or asked for. */
-export const CATEGORIES = [
-  'groceries',
-  'pharmacy',
-  'homework',
-  'conversation',
-  'pets',
-  'printing',
-  'it_admin',
-  'connection',
-  'masks',
-  'other',
-] as const;
-/** See {@link CATEGORIES}. */
-export type Category = (typeof CATEGORIES)[number];
+/** What kind of help is offered or asked for: the domain's categories. */
+export { CATEGORIES, type Category } from '../domain/types';
