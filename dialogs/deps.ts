@@ -98,6 +98,7 @@ export interface EntriesPort {
   resume(id: string | ObjectId, psid: string): Promise<boolean>;
   renew(id: string | ObjectId, psid: string): Promise<boolean>;
   withdraw(id: string | ObjectId, psid: string): Promise<boolean>;
+  close(id: string | ObjectId, psid: string): Promise<boolean>;
 }
 
 /** An offer near a need. */
@@ -173,7 +174,7 @@ export type HandoverPort = Pick<
  * the dialogs check it too, to show the right menu.
  */
 export interface ModerationPort {
-  moderators: Pick<ModeratorRepository, 'isModerator'>;
+  moderators: Pick<ModeratorRepository, 'isModerator' | 'isAdmin'>;
   handover: HandoverPort;
   qualification: Pick<QualificationService, 'listPendingEntries' | 'approveEntry' | 'rejectEntry'>;
   audit: Pick<AuditLog, 'record'>;

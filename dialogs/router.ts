@@ -20,7 +20,6 @@ import { handleModeratorPayload, showModeratorMenu } from './moderation/moderato
 import { MenuPayload, readLocation, readPayload, readText } from './payload';
 import type { PrivacyOptions } from './privacy/privacyDialog';
 import { withMenu } from './replies';
-import { testimonialInvitation } from './testimonials/invitation';
 import { TestimonialPayload } from './testimonials/payloads';
 import { asksTestimonialWithdrawal } from './testimonials/residentTestimonials';
 import { CATEGORY_CARRY_THRESHOLD, CONFIDENCE_THRESHOLD, understandTurn } from './understanding';
@@ -141,8 +140,8 @@ export class Router {
         await answerEmergency(context, null, this.deps);
         return { misunderstood: 0 };
       case 'testimonial':
-        await context.sendActivity(testimonialInvitation(t('understanding.testimonial')));
-        return { misunderstood: 0 };
+        // "je voulais dire merci à ma voisine": straight to the story ("annuler" leaves it).
+        return { begin: { id: DialogId.testimonial, options: {} }, misunderstood: 0 };
       case 'greeting':
         if (!(await showModeratorMenu(context, this.deps)))
           await context.sendActivity(withMenu(t('greeting.welcomeNoName')));

@@ -12,6 +12,7 @@ export const ProfilePayload = Object.freeze({
   Human: 'MENU_HUMAN',
   MyEntries: 'MENU_MY_ENTRIES',
   Privacy: 'MENU_PRIVACY',
+  Testimonial: 'MENU_TESTIMONIAL',
   Help: 'MENU_HELP',
 });
 
@@ -38,6 +39,7 @@ const MENU: readonly [string, string][] = [
   ['messengerProfile.menuHuman', ProfilePayload.Human],
   ['messengerProfile.menuMyEntries', ProfilePayload.MyEntries],
   ['messengerProfile.menuPrivacy', ProfilePayload.Privacy],
+  ['messengerProfile.menuTestimonial', ProfilePayload.Testimonial],
   ['messengerProfile.menuHelp', ProfilePayload.Help],
 ];
 

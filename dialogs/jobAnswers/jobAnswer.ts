@@ -66,7 +66,7 @@ export async function handleJobAnswer(
   const done =
     answer.kind === 'renew'
       ? await deps.entries.renew(answer.entryId, psid)
-      : await deps.entries.withdraw(answer.entryId, psid);
+      : await deps.entries.close(answer.entryId, psid);
   const key = !done
     ? 'jobAnswers.stale'
     : answer.kind === 'renew'

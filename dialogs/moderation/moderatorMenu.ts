@@ -6,13 +6,15 @@ import type { Activity, CardAction } from 'botbuilder';
 import { t } from '../../services/i18n';
 import type { DialogDeps } from '../deps';
 import { choice, withChoices } from '../replies';
+import { TestimonialPayload } from '../testimonials/payloads';
 import { ModPayload } from './modPayload';
 
-/** The menu's quick replies, with the counts. */
-export function moderatorChoices(pending: number, handoffs: number): CardAction[] {
+/** The menu's quick replies, with the counts; admins also review testimonials. */
+export function moderatorChoices(pending: number, handoffs: number, admin = false): CardAction[] {
   return [
     choice(t('moderatorMenu.menu.pending', { count: pending }), ModPayload.pending),
     choice(t('moderatorMenu.menu.handoffs', { count: handoffs }), ModPayload.handoffs),
+    ...(admin ? [choice(t('moderatorMenu.menu.testimonials'), TestimonialPayload.adminList)] : []),
     choice(t('moderatorMenu.menu.register'), ModPayload.register),
     choice(t('moderatorMenu.menu.residentMenu'), ModPayload.residentMenu),
   ];
@@ -24,12 +26,13 @@ export async function moderatorMenu(
   psid: string,
   text?: string,
 ): Promise<Partial<Activity>> {
-  const [pending, handoffs] = await Promise.all([
+  const [pending, handoffs, admin] = await Promise.all([
     deps.moderation.qualification.listPendingEntries(psid),
     deps.moderation.handover.openHandoffs(psid),
+    deps.moderation.moderators.isAdmin(psid),
   ]);
   const intro = text ?? t('moderatorMenu.menu.intro', { pending: pending.length, handoffs: handoffs.length });
-  return withChoices(intro, moderatorChoices(pending.length, handoffs.length));
+  return withChoices(intro, moderatorChoices(pending.length, handoffs.length, admin));
 }
 
 /** Just the menu's quick replies after `text`, without counting again. */

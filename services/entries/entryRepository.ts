@@ -169,6 +169,16 @@ export class EntryRepository {
     return this.ownerUpdate(id, psid, { status: { $in: [...ACTIVE, 'matched'] } }, { expiresAt });
   }
 
+  /** Closes an active entry of `psid` (its owner says it is no longer needed); false otherwise. */
+  async close(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.ownerUpdate(
+      id,
+      psid,
+      { status: { $in: [...ACTIVE, 'matched'] } },
+      { status: 'closed', paused: false },
+    );
+  }
+
   /** Withdraws an entry of `psid` for good; false if not theirs or already withdrawn. */
   async withdraw(id: string | ObjectId, psid: string): Promise<boolean> {
     return this.ownerUpdate(

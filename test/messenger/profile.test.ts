@@ -18,13 +18,21 @@ describe('messenger/profile: buildMessengerProfile', () => {
     assert.ok(body.greeting[1].text.includes('{{user_first_name}}'));
   });
 
-  it('has the six menu postbacks with titles of at most 30 characters', () => {
+  it('has the seven menu postbacks with titles of at most 30 characters', () => {
     const [menu] = body.persistent_menu;
     assert.equal(menu.locale, 'default');
     assert.equal(menu.composer_input_disabled, false);
     assert.deepEqual(
       menu.call_to_actions.map((action) => action.payload),
-      ['MENU_OFFER', 'MENU_NEED', 'MENU_HUMAN', 'MENU_MY_ENTRIES', 'MENU_PRIVACY', 'MENU_HELP'],
+      [
+        'MENU_OFFER',
+        'MENU_NEED',
+        'MENU_HUMAN',
+        'MENU_MY_ENTRIES',
+        'MENU_PRIVACY',
+        'MENU_TESTIMONIAL',
+        'MENU_HELP',
+      ],
     );
     for (const action of menu.call_to_actions) {
       assert.equal(action.type, 'postback');

@@ -207,7 +207,7 @@ describe('dialogs: testimonial review and answers to the jobs', function () {
       await runTable(harness, RESIDENT, [
         { send: { payload: `ENTRY_CLOSE_${entryId}` }, says: ['jobAnswers.closed'], offers: MENU },
       ]);
-      assert.equal((await harness.repositories.entries.get(entryId))!.status, 'withdrawn');
+      assert.equal((await harness.repositories.entries.get(entryId))!.status, 'closed');
     });
 
     it('leaves "Mes annonces" its own renewal button', async function () {

@@ -46,12 +46,8 @@ export const refusedConsent: Turn[] = [
 
 /** Anonymous: no name asked. */
 export const anonymous: Turn[] = [
-  {
-    send: 'je voulais dire merci à ma voisine',
-    says: ['understanding.testimonial'],
-    offers: ['MENU_TESTIMONIAL'],
-  },
-  ...tellStory,
+  { send: 'je voulais dire merci à ma voisine', says: ['testimonialDialog.intro'] },
+  ...tellStory.slice(1),
   { send: 'Anonyme', says: ['testimonialDialog.consent'] },
   { send: { payload: 'YES' }, says: ['testimonialDialog.recap'], contains: ['Un voisin de Miramas'] },
   { send: 'Envoyer', says: ['testimonialDialog.saved'] },
