@@ -62,14 +62,22 @@ export interface BotCore {
   deps: DialogDeps;
   storage: MongoStorage;
   moderation: Moderation;
+  /** Creates every collection's indexes (idempotent). */
+  ensureIndexes(): Promise<void>;
 }
 
 /** Creates indexes (idempotent) and assembles the bot. */
 export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
+  const core = buildBotCore(options);
+  await core.ensureIndexes();
+  return core;
+}
+
+/** Assembles the bot without touching the database (tools that only list what exists use it). */
+export function buildBotCore(options: BotCoreOptions): BotCore {
   const { db, clock, logger } = options;
   const storage = new MongoStorage(db.collection<StorageDocument>('bot_state'), clock);
   const directory = new ConversationDirectory(db);
-  await Promise.all([ensureDomainIndexes(db), directory.ensureIndexes()]);
 
   const entries = new EntryRepository(db, clock);
   const attention = new AttentionFlags(db, clock);
@@ -115,7 +123,6 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
       recordAnswer: (matchId, psid, yes) => recordFollowUpAnswer({ db, clock }, matchId, psid, yes),
     },
   };
-  await moderation.ensureIndexes();
   const bot = new VoisinsBot({
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
@@ -129,6 +136,14 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
       clock,
     }),
   });
-  const core: BotCore = { bot, deps, storage, moderation };
+  const core: BotCore = {
+    bot,
+    deps,
+    storage,
+    moderation,
+    ensureIndexes: async () => {
+      await Promise.all([ensureDomainIndexes(db), directory.ensureIndexes(), moderation.ensureIndexes()]);
+    },
+  };
   return core;
 }

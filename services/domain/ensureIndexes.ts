@@ -7,9 +7,10 @@ import { AttentionFlags } from '../conversations/attention';
 import { EntryRepository } from '../entries/entryRepository';
 import { MatchRepository } from '../matching/matchRepository';
 import { ResidentRepository } from '../residents/residentRepository';
+import { TestimonialRepository } from '../testimonials/testimonialRepository';
 
 /**
- * Ensures the indexes of `residents`, `entries`, `matches` and `conversations`.
+ * Ensures the indexes of `residents`, `entries`, `matches`, `conversations` and `testimonials`.
  *
  * @remarks
  * Safe to call on every start: creating an index that already exists with the same
@@ -20,4 +21,5 @@ export async function ensureDomainIndexes(db: Db): Promise<void> {
   await new EntryRepository(db, systemClock).ensureIndexes();
   await new MatchRepository(db, systemClock).ensureIndexes();
   await new AttentionFlags(db, systemClock).ensureIndexes();
+  await new TestimonialRepository(db, systemClock).ensureIndexes();
 }
