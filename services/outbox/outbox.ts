@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock';
 import { GraphError } from '../graph/graph-error';
-import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../graph/retry';
+import { DEFAULT_RETRY, timerSleep, withRetry, type RetryOptions } from '../graph/retry';
 import { redactId, type Logger } from '../logger';
 import type { UndeliveredQueue } from '../moderation/undeliveredQueue';
 import type { OutboxFailure, OutboxKind, OutboxStore } from './outboxStore';
@@ -57,6 +57,13 @@ export interface OutboxOptions {
   retry?: RetryOptions;
   /** Where messages Meta refused for good are kept for a person to act upon. */
   undelivered?: Pick<UndeliveredQueue, 'queueForModerators'>;
+  /**
+   * How long to keep trying to record that Meta accepted a call while the database is
+   * unreachable (default 30 s): past it, a replay repeats that call.
+   */
+  recordForMs?: number;
+  /** Waits between those tries; tests pass a recorder. */
+  sleep?: (milliseconds: number) => Promise<void>;
 }
 
 interface TurnScope {
@@ -115,13 +122,33 @@ export class Outbox implements OutgoingCalls {
     if (record.status === 'failed') throw refusalFrom(record.failure);
     try {
       const result = await withRetry(execute, retry);
-      await store.markSent(id, result, clock());
+      await this.recordSent(id, result);
       return result;
     } catch (error) {
       if (error instanceof GraphError && !error.transient) await this.refused(id, call, error, fields);
       else if (error instanceof GraphError)
         await store.noteTransientFailure(id, error.message, clock()).catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * Records that Meta accepted the call, trying again while the database is unreachable:
+   * this process knows the call was made, a replay would not.
+   */
+  private async recordSent(id: string, result: string | undefined): Promise<void> {
+    const { store, clock, logger } = this.options;
+    const sleep = this.options.sleep ?? timerSleep;
+    const deadline = clock().getTime() + (this.options.recordForMs ?? 30_000);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await store.markSent(id, result, clock());
+        return;
+      } catch (error) {
+        if (clock().getTime() >= deadline) throw error;
+        logger.warn('outbox mark delayed', { attempt: attempt + 1, error: (error as Error).name });
+        await sleep(Math.min(250 * 2 ** attempt, 2_000));
+      }
     }
   }
 
