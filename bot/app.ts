@@ -26,7 +26,7 @@ import { createBotCore, type BotCore } from './core';
 import { MessengerAdapter } from './messenger/adapter';
 import type { MessengerEvent } from './messenger/events';
 import { createServer } from './server';
-import { isTransientFailure } from './transient';
+import { isTransientFailure, rootCause } from './transient';
 import { adminNotifier } from './adminNotifier';
 import { resumeNotice } from './channelEvents';
 
@@ -106,11 +106,12 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     if (isTransientFailure(error)) throw error; // the inbox retries the event later
-    if (error instanceof GraphError) {
+    const cause = rootCause(error);
+    if (cause instanceof GraphError) {
       // Meta refused for good (blocked page, closed window, unknown recipient): an apology would fail too.
       logger.warn('reply refused by Messenger', {
-        reason: error.permanentReason ?? 'other',
-        code: error.graphCode,
+        reason: cause.permanentReason ?? 'other',
+        code: cause.graphCode,
       });
       return;
     }

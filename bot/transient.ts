@@ -12,6 +12,7 @@ import {
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
+import { DialogContextError } from 'botbuilder-dialogs';
 import { GraphError } from '../services/graph';
 
 /** Driver errors that mean "the database cannot be reached right now" (network errors include pool clears). */
@@ -25,13 +26,25 @@ const UNREACHABLE = [
 ] as const;
 
 /**
- * True for database outages and transient Graph API errors.
+ * The error behind the wrappers a turn adds: botbuilder-dialogs wraps whatever a dialog step
+ * throws in a `DialogContextError` (the original in `.error`).
+ */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 10 && current instanceof DialogContextError; depth += 1)
+    current = current.error;
+  return current;
+}
+
+/**
+ * True for database outages and transient Graph API errors, wrapped or not.
  *
  * @remarks
  * A closed client (shutdown) counts as transient too: the event stays in the inbox for the
  * next process instead of being answered with an apology and marked done.
  */
-export function isTransientFailure(error: unknown): boolean {
+export function isTransientFailure(wrapped: unknown): boolean {
+  const error = rootCause(wrapped);
   if (error instanceof GraphError) return error.transient;
   if (UNREACHABLE.some((type) => error instanceof type)) return true;
   return (
