@@ -1,7 +1,8 @@
 /**
  * The durable inbox: every webhook event is stored before it is acknowledged, once.
  */
-import { MongoBulkWriteError, MongoServerError, type Collection, type Db, type WriteError } from 'mongodb';
+import { MongoServerError, type Collection, type Db } from 'mongodb';
+import { GroupCommit } from './groupCommit';
 
 /** What the inbox keeps of an event (a `MessengerEvent` fits). */
 export interface InboxEvent {
@@ -55,12 +56,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class InboxStore {
   readonly events: Collection<InboxDocument>;
   readonly leases: Collection<LeaseDocument>;
+  private readonly groupCommit: GroupCommit;
   private readonly rememberForMs: number;
   readonly leaseMs: number;
 
   constructor(db: Db, options: InboxStoreOptions = {}) {
     this.events = db.collection<InboxDocument>('inbox');
     this.leases = db.collection<LeaseDocument>('inbox_leases');
+    this.groupCommit = new GroupCommit(this.events);
     this.rememberForMs = options.rememberForMs ?? 7 * DAY_MS;
     this.leaseMs = options.leaseMs ?? 10_000;
   }
@@ -90,16 +93,8 @@ export class InboxStore {
       attempts: 0,
       availableAt: now,
     }));
-    try {
-      const result = await this.events.insertMany(documents, { ordered: false });
-      return { stored: result.insertedCount, duplicates: events.length - result.insertedCount };
-    } catch (error) {
-      if (error instanceof MongoBulkWriteError && onlyDuplicates(error)) {
-        const stored = error.result.insertedCount;
-        return { stored, duplicates: events.length - stored };
-      }
-      throw error;
-    }
+    const stored = await this.groupCommit.insert(documents);
+    return { stored, duplicates: events.length - stored };
   }
 
   /** Senders with events ready to process, oldest first. */
@@ -135,13 +130,22 @@ export class InboxStore {
 
   /** The sender's next event in timestamp order, if it is ready. */
   async next(psid: string, now: Date): Promise<InboxDocument | null> {
-    const [first] = await this.events
+    const [first] = await this.nextBatch(psid, now, 1);
+    return first ?? null;
+  }
+
+  /**
+   * The sender's next events in timestamp order, up to `limit`, stopping before the first
+   * one that is not ready yet (a retry waiting for its delay holds back the later ones).
+   */
+  async nextBatch(psid: string, now: Date, limit: number): Promise<InboxDocument[]> {
+    const pending = await this.events
       .find({ psid, status: 'pending' })
       .sort({ timestamp: 1, receivedAt: 1, _id: 1 })
-      .limit(1)
+      .limit(limit)
       .toArray();
-    if (!first || first.availableAt > now) return null;
-    return first;
+    const waiting = pending.findIndex((event) => event.availableAt > now);
+    return waiting === -1 ? pending : pending.slice(0, waiting);
   }
 
   /** Marks an event done; its key is then remembered for the configured time. */
@@ -172,9 +176,4 @@ export class InboxStore {
           },
     );
   }
-}
-
-function onlyDuplicates(error: MongoBulkWriteError): boolean {
-  const writeErrors = ([] as WriteError[]).concat(error.writeErrors);
-  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY);
 }

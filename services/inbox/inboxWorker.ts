@@ -25,6 +25,9 @@ export interface InboxWorkerOptions {
   retryDelaysMs?: readonly number[];
 }
 
+/** Events of one sender fetched per query. */
+const SENDER_BATCH = 10;
+
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
 
 /** Runs the inbox until stopped; {@link InboxWorker.wake} shortens the wait after new events. */
@@ -118,11 +121,18 @@ export class InboxWorker {
     const lease = this.keepLease(psid);
     let processed = 0;
     try {
-      while (!lease.lost) {
-        const event = await store.next(psid, clock());
-        if (!event) break;
-        if (!(await this.processOne(event))) break;
-        processed += 1;
+      // One query per batch of the sender's events; a batch that was not full means the
+      // sender is done for now (later arrivals are picked up by the next pass).
+      for (let full = true; full && !lease.lost;) {
+        const batch = await store.nextBatch(psid, clock(), SENDER_BATCH);
+        full = batch.length === SENDER_BATCH;
+        for (const event of batch) {
+          if (lease.lost || !(await this.processOne(event))) {
+            full = false;
+            break;
+          }
+          processed += 1;
+        }
       }
     } finally {
       lease.stop();
