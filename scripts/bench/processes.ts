@@ -17,10 +17,13 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts the real bot (`bot/index.ts`) with the given environment; resolves once /healthz answers 200. */
+/**
+ * Starts the real bot as `npm start` runs it (the compiled `dist/bot/index.js`, built by
+ * `npm run bench` first) with the given environment; resolves once /healthz answers 200.
+ */
 export async function spawnBot(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bot', 'index.js')], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -41,7 +44,7 @@ export async function spawnBot(env: Record<string, string>): Promise<Child> {
 
 /** Starts the bare restify baseline; resolves with its port. */
 export async function spawnBare(secret: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'bareServer.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'scripts', 'bench', 'bareServer.js')], {
     cwd: ROOT,
     env: { ...process.env, MESSENGER_APP_SECRET: secret },
     stdio: ['ignore', 'pipe', 'inherit'],
