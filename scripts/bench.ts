@@ -10,7 +10,8 @@ import { MongoClient } from 'mongodb';
 import { startLocalEngine } from '../services/localdb/engine';
 import { benchMatching } from './bench/matching';
 import { benchUnderstanding } from './bench/understanding';
-import { quantile, runLoad } from './bench/load';
+import { Agent } from 'node:http';
+import { post, quantile, runLoad } from './bench/load';
 import { spawnBare, spawnBot } from './bench/processes';
 import { startGraphSink } from './bench/sink';
 import { signedMessage } from './bench/webhook';
@@ -76,14 +77,16 @@ async function main(): Promise<void> {
     );
     const startedTurns = performance.now();
     const posts: Promise<unknown>[] = [];
+    const turnAgent = new Agent({ keepAlive: true, maxSockets: 64 });
     for (let i = 0; i < turns; i++) {
       const due = startedTurns + (i * 1000) / rate;
       const wait = due - performance.now();
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       sentAt.set(`turn-${i}`, process.hrtime.bigint());
-      posts.push(runLoad(bot.port, [turnRequests[i]], 1));
+      posts.push(post(turnAgent, bot.port, turnRequests[i]));
     }
     await Promise.all(posts);
+    turnAgent.destroy();
     const allAnswered = await sink.waitFor(turns + 500, 300_000);
     const latencies = [...sentAt].flatMap(([psid, sent]) => {
       const replied = sink.firstReply.get(psid);

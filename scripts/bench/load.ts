@@ -45,7 +45,8 @@ export async function runLoad(
   return { count: requests.length, failures, seconds, perSecond: requests.length / seconds, latenciesMs };
 }
 
-function post(agent: Agent, port: number, item: LoadRequest): Promise<number> {
+/** Posts one request through `agent` (keep-alive connections, as Meta's deliveries reuse). */
+export function post(agent: Agent, port: number, item: LoadRequest): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
       { agent, host: '127.0.0.1', port, path: item.path, method: 'POST', headers: item.headers },
