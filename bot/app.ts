@@ -8,27 +8,23 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
 import { systemClock, type Clock } from '../services/clock';
-import { createGraphClients, GraphError } from '../services/graph';
+import { GraphError } from '../services/graph';
 import { t } from '../services/i18n';
 import { InboxStore } from '../services/inbox/inboxStore';
 import { InboxWorker } from '../services/inbox/inboxWorker';
-import { createJobs, Scheduler } from '../services/jobs';
-import {
-  createHandoffRemindersJob,
-  createHandoffTakeBackJob,
-  UndeliveredQueue,
-} from '../services/moderation';
+import { Scheduler } from '../services/jobs';
+import { UndeliveredQueue } from '../services/moderation';
 import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox';
 import type { Logger } from '../services/logger';
 import type { Nlu } from '../services/nlu';
 import type { AppConfig } from './config';
 import { createBotCore, type BotCore } from './core';
+import { graphFromConfig } from './graph';
+import { applicationJobs } from './jobs';
 import { MessengerAdapter } from './messenger/adapter';
 import type { MessengerEvent } from './messenger/events';
 import { createServer } from './server';
 import { isTransientFailure, rootCause } from './transient';
-import { adminNotifier } from './adminNotifier';
-import { resumeNotice } from './channelEvents';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -68,15 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const cloudAdapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({ ...config.botFramework }),
   );
-  const graph = config.messenger
-    ? createGraphClients({
-        graphApiUrl: config.graphApiUrl,
-        graphApiVersion: config.graphApiVersion,
-        accessToken: config.messenger.pageAccessToken,
-        appSecret: config.messenger.appSecret,
-        logger,
-      })
-    : undefined;
+  const graph = graphFromConfig(config, logger);
   // Every Graph call a turn makes goes through the outbox: once per event, however often it runs.
   const outboxStore = new OutboxStore(db);
   await outboxStore.ensureIndexes();
@@ -153,22 +141,14 @@ export async function createApp(options: AppOptions): Promise<App> {
           owner: instanceId,
           logger,
           clock,
-          jobs: createJobs(
-            {
-              db,
-              logger,
-              notifier: core.deps.notifier,
-              notifyAdmins: adminNotifier(core, clock, logger),
-              feed: graph?.feed,
-              pageId: config.messenger?.pageId,
-            },
-            {
-              extraJobs: [
-                createHandoffRemindersJob(core.moderation.handover),
-                createHandoffTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
-              ],
-            },
-          ),
+          jobs: applicationJobs({
+            db,
+            core,
+            clock,
+            logger,
+            feed: graph?.feed,
+            pageId: config.messenger?.pageId,
+          }),
         });
 
   const server = createServer({

@@ -8,14 +8,53 @@
  * Exit codes: 0 done, 1 the job failed, 2 bad usage or unknown job.
  */
 import { hostname } from 'node:os';
-import { MongoClient } from 'mongodb';
-import { loadConfig } from '../bot/config';
+import { MongoClient, type Db } from 'mongodb';
+import { adminNotifier } from '../bot/adminNotifier';
+import { loadConfig, type AppConfig } from '../bot/config';
+import { buildBotCore } from '../bot/core';
+import { graphFromConfig } from '../bot/graph';
+import { applicationJobs } from '../bot/jobs';
+import { MessengerAdapter } from '../bot/messenger/adapter';
+import { systemClock } from '../services/clock';
 import { connectDatabase } from '../services/db/connect';
-import { createJobs, runAndRecord, type Job } from '../services/jobs';
-import { createLogger } from '../services/logger';
-import { buildScriptJobDeps } from './support/jobDeps';
+import { runAndRecord, type Job } from '../services/jobs';
+import { createLogger, type Logger } from '../services/logger';
 
 const USAGE = 'Usage: npm run jobs -- list | npm run jobs -- run NAME';
+
+/**
+ * The app's jobs over `db`. Admin notices are printed here as well as sent to the admins
+ * (through Messenger when it is configured; otherwise they wait in the referents' queue).
+ */
+function buildJobs(config: AppConfig, db: Db, logger: Logger): Job[] {
+  const graph = graphFromConfig(config, logger);
+  const messenger = graph ? new MessengerAdapter({ send: graph.send, logger }) : undefined;
+  const core = buildBotCore({
+    db,
+    clock: systemClock,
+    logger,
+    geocoderUrl: config.geocoderUrl,
+    botAppId: config.botFramework.MicrosoftAppId,
+    handover: graph?.handover,
+    pageInboxAppId: config.pageInboxAppId,
+    ourAppId: config.messengerAppId,
+    feed: graph?.feed,
+    adapterFor: (channelId) => (channelId === 'facebook' ? messenger : undefined),
+  });
+  const toAdmins = adminNotifier(core, systemClock, logger);
+  return applicationJobs({
+    db,
+    core,
+    clock: systemClock,
+    logger,
+    feed: graph?.feed,
+    pageId: config.messenger?.pageId,
+    notifyAdmins: async (text) => {
+      console.log(`[message to the admins]\n${text}`);
+      await toAdmins(text);
+    },
+  });
+}
 
 function printList(jobs: readonly Job[], write: (line: string) => void): void {
   const width = Math.max(...jobs.map((job) => job.name.length));
@@ -31,7 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const logger = createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn' });
   // Listing and checking names build the jobs without running them: this client never connects.
   const idle = new MongoClient('mongodb://127.0.0.1:1').db('unused');
-  const known = createJobs(buildScriptJobDeps(config, idle, logger, console.log));
+  const known = buildJobs(config, idle, logger);
   if (command === 'list' && argv.length === 1) {
     printList(known, console.log);
     return 0;
@@ -49,9 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { client } = await connectDatabase({ uri: config.mongodbUri, log: (line) => console.log(line) });
   try {
     const db = client.db(config.mongodbDb);
-    const job = createJobs(buildScriptJobDeps(config, db, logger, console.log)).find(
-      (item) => item.name === name,
-    )!;
+    const job = buildJobs(config, db, logger).find((item) => item.name === name)!;
     if (!config.messenger) console.log('Messenger is not configured: no message will reach a resident.');
     const now = new Date();
     console.log(`Running ${job.name} for ${now.toISOString()}…`);

@@ -47,7 +47,15 @@ describe('npm run jobs', () => {
     const lines = stdout.trim().split('\n');
     assert.deepEqual(
       lines.map((line) => line.split(/\s{2,}/)[0]),
-      ['publish-testimonials', 'follow-up', 'expire-entries', 'retention', 'weekly-report'],
+      [
+        'publish-testimonials',
+        'follow-up',
+        'expire-entries',
+        'retention',
+        'weekly-report',
+        'handoff-reminders',
+        'handoff-take-back',
+      ],
     );
     assert.match(stdout, /publish-testimonials\s+0 18 \* \* \*\s+Publishes/);
     assert.match(stdout, /weekly-report\s+0 8 \* \* 1\s+Sends/);

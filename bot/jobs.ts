@@ -1,0 +1,46 @@
+/**
+ * The application's scheduled jobs, the same for the running bot and `npm run jobs`.
+ */
+import type { Db } from 'mongodb';
+import type { Clock } from '../services/clock';
+import { createJobs, type Job } from '../services/jobs';
+import type { Logger } from '../services/logger';
+import { createHandoffRemindersJob, createHandoffTakeBackJob } from '../services/moderation';
+import type { PageFeed } from '../services/testimonials/withdrawal';
+import { adminNotifier } from './adminNotifier';
+import { resumeNotice } from './channelEvents';
+import type { BotCore } from './core';
+
+/** Options of {@link applicationJobs}. */
+export interface ApplicationJobsOptions {
+  db: Db;
+  core: BotCore;
+  clock: Clock;
+  logger: Logger;
+  /** The page feed and id; testimonials wait while they are missing. */
+  feed: PageFeed | undefined;
+  pageId: string | undefined;
+  /** How admins are told; the moderators' broadcast by default. */
+  notifyAdmins?: (text: string) => Promise<void>;
+}
+
+/** Every job: the network's (testimonials, follow-up, expiry, retention, report) and the hand-overs'. */
+export function applicationJobs(options: ApplicationJobsOptions): Job[] {
+  const { db, core, clock, logger } = options;
+  return createJobs(
+    {
+      db,
+      logger,
+      notifier: core.deps.notifier,
+      notifyAdmins: options.notifyAdmins ?? adminNotifier(core, clock, logger),
+      feed: options.feed,
+      pageId: options.pageId,
+    },
+    {
+      extraJobs: [
+        createHandoffRemindersJob(core.moderation.handover),
+        createHandoffTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
+      ],
+    },
+  );
+}
