@@ -23,9 +23,11 @@ import type { Logger } from '../services/logger';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type {
   AuditLog,
+  HandoffRepository,
   HandoverService,
   ModeratorRepository,
   QualificationService,
+  UndeliveredQueue,
 } from '../services/moderation';
 import type { ResidentNotifier } from '../services/messaging/notifier';
 import type { Understanding } from '../services/nlu';
@@ -178,6 +180,9 @@ export interface ModerationPort {
   handover: HandoverPort;
   qualification: Pick<QualificationService, 'listPendingEntries' | 'approveEntry' | 'rejectEntry'>;
   audit: Pick<AuditLog, 'record'>;
+  /** Hand-over transcripts and undelivered notices are erased with the resident's data. */
+  handoffs: Pick<HandoffRepository, 'deleteAllFor'>;
+  undelivered: Pick<UndeliveredQueue, 'deleteAllFor'>;
 }
 
 /** Everything the dialogs depend on. */

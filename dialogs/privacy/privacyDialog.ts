@@ -88,7 +88,8 @@ export class PrivacyDialog extends CancelAndHelpDialog {
 
   /**
    * Deletes everything once confirmed: testimonials (consent withdrawn, posts deleted),
-   * entries, matches, contact, consents, the bot's state.
+   * entries, matches, contact, consents, hand-over transcripts, undelivered notices, the
+   * bot's state.
    */
   private async deleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (chosen(step.result, deleteChoices()) !== Payload.yes) {
@@ -98,13 +99,18 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     const psid = step.context.activity.from.id;
     const testimonials = await this.deps.testimonials.erase(psid);
     const removed = await this.deps.residents.deleteAll(psid);
-    await this.deps.directory.forget(psid);
+    const [transcripts] = await Promise.all([
+      this.deps.moderation.handoffs.deleteAllFor(psid),
+      this.deps.moderation.undelivered.deleteAllFor(psid),
+      this.deps.directory.forget(psid),
+    ]);
     requestStateDeletion(step.context);
     this.deps.logger.info('resident data deleted', {
       entries: removed.entries,
       matches: removed.matches,
       testimonials: testimonials.withdrawn,
       postsDeleted: testimonials.postsDeleted,
+      handoffs: transcripts,
     });
     await step.context.sendActivity(withMenu(t('privacy.deleted')));
     return step.endDialog();

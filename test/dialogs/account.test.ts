@@ -104,6 +104,20 @@ describe('dialogs: my entries and my data', function () {
     await seedResident();
     await new ConversationDirectory(db()).touch(PSID, harness.clock.now(), {});
     await harness.attention.flag(PSID, 'asked_for_human');
+    await db()
+      .collection('handoffs')
+      .insertMany([
+        {
+          psid: PSID,
+          reason: 'asked_for_human',
+          status: 'closed',
+          transcript: [{ from: 'resident', text: 'à l’aide' }],
+        },
+        { psid: 'someone-else', reason: 'asked_for_human', status: 'open', transcript: [] },
+      ]);
+    await db()
+      .collection('undelivered')
+      .insertOne({ psid: PSID, kind: 'other', reason: 'outside_window', text: 'x' });
     await runTable(harness, PSID, tables.deleteData.slice(0, 2), ids);
     assert.ok(await harness.dialogStateOf(PSID), 'a dialog is under way before the deletion');
     await runTable(harness, PSID, tables.deleteData.slice(2, 3), ids);
@@ -113,6 +127,9 @@ describe('dialogs: my entries and my data', function () {
     assert.equal(await db().collection<Match>('matches').countDocuments({ needPsid: PSID }), 0);
     assert.equal(await count('conversation_refs', { _id: PSID }), 0);
     assert.equal(await count('conversations', { psid: PSID }), 0);
+    assert.equal(await count('handoffs', { psid: PSID }), 0, 'hand-over transcripts are erased');
+    assert.equal(await count('undelivered', { psid: PSID }), 0, 'undelivered notices are erased');
+    assert.equal(await count('handoffs', { psid: 'someone-else' }), 1);
     assert.equal(await count('entries', { psid: 'helper' }), 1, 'other residents keep their data');
     await runTable(harness, PSID, tables.deleteData.slice(3), ids);
   });
