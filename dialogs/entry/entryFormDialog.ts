@@ -24,6 +24,11 @@ const WATERFALL = 'entryFormWaterfall';
 /** Options of the form. */
 export interface EntryFormOptions extends EntryDialogOptions {
   kind: EntryDraft['kind'];
+  /**
+   * A referent fills the form for someone who is not online: Messenger's phone and e-mail
+   * buttons would share the referent's own details, so only typed ones are offered.
+   */
+  onBehalf?: boolean;
 }
 
 const beneficiaryChoices = (): CardAction[] => [
@@ -36,10 +41,14 @@ const urgencyChoices = (): CardAction[] => [
 ];
 const agreeChoices = (): CardAction[] => yesNoChoices(t('form.accept'), t('form.refuse'));
 const saveChoices = (): CardAction[] => yesNoChoices(t('form.save'), t('form.dontSave'));
-const contactChoices = (): CardAction[] => [
+const contactChoices = (onBehalf = false): CardAction[] => [
   choice(t('form.contactPage'), Payload.contactPage),
-  { type: 'user_phone_number', title: t('form.contactPhone'), value: 'user_phone_number' },
-  { type: 'user_email', title: t('form.contactEmail'), value: 'user_email' },
+  ...(onBehalf
+    ? []
+    : [
+        { type: 'user_phone_number', title: t('form.contactPhone'), value: 'user_phone_number' },
+        { type: 'user_email', title: t('form.contactEmail'), value: 'user_email' },
+      ]),
 ];
 
 /** Collects an offer or a need. */
@@ -151,9 +160,10 @@ export class EntryFormDialog extends CancelAndHelpDialog {
   /** How to be contacted. */
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     draftOf(step).availability = step.context.activity.text?.trim();
+    const onBehalf = (step.options as Partial<EntryFormOptions>).onBehalf === true;
     return step.prompt(FormPromptId.contact, {
-      prompt: withChoices(t('form.contact'), contactChoices()),
-      retryPrompt: withChoices(t('form.contactRetry'), contactChoices()),
+      prompt: withChoices(t('form.contact'), contactChoices(onBehalf)),
+      retryPrompt: withChoices(t('form.contactRetry'), contactChoices(onBehalf)),
     });
   }
 

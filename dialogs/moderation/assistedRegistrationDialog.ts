@@ -99,7 +99,10 @@ export class AssistedRegistrationDialog extends CancelAndHelpDialog {
     }
     values.via = answer === OnBehalfPayload.byPhone ? 'phone' : 'in_person';
     await step.context.sendActivity(t('moderatorMenu.register.readQuestions'));
-    return step.beginDialog(DialogId.entryForm, { kind: values.kind ?? 'offer' } satisfies EntryFormOptions);
+    return step.beginDialog(DialogId.entryForm, {
+      kind: values.kind ?? 'offer',
+      onBehalf: true,
+    } satisfies EntryFormOptions);
   }
 
   /** The person's phone number, unless it was given at the contact question. */

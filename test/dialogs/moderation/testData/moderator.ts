@@ -2,6 +2,7 @@
  * Referents' tables: their menu, reviewing entries, hand-overs, and registering someone
  * who is not online.
  */
+import { strict as assert } from 'node:assert';
 import type { Ids, Turn } from '../../support/table';
 import { MENU } from '../../testData/common';
 
@@ -120,7 +121,18 @@ export const register: Turn[] = [
   { send: { payload: 'CATEGORY_GROCERIES' }, says: ['form.descriptionOffer'] },
   { send: 'Courses le mardi avec son cabas', says: ['form.where'] },
   { send: '12 place Jean Jaurès', says: ['form.whereFound'] },
-  { send: 'le mardi matin', says: ['form.contact'] },
+  {
+    send: 'le mardi matin',
+    says: ['form.contact'],
+    offers: ['CONTACT_PAGE'],
+    // Messenger's phone/e-mail buttons would share the referent's own details.
+    then: (replies) => {
+      const types = replies
+        .flatMap((reply) => reply.suggestedActions?.actions ?? [])
+        .map((action) => action.type);
+      assert.ok(!types.includes('user_phone_number') && !types.includes('user_email'), types.join(','));
+    },
+  },
   { send: '06 98 76 54 32', says: ['form.commitmentsOffer'] },
   { send: { payload: 'YES' }, says: ['form.consent'] },
   { send: { payload: 'YES' }, says: ['form.recap'] },
