@@ -3,7 +3,7 @@
  * preferences and the entry (pending review), flagged `money` when money stayed (the
  * calling dialog then hands the conversation to a referent).
  */
-import type { DialogDeps, StoredEntry } from '../deps';
+import type { DialogDeps, NewEntryInput, StoredEntry } from '../deps';
 import type { CompleteDraft } from './draft';
 
 /** The wording version of the storage consent shown in `form.consent`. */
@@ -20,7 +20,18 @@ export async function saveEntry(deps: DialogDeps, psid: string, draft: CompleteD
     });
   }
   await deps.residents.setContact(psid, draft.contact);
-  const entry = await deps.entries.create({
+  const entry = await deps.entries.create(newEntryOf(draft, psid));
+  deps.logger.info('entry saved', {
+    entry: entry._id.toHexString(),
+    kind: entry.kind,
+    category: entry.category,
+  });
+  return entry;
+}
+
+/** The entry a completed form describes, for `psid` (the resident, or someone registered by a referent). */
+export function newEntryOf(draft: CompleteDraft, psid: string): NewEntryInput {
+  return {
     psid,
     kind: draft.kind,
     category: draft.category,
@@ -33,11 +44,5 @@ export async function saveEntry(deps: DialogDeps, psid: string, draft: CompleteD
     beneficiary: draft.kind === 'need' ? (draft.beneficiary ?? 'self') : undefined,
     urgency: draft.kind === 'need' ? (draft.urgency ?? 'normal') : undefined,
     flags: draft.money ? ['money'] : [],
-  });
-  deps.logger.info('entry saved', {
-    entry: entry._id.toHexString(),
-    kind: entry.kind,
-    category: entry.category,
-  });
-  return entry;
+  };
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Consent } from '../../services/domain/types';
 import type { DialogDeps, StoredEntry } from '../deps';
 import type { CompleteDraft } from '../entry/draft';
-import { STORAGE_CONSENT_VERSION } from '../entry/saveEntry';
+import { newEntryOf, STORAGE_CONSENT_VERSION } from '../entry/saveEntry';
 
 /** How the person gave their consent to the referent. */
 export type OfflineConsentVia = Extract<Consent['via'], 'phone' | 'in_person'>;
@@ -36,21 +36,7 @@ export async function saveOnBehalf(deps: DialogDeps, input: OnBehalfInput): Prom
     via: input.via,
   });
   await deps.residents.setContact(psid, { channels: ['phone'], phone: input.phone });
-  const entry = await deps.entries.create({
-    psid,
-    kind: draft.kind,
-    category: draft.category,
-    description: draft.description,
-    addressText: draft.addressText,
-    neighbourhood: draft.neighbourhood,
-    location: draft.location,
-    locationSource: draft.locationSource,
-    availability: draft.availability,
-    beneficiary: draft.kind === 'need' ? (draft.beneficiary ?? 'self') : undefined,
-    urgency: draft.kind === 'need' ? (draft.urgency ?? 'normal') : undefined,
-    flags: draft.money ? ['money'] : [],
-    registeredBy: moderatorPsid,
-  });
+  const entry = await deps.entries.create({ ...newEntryOf(draft, psid), registeredBy: moderatorPsid });
   const id = entry._id.toHexString();
   await deps.moderation.audit.record(moderatorPsid, 'entry.register', { type: 'entry', id }, input.via);
   deps.logger.info('entry registered on behalf', { entry: id, kind: entry.kind, via: input.via });
