@@ -181,7 +181,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.once('error', reject);
         server.listen(port, host, () => resolve(server.address()));
       });
-      worker?.start();
+      if (config.inboxWorker) worker?.start();
       await scheduler?.start();
       return address;
     },

@@ -46,6 +46,8 @@ export interface AppConfig {
   readonly geocoderUrl: string;
   readonly botFramework: BotFrameworkConfig;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Whether this instance processes the inbox (an instance may only take webhooks in). */
+  readonly inboxWorker: boolean;
 }
 
 /** The environment as a plain map of strings. */
@@ -103,6 +105,9 @@ export function parseConfig(env: Env): AppConfig {
     throw new ConfigError('MESSENGER_APP_ID must be digits');
   }
 
+  const inboxWorker = read('INBOX_WORKER') ?? 'on';
+  if (inboxWorker !== 'on' && inboxWorker !== 'off') throw new ConfigError('INBOX_WORKER must be on or off');
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (logLevel !== 'debug' && logLevel !== 'info' && logLevel !== 'warn' && logLevel !== 'error') {
     throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
@@ -125,6 +130,7 @@ export function parseConfig(env: Env): AppConfig {
       MicrosoftAppTenantId: read('MicrosoftAppTenantId') ?? '',
     }),
     logLevel,
+    inboxWorker: inboxWorker === 'on',
   });
 }
 

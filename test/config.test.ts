@@ -12,6 +12,7 @@ describe('configuration', () => {
     assert.equal(config.graphApiVersion, 'v25.0');
     assert.equal(config.pageInboxAppId, '263902037430900');
     assert.equal(config.botFramework.MicrosoftAppId, '');
+    assert.equal(config.inboxWorker, true);
     assert.ok(Object.isFrozen(config));
   });
 
@@ -43,6 +44,7 @@ describe('configuration', () => {
     [{ PAGE_INBOX_APP_ID: 'inbox' }, /PAGE_INBOX_APP_ID/],
     [{ GEOCODER_URL: 'nope' }, /GEOCODER_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ INBOX_WORKER: 'maybe' }, /INBOX_WORKER/],
   ];
   for (const [env, message] of bad) {
     it(`stops on ${Object.keys(env).join(', ')}=${Object.values(env).join(', ')} and names it`, () => {
