@@ -2,9 +2,11 @@
  * The application's scheduled jobs, the same for the running bot and `npm run jobs`.
  */
 import type { Db } from 'mongodb';
+import { createMatchTimeoutsJob } from '../dialogs/matching/matchTimeouts';
 import type { Clock } from '../services/clock';
 import { createJobs, type Job } from '../services/jobs';
 import type { Logger } from '../services/logger';
+import { MatchRepository } from '../services/matching/matchRepository';
 import { createHandoffRemindersJob, createHandoffTakeBackJob } from '../services/moderation';
 import type { PageFeed } from '../services/testimonials/withdrawal';
 import { adminNotifier } from './adminNotifier';
@@ -22,9 +24,14 @@ export interface ApplicationJobsOptions {
   pageId: string | undefined;
   /** How admins are told; the moderators' broadcast by default. */
   notifyAdmins?: (text: string) => Promise<void>;
+  /** Hours a helper has to answer a request before the next offer is asked; 6 by default. */
+  matchTimeoutHours?: number;
 }
 
-/** Every job: the network's (testimonials, follow-up, expiry, retention, report) and the hand-overs'. */
+/**
+ * Every job: the network's (testimonials, follow-up, expiry, retention, report), the
+ * hand-overs' and the unanswered requests'.
+ */
 export function applicationJobs(options: ApplicationJobsOptions): Job[] {
   const { db, core, clock, logger } = options;
   return createJobs(
@@ -40,6 +47,12 @@ export function applicationJobs(options: ApplicationJobsOptions): Job[] {
       extraJobs: [
         createHandoffRemindersJob(core.moderation.handover),
         createHandoffTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
+        createMatchTimeoutsJob({
+          dialog: core.deps,
+          matches: new MatchRepository(db, clock),
+          undelivered: core.moderation.undelivered,
+          afterHours: options.matchTimeoutHours,
+        }),
       ],
     },
   );

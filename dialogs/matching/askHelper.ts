@@ -1,9 +1,11 @@
 /**
  * Asking a helper, through the bot, whether they can help a need; and moving on to the
- * next nearest helper when one declines.
+ * next nearest helper when one declines or does not answer in time.
  */
 import { t } from '../../services/i18n';
 import { roundDistance } from '../../services/matching/matcher';
+import type { ResidentNotifier } from '../../services/messaging/notifier';
+import type { UndeliveredQueue } from '../../services/moderation';
 import type { DialogDeps, NearbyOffer, StoredEntry, StoredMatch } from '../deps';
 import { entrySummary, handOverProactively } from '../moderation/handOver';
 import { PayloadPrefix } from '../payload';
@@ -44,14 +46,49 @@ export async function askHelper(
   return { match, sent: false };
 }
 
+/** Why the helper asked before is out of the picture. */
+export type MoveOnCause = 'declined' | 'expired';
+
+/** What became of a need after its helper declined or did not answer. */
+export type MoveOnOutcome =
+  /** The next nearest helper was asked. */
+  | 'next_asked'
+  /** The next helper could not be written to: the match went to the moderators. */
+  | 'next_unreachable'
+  /** Nobody left: the match went to the moderators. */
+  | 'to_moderators'
+  /** Nobody left for an urgent need: the conversation was handed to a referent. */
+  | 'handed_over'
+  /** The need is no longer waiting (withdrawn, closed, matched, gone): nothing to do. */
+  | 'need_settled';
+
+/** Options of {@link moveToNextHelper}. */
+export interface MoveOnOptions {
+  /** Chooses the resident's texts (`match.*` after a decline, `matchTimeout.*` after no answer). */
+  cause: MoveOnCause;
+  /** Where the resident's notices go when they cannot be sent (closed window, unknown person). */
+  undelivered?: Pick<UndeliveredQueue, 'queueForModerators'>;
+}
+
 /**
- * After `declined`, asks the next nearest helper not asked yet, and tells the resident who
- * asked; with nobody left, the match goes to the moderators, and an urgent need is handed
- * over to a referent.
+ * After `previous` was declined or expired, asks the next nearest helper not asked yet, and
+ * tells the resident who asked; with nobody left, the match goes to the moderators (the
+ * conversation flagged), and an urgent need is handed over to a referent.
+ *
+ * @remarks
+ * Needs no turn: the dialog (a decline) and the `match-timeouts` job (no answer) both call it.
  */
-export async function askNextHelper(deps: DialogDeps, declined: StoredMatch): Promise<void> {
-  const need = await deps.entries.get(declined.needId);
-  if (!need || need.status === 'withdrawn' || need.status === 'closed' || need.status === 'matched') return;
+export async function moveToNextHelper(
+  deps: DialogDeps,
+  previous: StoredMatch,
+  options: MoveOnOptions,
+): Promise<MoveOnOutcome> {
+  const need = await deps.entries.get(previous.needId);
+  if (!need || need.status === 'withdrawn' || need.status === 'closed' || need.status === 'matched') {
+    return 'need_settled';
+  }
+  const texts = options.cause === 'expired' ? 'matchTimeout' : 'match';
+  const tell = residentTeller(deps, options.undelivered, need._id.toHexString());
   const asked = await deps.matches.forNeed(need._id);
   const [next] = await deps.matcher.findOffersNear(need, {
     limit: 1,
@@ -60,19 +97,46 @@ export async function askNextHelper(deps: DialogDeps, declined: StoredMatch): Pr
   if (next) {
     const { sent } = await askHelper(deps, need, next);
     const text = sent
-      ? t('match.nextAsked', { distance: roundDistance(next.distanceMeters) })
-      : t('match.toReferent');
-    await deps.notifier.notify(need.psid, withMenu(text));
-    return;
+      ? t(`${texts}.nextAsked`, { distance: roundDistance(next.distanceMeters) })
+      : t(`${texts}.toReferent`);
+    await tell.notify(need.psid, withMenu(text));
+    return sent ? 'next_asked' : 'next_unreachable';
   }
-  await deps.matches.toModerators(declined._id);
+  await deps.matches.toModerators(previous._id);
   if (need.urgency === 'high') {
-    await handOverProactively(deps, need.psid, 'no_match_urgent', {
+    await handOverProactively({ ...deps, notifier: tell }, need.psid, 'no_match_urgent', {
       detail: need._id.toHexString(),
       neighbourhood: need.neighbourhood,
       summary: entrySummary(need),
     });
-    return;
+    return 'handed_over';
   }
-  await deps.notifier.notify(need.psid, withMenu(t('match.toReferent')));
+  await deps.attention.flag(need.psid, 'asked_for_human', `no_helper_left ${need._id.toHexString()}`);
+  await tell.notify(need.psid, withMenu(t(`${texts}.toReferent`)));
+  return 'to_moderators';
+}
+
+/** After a decline: {@link moveToNextHelper} with the decline's texts. */
+export async function askNextHelper(deps: DialogDeps, declined: StoredMatch): Promise<void> {
+  await moveToNextHelper(deps, declined, { cause: 'declined' });
+}
+
+/**
+ * The notifier for the resident's notices: what cannot be sent now waits in the moderators'
+ * undelivered queue (when one is given), with the need's id.
+ */
+function residentTeller(
+  deps: DialogDeps,
+  undelivered: MoveOnOptions['undelivered'],
+  ref: string,
+): ResidentNotifier {
+  return {
+    async notify(psid, activity) {
+      const result = await deps.notifier.notify(psid, activity);
+      if (result !== 'sent' && undelivered) {
+        await undelivered.queueForModerators(psid, 'other', result, { ref, text: activity.text ?? '' });
+      }
+      return result;
+    },
+  };
 }

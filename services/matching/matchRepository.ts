@@ -40,6 +40,7 @@ export class MatchRepository {
       { key: { offerId: 1 }, name: 'offerId' },
       { key: { needPsid: 1 }, name: 'needPsid' },
       { key: { offerPsid: 1 }, name: 'offerPsid' },
+      { key: { status: 1, createdAt: 1 }, name: 'statusCreatedAt' },
     ]);
   }
 
@@ -111,15 +112,35 @@ export class MatchRepository {
     return this.transition(id, offerPsid, 'declined', {});
   }
 
-  /** Hands a proposed or declined match to the moderators; null when unknown or already settled. */
+  /** Hands a proposed, declined or expired match to the moderators; null when unknown or already settled. */
   async toModerators(id: string | ObjectId): Promise<StoredMatch | null> {
     const _id = toObjectId(id);
     if (!_id) return null;
     return await this.collection.findOneAndUpdate(
-      { _id, status: { $in: ['proposed', 'declined'] } },
+      { _id, status: { $in: ['proposed', 'declined', 'expired'] } },
       { $set: { status: 'to_moderators', updatedAt: this.clock() } },
       { returnDocument: 'after' },
     );
+  }
+
+  /**
+   * Expires the oldest match still `proposed` since `before` or earlier (the helper never
+   * answered), in one atomic step: of two callers at once, only one gets each match.
+   *
+   * @returns up to `limit` matches, each now `expired` by this call, oldest first.
+   */
+  async expireProposedBefore(before: Date, limit: number): Promise<StoredMatch[]> {
+    const expired: StoredMatch[] = [];
+    while (expired.length < limit) {
+      const match = await this.collection.findOneAndUpdate(
+        { status: 'proposed', createdAt: { $lte: before } },
+        { $set: { status: 'expired', updatedAt: this.clock() } },
+        { sort: { createdAt: 1, _id: 1 }, returnDocument: 'after' },
+      );
+      if (!match) break;
+      expired.push(match);
+    }
+    return expired;
   }
 
   /** Every match of a need, oldest first (an invalid id gives none). */

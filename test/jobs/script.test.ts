@@ -55,6 +55,7 @@ describe('npm run jobs', () => {
         'weekly-report',
         'handoff-reminders',
         'handoff-take-back',
+        'match-timeouts',
       ],
     );
     assert.match(stdout, /publish-testimonials\s+0 18 \* \* \*\s+Publishes/);
