@@ -68,6 +68,7 @@ export function eventsHandler(options: MessengerWebhookOptions) {
     } catch (error) {
       logger.error('webhook events could not be stored', {
         error: error instanceof CodedError ? error.code : ErrorCode.DatabaseUnavailable,
+        cause: error instanceof Error ? error.name : 'unknown',
         events: events.length,
       });
       return reply(response, 503, 'Service Unavailable');
