@@ -3,6 +3,7 @@
  */
 import { createLogger } from '../services/logger';
 import { connectDatabase } from '../services/db/connect';
+import { DatabaseWatchdog } from '../services/db/watchdog';
 import { createApp } from './app';
 import { ConfigError, describeDatabase, loadConfig, type AppConfig } from './config';
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     uri: config.mongodbUri,
     log: (line) => logger.info('local database', { progress: line }),
   });
+  const watchdog = new DatabaseWatchdog({ client, uri, logger });
+  watchdog.start();
   const app = await createApp({ config, db: client.db(config.mongodbDb), logger });
   const address = await app.listen(config.port);
 
@@ -41,7 +44,10 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     void app
       .close()
-      .then(() => client.close())
+      .then(() => {
+        watchdog.stop();
+        return client.close();
+      })
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));

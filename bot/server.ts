@@ -48,5 +48,9 @@ export function createServer(options: ServerOptions): Server {
     options.logger.warn('http error', { error: error.name });
     callback();
   });
+  // Meta (like a load balancer) reuses connections: keep idle ones open longer than Node's
+  // 5 s, so that a delivery never races the server closing the connection it was sent on.
+  server.server.keepAliveTimeout = 65_000;
+  server.server.headersTimeout = 66_000;
   return server;
 }

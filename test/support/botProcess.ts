@@ -51,7 +51,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
       MESSENGER_PAGE_ID: PAGE_ID,
       GRAPH_API_URL: options.graphUrl,
       GEOCODER_URL: 'http://127.0.0.1:9',
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: process.env.BOT_LOG_LEVEL ?? 'error',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
