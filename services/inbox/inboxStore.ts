@@ -128,12 +128,6 @@ export class InboxStore {
     await this.leases.deleteOne({ _id: psid, owner });
   }
 
-  /** The sender's next event in timestamp order, if it is ready. */
-  async next(psid: string, now: Date): Promise<InboxDocument | null> {
-    const [first] = await this.nextBatch(psid, now, 1);
-    return first ?? null;
-  }
-
   /**
    * The sender's next events in timestamp order, up to `limit`, stopping before the first
    * one that is not ready yet (a retry waiting for its delay holds back the later ones).
