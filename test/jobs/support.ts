@@ -3,15 +3,14 @@
  * real HTTP (with a Page feed that keeps its posts), the app's notifier over a
  * MessengerAdapter, a manual clock and a recorder of the admins' notices.
  */
-import { AdapterNotifier } from '../../bot/notifier';
-import { MessengerAdapter } from '../../bot/messenger/adapter';
-import { manualClock, type ManualClock } from '../../services/clock';
-import { createGraphClients, type GraphClients, type RetryOptions } from '../../services/graph';
+import type { ManualClock } from '../../services/clock';
+import type { GraphClients, RetryOptions } from '../../services/graph';
 import type { JobDeps } from '../../services/jobs';
 import { silentLogger } from '../../services/logger';
-import { ConversationDirectory } from '../../services/messaging/conversationDirectory';
+import type { ConversationDirectory } from '../../services/messaging/conversationDirectory';
 import { openTestDatabase, type TestDatabase } from '../support/db';
-import { startFakeGraph, type FakeGraph, type RecordedCall } from '../support/fake-graph';
+import type { FakeGraph, RecordedCall } from '../support/fake-graph';
+import { startMessengerFakes } from '../support/messengerFakes';
 
 /** The Page of the tests. */
 export const PAGE_ID = '5550001';
@@ -55,20 +54,11 @@ export interface JobsHarness {
 /** Opens the harness at `start`. */
 export async function openJobsHarness(prefix: string, start: Date): Promise<JobsHarness> {
   const database = await openTestDatabase(prefix);
-  const graph = await startFakeGraph();
-  const clients = createGraphClients({
-    graphApiUrl: graph.url,
-    graphApiVersion: 'v25.0',
-    accessToken: 'page-token',
-    appSecret: 'app-secret',
-  });
-  const clock = manualClock(start);
-  const directory = new ConversationDirectory(database.db);
-  const adapter = new MessengerAdapter({
-    send: clients.send,
-    logger: silentLogger,
+  const { graph, clients, clock, directory, notifier, wrote, messagesTo } = await startMessengerFakes({
+    db: database.db,
+    start,
+    pageId: PAGE_ID,
     retry: noWait,
-    sleep: noWait.sleep!,
   });
   const posts: FakePost[] = [];
   const adminNotices: string[] = [];
@@ -104,7 +94,7 @@ export async function openJobsHarness(prefix: string, start: Date): Promise<Jobs
     deps: {
       db: database.db,
       logger: silentLogger,
-      notifier: new AdapterNotifier({ directory, adapterFor: () => adapter, botAppId: '', clock: clock.now }),
+      notifier,
       notifyAdmins: (text) => {
         adminNotices.push(text);
         return Promise.resolve();
@@ -112,19 +102,8 @@ export async function openJobsHarness(prefix: string, start: Date): Promise<Jobs
       feed: clients.feed,
       pageId: PAGE_ID,
     },
-    wrote: (psid, at = clock.now()) =>
-      directory.touch(psid, at, {
-        channelId: 'facebook',
-        serviceUrl: 'https://messenger.invalid',
-        conversation: { id: psid, isGroup: false, conversationType: 'personal', name: '' },
-        user: { id: psid, name: '' },
-        bot: { id: PAGE_ID, name: '' },
-      }),
-    messagesTo: (psid) =>
-      graph.calls.filter((call) => {
-        const body = call.body as { recipient?: { id?: string }; message?: unknown } | undefined;
-        return call.path === '/me/messages' && body?.recipient?.id === psid && body.message !== undefined;
-      }),
+    wrote,
+    messagesTo,
     feedCalls: (method) =>
       graph.calls.filter(
         (call) =>

@@ -2,15 +2,13 @@
  * A moderation test world: a fresh database, a fake Graph API over real HTTP, the real
  * Messenger adapter and notifier, a manual clock, and helpers to build Messenger events.
  */
-import { MessengerAdapter } from '../../../bot/messenger/adapter';
 import { toActivity } from '../../../bot/messenger/activities';
 import { extractEvents } from '../../../bot/messenger/events';
-import { AdapterNotifier } from '../../../bot/notifier';
-import { manualClock, type ManualClock } from '../../../services/clock';
+import type { ManualClock } from '../../../services/clock';
 import { EntryRepository } from '../../../services/entries/entryRepository';
-import { createGraphClients, PAGE_INBOX_APP_ID } from '../../../services/graph';
+import { PAGE_INBOX_APP_ID } from '../../../services/graph';
 import { silentLogger } from '../../../services/logger';
-import { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
+import type { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
 import {
   channelEventFromActivity,
   createModeration,
@@ -18,7 +16,8 @@ import {
   type Moderation,
 } from '../../../services/moderation';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
-import { startFakeGraph, type FakeGraph, type RecordedCall } from '../../support/fake-graph';
+import type { FakeGraph, RecordedCall } from '../../support/fake-graph';
+import { startMessengerFakes } from '../../support/messengerFakes';
 
 export const PAGE_ID = '1000000001';
 export const OUR_APP_ID = '5550001';
@@ -46,26 +45,11 @@ export interface World {
 /** Builds a {@link World} starting at `start`. */
 export async function createWorld(start = MONDAY_10H): Promise<World> {
   const database = await openTestDatabase('moderation');
-  const graph = await startFakeGraph();
-  const clients = createGraphClients({
-    graphApiUrl: graph.url,
-    graphApiVersion: 'v25.0',
-    accessToken: 't',
-    appSecret: 's',
-  });
-  const clock = manualClock(start);
-  const directory = new ConversationDirectory(database.db);
-  const adapter = new MessengerAdapter({
-    send: clients.send,
-    logger: silentLogger,
+  const { graph, clients, clock, directory, notifier, wrote, messagesTo } = await startMessengerFakes({
+    db: database.db,
+    start,
+    pageId: PAGE_ID,
     retry: noWait,
-    sleep: noWait.sleep,
-  });
-  const notifier = new AdapterNotifier({
-    directory,
-    adapterFor: () => adapter,
-    botAppId: '',
-    clock: clock.now,
   });
   const entries = new EntryRepository(database.db, clock.now);
   const moderation = createModeration({
@@ -86,19 +70,8 @@ export async function createWorld(start = MONDAY_10H): Promise<World> {
     directory,
     entries,
     moderation,
-    wrote: (psid, at = clock.now()) =>
-      directory.touch(psid, at, {
-        channelId: 'facebook',
-        serviceUrl: 'https://messenger.invalid',
-        conversation: { id: psid, isGroup: false, conversationType: 'personal', name: '' },
-        user: { id: psid, name: '' },
-        bot: { id: PAGE_ID, name: '' },
-      }),
-    messagesTo: (psid) =>
-      graph.calls.filter((call) => {
-        const body = call.body as { recipient?: { id?: string }; message?: unknown } | undefined;
-        return call.path === '/me/messages' && body?.recipient?.id === psid && body.message !== undefined;
-      }),
+    wrote,
+    messagesTo,
     callsTo: (path) => graph.calls.filter((call) => call.path === `/me/${path}`),
     async dispose() {
       await graph.close();
