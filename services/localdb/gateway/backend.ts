@@ -8,7 +8,25 @@ import { MongoCode, MongoCommandError, normalizeResultCodes } from './errors';
 
 /** What runs SQL: the pool, or one client held for a transaction or a cursor. */
 export interface Queryable {
-  query(sql: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+  query(
+    sql: string | { name: string; text: string; values: unknown[] },
+    params?: unknown[],
+  ): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+
+/**
+ * Statement names by SQL text: each PostgreSQL session parses and plans a statement once and
+ * then only binds it (the texts are a fixed set, one per DocumentDB function we call).
+ */
+const statementNames = new Map<string, string>();
+
+function prepared(sql: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `voisins_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values };
 }
 
 /** A first page or a getMore page of a cursor. */
@@ -51,7 +69,7 @@ function fromBson(value: unknown): Document {
 }
 
 async function single(db: Queryable, sql: string, params: unknown[]): Promise<Record<string, unknown>> {
-  const { rows } = await db.query(sql, params);
+  const { rows } = await db.query(prepared(sql, params));
   const row = rows[0];
   if (!row) throw new MongoCommandError(MongoCode.InternalError, 'InternalError', 'no result row');
   return row;
