@@ -1,0 +1,101 @@
+/**
+ * Group commit: requests that arrive while the database is busy share the next round trip.
+ */
+
+/** What a flush answers for one request: a value, or the error that request gets. */
+export type Outcome<O> = { value: O } | { error: unknown };
+
+/** Options of {@link Batcher}. */
+export interface BatcherOptions<I> {
+  /** Most work in one flush, counted with `weight` (default 500). */
+  maxWeight?: number;
+  /** How much work one request is (default 1). */
+  weight?: (item: I) => number;
+  /** Flushes running at once (default 1); while they all run, the next one grows. */
+  maxInFlight?: number;
+}
+
+interface Waiting<I, O> {
+  item: I;
+  resolve: (value: O) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Turns concurrent single requests (store this, mark that) into one database command each
+ * time the database is free.
+ *
+ * @remarks
+ * A request never waits for a timer: it goes out on the next turn of the event loop if a
+ * flush slot is free, or with the next flush otherwise. So an idle system pays nothing, and a
+ * busy one pays one round trip per batch rather than one per request. `flush` answers one
+ * {@link Outcome} per request, in order; if it throws, every request of the batch rejects
+ * with that error, so nobody is told "done" for work the database did not take.
+ */
+export class Batcher<I, O> {
+  private queue: Array<Waiting<I, O>> = [];
+  private inFlight = 0;
+  private scheduled = false;
+  private readonly maxWeight: number;
+  private readonly weight: (item: I) => number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    private readonly flush: (items: readonly I[]) => Promise<ReadonlyArray<Outcome<O>>>,
+    options: BatcherOptions<I> = {},
+  ) {
+    this.maxWeight = options.maxWeight ?? 500;
+    this.weight = options.weight ?? (() => 1);
+    this.maxInFlight = options.maxInFlight ?? 1;
+  }
+
+  /** Queues `item` for the next flush; resolves with its outcome. */
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (this.scheduled) return;
+      // Requests made in the same turn of the event loop go out together.
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.pump();
+      });
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
+      const batch: Array<Waiting<I, O>> = [];
+      let weight = 0;
+      while (
+        this.queue.length > 0 &&
+        (batch.length === 0 || weight + this.weight(this.queue[0].item) <= this.maxWeight)
+      ) {
+        const next = this.queue.shift()!;
+        batch.push(next);
+        weight += this.weight(next.item);
+      }
+      this.inFlight += 1;
+      void this.run(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async run(batch: Array<Waiting<I, O>>): Promise<void> {
+    let outcomes: ReadonlyArray<Outcome<O>>;
+    try {
+      outcomes = await this.flush(batch.map((waiting) => waiting.item));
+    } catch (error) {
+      batch.forEach((waiting) => waiting.reject(error));
+      return;
+    }
+    batch.forEach((waiting, index) => {
+      const outcome = outcomes[index];
+      if (outcome === undefined) waiting.reject(new Error('the batch flush answered too few requests'));
+      else if ('error' in outcome) waiting.reject(outcome.error);
+      else waiting.resolve(outcome.value);
+    });
+  }
+}

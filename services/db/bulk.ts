@@ -1,0 +1,85 @@
+/**
+ * Several writes in one command, with what happened to each.
+ */
+import type { Outcome } from './batcher';
+import {
+  MongoBulkWriteError,
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Document,
+  type OptionalUnlessRequiredId,
+  type WriteError,
+} from 'mongodb';
+
+const DUPLICATE_KEY = 11000;
+
+/** What became of one write of a bulk. */
+export type WriteOutcome = 'done' | 'duplicate' | { error: Error };
+
+/**
+ * Runs `operations` (all of one kind, so that they travel as one command) unordered, and
+ * answers for each: done, refused as a duplicate key, or failed with its own error.
+ *
+ * @remarks
+ * Throws when the command as a whole failed (the database went away): then nothing is
+ * known of any write, and no caller may be told its write is stored.
+ */
+export async function writeEach<T extends Document>(
+  collection: Collection<T>,
+  operations: ReadonlyArray<AnyBulkWriteOperation<T>>,
+): Promise<WriteOutcome[]> {
+  if (operations.length === 0) return [];
+  let errors: WriteError[] = [];
+  try {
+    await collection.bulkWrite([...operations], { ordered: false });
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    errors = ([] as WriteError[]).concat(error.writeErrors);
+    if (errors.length === 0) throw error; // a driver or network error: nothing is known
+  }
+  const outcomes: WriteOutcome[] = operations.map(() => 'done');
+  for (const error of errors) {
+    outcomes[error.index] =
+      error.code === DUPLICATE_KEY
+        ? 'duplicate'
+        : { error: new Error(`write failed with code ${String(error.code)}`) };
+  }
+  return outcomes;
+}
+
+/**
+ * Inserts `documents` unordered in one command; for each, whether it was new ('done') or
+ * its `_id` was already stored ('duplicate').
+ *
+ * @remarks
+ * Unlike {@link writeEach}, it also checks that every document is accounted for, because
+ * an insert that failed midway reports the documents it did not reach nowhere.
+ */
+export async function insertEach<T extends Document>(
+  collection: Collection<T>,
+  documents: ReadonlyArray<OptionalUnlessRequiredId<T>>,
+): Promise<WriteOutcome[]> {
+  if (documents.length === 0) return [];
+  let errors: WriteError[] = [];
+  try {
+    await collection.insertMany([...documents], { ordered: false });
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    errors = ([] as WriteError[]).concat(error.writeErrors);
+    if (error.result.insertedCount + errors.length !== documents.length) throw error;
+  }
+  const outcomes: WriteOutcome[] = documents.map(() => 'done');
+  for (const error of errors) {
+    outcomes[error.index] =
+      error.code === DUPLICATE_KEY
+        ? 'duplicate'
+        : { error: new Error(`insert failed with code ${String(error.code)}`) };
+  }
+  return outcomes;
+}
+
+/** A write's outcome for its caller: done, or an error (a duplicate key is one here). */
+export function settled(outcome: WriteOutcome): Outcome<void> {
+  if (outcome === 'done') return { value: undefined };
+  return { error: outcome === 'duplicate' ? new Error('duplicate key') : outcome.error };
+}
