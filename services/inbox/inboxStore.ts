@@ -2,6 +2,8 @@
  * The durable inbox: every webhook event is stored before it is acknowledged, once.
  */
 import { MongoServerError, type Collection, type Db } from 'mongodb';
+import { Batcher, type Outcome } from '../db/batcher';
+import { writeEach } from '../db/bulk';
 import { GroupCommit } from './groupCommit';
 
 /** What the inbox keeps of an event (a `MessengerEvent` fits). */
@@ -59,6 +61,10 @@ export class InboxStore {
   private readonly groupCommit: GroupCommit;
   private readonly rememberForMs: number;
   readonly leaseMs: number;
+  /** Completions of events of several senders, one `updateMany` per batch. */
+  private readonly completions: Batcher<{ id: string; now: Date }, void>;
+  /** Releases of several senders' leases, one `deleteMany` per batch and owner. */
+  private readonly releases: Batcher<{ psid: string; owner: string }, void>;
 
   constructor(db: Db, options: InboxStoreOptions = {}) {
     this.events = db.collection<InboxDocument>('inbox');
@@ -66,6 +72,24 @@ export class InboxStore {
     this.groupCommit = new GroupCommit(this.events);
     this.rememberForMs = options.rememberForMs ?? 7 * DAY_MS;
     this.leaseMs = options.leaseMs ?? 10_000;
+    this.completions = new Batcher(async (items) => {
+      const now = new Date(Math.max(...items.map((item) => item.now.getTime())));
+      await this.events.updateMany(
+        { _id: { $in: items.map((item) => item.id) } },
+        {
+          $set: { status: 'done', processedAt: now, expiresAt: new Date(now.getTime() + this.rememberForMs) },
+          $unset: { raw: '' },
+        },
+      );
+      return items.map((): Outcome<void> => ({ value: undefined }));
+    });
+    this.releases = new Batcher(async (items) => {
+      for (const owner of new Set(items.map((item) => item.owner))) {
+        const psids = items.filter((item) => item.owner === owner).map((item) => item.psid);
+        await this.leases.deleteMany({ _id: { $in: psids }, owner });
+      }
+      return items.map((): Outcome<void> => ({ value: undefined }));
+    });
   }
 
   /** Creates the inbox's indexes (idempotent). */
@@ -97,10 +121,17 @@ export class InboxStore {
     return { stored, duplicates: events.length - stored };
   }
 
-  /** Senders with events ready to process, oldest first. */
-  async readySenders(now: Date, limit: number): Promise<string[]> {
+  /** Senders with events ready to process, oldest first, leaving out `exclude`. */
+  async readySenders(now: Date, limit: number, exclude: readonly string[] = []): Promise<string[]> {
     const ready = await this.events
-      .find({ status: 'pending', availableAt: { $lte: now } }, { projection: { psid: 1 } })
+      .find(
+        {
+          status: 'pending',
+          availableAt: { $lte: now },
+          ...(exclude.length > 0 ? { psid: { $nin: [...exclude] } } : {}),
+        },
+        { projection: { psid: 1 } },
+      )
       .sort({ availableAt: 1 })
       .limit(limit * 4)
       .toArray();
@@ -123,9 +154,71 @@ export class InboxStore {
     }
   }
 
-  /** Gives a lease back. */
+  /**
+   * Takes the leases of several senders in one command.
+   *
+   * @returns the senders whose lease `owner` now holds (the others are someone else's).
+   */
+  async acquireMany(psids: readonly string[], owner: string, now: Date): Promise<string[]> {
+    const until = new Date(now.getTime() + this.leaseMs);
+    const outcomes = await writeEach(
+      this.leases,
+      psids.map((psid) => ({
+        updateOne: {
+          filter: { _id: psid, $or: [{ until: { $lt: now } }, { owner }] },
+          update: { $set: { owner, until } },
+          upsert: true,
+        },
+      })),
+    );
+    const failed = outcomes.find((outcome) => typeof outcome === 'object');
+    if (failed) {
+      // Some leases may be ours now: give them back rather than leave them to expire.
+      await this.leases.deleteMany({ _id: { $in: [...psids] }, owner }).catch(() => undefined);
+      throw failed.error;
+    }
+    return psids.filter((_, index) => outcomes[index] === 'done');
+  }
+
+  /** Gives a lease back (with the other releases of the moment). */
   async release(psid: string, owner: string): Promise<void> {
-    await this.leases.deleteOne({ _id: psid, owner });
+    await this.releases.submit({ psid, owner });
+  }
+
+  /**
+   * The ready events of several senders in one query (see {@link InboxStore.nextBatch}),
+   * reading at most `limit` events in all.
+   *
+   * @returns for each sender, its ready events in order, or undefined when the limit cut
+   * the answer before all of that sender's events were read (ask {@link InboxStore.nextBatch}).
+   */
+  async pendingOf(
+    psids: readonly string[],
+    now: Date,
+    limit: number,
+  ): Promise<Map<string, InboxDocument[] | undefined>> {
+    const pending = await this.events
+      .find({ psid: { $in: [...psids] }, status: 'pending' })
+      .sort({ psid: 1, timestamp: 1, receivedAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    const bySender = new Map<string, InboxDocument[]>();
+    for (const event of pending) {
+      const events = bySender.get(event.psid) ?? [];
+      events.push(event);
+      bySender.set(event.psid, events);
+    }
+    // Read in sender order: when the limit was reached, the last sender read may have more,
+    // and the senders after it were not reached at all.
+    const full = pending.length === limit;
+    const last = pending.at(-1)?.psid;
+    return new Map(
+      psids.map((psid) => {
+        const events = bySender.get(psid);
+        if (full && (events === undefined || psid === last)) return [psid, undefined];
+        return [psid, readyPrefix(events ?? [], now)];
+      }),
+    );
   }
 
   /**
@@ -138,19 +231,15 @@ export class InboxStore {
       .sort({ timestamp: 1, receivedAt: 1, _id: 1 })
       .limit(limit)
       .toArray();
-    const waiting = pending.findIndex((event) => event.availableAt > now);
-    return waiting === -1 ? pending : pending.slice(0, waiting);
+    return readyPrefix(pending, now);
   }
 
-  /** Marks an event done; its key is then remembered for the configured time. */
+  /**
+   * Marks an event done (with the other completions of the moment); its key is then
+   * remembered for the configured time.
+   */
   async complete(id: string, now: Date): Promise<void> {
-    await this.events.updateOne(
-      { _id: id },
-      {
-        $set: { status: 'done', processedAt: now, expiresAt: new Date(now.getTime() + this.rememberForMs) },
-        $unset: { raw: '' },
-      },
-    );
+    await this.completions.submit({ id, now });
   }
 
   /** Records a failed attempt: retried after `retryAt`, or given up when `giveUp`. */
@@ -170,4 +259,10 @@ export class InboxStore {
           },
     );
   }
+}
+
+/** The events up to the first one not ready yet: a retry waiting for its delay holds back the later ones. */
+function readyPrefix(events: InboxDocument[], now: Date): InboxDocument[] {
+  const waiting = events.findIndex((event) => event.availableAt > now);
+  return waiting === -1 ? events : events.slice(0, waiting);
 }

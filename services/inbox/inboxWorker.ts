@@ -30,18 +30,29 @@ const SENDER_BATCH = 10;
 
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
 
-/** Runs the inbox until stopped; {@link InboxWorker.wake} shortens the wait after new events. */
+/**
+ * Runs the inbox until stopped; {@link InboxWorker.wake} shortens the wait after new events.
+ *
+ * @remarks
+ * Up to `concurrency` senders are drained at once. Whenever slots are free, one claim takes
+ * the ready senders (one query), their leases (one command) and their events (one query);
+ * completions and lease releases of several senders also share their commands. So a busy
+ * inbox costs a few commands per batch of senders rather than several per event.
+ */
 export class InboxWorker {
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | undefined;
+  private woken = false;
+  /** Senders this instance is draining now (their leases keep the other instances away). */
+  private readonly draining = new Map<string, Promise<number>>();
   private readonly pollIntervalMs: number;
   private readonly concurrency: number;
   private readonly retryDelaysMs: readonly number[];
 
   constructor(private readonly options: InboxWorkerOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.concurrency = options.concurrency ?? 8;
+    this.concurrency = options.concurrency ?? 32;
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
@@ -57,88 +68,135 @@ export class InboxWorker {
     this.running = false;
     this.wake();
     await this.loopDone;
+    await Promise.allSettled(this.draining.values());
   }
 
   /** Looks for work now rather than at the next poll. */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
   /**
-   * One pass over the senders with ready events.
+   * One claim of the senders with ready events, drained to the end.
    *
    * @returns the number of events processed.
    */
   async runOnce(): Promise<number> {
-    const { store, clock } = this.options;
-    const senders = await store.readySenders(clock(), this.concurrency * 4);
+    const claimed = await this.claim();
+    const outcomes = await Promise.allSettled(claimed);
     let processed = 0;
-    for (let start = 0; start < senders.length; start += this.concurrency) {
-      const batch = senders.slice(start, start + this.concurrency);
-      // Every drain ends before the pass does, so that no sender is ever drained twice at once.
-      const outcomes = await Promise.allSettled(batch.map((psid) => this.drainSender(psid)));
-      for (const outcome of outcomes) {
-        if (outcome.status === 'rejected') throw outcome.reason;
-        processed += outcome.value;
-      }
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      processed += outcome.value;
     }
     return processed;
+  }
+
+  /**
+   * Takes as many ready senders as there are free slots and starts draining them.
+   *
+   * @returns the drains started, each resolving with the number of events it processed.
+   */
+  private async claim(): Promise<Array<Promise<number>>> {
+    const { store, owner, clock, logger } = this.options;
+    const free = this.concurrency - this.draining.size;
+    if (free <= 0) return [];
+    const now = clock();
+    const ready = await store.readySenders(now, free, [...this.draining.keys()]);
+    if (ready.length === 0) return [];
+    const held = (await store.acquireMany(ready, owner, now)).filter((psid) => !this.draining.has(psid));
+    if (held.length === 0) return [];
+    let events: Map<string, InboxDocument[] | undefined>;
+    try {
+      events = await store.pendingOf(held, now, held.length * SENDER_BATCH);
+    } catch (error) {
+      await Promise.allSettled(held.map((psid) => store.release(psid, owner)));
+      throw error;
+    }
+    return held.map((psid) => {
+      const drain = this.drainSender(psid, events.get(psid)).finally(() => {
+        this.draining.delete(psid);
+      });
+      this.draining.set(psid, drain);
+      // Anything done frees a slot for senders that may be waiting.
+      drain.then(
+        (processed) => {
+          if (processed > 0) this.wake();
+        },
+        (error: unknown) => {
+          logger.warn('inbox drain failed', { sender: redactId(psid), error: (error as Error).name });
+        },
+      );
+      return drain;
+    });
   }
 
   private async loop(): Promise<void> {
     let failures = 0;
     while (this.running) {
-      let processed = 0;
       try {
-        processed = await this.runOnce();
+        // The drains run on; each one that did something wakes this loop when it ends.
+        const started = await this.claim();
+        if (started.length > 0)
+          this.options.logger.debug('inbox senders claimed', { senders: started.length });
         failures = 0;
       } catch (error) {
         failures += 1;
         this.options.logger.warn('inbox poll failed', { error: (error as Error).name, failures });
       }
-      if (processed === 0 && this.running) {
-        await this.sleep(
-          failures > 0 ? Math.min(this.pollIntervalMs * 2 ** failures, 5_000) : this.pollIntervalMs,
-        );
-      }
+      if (!this.running) break;
+      await this.sleep(
+        failures > 0 ? Math.min(this.pollIntervalMs * 2 ** failures, 5_000) : this.pollIntervalMs,
+      );
     }
   }
 
+  /** Waits `milliseconds`, or less when woken (a wake during the last claim counts). */
   private sleep(milliseconds: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, milliseconds);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
+        this.wakeUp = undefined;
+        this.woken = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, milliseconds);
       this.wakeUp = done;
     });
   }
 
-  private async drainSender(psid: string): Promise<number> {
+  /**
+   * Processes the sender's events in order while this instance holds its lease.
+   *
+   * @param events - the sender's ready events as the claim read them, or undefined to read them.
+   */
+  private async drainSender(psid: string, events: InboxDocument[] | undefined): Promise<number> {
     const { store, owner, clock } = this.options;
-    if (!(await store.acquire(psid, owner, clock()))) return 0;
     const lease = this.keepLease(psid);
     let processed = 0;
     try {
-      // One query per batch of the sender's events; a batch that was not full means the
-      // sender is done for now (later arrivals are picked up by the next pass).
-      for (let full = true; full && !lease.lost;) {
-        const batch = await store.nextBatch(psid, clock(), SENDER_BATCH);
-        full = batch.length === SENDER_BATCH;
+      // A batch read here that was full may hide more events: read on. Events that arrive
+      // meanwhile are taken by a later claim.
+      let batch = events ?? (await store.nextBatch(psid, clock(), SENDER_BATCH));
+      let more = events === undefined && batch.length === SENDER_BATCH;
+      for (;;) {
         for (const event of batch) {
-          if (lease.lost || !(await this.processOne(event))) {
-            full = false;
-            break;
-          }
+          if (lease.lost || !(await this.processOne(event))) return processed;
           processed += 1;
         }
+        if (!more || lease.lost) return processed;
+        batch = await store.nextBatch(psid, clock(), SENDER_BATCH);
+        more = batch.length === SENDER_BATCH;
       }
     } finally {
       lease.stop();
       await store.release(psid, owner).catch(() => undefined);
     }
-    return processed;
   }
 
   /**

@@ -99,6 +99,63 @@ describe('durable inbox', () => {
     }
   });
 
+  it('claims several senders at once: their leases in one command, their events in one query', async () => {
+    await store.accept([event('a', 2), event('a', 1), event('b', 1), event('c', 1)], start);
+    await store.leases.insertOne({ _id: 'c', owner: 'other', until: new Date(start.getTime() + 5_000) });
+    const held = await store.acquireMany(['a', 'b', 'c'], 'w1', start);
+    assert.deepEqual(held, ['a', 'b'], "c's lease belongs to another instance");
+    const events = await store.pendingOf(held, start, 10);
+    assert.deepEqual(
+      events.get('a')?.map((document) => document.timestamp),
+      [1, 2],
+    );
+    assert.equal(events.get('b')?.length, 1);
+
+    // With a limit that cuts the answer, the senders not read to the end are left to read alone.
+    const cut = await store.pendingOf(['a', 'b'], start, 2);
+    assert.equal(cut.get('a'), undefined);
+    assert.equal(cut.get('b'), undefined);
+    const partly = await store.pendingOf(['a', 'b'], start, 3);
+    assert.equal(partly.get('a')?.length, 2);
+    assert.equal(partly.get('b'), undefined);
+  });
+
+  it('keeps draining other senders while one sender takes long (no batch waits for its slowest)', async () => {
+    await store.accept(
+      Array.from({ length: 12 }, (_, index) => event(`s${index}`, 1)),
+      start,
+    );
+    let releaseSlow: () => void = () => undefined;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const handled: string[] = [];
+    const worker = new InboxWorker({
+      store,
+      owner: 'w1',
+      clock: () => new Date(),
+      logger: silentLogger,
+      concurrency: 3,
+      pollIntervalMs: 20,
+      handle: async (document) => {
+        if (document.psid === 's0') await slowGate;
+        handled.push(document.psid);
+      },
+    });
+    worker.start();
+    try {
+      const deadline = Date.now() + 10_000;
+      while (handled.length < 11 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(handled.length, 11, 'the 11 other senders went through two free slots');
+      assert.ok(!handled.includes('s0'));
+      releaseSlow();
+    } finally {
+      releaseSlow();
+      await worker.stop();
+    }
+    assert.equal(await store.events.countDocuments({ status: 'pending' }), 0);
+    assert.equal(await store.leases.countDocuments(), 0, 'every lease given back');
+  });
+
   it('retries a failing event later, holds back the same sender meanwhile, and gives up in the end', async () => {
     const clock = manualClock(start);
     await store.accept([event('a', 1), event('a', 2), event('b', 1)], clock.now());
