@@ -3,8 +3,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import { MongoServerError, type Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
 import { CodedError, ErrorCode } from '../errors';
+import { Batcher, type Outcome } from './batcher';
+import { settled, writeEach } from './bulk';
 
 /** One stored item: the state as JSON text (as `MemoryStorage` keeps it), and its eTag. */
 export interface StorageDocument {
@@ -21,8 +23,6 @@ export class StorageConflictError extends CodedError {
   }
 }
 
-const DUPLICATE_KEY = 11000;
-
 /**
  * Bot state (conversation and user state) kept in MongoDB.
  *
@@ -34,18 +34,31 @@ const DUPLICATE_KEY = 11000;
  * is stored as JSON text, so that keys MongoDB restricts (`$x`, `a.b`) round-trip intact.
  */
 export class MongoStorage implements Storage {
+  /** Reads of concurrent turns, one `find` per batch. */
+  private readonly reads: Batcher<string[], Map<string, StorageDocument>>;
+  /** Writes of concurrent turns, one update command per batch. */
+  private readonly writes: Batcher<{ key: string; item: Record<string, unknown> }, void>;
+
   constructor(
     private readonly collection: Collection<StorageDocument>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.reads = new Batcher(async (requests) => {
+      const documents = await this.collection.find({ _id: { $in: [...new Set(requests.flat())] } }).toArray();
+      const byKey = new Map(documents.map((document) => [document._id, document]));
+      return requests.map(() => ({ value: byKey }));
+    });
+    this.writes = new Batcher((changes) => this.writeAll(changes));
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
     const items: StoreItems = {};
     if (keys.length === 0) return items;
-    const documents = await this.collection.find({ _id: { $in: keys.map(String) } }).toArray();
-    for (const document of documents) {
-      items[document._id] = { ...(JSON.parse(document.state) as object), eTag: document.eTag };
+    const found = await this.reads.submit(keys.map(String));
+    for (const key of keys.map(String)) {
+      const document = found.get(key);
+      if (document) items[key] = { ...(JSON.parse(document.state) as object), eTag: document.eTag };
     }
     return items;
   }
@@ -53,7 +66,9 @@ export class MongoStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     await Promise.all(
-      Object.entries(changes).map(([key, item]) => this.writeOne(key, item as Record<string, unknown>)),
+      Object.entries(changes).map(([key, item]) =>
+        this.writes.submit({ key, item: item as Record<string, unknown> }),
+      ),
     );
   }
 
@@ -62,21 +77,31 @@ export class MongoStorage implements Storage {
     if (keys.length > 0) await this.collection.deleteMany({ _id: { $in: keys.map(String) } });
   }
 
-  private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
-    const { eTag, ...rest } = item;
-    const update = { eTag: randomUUID(), state: JSON.stringify(rest), updatedAt: this.now() };
-    if (typeof eTag !== 'string' || eTag === '' || eTag === '*') {
-      await this.collection.updateOne({ _id: key }, { $set: update }, { upsert: true });
-      return;
-    }
-    const replaced = await this.collection.updateOne({ _id: key, eTag }, { $set: update });
-    if (replaced.matchedCount === 1) return;
-    try {
-      await this.collection.insertOne({ _id: key, ...update });
-    } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY)
-        throw new StorageConflictError(key);
-      throw error;
-    }
+  /**
+   * Every write is an upsert: without an eTag on the key alone; with one on the key and the
+   * eTag, so that a stored item with another eTag makes the insert collide on the key, which
+   * is the conflict.
+   */
+  private async writeAll(
+    changes: ReadonlyArray<{ key: string; item: Record<string, unknown> }>,
+  ): Promise<Array<Outcome<void>>> {
+    const now = this.now();
+    const outcomes = await writeEach(
+      this.collection,
+      changes.map(({ key, item }) => {
+        const { eTag, ...rest } = item;
+        const conditional = typeof eTag === 'string' && eTag !== '' && eTag !== '*';
+        return {
+          updateOne: {
+            filter: conditional ? { _id: key, eTag } : { _id: key },
+            update: { $set: { eTag: randomUUID(), state: JSON.stringify(rest), updatedAt: now } },
+            upsert: true,
+          },
+        };
+      }),
+    );
+    return outcomes.map((outcome, index) =>
+      outcome === 'duplicate' ? { error: new StorageConflictError(changes[index].key) } : settled(outcome),
+    );
   }
 }

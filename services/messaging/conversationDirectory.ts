@@ -8,6 +8,8 @@
  */
 import type { ConversationReference } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
+import { Batcher } from '../db/batcher';
+import { settled, writeEach } from '../db/bulk';
 
 /** The automated-message window after a person's last message. */
 export const RESPONSE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -25,9 +27,28 @@ export interface DirectoryDocument {
 /** Reads and records where people can be reached. */
 export class ConversationDirectory {
   private readonly collection: Collection<DirectoryDocument>;
+  /** Touches of concurrent turns, one update command per batch. */
+  private readonly touches: Batcher<DirectoryDocument, void>;
 
   constructor(db: Db) {
     this.collection = db.collection<DirectoryDocument>('conversation_refs');
+    this.touches = new Batcher(async (entries) => {
+      const outcomes = await writeEach(
+        this.collection,
+        entries.map(({ _id, ...fields }) => ({
+          updateOne: {
+            filter: {
+              _id,
+              $or: [{ lastMessageAt: { $lte: fields.lastMessageAt } }, { lastMessageAt: { $exists: false } }],
+            },
+            update: { $set: fields },
+            upsert: true,
+          },
+        })),
+      );
+      // A duplicate key means a newer message already moved the window: nothing to do.
+      return outcomes.map((outcome) => settled(outcome === 'duplicate' ? 'done' : outcome));
+    });
   }
 
   /** Creates the TTL index (idempotent). */
@@ -37,16 +58,12 @@ export class ConversationDirectory {
 
   /** Records that `psid` just wrote to us, and how to write back. */
   async touch(psid: string, at: Date, reference: Partial<ConversationReference>): Promise<void> {
-    await this.collection
-      .updateOne(
-        { _id: psid, $or: [{ lastMessageAt: { $lte: at } }, { lastMessageAt: { $exists: false } }] },
-        { $set: { lastMessageAt: at, reference, expiresAt: new Date(at.getTime() + HUMAN_AGENT_WINDOW_MS) } },
-        { upsert: true },
-      )
-      .catch((error: unknown) => {
-        // A newer message already moved the window: nothing to do.
-        if ((error as { code?: number }).code !== 11000) throw error;
-      });
+    await this.touches.submit({
+      _id: psid,
+      lastMessageAt: at,
+      reference,
+      expiresAt: new Date(at.getTime() + HUMAN_AGENT_WINDOW_MS),
+    });
   }
 
   /** What we know of `psid`, or null. */

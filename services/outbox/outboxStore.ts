@@ -3,6 +3,8 @@
  * and marked once Meta answered, so that a replayed turn does not repeat what was done.
  */
 import type { Collection, Db } from 'mongodb';
+import { Batcher, type Outcome } from '../db/batcher';
+import { insertEach, settled, writeEach } from '../db/bulk';
 
 /** What an outgoing call does. */
 export type OutboxKind = 'message' | 'action' | 'handover' | 'feed';
@@ -59,10 +61,35 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class OutboxStore {
   readonly calls: Collection<OutboxDocument>;
   private readonly rememberForMs: number;
+  /** Calls of concurrent turns recorded together: one insert (and a read for replays). */
+  private readonly beginnings: Batcher<OutboxDocument, OutboxDocument>;
+  /** Calls of concurrent turns marked sent together: one update command. */
+  private readonly sendings: Batcher<{ id: string; result: string | undefined; now: Date }, void>;
 
   constructor(db: Db, options: OutboxStoreOptions = {}) {
     this.calls = db.collection<OutboxDocument>('outbox');
     this.rememberForMs = options.rememberForMs ?? 7 * DAY_MS;
+    this.beginnings = new Batcher((fresh) => this.recordAll(fresh));
+    this.sendings = new Batcher<{ id: string; result: string | undefined; now: Date }, void>(
+      async (marks) => {
+        const outcomes = await writeEach(
+          this.calls,
+          marks.map(({ id, result, now }) => ({
+            updateOne: {
+              filter: { _id: id },
+              update: {
+                $set: {
+                  status: 'sent' as const,
+                  updatedAt: now,
+                  ...(result === undefined ? {} : { result }),
+                },
+              },
+            },
+          })),
+        );
+        return outcomes.map(settled);
+      },
+    );
   }
 
   /** Creates the TTL index (idempotent). */
@@ -75,7 +102,8 @@ export class OutboxStore {
    * (a replay finds the earlier record with its status).
    */
   async begin(call: OutboxCallRecord, now: Date): Promise<OutboxDocument> {
-    const fresh: Omit<OutboxDocument, '_id'> = {
+    return this.beginnings.submit({
+      _id: call.id,
       psid: call.psid,
       kind: call.kind,
       fingerprint: call.fingerprint,
@@ -84,21 +112,30 @@ export class OutboxStore {
       createdAt: now,
       updatedAt: now,
       expiresAt: new Date(now.getTime() + this.rememberForMs),
-    };
-    const stored = await this.calls.findOneAndUpdate(
-      { _id: call.id },
-      { $setOnInsert: fresh },
-      { upsert: true, returnDocument: 'after' },
-    );
-    return stored ?? { _id: call.id, ...fresh };
+    });
   }
 
   /** Marks the call done with what Meta answered. */
   async markSent(id: string, result: string | undefined, now: Date): Promise<void> {
-    await this.calls.updateOne(
-      { _id: id },
-      { $set: { status: 'sent', updatedAt: now, ...(result === undefined ? {} : { result }) } },
+    await this.sendings.submit({ id, result, now });
+  }
+
+  /** Inserts the new records; those already known are read back as stored. */
+  private async recordAll(fresh: readonly OutboxDocument[]): Promise<Array<Outcome<OutboxDocument>>> {
+    const outcomes = await insertEach(this.calls, fresh);
+    const known = fresh.filter((_, index) => outcomes[index] === 'duplicate').map((call) => call._id);
+    const stored = new Map(
+      known.length === 0
+        ? []
+        : (await this.calls.find({ _id: { $in: known } }).toArray()).map((call) => [call._id, call]),
     );
+    return fresh.map((call, index): Outcome<OutboxDocument> => {
+      const outcome = outcomes[index];
+      if (outcome === 'done') return { value: call };
+      if (outcome !== 'duplicate') return { error: outcome.error };
+      const found = stored.get(call._id);
+      return found ? { value: found } : { error: new Error('outbox record expired while read back') };
+    });
   }
 
   /** Marks the call refused for good; true only for the caller that made the change. */
