@@ -23,7 +23,10 @@ export interface Child {
  */
 export async function spawnBot(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bot', 'index.js')], {
+  // BENCH_CPU_PROFILE=DIR writes a V8 CPU profile of each bot process there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'bot', 'index.js')], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],

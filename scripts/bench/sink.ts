@@ -1,6 +1,6 @@
 /**
- * A fast fake Graph API for benchmarks: answers every call, and notes when the first
- * message to each recipient arrived.
+ * A fast fake Graph API for benchmarks: answers every call, and notes when each message to
+ * each recipient arrived.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,16 +8,16 @@ import type { AddressInfo } from 'node:net';
 /** The running sink. */
 export interface GraphSink {
   url: string;
-  /** First message arrival (hrtime ns) per recipient id. */
-  firstReply: Map<string, bigint>;
-  /** Resolves once `count` recipients got a reply, or after `timeoutMs`. */
-  waitFor(count: number, timeoutMs: number): Promise<boolean>;
+  /** The first message to `psid` that arrived after `since` (hrtime ns), if any. */
+  replyAfter(psid: string, since: bigint): bigint | undefined;
+  /** Resolves true once `done()` holds, or false after `timeoutMs`. */
+  waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** Starts the sink on 127.0.0.1. */
 export async function startGraphSink(): Promise<GraphSink> {
-  const firstReply = new Map<string, bigint>();
+  const arrivals = new Map<string, bigint[]>();
   let messageId = 0;
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -30,7 +30,11 @@ export async function startGraphSink(): Promise<GraphSink> {
             message?: unknown;
           };
           const id = body.recipient?.id;
-          if (id && body.message && !firstReply.has(id)) firstReply.set(id, process.hrtime.bigint());
+          if (id && body.message) {
+            const times = arrivals.get(id) ?? [];
+            times.push(process.hrtime.bigint());
+            arrivals.set(id, times);
+          }
         } catch {
           // not JSON: still answered
         }
@@ -43,11 +47,11 @@ export async function startGraphSink(): Promise<GraphSink> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    firstReply,
-    async waitFor(count, timeoutMs) {
+    replyAfter: (psid, since) => arrivals.get(psid)?.find((arrival) => arrival > since),
+    async waitUntil(done, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
-      while (firstReply.size < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      return firstReply.size >= count;
+      while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      return done();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
