@@ -35,7 +35,7 @@ export async function writeEach<T extends Document>(
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
     errors = ([] as WriteError[]).concat(error.writeErrors);
-    if (errors.length === 0) throw error; // a driver or network error: nothing is known
+    if (errors.length === 0) throw unwrapped(error); // the database went away: nothing is known
   }
   const outcomes: WriteOutcome[] = operations.map(() => 'done');
   for (const error of errors) {
@@ -66,7 +66,7 @@ export async function insertEach<T extends Document>(
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
     errors = ([] as WriteError[]).concat(error.writeErrors);
-    if (error.result.insertedCount + errors.length !== documents.length) throw error;
+    if (error.result.insertedCount + errors.length !== documents.length) throw unwrapped(error);
   }
   const outcomes: WriteOutcome[] = documents.map(() => 'done');
   for (const error of errors) {
@@ -82,4 +82,13 @@ export async function insertEach<T extends Document>(
 export function settled(outcome: WriteOutcome): Outcome<void> {
   if (outcome === 'done') return { value: undefined };
   return { error: outcome === 'duplicate' ? new Error('duplicate key') : outcome.error };
+}
+
+/**
+ * The driver error a bulk error wraps when the command failed as a whole (a network error,
+ * a server selection timeout): what callers recognise as "the database is unreachable".
+ */
+function unwrapped(error: MongoBulkWriteError): Error {
+  const cause: unknown = error.errorResponse;
+  return cause instanceof Error ? cause : error;
 }

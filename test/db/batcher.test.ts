@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { Batcher, type Outcome } from '../../services/db/batcher';
+import { isTransientFailure } from '../../bot/transient';
+import { insertEach, writeEach } from '../../services/db/bulk';
 import { MongoStorage, type StorageDocument } from '../../services/db/mongoStorage';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
@@ -64,6 +66,26 @@ describe('group commit (Batcher)', () => {
       outcomes.map((outcome) => outcome.status === 'rejected' && (outcome.reason as Error).message),
       ['database gone', 'database gone'],
     );
+  });
+
+  it('fails a bulk write the database never got with the driver’s own error, one the inbox retries', async () => {
+    // Nothing listens on port 9: every command fails as a whole, as in an outage.
+    const client = new MongoClient('mongodb://127.0.0.1:9/', { serverSelectionTimeoutMS: 200 });
+    const collection = client.db('unreachable').collection<{ _id: string }>('things');
+    try {
+      for (const attempt of [
+        () => insertEach(collection, [{ _id: 'a' }]),
+        () => writeEach(collection, [{ deleteOne: { filter: { _id: 'a' } } }]),
+      ]) {
+        await assert.rejects(attempt(), (error: unknown) => {
+          assert.notEqual((error as Error).name, 'MongoBulkWriteError');
+          assert.equal(isTransientFailure(error), true, (error as Error).name);
+          return true;
+        });
+      }
+    } finally {
+      await client.close();
+    }
   });
 
   describe('on the database', () => {
