@@ -91,7 +91,6 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     db,
     clock,
     logger,
-    entries,
     handover: options.handover ?? NO_THREAD_CONTROL,
     notifier,
     directory,

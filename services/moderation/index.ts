@@ -4,7 +4,6 @@
 import type { Db } from 'mongodb';
 import type { Clock } from '../clock';
 import type { AttentionFlags } from '../conversations/attention';
-import type { EntryRepository } from '../entries/entryRepository';
 import type { HandoverApi } from '../graph';
 import type { Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
@@ -36,7 +35,6 @@ export interface ModerationOptions {
   db: Db;
   clock: Clock;
   logger: Logger;
-  entries: EntryRepository;
   handover: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>;
   notifier: ResidentNotifier;
   directory: Pick<ConversationDirectory, 'canMessage'>;
@@ -79,7 +77,6 @@ export function createModeration(options: ModerationOptions): Moderation {
   );
   const qualification = new QualificationService({
     db,
-    entries: options.entries,
     moderators,
     audit,
     notifier: options.notifier,

@@ -2,10 +2,10 @@
  * What moderators do with new offers and needs: see those waiting in their neighbourhoods,
  * publish them, or refuse them with a reason the resident is told.
  */
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, WithId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Entry } from '../domain/types';
-import { ENTRIES_COLLECTION, type EntryRepository, type StoredEntry } from '../entries/entryRepository';
+import { ENTRIES_COLLECTION, type StoredEntry } from '../entries/entryRepository';
 import { toObjectId } from '../entries/validation';
 import { redactId, type Logger } from '../logger';
 import type { ResidentNotifier } from '../messaging/notifier';
@@ -24,7 +24,6 @@ import type { UndeliveredKind, UndeliveredQueue } from './undeliveredQueue';
 /** Collaborators of {@link QualificationService}. */
 export interface QualificationDeps {
   db: Db;
-  entries: EntryRepository;
   moderators: ModeratorRepository;
   audit: AuditLog;
   notifier: ResidentNotifier;
@@ -40,8 +39,17 @@ export interface QualificationResult {
   residentNotified: boolean;
 }
 
-/** An entry with the reason it was refused. */
-type ReviewedEntry = Entry & { rejectedReason?: RejectionReason };
+/** What the resident must be told of a decision, kept until it is sent or queued. */
+interface ResidentNotice {
+  kind: UndeliveredKind;
+  text: string;
+}
+
+/**
+ * An entry with the reason it was refused, and the notice of a decision while it is not yet
+ * delivered (written by the same update as the decision, so that it cannot be lost).
+ */
+type ReviewedEntry = Entry & { rejectedReason?: RejectionReason; residentNotice?: ResidentNotice };
 
 /** Most entries listed at once. */
 const LIST_LIMIT = 200;
@@ -84,14 +92,20 @@ export class QualificationService {
   /** Publishes a pending entry, audits it and tells the resident. @throws ModerationError */
   async approveEntry(moderatorPsid: string, entryId: string): Promise<QualificationResult> {
     await this.requireModerator(moderatorPsid);
-    const entry = await this.pending(entryId);
-    if (!(await this.deps.entries.publish(entry._id))) {
-      throw new ModerationError('invalid_state', 'entry is no longer pending review');
+    const entry = await this.reviewable(entryId, 'published');
+    if (entry.status === 'pending_review') {
+      const notice: ResidentNotice = {
+        kind: 'entry_approved',
+        text: approvedText(entry.kind, entry.category),
+      };
+      await this.decide(entry, { status: 'published', residentNotice: notice });
+      await this.deps.audit.record(moderatorPsid, 'entry.approve', {
+        type: 'entry',
+        id: entry._id.toHexString(),
+      });
+      entry.residentNotice = notice;
     }
-    const id = entry._id.toHexString();
-    await this.deps.audit.record(moderatorPsid, 'entry.approve', { type: 'entry', id });
-    const text = approvedText(entry.kind, entry.category);
-    const residentNotified = await this.tell(entry, 'entry_approved', text);
+    const residentNotified = await this.deliverNotice(entry);
     return { entry: { ...entry, status: 'published' }, residentNotified };
   }
 
@@ -104,21 +118,29 @@ export class QualificationService {
     await this.requireModerator(moderatorPsid);
     if (!REJECTION_REASONS.includes(reason))
       throw new ModerationError('invalid_input', 'unknown rejection reason');
-    const entry = await this.pending(entryId);
+    const entry = await this.reviewable(entryId, 'closed');
+    if (entry.status === 'pending_review') {
+      const notice: ResidentNotice = {
+        kind: 'entry_rejected',
+        text: rejectedText(entry.kind, entry.category, reason),
+      };
+      await this.decide(entry, { status: 'closed', rejectedReason: reason, residentNotice: notice });
+      const target = { type: 'entry' as const, id: entry._id.toHexString() };
+      await this.deps.audit.record(moderatorPsid, 'entry.reject', target, reason);
+      entry.residentNotice = notice;
+    }
+    const residentNotified = await this.deliverNotice(entry);
+    return { entry: { ...entry, status: 'closed' }, residentNotified };
+  }
+
+  /** Applies a decision to an entry still pending review. @throws ModerationError */
+  private async decide(entry: StoredEntry, changes: Partial<ReviewedEntry>): Promise<void> {
     const result = await this.collection.updateOne(
       { _id: entry._id, status: 'pending_review' },
-      { $set: { status: 'closed', rejectedReason: reason, updatedAt: this.deps.clock() } },
+      { $set: { ...changes, updatedAt: this.deps.clock() } },
     );
     if (result.matchedCount !== 1)
       throw new ModerationError('invalid_state', 'entry is no longer pending review');
-    const id = entry._id.toHexString();
-    await this.deps.audit.record(moderatorPsid, 'entry.reject', { type: 'entry', id }, reason);
-    const residentNotified = await this.tell(
-      entry,
-      'entry_rejected',
-      rejectedText(entry.kind, entry.category, reason),
-    );
-    return { entry: { ...entry, status: 'closed' }, residentNotified };
   }
 
   private async requireModerator(psid: string) {
@@ -127,12 +149,29 @@ export class QualificationService {
     return moderator;
   }
 
-  private async pending(entryId: string): Promise<StoredEntry> {
-    const entry = toObjectId(entryId) ? await this.deps.entries.get(entryId) : null;
+  /**
+   * The entry to decide on: pending review, or already given the decision `replayed` whose
+   * notice was not delivered yet (the moderator's turn failed after deciding and runs again).
+   */
+  private async reviewable(
+    entryId: string,
+    replayed: 'published' | 'closed',
+  ): Promise<WithId<ReviewedEntry>> {
+    const _id = toObjectId(entryId);
+    const entry = _id ? await this.collection.findOne({ _id }) : null;
     if (!entry) throw new ModerationError('not_found', 'no such entry');
-    if (entry.status !== 'pending_review')
-      throw new ModerationError('invalid_state', 'entry is not pending review');
-    return entry;
+    if (entry.status === 'pending_review' || (entry.status === replayed && entry.residentNotice))
+      return entry;
+    throw new ModerationError('invalid_state', 'entry is not pending review');
+  }
+
+  /** Tells the resident of the decision (or queues it for the moderators), then forgets the notice. */
+  private async deliverNotice(entry: WithId<ReviewedEntry>): Promise<boolean> {
+    const notice = entry.residentNotice;
+    if (!notice) return false;
+    const notified = await this.tell(entry, notice.kind, notice.text);
+    await this.collection.updateOne({ _id: entry._id }, { $unset: { residentNotice: '' } });
+    return notified;
   }
 
   /** Tells the resident inside their window; otherwise keeps the text for the moderators. */

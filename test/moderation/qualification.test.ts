@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { ModerationError } from '../../services/moderation';
+import { MongoClient } from 'mongodb';
+import { silentLogger } from '../../services/logger';
+import { ModerationError, QualificationService, UndeliveredQueue } from '../../services/moderation';
 import { newEntry } from '../services/support';
 import { createWorld, MONDAY_10H, textOf, type World } from './support/harness';
 
@@ -76,6 +78,40 @@ describe('moderation/QualificationService', () => {
     assert.match(textOf(world.messagesTo(RESIDENT)[0]), /gratuite/);
     await assert.rejects(world.moderation.qualification.rejectEntry(MODERATOR, id, 'because' as never), {
       code: 'invalid_input',
+    });
+  });
+
+  it('tells the resident when the moderator’s turn runs again after the database failed mid-way', async () => {
+    const entry = await pendingEntry();
+    const id = entry._id.toHexString();
+    // The decision is saved, then the database goes: neither the notice nor its fallback for
+    // the moderators can be written, and the moderator's turn fails (the inbox replays it).
+    const gone = await MongoClient.connect(world.database.uri);
+    await gone.close();
+    const duringOutage = new QualificationService({
+      db: world.database.db,
+      moderators: world.moderation.moderators,
+      audit: world.moderation.audit,
+      notifier: { notify: () => Promise.reject(new Error('server selection timed out')) },
+      undelivered: new UndeliveredQueue(gone.db(world.database.name), world.clock.now),
+      clock: world.clock.now,
+      logger: silentLogger,
+    });
+    await assert.rejects(duringOutage.rejectEntry(MODERATOR, id, 'payant'));
+    assert.equal((await world.entries.get(id))?.status, 'closed');
+    assert.equal(world.messagesTo(RESIDENT).length, 0);
+
+    const replay = await world.moderation.qualification.rejectEntry(MODERATOR, id, 'payant');
+    assert.equal(replay.residentNotified, true);
+    assert.equal(world.messagesTo(RESIDENT).length, 1);
+    assert.match(textOf(world.messagesTo(RESIDENT)[0]), /gratuite/);
+    assert.equal(
+      (await world.moderation.audit.recent(5)).filter((record) => record.action === 'entry.reject').length,
+      1,
+      'the decision is audited once',
+    );
+    await assert.rejects(world.moderation.qualification.rejectEntry(MODERATOR, id, 'payant'), {
+      code: 'invalid_state',
     });
   });
 

@@ -107,7 +107,6 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     db,
     clock: clock.now,
     logger: silentLogger,
-    entries: repositories.entries,
     handover: threadControl,
     notifier,
     directory,

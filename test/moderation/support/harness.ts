@@ -56,7 +56,6 @@ export async function createWorld(start = MONDAY_10H): Promise<World> {
     db: database.db,
     clock: clock.now,
     logger: silentLogger,
-    entries,
     handover: clients.handover,
     notifier,
     directory,
