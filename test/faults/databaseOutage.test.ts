@@ -80,13 +80,15 @@ describe('faults: the database stops for a few seconds under load', function () 
       statuses.includes(503),
       `the webhook answered 503 during the outage (${[...new Set(statuses)].join(',')})`,
     );
-    assert.ok(!statuses.includes(0), 'the webhook always answered (no hang, no crash)');
+    assert.ok(!statuses.includes(0), `the webhook always answered (no hang, no crash)\n${running.stderr()}`);
     assert.ok(healthDuringOutage.includes(503), '/healthz said the database was down');
     await waitUntil(
       () => inboxDone(database.db, messages.length),
       45_000,
       'every event processed after the outage',
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${running.stderr()}`);
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     assert.deepEqual(exactlyOnceProblems(messages, deliveredTexts(graph.calls)), [], running.stderr());
