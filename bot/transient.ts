@@ -13,6 +13,7 @@ import {
   MongoTopologyClosedError,
 } from 'mongodb';
 import { DialogContextError } from 'botbuilder-dialogs';
+import { CodedError, ErrorCode } from '../services/errors';
 import { GraphError } from '../services/graph';
 
 /** Driver errors that mean "the database cannot be reached right now" (network errors include pool clears). */
@@ -47,6 +48,7 @@ export function isTransientFailure(wrapped: unknown): boolean {
   const error = rootCause(wrapped);
   if (error instanceof GraphError) return error.transient;
   if (UNREACHABLE.some((type) => error instanceof type)) return true;
+  if (error instanceof CodedError && error.code === ErrorCode.DatabaseUnavailable) return true;
   return (
     error instanceof MongoError &&
     (error.hasErrorLabel(MongoErrorLabel.RetryableWriteError) ||

@@ -1,6 +1,7 @@
 /**
  * Group commit: requests that arrive while the database is busy share the next round trip.
  */
+import { CodedError, ErrorCode } from '../errors';
 
 /** What a flush answers for one request: a value, or the error that request gets. */
 export type Outcome<O> = { value: O } | { error: unknown };
@@ -13,6 +14,19 @@ export interface BatcherOptions<I> {
   weight?: (item: I) => number;
   /** Flushes running at once (default 1); while they all run, the next one grows. */
   maxInFlight?: number;
+  /**
+   * How long a flush may take before its requests fail (default 10 s). The command may still
+   * land later, so flushes must be safe to repeat; the slot is freed for the next batch.
+   */
+  flushTimeoutMs?: number;
+}
+
+/** A flush the database did not answer in time: the requests may or may not have been applied. */
+export class FlushTimeoutError extends CodedError {
+  constructor(milliseconds: number) {
+    super(ErrorCode.DatabaseUnavailable, `the database did not answer within ${milliseconds} ms`);
+    this.name = 'FlushTimeoutError';
+  }
 }
 
 interface Waiting<I, O> {
@@ -30,7 +44,8 @@ interface Waiting<I, O> {
  * flush slot is free, or with the next flush otherwise. So an idle system pays nothing, and a
  * busy one pays one round trip per batch rather than one per request. `flush` answers one
  * {@link Outcome} per request, in order; if it throws, every request of the batch rejects
- * with that error, so nobody is told "done" for work the database did not take.
+ * with that error, so nobody is told "done" for work the database did not take. A flush that
+ * does not end within `flushTimeoutMs` rejects its requests with {@link FlushTimeoutError}.
  */
 export class Batcher<I, O> {
   private queue: Array<Waiting<I, O>> = [];
@@ -39,6 +54,7 @@ export class Batcher<I, O> {
   private readonly maxWeight: number;
   private readonly weight: (item: I) => number;
   private readonly maxInFlight: number;
+  private readonly flushTimeoutMs: number;
 
   constructor(
     private readonly flush: (items: readonly I[]) => Promise<ReadonlyArray<Outcome<O>>>,
@@ -47,6 +63,7 @@ export class Batcher<I, O> {
     this.maxWeight = options.maxWeight ?? 500;
     this.weight = options.weight ?? (() => 1);
     this.maxInFlight = options.maxInFlight ?? 1;
+    this.flushTimeoutMs = options.flushTimeoutMs ?? 10_000;
   }
 
   /** Queues `item` for the next flush; resolves with its outcome. */
@@ -85,11 +102,22 @@ export class Batcher<I, O> {
 
   private async run(batch: Array<Waiting<I, O>>): Promise<void> {
     let outcomes: ReadonlyArray<Outcome<O>>;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      outcomes = await this.flush(batch.map((waiting) => waiting.item));
+      // One command that never comes back must not hold up every later request.
+      const flushing = this.flush(batch.map((waiting) => waiting.item));
+      flushing.catch(() => undefined);
+      outcomes = await Promise.race([
+        flushing,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new FlushTimeoutError(this.flushTimeoutMs)), this.flushTimeoutMs);
+        }),
+      ]);
     } catch (error) {
       batch.forEach((waiting) => waiting.reject(error));
       return;
+    } finally {
+      clearTimeout(timer);
     }
     batch.forEach((waiting, index) => {
       const outcome = outcomes[index];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
-import { Batcher, type Outcome } from '../../services/db/batcher';
+import { Batcher, FlushTimeoutError, type Outcome } from '../../services/db/batcher';
 import { isTransientFailure } from '../../bot/transient';
 import { insertEach, writeEach } from '../../services/db/bulk';
 import { MongoStorage, type StorageDocument } from '../../services/db/mongoStorage';
@@ -66,6 +66,21 @@ describe('group commit (Batcher)', () => {
       outcomes.map((outcome) => outcome.status === 'rejected' && (outcome.reason as Error).message),
       ['database gone', 'database gone'],
     );
+  });
+
+  it('fails the requests of a flush that never ends, and goes on with the next batch', async () => {
+    let calls = 0;
+    const batcher = new Batcher<number, number>(
+      (items) => {
+        calls += 1;
+        // The first command never comes back (a connection lost without an error).
+        if (calls === 1) return new Promise(() => undefined);
+        return Promise.resolve(items.map((item) => ({ value: item })));
+      },
+      { flushTimeoutMs: 50 },
+    );
+    await assert.rejects(batcher.submit(1), FlushTimeoutError);
+    assert.equal(await batcher.submit(2), 2);
   });
 
   it('fails a bulk write the database never got with the driver’s own error, one the inbox retries', async () => {

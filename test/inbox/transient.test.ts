@@ -4,6 +4,7 @@ import { DialogContext, DialogContextError, DialogSet } from 'botbuilder-dialogs
 import { MongoNetworkError, MongoServerError } from 'mongodb';
 import { isTransientFailure, rootCause } from '../../bot/transient';
 import { GraphError } from '../../services/graph';
+import { FlushTimeoutError } from '../../services/db/batcher';
 
 /** What a dialog step's failure looks like once botbuilder-dialogs has wrapped it. */
 function wrapped(error: Error): DialogContextError {
@@ -16,7 +17,8 @@ describe('bot/transient: which turn failures the inbox retries', () => {
   it('retries transient Graph errors and database outages, even wrapped by a dialog', () => {
     const throttled = new GraphError({ endpoint: 'POST /me/messages', status: 400, graphCode: 613 });
     const down = new MongoNetworkError('connection reset');
-    for (const error of [throttled, down]) {
+    const hung = new FlushTimeoutError(10_000);
+    for (const error of [throttled, down, hung]) {
       assert.equal(isTransientFailure(error), true);
       assert.equal(isTransientFailure(wrapped(error)), true);
       assert.equal(rootCause(wrapped(error)), error);
