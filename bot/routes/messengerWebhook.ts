@@ -19,6 +19,12 @@ export interface MessengerWebhookOptions {
   verifyToken: string;
   /** Stores the events durably; throws when the database cannot take them. */
   accept: (events: MessengerEvent[]) => Promise<void>;
+  /**
+   * How long a delivery may wait for the database before it is answered 503 (default 4 s,
+   * inside Meta's 5). Meta then delivers again; if the slow write did land, the second copy
+   * is recognised as a duplicate.
+   */
+  ackDeadlineMs?: number;
   logger: Logger;
   maxBodyBytes: number;
 }
@@ -64,7 +70,7 @@ export function eventsHandler(options: MessengerWebhookOptions) {
       return reply(response, 400, 'Bad Request');
     }
     try {
-      await options.accept(events);
+      await withinDeadline(options.accept(events), options.ackDeadlineMs ?? 4_000);
     } catch (error) {
       logger.error('webhook events could not be stored', {
         error: error instanceof CodedError ? error.code : ErrorCode.DatabaseUnavailable,
@@ -79,4 +85,22 @@ export function eventsHandler(options: MessengerWebhookOptions) {
 
 function reply(response: Response, status: number, body: string): void {
   response.sendRaw(status, body, { 'Content-Type': 'text/plain; charset=utf-8' });
+}
+
+/** Raised when the events were not stored in time to answer Meta. */
+class AckDeadlineError extends CodedError {
+  constructor() {
+    super(ErrorCode.DatabaseUnavailable, 'the events were not stored in time');
+    this.name = 'AckDeadlineError';
+  }
+}
+
+/** `work`, or an {@link AckDeadlineError} after `milliseconds` (`work` goes on, its failure ignored). */
+function withinDeadline(work: Promise<void>, milliseconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AckDeadlineError()), milliseconds);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

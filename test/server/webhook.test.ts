@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { createServer } from '../../bot/server';
+import { silentLogger } from '../../services/logger';
 import type { RecordedCall } from '../support/fake-graph';
 import {
+  APP_SECRET,
   PAGE_ID,
   sign,
   startTestApp,
@@ -133,5 +136,49 @@ describe('Messenger webhook over HTTP', () => {
       assert.equal(body.database, 'up');
       assert.equal(body.channels.messenger, true);
     });
+  });
+});
+
+describe('Messenger webhook when the database is too slow', () => {
+  it('answers 503 before Meta gives up, and the late write does not crash anything', async () => {
+    let finishWrite: (ok: boolean) => void = () => undefined;
+    const server = createServer({
+      logger: silentLogger,
+      pingDatabase: () => Promise.resolve(),
+      // restify wants an async function here.
+      // eslint-disable-next-line @typescript-eslint/require-await
+      botFramework: async () => undefined,
+      messenger: {
+        appSecret: APP_SECRET,
+        verifyToken: VERIFY_TOKEN,
+        ackDeadlineMs: 200,
+        accept: () =>
+          new Promise<void>((resolve, reject) => {
+            finishWrite = (ok) => (ok ? resolve() : reject(new Error('network error')));
+          }),
+      },
+    });
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    try {
+      const { port } = server.address();
+      const raw = JSON.stringify(webhookBody(textMessage('psid-slow', 'bonjour', 'mid.slow')));
+      const started = Date.now();
+      const response = await fetch(`http://127.0.0.1:${port}/api/messenger`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': sign(raw) },
+        body: raw,
+      });
+      assert.equal(response.status, 503);
+      const waited = Date.now() - started;
+      assert.ok(waited >= 190 && waited < 2_000, `answered after ${waited} ms`);
+      finishWrite(false); // the write fails afterwards: nobody is waiting for it any more
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+    }
   });
 });
