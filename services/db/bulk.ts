@@ -28,23 +28,9 @@ export async function writeEach<T extends Document>(
   collection: Collection<T>,
   operations: ReadonlyArray<AnyBulkWriteOperation<T>>,
 ): Promise<WriteOutcome[]> {
-  if (operations.length === 0) return [];
-  let errors: WriteError[] = [];
-  try {
-    await collection.bulkWrite([...operations], { ordered: false });
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    errors = ([] as WriteError[]).concat(error.writeErrors);
-    if (errors.length === 0) throw unwrapped(error); // the database went away: nothing is known
-  }
-  const outcomes: WriteOutcome[] = operations.map(() => 'done');
-  for (const error of errors) {
-    outcomes[error.index] =
-      error.code === DUPLICATE_KEY
-        ? 'duplicate'
-        : { error: new Error(`write failed with code ${String(error.code)}`) };
-  }
-  return outcomes;
+  return outcomesOf(operations.length, () => collection.bulkWrite([...operations], { ordered: false }), {
+    accountedFor: (error) => writeErrorsOf(error).length > 0,
+  });
 }
 
 /**
@@ -59,21 +45,33 @@ export async function insertEach<T extends Document>(
   collection: Collection<T>,
   documents: ReadonlyArray<OptionalUnlessRequiredId<T>>,
 ): Promise<WriteOutcome[]> {
-  if (documents.length === 0) return [];
-  let errors: WriteError[] = [];
+  return outcomesOf(documents.length, () => collection.insertMany([...documents], { ordered: false }), {
+    accountedFor: (error) => error.result.insertedCount + writeErrorsOf(error).length === documents.length,
+  });
+}
+
+/**
+ * Runs one bulk command of `count` writes and tells what became of each; a bulk error that
+ * does not account for the writes (`accountedFor` false) means the command failed as a whole.
+ */
+async function outcomesOf(
+  count: number,
+  run: () => Promise<unknown>,
+  check: { accountedFor: (error: MongoBulkWriteError) => boolean },
+): Promise<WriteOutcome[]> {
+  const outcomes: WriteOutcome[] = Array.from({ length: count }, () => 'done');
+  if (count === 0) return outcomes;
   try {
-    await collection.insertMany([...documents], { ordered: false });
+    await run();
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
-    errors = ([] as WriteError[]).concat(error.writeErrors);
-    if (error.result.insertedCount + errors.length !== documents.length) throw unwrapped(error);
-  }
-  const outcomes: WriteOutcome[] = documents.map(() => 'done');
-  for (const error of errors) {
-    outcomes[error.index] =
-      error.code === DUPLICATE_KEY
-        ? 'duplicate'
-        : { error: new Error(`insert failed with code ${String(error.code)}`) };
+    if (!check.accountedFor(error)) throw unwrapped(error); // nothing is known of any write
+    for (const failed of writeErrorsOf(error)) {
+      outcomes[failed.index] =
+        failed.code === DUPLICATE_KEY
+          ? 'duplicate'
+          : { error: new Error(`write failed with code ${String(failed.code)}`) };
+    }
   }
   return outcomes;
 }
@@ -91,4 +89,8 @@ export function settled(outcome: WriteOutcome): Outcome<void> {
 function unwrapped(error: MongoBulkWriteError): Error {
   const cause: unknown = error.errorResponse;
   return cause instanceof Error ? cause : error;
+}
+
+function writeErrorsOf(error: MongoBulkWriteError): WriteError[] {
+  return ([] as WriteError[]).concat(error.writeErrors);
 }
