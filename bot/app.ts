@@ -148,6 +148,8 @@ export async function createApp(options: AppOptions): Promise<App> {
             logger,
             feed: graph?.feed,
             pageId: config.messenger?.pageId,
+            matchTimeoutHours: config.matchTimeoutHours,
+            followUpAfterHours: config.followUpAfterHours,
           }),
         });
 

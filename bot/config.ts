@@ -48,6 +48,10 @@ export interface AppConfig {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Whether this instance processes the inbox (an instance may only take webhooks in). */
   readonly inboxWorker: boolean;
+  /** Hours a helper has to answer a request before the next offer is asked. */
+  readonly matchTimeoutHours: number;
+  /** Hours after a match was accepted before both sides are asked how it went. */
+  readonly followUpAfterHours: number;
 }
 
 /** The environment as a plain map of strings. */
@@ -108,6 +112,9 @@ export function parseConfig(env: Env): AppConfig {
   const inboxWorker = read('INBOX_WORKER') ?? 'on';
   if (inboxWorker !== 'on' && inboxWorker !== 'off') throw new ConfigError('INBOX_WORKER must be on or off');
 
+  const matchTimeoutHours = parseHours('MATCH_TIMEOUT_HOURS', read('MATCH_TIMEOUT_HOURS') ?? '6');
+  const followUpAfterHours = parseHours('FOLLOW_UP_AFTER_HOURS', read('FOLLOW_UP_AFTER_HOURS') ?? '20');
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (logLevel !== 'debug' && logLevel !== 'info' && logLevel !== 'warn' && logLevel !== 'error') {
     throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
@@ -131,7 +138,18 @@ export function parseConfig(env: Env): AppConfig {
     }),
     logLevel,
     inboxWorker: inboxWorker === 'on',
+    matchTimeoutHours,
+    followUpAfterHours,
   });
+}
+
+/** A number of hours from 1 to 168 (a week), decimals allowed. */
+function parseHours(name: string, value: string): number {
+  const hours = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || hours < 1 || hours > 168) {
+    throw new ConfigError(`${name} must be a number of hours from 1 to 168`);
+  }
+  return hours;
 }
 
 /**

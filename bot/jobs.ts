@@ -26,6 +26,8 @@ export interface ApplicationJobsOptions {
   notifyAdmins?: (text: string) => Promise<void>;
   /** Hours a helper has to answer a request before the next offer is asked; 6 by default. */
   matchTimeoutHours?: number;
+  /** Hours after a match was accepted before asking how it went; 20 by default. */
+  followUpAfterHours?: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export function applicationJobs(options: ApplicationJobsOptions): Job[] {
       pageId: options.pageId,
     },
     {
+      followUpAfterHours: options.followUpAfterHours,
       extraJobs: [
         createHandoffRemindersJob(core.moderation.handover),
         createHandoffTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),

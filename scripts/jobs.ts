@@ -49,6 +49,8 @@ function buildJobs(config: AppConfig, db: Db, logger: Logger): Job[] {
     logger,
     feed: graph?.feed,
     pageId: config.messenger?.pageId,
+    matchTimeoutHours: config.matchTimeoutHours,
+    followUpAfterHours: config.followUpAfterHours,
     notifyAdmins: async (text) => {
       console.log(`[message to the admins]\n${text}`);
       await toAdmins(text);

@@ -13,6 +13,8 @@ describe('configuration', () => {
     assert.equal(config.pageInboxAppId, '263902037430900');
     assert.equal(config.botFramework.MicrosoftAppId, '');
     assert.equal(config.inboxWorker, true);
+    assert.equal(config.matchTimeoutHours, 6);
+    assert.equal(config.followUpAfterHours, 20);
     assert.ok(Object.isFrozen(config));
   });
 
@@ -45,7 +47,16 @@ describe('configuration', () => {
     [{ GEOCODER_URL: 'nope' }, /GEOCODER_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ INBOX_WORKER: 'maybe' }, /INBOX_WORKER/],
+    [{ MATCH_TIMEOUT_HOURS: '0' }, /MATCH_TIMEOUT_HOURS/],
+    [{ MATCH_TIMEOUT_HOURS: 'six' }, /MATCH_TIMEOUT_HOURS/],
+    [{ FOLLOW_UP_AFTER_HOURS: '200' }, /FOLLOW_UP_AFTER_HOURS/],
   ];
+
+  it('reads the delays of the matching jobs, in hours', () => {
+    const config = parseConfig({ MATCH_TIMEOUT_HOURS: '2.5', FOLLOW_UP_AFTER_HOURS: '48' });
+    assert.equal(config.matchTimeoutHours, 2.5);
+    assert.equal(config.followUpAfterHours, 48);
+  });
   for (const [env, message] of bad) {
     it(`stops on ${Object.keys(env).join(', ')}=${Object.values(env).join(', ')} and names it`, () => {
       assert.throws(
