@@ -5,8 +5,7 @@
 import { strict as assert } from 'node:assert';
 import type { Entry, Match, Resident } from '../../services/domain/types';
 import { ConversationDirectory } from '../../services/messaging/conversationDirectory';
-import { Nlu } from '../../services/nlu';
-import { startHarness, type Harness } from './support/harness';
+import { useHarness, type Harness } from './support/harness';
 import { seedHelper } from './support/seed';
 import { runTable, type Ids } from './support/table';
 import * as tables from './testData/account';
@@ -15,19 +14,11 @@ import { at, MIRAMAS } from '../services/support';
 const PSID = 'resident-account';
 
 describe('dialogs: my entries and my data', function () {
-  let nlu: Nlu;
   let harness: Harness;
   let ids: Ids;
-
-  before(function () {
-    nlu = Nlu.load();
-  });
-  beforeEach(async function () {
-    harness = await startHarness(nlu);
+  useHarness((started) => {
+    harness = started;
     ids = {};
-  });
-  afterEach(async function () {
-    await harness.dispose();
   });
 
   /** The resident with an offer (pending review) and a published need, plus a match with a helper. */

@@ -3,26 +3,18 @@
  * misunderstandings counted in dialog state, interruptions in the middle of a dialog.
  */
 import { strict as assert } from 'node:assert';
-import { Nlu } from '../../services/nlu';
+import type { Nlu } from '../../services/nlu';
 import { CONFIDENCE_THRESHOLD } from '../../dialogs/understanding';
-import { startHarness, type Harness } from './support/harness';
+import { sharedNlu, startHarness, useHarness, type Harness } from './support/harness';
 import { runTable } from './support/table';
 import * as tables from './testData/main';
 
 const PSID = 'resident-main';
 
 describe('dialogs: main routing', function () {
-  let nlu: Nlu;
   let harness: Harness;
-
-  before(function () {
-    nlu = Nlu.load();
-  });
-  beforeEach(async function () {
-    harness = await startHarness(nlu);
-  });
-  afterEach(async function () {
-    await harness.dispose();
+  useHarness((started) => {
+    harness = started;
   });
 
   const reasons = async () => (await harness.attention.get(PSID))?.reasons.map((flag) => flag.reason) ?? [];
@@ -40,16 +32,20 @@ describe('dialogs: main routing', function () {
 
   it('asks to choose below the confidence threshold, and flags two misunderstandings in a row', async function () {
     // Which phrase scores low moves with the training data: pin one doubtful understanding.
-    const doubtful: Nlu = Object.assign(Object.create(nlu) as Nlu, {
+    const model = sharedNlu();
+    const doubtful: Nlu = Object.assign(Object.create(model) as Nlu, {
       understand: (text: string) =>
         text === 'La Maille'
-          ? { ...nlu.understand(text), intent: 'need' as const, intentConfidence: CONFIDENCE_THRESHOLD / 2 }
-          : nlu.understand(text),
+          ? { ...model.understand(text), intent: 'need' as const, intentConfidence: CONFIDENCE_THRESHOLD / 2 }
+          : model.understand(text),
     });
-    await harness.dispose();
     harness = await startHarness(doubtful);
-    await runTable(harness, PSID, tables.misunderstoodTwice);
-    assert.deepEqual(await reasons(), ['misunderstood_twice']);
+    try {
+      await runTable(harness, PSID, tables.misunderstoodTwice);
+      assert.deepEqual(await reasons(), ['misunderstood_twice']);
+    } finally {
+      await harness.dispose();
+    }
   });
 
   it('does not flag misunderstandings that are not in a row', async function () {

@@ -4,8 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Entry, Match } from '../../services/domain/types';
-import { Nlu } from '../../services/nlu';
-import { startHarness, type Harness } from './support/harness';
+import { useHarness, type Harness } from './support/harness';
 import { seedHelper } from './support/seed';
 import { keyPattern, payloadsOf, runTable, textsOf, type Ids } from './support/table';
 import * as tables from './testData/need';
@@ -15,19 +14,11 @@ const NEAR = 'helper-near';
 const FAR = 'helper-far';
 
 describe('dialogs: asking for help and matching', function () {
-  let nlu: Nlu;
   let harness: Harness;
   let ids: Ids;
-
-  before(function () {
-    nlu = Nlu.load();
-  });
-  beforeEach(async function () {
-    harness = await startHarness(nlu);
+  useHarness((started) => {
+    harness = started;
     ids = {};
-  });
-  afterEach(async function () {
-    await harness.dispose();
   });
 
   const matches = () =>

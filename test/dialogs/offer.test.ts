@@ -3,25 +3,16 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Entry, Resident } from '../../services/domain/types';
-import { Nlu } from '../../services/nlu';
-import { startHarness, type Harness } from './support/harness';
+import { useHarness, type Harness } from './support/harness';
 import { runTable } from './support/table';
 import * as tables from './testData/offer';
 
 const PSID = 'resident-offer';
 
 describe('dialogs: offering help', function () {
-  let nlu: Nlu;
   let harness: Harness;
-
-  before(function () {
-    nlu = Nlu.load();
-  });
-  beforeEach(async function () {
-    harness = await startHarness(nlu);
-  });
-  afterEach(async function () {
-    await harness.dispose();
+  useHarness((started) => {
+    harness = started;
   });
 
   const entries = () => harness.database.db.collection<Entry>('entries').find({ psid: PSID }).toArray();

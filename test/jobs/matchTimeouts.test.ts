@@ -7,13 +7,12 @@ import { strict as assert } from 'node:assert';
 import type { Match } from '../../services/domain/types';
 import { PAGE_INBOX_APP_ID } from '../../services/graph';
 import type { UndeliveredMessage } from '../../services/moderation';
-import { Nlu } from '../../services/nlu';
 import {
   DEFAULT_MATCH_TIMEOUT_HOURS,
   createMatchTimeoutsJob,
   expireUnansweredMatches,
 } from '../../dialogs/matching/matchTimeouts';
-import { startHarness, type Harness } from '../dialogs/support/harness';
+import { useHarness, type Harness } from '../dialogs/support/harness';
 import { seedHelper } from '../dialogs/support/seed';
 import { keyPattern, payloadsOf, runTable, textsOf, type Ids } from '../dialogs/support/table';
 import * as tables from '../dialogs/testData/need';
@@ -24,19 +23,11 @@ const FAR = 'helper-far';
 const HOUR = 3_600_000;
 
 describe('match-timeouts job', function () {
-  let nlu: Nlu;
   let harness: Harness;
   let ids: Ids;
-
-  before(function () {
-    nlu = Nlu.load();
-  });
-  beforeEach(async function () {
-    harness = await startHarness(nlu);
+  useHarness((started) => {
+    harness = started;
     ids = {};
-  });
-  afterEach(async function () {
-    await harness.dispose();
   });
 
   const matches = () =>

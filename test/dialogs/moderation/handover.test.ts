@@ -7,8 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { PAGE_INBOX_APP_ID } from '../../../services/graph';
 import type { AttentionReason } from '../../../services/domain/types';
-import { Nlu } from '../../../services/nlu';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness, type Harness } from '../support/harness';
 import { runTable, type Turn } from '../support/table';
 import * as tables from './testData/handover';
 
@@ -16,20 +15,12 @@ const RESIDENT = 'resident-handover';
 const REFERENT = '7000000001';
 
 describe('dialogs: hand-over to a referent', function () {
-  let nlu: Nlu;
   let harness: Harness;
   let lastReplies: Partial<Activity>[];
-
-  before(function () {
-    nlu = Nlu.load();
-  });
-  beforeEach(async function () {
-    harness = await startHarness(nlu);
+  useHarness(async (started) => {
+    harness = started;
     await harness.moderation.moderators.upsert({ psid: REFERENT, name: 'Awa', quartiers: [] });
     lastReplies = [];
-  });
-  afterEach(async function () {
-    await harness.dispose();
   });
 
   /** Runs `turns` and keeps the replies of the last one. */

@@ -6,9 +6,8 @@
 import { strict as assert } from 'node:assert';
 import type { Entry } from '../../../services/domain/types';
 import { AUDIT_COLLECTION, type AuditRecord } from '../../../services/moderation';
-import { Nlu } from '../../../services/nlu';
 import { at, MIRAMAS } from '../../services/support';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness, type Harness } from '../support/harness';
 import { keyPattern, payloadsOf, runTable, type Ids } from '../support/table';
 import { MENU } from '../testData/common';
 import * as tables from './testData/moderator';
@@ -18,20 +17,12 @@ const OFFERER = 'resident-offer';
 const ASKER = 'resident-asker';
 
 describe('dialogs: the referents’ tools', function () {
-  let nlu: Nlu;
   let harness: Harness;
   let ids: Ids;
-
-  before(function () {
-    nlu = Nlu.load();
-  });
-  beforeEach(async function () {
-    harness = await startHarness(nlu);
+  useHarness(async (started) => {
+    harness = started;
     await harness.moderation.moderators.upsert({ psid: REFERENT, name: 'Awa', quartiers: ['La Maille 2'] });
     ids = await seedPending(harness);
-  });
-  afterEach(async function () {
-    await harness.dispose();
   });
 
   const audit = () =>

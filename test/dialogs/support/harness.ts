@@ -18,7 +18,7 @@ import { Matcher } from '../../../services/matching/matcher';
 import { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
 import { PAGE_INBOX_APP_ID } from '../../../services/graph';
 import { createModeration, type Moderation } from '../../../services/moderation';
-import type { Nlu } from '../../../services/nlu';
+import { Nlu } from '../../../services/nlu';
 import { Geocoder } from '../../../services/places/geocoder';
 import { ResidentRepository } from '../../../services/residents/residentRepository';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
@@ -85,6 +85,34 @@ export interface HarnessOptions {
   notifyAdmins?: (text: string) => Promise<void>;
   /** Retries of feed calls. */
   feedRetry?: RetryOptions;
+}
+
+/** The model, loaded once for every suite of the run. */
+let model: Nlu | undefined;
+
+/** The understanding model shared by the suites (it is read-only). */
+export function sharedNlu(): Nlu {
+  model ??= Nlu.load();
+  return model;
+}
+
+/**
+ * Gives each test of the enclosing suite a fresh harness on the shared model, disposed after
+ * the test: `onStart` receives it (to keep in the suite's variable and prepare it).
+ */
+export function useHarness(
+  onStart: (harness: Harness) => void | Promise<void>,
+  options: () => HarnessOptions = () => ({}),
+): void {
+  let current: Harness | undefined;
+  beforeEach(async function () {
+    current = await startHarness(sharedNlu(), options());
+    await onStart(current);
+  });
+  afterEach(async function () {
+    await current?.dispose();
+    current = undefined;
+  });
 }
 
 /** Starts a harness on a fresh database. */

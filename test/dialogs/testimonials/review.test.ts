@@ -6,10 +6,9 @@
 import { strict as assert } from 'node:assert';
 import type { ConversationAttention } from '../../../services/conversations/attention';
 import { ModeratorRepository } from '../../../services/moderation/moderatorRepository';
-import { Nlu } from '../../../services/nlu';
 import type { Testimonial } from '../../../services/testimonials/types';
 import { at, MIRAMAS } from '../../services/support';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness, type Harness } from '../support/harness';
 import { seedHelper } from '../support/seed';
 import { runTable } from '../support/table';
 import { MENU } from '../testData/common';
@@ -19,15 +18,10 @@ const MODERATOR = '3000000000000002';
 const RESIDENT = '4000000000000001';
 
 describe('dialogs: testimonial review and answers to the jobs', function () {
-  let nlu: Nlu;
   let harness: Harness;
   let id: string;
-
-  before(function () {
-    nlu = Nlu.load();
-  });
-  beforeEach(async function () {
-    harness = await startHarness(nlu);
+  useHarness(async (started) => {
+    harness = started;
     const moderators = new ModeratorRepository(harness.database.db, harness.clock.now);
     await moderators.upsert({ psid: ADMIN, name: 'Awa', quartiers: [], role: 'admin' });
     await moderators.upsert({ psid: MODERATOR, name: 'Bruno', quartiers: [] });
@@ -38,9 +32,6 @@ describe('dialogs: testimonial review and answers to the jobs', function () {
       consentVersion: 'testimonial-v1',
     });
     id = created._id.toHexString();
-  });
-  afterEach(async function () {
-    await harness.dispose();
   });
 
   const stored = () => harness.database.db.collection<Testimonial>('testimonials').findOne({});

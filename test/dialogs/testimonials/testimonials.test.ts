@@ -7,12 +7,11 @@
 import { strict as assert } from 'node:assert';
 import { createGraphClients } from '../../../services/graph';
 import { silentLogger } from '../../../services/logger';
-import { Nlu } from '../../../services/nlu';
 import { publishTestimonials } from '../../../services/testimonials/publisher';
 import type { Testimonial } from '../../../services/testimonials/types';
 import { noWait } from '../../jobs/support';
 import { startFakeGraph, type FakeGraph } from '../../support/fake-graph';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness, type Harness } from '../support/harness';
 import { runTable } from '../support/table';
 import * as tables from './testData';
 
@@ -20,26 +19,26 @@ const RESIDENT = '4000000000000001';
 const PAGE_ID = '5550001';
 
 describe('dialogs: testimonials', function () {
-  let nlu: Nlu;
   let graph: FakeGraph;
   let harness: Harness;
   let adminNotices: string[];
 
   before(async function () {
-    nlu = Nlu.load();
     graph = await startFakeGraph();
   });
   after(async function () {
     await graph.close();
   });
-  beforeEach(async function () {
+  beforeEach(function () {
     graph.reset();
     adminNotices = [];
-    harness = await startHarness(nlu, { feed: feed(), feedRetry: noWait, notifyAdmins: notice });
   });
-  afterEach(async function () {
-    await harness.dispose();
-  });
+  useHarness(
+    (started) => {
+      harness = started;
+    },
+    () => ({ feed: feed(), feedRetry: noWait, notifyAdmins: notice }),
+  );
 
   const feed = () =>
     createGraphClients({
