@@ -2,14 +2,7 @@
  * The Bot Framework adapter for Messenger: runs the bot on webhook events and sends its
  * replies through the Graph API.
  */
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
 import { CodedError, ErrorCode } from '../../services/errors';
 import { DEFAULT_RETRY, timerSleep, type RetryOptions } from '../../services/graph/retry';
 import type { OutgoingMessage } from '../../services/graph/message-types';
@@ -19,6 +12,7 @@ import { DirectCalls, type OutgoingCalls } from '../../services/outbox/outbox';
 import { toActivity } from './activities';
 import type { MessengerEvent } from './events';
 import { toSendCalls, type SendCall } from './outgoing';
+import { CONTINUE_CONVERSATION_EVENT, ProactiveAdapter, type Logic } from '../proactiveAdapter';
 import { EVENT_KEY_STATE } from './turnGuard';
 
 /** Options of {@link MessengerAdapter}. */
@@ -33,12 +27,7 @@ export interface MessengerAdapterOptions {
   sleep?: (milliseconds: number) => Promise<void>;
 }
 
-/** Name of the event activity a proactive turn starts with. */
-export const CONTINUE_CONVERSATION_EVENT = 'continueConversation';
-
-type Logic = (context: TurnContext) => Promise<void>;
-/** botframework-connector's ClaimsIdentity, without depending on that package directly. */
-type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
+export { CONTINUE_CONVERSATION_EVENT };
 
 /**
  * A `BotAdapter` speaking to Messenger directly (no Azure Bot Service in between).
@@ -52,7 +41,7 @@ type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
  * (and reach `onTurnError`), they are never swallowed. Proactive turns default to
  * `messaging_type: UPDATE`, replies to `RESPONSE`.
  */
-export class MessengerAdapter extends BotAdapter {
+export class MessengerAdapter extends ProactiveAdapter {
   private readonly send: SendApi;
   private readonly logger: Logger;
   private readonly calls: OutgoingCalls;
@@ -111,35 +100,6 @@ export class MessengerAdapter extends BotAdapter {
   /** Messenger cannot delete a sent message. */
   override deleteActivity(): Promise<void> {
     return Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger cannot delete a sent message'));
-  }
-
-  /** Starts a proactive turn for the conversation `reference` points to. */
-  override async continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: Logic,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: CONTINUE_CONVERSATION_EVENT },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, activity), logic);
-  }
-
-  /**
-   * Same as {@link MessengerAdapter.continueConversation}; the app id or claims are not
-   * needed (Messenger authenticates with the page token).
-   */
-  override async continueConversationAsync(
-    _botAppIdOrClaims: string | ClaimsIdentity,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: Logic | string,
-    maybeLogic?: Logic,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic)
-      throw new CodedError(ErrorCode.MessageInvalid, 'continueConversationAsync needs a logic callback');
-    await this.continueConversation(reference, logic);
   }
 
   /** Makes one Send API call (through the outbox); resolves to the mid of a sent message. */

@@ -3,14 +3,12 @@
  */
 import {
   ActivityTypes,
-  BotAdapter,
   TurnContext,
   type Activity,
   type CardAction,
-  type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { ClaimsIdentity } from 'botframework-connector';
+import { ProactiveAdapter } from '../proactiveAdapter';
 
 /** The channel id of terminal conversations. */
 export const TERMINAL_CHANNEL = 'terminal';
@@ -24,7 +22,7 @@ export interface PrintedReply {
 }
 
 /** Turns typed lines into activities and replies into {@link PrintedReply}s. */
-export class TerminalAdapter extends BotAdapter {
+export class TerminalAdapter extends ProactiveAdapter {
   private sequence = 0;
 
   /** @param print - receives every reply, in order. */
@@ -74,28 +72,5 @@ export class TerminalAdapter extends BotAdapter {
 
   override deleteActivity(): Promise<void> {
     return Promise.reject(new Error('The terminal cannot delete a message'));
-  }
-
-  override async continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continue' },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, activity), logic);
-  }
-
-  override async continueConversationAsync(
-    _botAppIdOrClaims: string | ClaimsIdentity,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: ((context: TurnContext) => Promise<void>) | string,
-    maybeLogic?: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new TypeError('continueConversationAsync needs a logic function');
-    await this.continueConversation(reference, logic);
   }
 }
