@@ -1,7 +1,7 @@
 /**
  * Several writes in one command, with what happened to each.
  */
-import type { Outcome } from './batcher';
+import { Batcher, type Outcome } from './batcher';
 import {
   MongoBulkWriteError,
   type AnyBulkWriteOperation,
@@ -76,10 +76,22 @@ async function outcomesOf(
   return outcomes;
 }
 
-/** A write's outcome for its caller: done, or an error (a duplicate key is one here). */
-export function settled(outcome: WriteOutcome): Outcome<void> {
-  if (outcome === 'done') return { value: undefined };
-  return { error: outcome === 'duplicate' ? new Error('duplicate key') : outcome.error };
+/**
+ * A group commit of single writes: the requests of a batch become the operations of one
+ * unordered bulk. A duplicate key fails its request, unless `onDuplicate` says what it means.
+ */
+export function writeBatcher<T extends Document, I>(
+  collection: Collection<T>,
+  toOperation: (item: I) => AnyBulkWriteOperation<T>,
+  onDuplicate: (item: I) => Outcome<void> = () => ({ error: new Error('duplicate key') }),
+): Batcher<I, void> {
+  return new Batcher<I, void>(async (items) => {
+    const outcomes = await writeEach(collection, items.map(toOperation));
+    return outcomes.map((outcome, index): Outcome<void> => {
+      if (outcome === 'done') return { value: undefined };
+      return outcome === 'duplicate' ? onDuplicate(items[index]) : { error: outcome.error };
+    });
+  });
 }
 
 /**

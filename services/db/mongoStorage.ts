@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Collection } from 'mongodb';
 import { CodedError, ErrorCode } from '../errors';
-import { Batcher, type Outcome } from './batcher';
-import { settled, writeEach } from './bulk';
+import { Batcher } from './batcher';
+import { writeBatcher } from './bulk';
 
 /** One stored item: the state as JSON text (as `MemoryStorage` keeps it), and its eTag. */
 export interface StorageDocument {
@@ -14,6 +14,12 @@ export interface StorageDocument {
   eTag: string;
   state: string;
   updatedAt: Date;
+}
+
+/** One key of a write, with the item as the bot state gave it. */
+interface StorageChange {
+  key: string;
+  item: Record<string, unknown>;
 }
 
 /** Raised when a write carries an eTag that is no longer the stored one. */
@@ -37,7 +43,7 @@ export class MongoStorage implements Storage {
   /** Reads of concurrent turns, one `find` per batch. */
   private readonly reads: Batcher<string[], Map<string, StorageDocument>>;
   /** Writes of concurrent turns, one update command per batch. */
-  private readonly writes: Batcher<{ key: string; item: Record<string, unknown> }, void>;
+  private readonly writes: Batcher<StorageChange, void>;
 
   constructor(
     private readonly collection: Collection<StorageDocument>,
@@ -48,7 +54,24 @@ export class MongoStorage implements Storage {
       const byKey = new Map(documents.map((document) => [document._id, document]));
       return requests.map(() => ({ value: byKey }));
     });
-    this.writes = new Batcher((changes) => this.writeAll(changes));
+    // Every write is an upsert: without an eTag on the key alone; with one on the key and the
+    // eTag, so that a stored item with another eTag makes the insert collide on the key,
+    // which is the conflict.
+    this.writes = writeBatcher(
+      this.collection,
+      ({ key, item }: StorageChange) => {
+        const { eTag, ...rest } = item;
+        const conditional = typeof eTag === 'string' && eTag !== '' && eTag !== '*';
+        return {
+          updateOne: {
+            filter: conditional ? { _id: key, eTag } : { _id: key },
+            update: { $set: { eTag: randomUUID(), state: JSON.stringify(rest), updatedAt: this.now() } },
+            upsert: true,
+          },
+        };
+      },
+      ({ key }) => ({ error: new StorageConflictError(key) }),
+    );
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -75,33 +98,5 @@ export class MongoStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
     if (keys.length > 0) await this.collection.deleteMany({ _id: { $in: keys.map(String) } });
-  }
-
-  /**
-   * Every write is an upsert: without an eTag on the key alone; with one on the key and the
-   * eTag, so that a stored item with another eTag makes the insert collide on the key, which
-   * is the conflict.
-   */
-  private async writeAll(
-    changes: ReadonlyArray<{ key: string; item: Record<string, unknown> }>,
-  ): Promise<Array<Outcome<void>>> {
-    const now = this.now();
-    const outcomes = await writeEach(
-      this.collection,
-      changes.map(({ key, item }) => {
-        const { eTag, ...rest } = item;
-        const conditional = typeof eTag === 'string' && eTag !== '' && eTag !== '*';
-        return {
-          updateOne: {
-            filter: conditional ? { _id: key, eTag } : { _id: key },
-            update: { $set: { eTag: randomUUID(), state: JSON.stringify(rest), updatedAt: now } },
-            upsert: true,
-          },
-        };
-      }),
-    );
-    return outcomes.map((outcome, index) =>
-      outcome === 'duplicate' ? { error: new StorageConflictError(changes[index].key) } : settled(outcome),
-    );
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The durable inbox: every webhook event is stored before it is acknowledged, once.
  */
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { Batcher, type Outcome } from '../db/batcher';
 import { writeEach } from '../db/bulk';
 import { GroupCommit } from './groupCommit';
@@ -51,7 +51,6 @@ export interface InboxStoreOptions {
   leaseMs?: number;
 }
 
-const DUPLICATE_KEY = 11000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Storage side of the inbox; the {@link InboxWorker} drives it. */
@@ -138,20 +137,9 @@ export class InboxStore {
     return [...new Set(ready.map((document) => document.psid))].slice(0, limit);
   }
 
-  /** Takes the lease on a sender if it is free or expired; false when someone holds it. */
+  /** Takes (or renews) the lease on a sender if it is free, expired or ours; false when someone else holds it. */
   async acquire(psid: string, owner: string, now: Date): Promise<boolean> {
-    const until = new Date(now.getTime() + this.leaseMs);
-    try {
-      await this.leases.updateOne(
-        { _id: psid, $or: [{ until: { $lt: now } }, { owner }] },
-        { $set: { owner, until } },
-        { upsert: true },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+    return (await this.acquireMany([psid], owner, now)).length === 1;
   }
 
   /**

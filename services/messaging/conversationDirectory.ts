@@ -8,8 +8,8 @@
  */
 import type { ConversationReference } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
-import { Batcher } from '../db/batcher';
-import { settled, writeEach } from '../db/bulk';
+import type { Batcher } from '../db/batcher';
+import { writeBatcher } from '../db/bulk';
 
 /** The automated-message window after a person's last message. */
 export const RESPONSE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -32,23 +32,21 @@ export class ConversationDirectory {
 
   constructor(db: Db) {
     this.collection = db.collection<DirectoryDocument>('conversation_refs');
-    this.touches = new Batcher(async (entries) => {
-      const outcomes = await writeEach(
-        this.collection,
-        entries.map(({ _id, ...fields }) => ({
-          updateOne: {
-            filter: {
-              _id,
-              $or: [{ lastMessageAt: { $lte: fields.lastMessageAt } }, { lastMessageAt: { $exists: false } }],
-            },
-            update: { $set: fields },
-            upsert: true,
+    this.touches = writeBatcher(
+      this.collection,
+      ({ _id, ...fields }: DirectoryDocument) => ({
+        updateOne: {
+          filter: {
+            _id,
+            $or: [{ lastMessageAt: { $lte: fields.lastMessageAt } }, { lastMessageAt: { $exists: false } }],
           },
-        })),
-      );
+          update: { $set: fields },
+          upsert: true,
+        },
+      }),
       // A duplicate key means a newer message already moved the window: nothing to do.
-      return outcomes.map((outcome) => settled(outcome === 'duplicate' ? 'done' : outcome));
-    });
+      () => ({ value: undefined }),
+    );
   }
 
   /** Creates the TTL index (idempotent). */

@@ -4,7 +4,7 @@
  */
 import type { Collection, Db } from 'mongodb';
 import { Batcher, type Outcome } from '../db/batcher';
-import { insertEach, settled, writeEach } from '../db/bulk';
+import { insertEach, writeBatcher } from '../db/bulk';
 
 /** What an outgoing call does. */
 export type OutboxKind = 'message' | 'action' | 'handover' | 'feed';
@@ -49,6 +49,13 @@ export interface OutboxCallRecord {
   fingerprint: string;
 }
 
+/** A call Meta accepted, to be marked sent. */
+interface SentMark {
+  id: string;
+  result: string | undefined;
+  now: Date;
+}
+
 /** Options of {@link OutboxStore}. */
 export interface OutboxStoreOptions {
   /** How long records are kept (at least as long as an event can be replayed). */
@@ -64,32 +71,20 @@ export class OutboxStore {
   /** Calls of concurrent turns recorded together: one insert (and a read for replays). */
   private readonly beginnings: Batcher<OutboxDocument, OutboxDocument>;
   /** Calls of concurrent turns marked sent together: one update command. */
-  private readonly sendings: Batcher<{ id: string; result: string | undefined; now: Date }, void>;
+  private readonly sendings: Batcher<SentMark, void>;
 
   constructor(db: Db, options: OutboxStoreOptions = {}) {
     this.calls = db.collection<OutboxDocument>('outbox');
     this.rememberForMs = options.rememberForMs ?? 7 * DAY_MS;
     this.beginnings = new Batcher((fresh) => this.recordAll(fresh));
-    this.sendings = new Batcher<{ id: string; result: string | undefined; now: Date }, void>(
-      async (marks) => {
-        const outcomes = await writeEach(
-          this.calls,
-          marks.map(({ id, result, now }) => ({
-            updateOne: {
-              filter: { _id: id },
-              update: {
-                $set: {
-                  status: 'sent' as const,
-                  updatedAt: now,
-                  ...(result === undefined ? {} : { result }),
-                },
-              },
-            },
-          })),
-        );
-        return outcomes.map(settled);
+    this.sendings = writeBatcher(this.calls, ({ id, result, now }: SentMark) => ({
+      updateOne: {
+        filter: { _id: id },
+        update: {
+          $set: { status: 'sent' as const, updatedAt: now, ...(result === undefined ? {} : { result }) },
+        },
       },
-    );
+    }));
   }
 
   /** Creates the TTL index (idempotent). */
