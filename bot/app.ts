@@ -4,7 +4,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
 import { systemClock, type Clock } from '../services/clock';
@@ -14,15 +14,18 @@ import { InboxStore } from '../services/inbox/inboxStore';
 import { InboxWorker } from '../services/inbox/inboxWorker';
 import { Scheduler } from '../services/jobs';
 import { UndeliveredQueue } from '../services/moderation';
+import { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox';
 import type { Logger } from '../services/logger';
 import type { Nlu } from '../services/nlu';
 import type { AppConfig } from './config';
+import { createBotFrameworkAdapter } from './botframework/channelAdapter';
+import { isBotFrameworkChannel } from './botframework/identity';
 import { createBotCore, type BotCore } from './core';
 import { graphFromConfig } from './graph';
 import { applicationJobs } from './jobs';
-import { MessengerAdapter } from './messenger/adapter';
-import type { MessengerEvent } from './messenger/events';
+import { MESSENGER_CHANNEL_ID } from './messenger/activities';
+import { MessengerAdapter, type ReceivedEvent } from './messenger/adapter';
 import { createServer } from './server';
 import { isTransientFailure, rootCause } from './transient';
 
@@ -61,7 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
-  const cloudAdapter = new CloudAdapter(
+  const cloudAdapter = createBotFrameworkAdapter(
     new ConfigurationBotFrameworkAuthentication({ ...config.botFramework }),
   );
   const graph = graphFromConfig(config, logger);
@@ -74,14 +77,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     undelivered: new UndeliveredQueue(db, clock),
   });
+  const directory = new ConversationDirectory(db);
   const messengerAdapter = graph
-    ? new MessengerAdapter({ send: graph.send, logger, calls: outbox })
+    ? new MessengerAdapter({ send: graph.send, logger, calls: outbox, contacts: directory, clock })
     : undefined;
 
   const core = await createBotCore({
     db,
     clock,
     logger,
+    directory,
     geocoderUrl: config.geocoderUrl,
     botAppId: config.botFramework.MicrosoftAppId,
     nlu: options.nlu,
@@ -89,7 +94,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     pageInboxAppId: config.pageInboxAppId,
     ourAppId: config.messengerAppId,
     feed: graph?.feed,
-    adapterFor: (channelId) => (channelId === 'facebook' ? messengerAdapter : cloudAdapter),
+    adapterFor: (channelId) => {
+      if (channelId === MESSENGER_CHANNEL_ID) return messengerAdapter;
+      return isBotFrameworkChannel(channelId) ? cloudAdapter : undefined;
+    },
   });
 
   const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
@@ -126,8 +134,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         logger,
         pollIntervalMs: options.pollIntervalMs,
         handle: (document) => {
-          const { _id, psid, pageId, source, kind, timestamp, raw } = document;
-          const event = { key: _id, psid, pageId, source, kind, timestamp, raw } as MessengerEvent;
+          const { _id, psid, pageId, source, kind, timestamp, raw, receivedAt } = document;
+          const event = { key: _id, psid, pageId, source, kind, timestamp, raw, receivedAt } as ReceivedEvent;
           return messengerAdapter.processEvent(event, (context) => core.bot.run(context));
         },
       })
@@ -158,12 +166,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     pingDatabase: async () => {
       await db.command({ ping: 1 });
     },
-    botFramework: async (request, response) => {
-      await cloudAdapter.process(request, response, (context) => core.bot.run(context));
+    botFramework: {
+      access: config.botFrameworkAccess,
+      serviceHosts: config.botFrameworkServiceHosts,
+      process: async (request, response) => {
+        await cloudAdapter.process(request, response, (context) => core.bot.run(context));
+      },
     },
     messenger: config.messenger && {
       appSecret: config.messenger.appSecret,
       verifyToken: config.messenger.verifyToken,
+      pageId: config.messenger.pageId,
+      maxEventAgeMs: config.maxEventAgeMinutes * 60_000,
+      now: clock,
       accept: async (events) => {
         await inbox.accept(events, clock());
         worker?.wake();

@@ -13,6 +13,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { stateDeletionRequested } from '../dialogs/stateDeletion';
 import type { Clock } from '../services/clock';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
+import { MESSENGER_CHANNEL_ID } from './messenger/activities';
 import { TurnGuard } from './messenger/turnGuard';
 
 /** The dialog the bot runs (the main dialog). */
@@ -50,7 +51,10 @@ export class VoisinsBot extends ActivityHandler {
       await next();
     });
     this.onEvent(async (context, next) => {
-      if (context.activity.name?.startsWith('messenger.') && options.onChannelEvent) {
+      // Channel events come only from the Messenger adapter (a signed webhook): the Bot
+      // Framework endpoint's channels are all `botframework:…`, never `facebook`.
+      const fromMessenger = context.activity.channelId === MESSENGER_CHANNEL_ID;
+      if (fromMessenger && context.activity.name?.startsWith('messenger.') && options.onChannelEvent) {
         await options.onChannelEvent(context);
       }
       await next();
@@ -77,12 +81,18 @@ export class VoisinsBot extends ActivityHandler {
     await conversationState.saveChanges(context, false);
   }
 
-  /** Opens the person's 24-hour window and keeps the reference for proactive messages. */
+  /**
+   * Keeps the reference for proactive messages of a person on another channel than
+   * Messenger (the Messenger adapter records its own people), at the server's time.
+   */
   private async rememberWhereToWrite(context: TurnContext): Promise<void> {
     const { activity } = context;
+    if (activity.channelId === MESSENGER_CHANNEL_ID) return;
     if (activity.type !== String(ActivityTypes.Message) || !activity.from?.id) return;
-    const sentAt = activity.timestamp ? new Date(activity.timestamp) : this.options.clock();
-    const at = Number.isNaN(sentAt.getTime()) ? this.options.clock() : sentAt;
-    await this.options.directory.touch(activity.from.id, at, TurnContext.getConversationReference(activity));
+    await this.options.directory.touch(
+      activity.from.id,
+      this.options.clock(),
+      TurnContext.getConversationReference(activity),
+    );
   }
 }

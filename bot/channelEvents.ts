@@ -3,33 +3,26 @@
  * standby and moderators' replies go to the hand-over's transcript; when the page inbox
  * hands the conversation back, the bot says it is back and shows the menu.
  */
-import { TurnContext } from 'botbuilder';
 import { withMenu } from '../dialogs/replies';
 import type { Clock } from '../services/clock';
 import { t } from '../services/i18n';
-import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type { ResidentNotifier } from '../services/messaging/notifier';
-import { CHANNEL_EVENT, channelEventFromActivity, type HandoverService } from '../services/moderation';
+import { channelEventFromActivity, type HandoverService } from '../services/moderation';
 import type { ChannelEventHandler } from './bot';
 
 /** Options of {@link createChannelEventHandler}. */
 export interface ChannelEventHandlerOptions {
   handover: Pick<HandoverService, 'onChannelEvent'>;
-  directory: ConversationDirectory;
   notifier: ResidentNotifier;
   clock: Clock;
 }
 
 /** Builds the bot's `onChannelEvent`. */
 export function createChannelEventHandler(options: ChannelEventHandlerOptions): ChannelEventHandler {
-  const { handover, directory, clock } = options;
+  const { handover, clock } = options;
   return async (context) => {
     const input = channelEventFromActivity(context.activity, clock());
     if (!input) return;
-    if (input.name === CHANNEL_EVENT.Standby) {
-      // A resident writing while a referent holds the thread still opens their 24-hour window.
-      await directory.touch(input.psid, input.at, TurnContext.getConversationReference(context.activity));
-    }
     const { resumed } = await handover.onChannelEvent(input);
     if (resumed) await context.sendActivity(withMenu(t('moderation.resident.back')));
   };

@@ -31,8 +31,18 @@ export interface BotFrameworkConfig {
   readonly MicrosoftAppTenantId: string;
 }
 
+/**
+ * Who may use `POST /api/messages`: Bot Framework callers with a valid token
+ * (`authenticated`, when `MicrosoftAppId` is set), callers on this machine only (`loopback`,
+ * the default without credentials outside production: the Emulator, local tests), or nobody
+ * (`off`, the default in production without credentials).
+ */
+export type BotFrameworkAccess = 'authenticated' | 'loopback' | 'off';
+
 /** The whole, validated configuration. */
 export interface AppConfig {
+  /** `NODE_ENV=production`: stricter checks (secret lengths, no unauthenticated Bot Framework). */
+  readonly production: boolean;
   readonly port: number;
   /** Unset: the local engine is started. */
   readonly mongodbUri: string | undefined;
@@ -45,6 +55,16 @@ export interface AppConfig {
   readonly messengerAppId: string | undefined;
   readonly geocoderUrl: string;
   readonly botFramework: BotFrameworkConfig;
+  readonly botFrameworkAccess: BotFrameworkAccess;
+  /**
+   * Hosts a Bot Framework `serviceUrl` may point to (`*.example.com` also allows its
+   * subdomains); the bot never calls any other.
+   */
+  readonly botFrameworkServiceHosts: readonly string[];
+  /** Webhook events older than this are ignored (Meta retries for about an hour). */
+  readonly maxEventAgeMinutes: number;
+  /** Key of the keyed hash that stands for a person in log lines. */
+  readonly logHashKey: string | undefined;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Whether this instance processes the inbox (an instance may only take webhooks in). */
   readonly inboxWorker: boolean;
@@ -56,6 +76,13 @@ export interface AppConfig {
 
 /** The environment as a plain map of strings. */
 export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where the Bot Framework service and its channels live (Azure public and government clouds). */
+const BOT_FRAMEWORK_HOSTS = ['*.botframework.com', '*.botframework.azure.us', 'smba.trafficmanager.net'];
+/** Where the Bot Framework Emulator listens. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+/** The shortest app secret or verify token accepted in production. */
+const MIN_SECRET_LENGTH = 16;
 
 const MESSENGER_REQUIRED = [
   'MESSENGER_APP_SECRET',
@@ -70,6 +97,7 @@ export function parseConfig(env: Env): AppConfig {
     return value === undefined || value === '' ? undefined : value;
   };
 
+  const production = read('NODE_ENV') === 'production';
   const port = parsePort(read('PORT') ?? '3978');
   const mongodbUri = read('MONGODB_URI');
   if (mongodbUri !== undefined && !/^mongodb(\+srv)?:\/\/\S+$/.test(mongodbUri)) {
@@ -98,6 +126,18 @@ export function parseConfig(env: Env): AppConfig {
   const pageId = read('MESSENGER_PAGE_ID');
   if (pageId !== undefined && !/^\d+$/.test(pageId))
     throw new ConfigError('MESSENGER_PAGE_ID must be digits');
+  if (messenger && production) {
+    for (const name of ['MESSENGER_APP_SECRET', 'MESSENGER_VERIFY_TOKEN'] as const) {
+      if ((read(name) as string).length < MIN_SECRET_LENGTH) {
+        throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters in production`);
+      }
+    }
+    if (pageId === undefined) {
+      throw new ConfigError(
+        'MESSENGER_PAGE_ID must be set in production (events for other pages are ignored)',
+      );
+    }
+  }
 
   const graphApiVersion = read('GRAPH_API_VERSION') ?? 'v25.0';
   if (!/^v\d+\.\d+$/.test(graphApiVersion)) throw new ConfigError('GRAPH_API_VERSION must look like v25.0');
@@ -115,12 +155,38 @@ export function parseConfig(env: Env): AppConfig {
   const matchTimeoutHours = parseHours('MATCH_TIMEOUT_HOURS', read('MATCH_TIMEOUT_HOURS') ?? '6');
   const followUpAfterHours = parseHours('FOLLOW_UP_AFTER_HOURS', read('FOLLOW_UP_AFTER_HOURS') ?? '20');
 
+  const botFramework = Object.freeze({
+    MicrosoftAppId: read('MicrosoftAppId') ?? '',
+    MicrosoftAppPassword: read('MicrosoftAppPassword') ?? '',
+    MicrosoftAppType: read('MicrosoftAppType') ?? (read('MicrosoftAppId') ? 'MultiTenant' : ''),
+    MicrosoftAppTenantId: read('MicrosoftAppTenantId') ?? '',
+  });
+  const botFrameworkAccess = parseBotFrameworkAccess(read('BOT_FRAMEWORK_LOCAL'), botFramework, production);
+  const botFrameworkServiceHosts = Object.freeze(
+    parseHosts(
+      read('BOT_FRAMEWORK_SERVICE_HOSTS'),
+      botFrameworkAccess === 'authenticated' ? BOT_FRAMEWORK_HOSTS : LOOPBACK_HOSTS,
+    ),
+  );
+
+  const maxEventAgeMinutes = Number(read('MESSENGER_MAX_EVENT_AGE_MINUTES') ?? '180');
+  if (!Number.isInteger(maxEventAgeMinutes) || maxEventAgeMinutes < 75 || maxEventAgeMinutes > 10_080) {
+    throw new ConfigError(
+      'MESSENGER_MAX_EVENT_AGE_MINUTES must be a whole number of minutes from 75 to 10080',
+    );
+  }
+  const logHashKey = read('LOG_HASH_KEY');
+  if (logHashKey !== undefined && logHashKey.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`LOG_HASH_KEY must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (logLevel !== 'debug' && logLevel !== 'info' && logLevel !== 'warn' && logLevel !== 'error') {
     throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
   }
 
   return Object.freeze({
+    production,
     port,
     mongodbUri,
     mongodbDb,
@@ -130,17 +196,62 @@ export function parseConfig(env: Env): AppConfig {
     pageInboxAppId,
     messengerAppId,
     geocoderUrl: parseUrl('GEOCODER_URL', read('GEOCODER_URL') ?? 'https://api-adresse.data.gouv.fr'),
-    botFramework: Object.freeze({
-      MicrosoftAppId: read('MicrosoftAppId') ?? '',
-      MicrosoftAppPassword: read('MicrosoftAppPassword') ?? '',
-      MicrosoftAppType: read('MicrosoftAppType') ?? (read('MicrosoftAppId') ? 'MultiTenant' : ''),
-      MicrosoftAppTenantId: read('MicrosoftAppTenantId') ?? '',
-    }),
+    botFramework,
+    botFrameworkAccess,
+    botFrameworkServiceHosts,
+    maxEventAgeMinutes,
+    logHashKey,
     logLevel,
     inboxWorker: inboxWorker === 'on',
     matchTimeoutHours,
     followUpAfterHours,
   });
+}
+
+/**
+ * Who may use the Bot Framework endpoint: token holders when an app id is set; otherwise
+ * callers on this machine (`BOT_FRAMEWORK_LOCAL=loopback`, the default outside production)
+ * or nobody (`off`, and always in production).
+ */
+function parseBotFrameworkAccess(
+  local: string | undefined,
+  credentials: BotFrameworkConfig,
+  production: boolean,
+): BotFrameworkAccess {
+  if (local !== undefined && local !== 'loopback' && local !== 'off') {
+    throw new ConfigError('BOT_FRAMEWORK_LOCAL must be loopback or off');
+  }
+  if (credentials.MicrosoftAppId !== '') {
+    if (credentials.MicrosoftAppPassword === '' && credentials.MicrosoftAppType !== 'UserAssignedMSI') {
+      throw new ConfigError('MicrosoftAppPassword must be set with MicrosoftAppId');
+    }
+    return 'authenticated';
+  }
+  if (production) {
+    if (local === 'loopback') {
+      throw new ConfigError(
+        'BOT_FRAMEWORK_LOCAL=loopback is for development: set MicrosoftAppId in production',
+      );
+    }
+    return 'off';
+  }
+  return local ?? 'loopback';
+}
+
+/** A comma-separated list of host names (`*.` allows subdomains), lower-cased. */
+function parseHosts(value: string | undefined, defaults: readonly string[]): string[] {
+  if (value === undefined) return [...defaults];
+  const hosts = value
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
+  for (const host of hosts) {
+    if (!/^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:]+\]$/.test(host)) {
+      throw new ConfigError(`BOT_FRAMEWORK_SERVICE_HOSTS has an invalid host: ${host}`);
+    }
+  }
+  if (hosts.length === 0) throw new ConfigError('BOT_FRAMEWORK_SERVICE_HOSTS must name at least one host');
+  return hosts;
 }
 
 /** A number of hours from 1 to 168 (a week), decimals allowed. */

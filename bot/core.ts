@@ -41,6 +41,8 @@ export interface BotCoreOptions {
   clock: Clock;
   logger: Logger;
   geocoderUrl: string;
+  /** Where people can be written to; created here when not given (the Messenger adapter shares it). */
+  directory?: ConversationDirectory;
   /** Adapter for proactive messages on a channel. */
   adapterFor: (channelId: string) => ProactiveAdapter | undefined;
   botAppId: string;
@@ -77,7 +79,7 @@ export async function createBotCore(options: BotCoreOptions): Promise<BotCore> {
 export function buildBotCore(options: BotCoreOptions): BotCore {
   const { db, clock, logger } = options;
   const storage = new MongoStorage(db.collection<StorageDocument>('bot_state'), clock);
-  const directory = new ConversationDirectory(db);
+  const directory = options.directory ?? new ConversationDirectory(db);
 
   const entries = new EntryRepository(db, clock);
   const attention = new AttentionFlags(db, clock);
@@ -130,7 +132,6 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     clock,
     onChannelEvent: createChannelEventHandler({
       handover: moderation.handover,
-      directory,
       notifier,
       clock,
     }),

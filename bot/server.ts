@@ -1,8 +1,15 @@
 /**
  * The HTTP server, built from its dependencies (no port, no globals: tests listen on 0).
+ *
+ * @remarks
+ * No restify plugin is loaded (they pull abandoned body parsers): each route reads its own
+ * bounded body. No `Server` banner; error answers carry a status and a standard reason
+ * only. Slow or idle connections are cut (see {@link HttpLimits}).
  */
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../services/logger';
+import { botFrameworkHandler, type BotFrameworkRouteOptions } from './botframework/route';
+import { guardConnections, type HttpLimits, DEFAULT_HTTP_LIMITS } from './http/connectionGuard';
 import { healthHandler } from './routes/health';
 import { eventsHandler, handshakeHandler, type MessengerWebhookOptions } from './routes/messengerWebhook';
 
@@ -10,18 +17,20 @@ import { eventsHandler, handshakeHandler, type MessengerWebhookOptions } from '.
 export interface ServerOptions {
   /** The Messenger webhook; the routes exist only when Messenger is configured. */
   messenger?: Omit<MessengerWebhookOptions, 'logger' | 'maxBodyBytes'>;
-  /** The Bot Framework endpoint (CloudAdapter.process with the bot's logic). */
-  botFramework: (request: Request, response: Response) => Promise<void>;
+  /** The Bot Framework endpoint: who may call it and how a request reaches the CloudAdapter. */
+  botFramework: Omit<BotFrameworkRouteOptions, 'logger' | 'maxBodyBytes'>;
   pingDatabase: () => Promise<void>;
   logger: Logger;
   /** Largest webhook body accepted (413 beyond). */
   maxBodyBytes?: number;
+  /** Timeouts and connection limits; {@link DEFAULT_HTTP_LIMITS} by default. */
+  limits?: Partial<HttpLimits>;
 }
 
 /** Creates the restify server with every route. */
 export function createServer(options: ServerOptions): Server {
-  const server = restify.createServer({ name: 'voisins-solidaires', handleUncaughtExceptions: false });
-  server.use(restify.plugins.queryParser());
+  // An empty name: restify then sends no `Server` header.
+  const server = restify.createServer({ name: '', handleUncaughtExceptions: false });
 
   if (options.messenger) {
     const webhook = {
@@ -34,23 +43,32 @@ export function createServer(options: ServerOptions): Server {
   }
   server.post(
     '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }),
-    options.botFramework,
+    botFrameworkHandler({ ...options.botFramework, logger: options.logger, maxBodyBytes: 1024 * 1024 }),
   );
   server.get(
     '/healthz',
     healthHandler({
       pingDatabase: options.pingDatabase,
-      channels: { messenger: options.messenger !== undefined, botFramework: true },
+      channels: {
+        messenger: options.messenger !== undefined,
+        botFramework: options.botFramework.access !== 'off',
+      },
     }),
   );
   server.on('restifyError', (_request: Request, _response: Response, error: Error, callback: () => void) => {
     options.logger.warn('http error', { error: error.name });
+    hideInternals(error);
     callback();
   });
-  // Meta (like a load balancer) reuses connections: keep idle ones open longer than Node's
-  // 5 s, so that a delivery never races the server closing the connection it was sent on.
-  server.server.keepAliveTimeout = 65_000;
-  server.server.headersTimeout = 66_000;
+  guardConnections(server.server, { ...DEFAULT_HTTP_LIMITS, ...options.limits });
   return server;
+}
+
+/** restify answers an error with its message (a path, an exception's text): keep the code only. */
+function hideInternals(error: Error): void {
+  const coded = error as Error & { body?: { code?: string; message?: string }; statusCode?: number };
+  const code = typeof coded.body?.code === 'string' ? coded.body.code : 'InternalError';
+  coded.body = { code, message: '' };
+  if (coded.statusCode === undefined || coded.statusCode >= 500)
+    coded.body = { code: 'InternalError', message: '' };
 }

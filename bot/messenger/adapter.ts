@@ -2,14 +2,21 @@
  * The Bot Framework adapter for Messenger: runs the bot on webhook events and sends its
  * replies through the Graph API.
  */
-import { TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
+import {
+  ActivityTypes,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import { systemClock, type Clock } from '../../services/clock';
 import { CodedError, ErrorCode } from '../../services/errors';
 import { DEFAULT_RETRY, timerSleep, type RetryOptions } from '../../services/graph/retry';
 import type { OutgoingMessage } from '../../services/graph/message-types';
 import type { SendApi } from '../../services/graph/send';
 import { redactId, type Logger } from '../../services/logger';
 import { DirectCalls, type OutgoingCalls } from '../../services/outbox/outbox';
-import { toActivity } from './activities';
+import { MessengerEventName, toActivity } from './activities';
 import type { MessengerEvent } from './events';
 import { toSendCalls, type SendCall } from './outgoing';
 import { CONTINUE_CONVERSATION_EVENT, ProactiveAdapter, type Logic } from '../proactiveAdapter';
@@ -25,7 +32,22 @@ export interface MessengerAdapterOptions {
   calls?: OutgoingCalls;
   /** Waits for `delay` activities; tests pass a recorder. */
   sleep?: (milliseconds: number) => Promise<void>;
+  /**
+   * Where a person can be written to: told when they write (their 24-hour window opens at
+   * the time the server received the event); absent, nothing is recorded.
+   */
+  contacts?: ContactBook;
+  /** The server's clock, for events given without their reception time. */
+  clock?: Clock;
 }
+
+/** Records that a person wrote, and how to write back (the conversation directory). */
+export interface ContactBook {
+  touch(psid: string, at: Date, reference: Partial<ConversationReference>): Promise<void>;
+}
+
+/** A webhook event as the inbox hands it over: with the server's time of reception. */
+export type ReceivedEvent = MessengerEvent & { receivedAt?: Date };
 
 export { CONTINUE_CONVERSATION_EVENT };
 
@@ -46,6 +68,8 @@ export class MessengerAdapter extends ProactiveAdapter {
   private readonly logger: Logger;
   private readonly calls: OutgoingCalls;
   private readonly sleep: (milliseconds: number) => Promise<void>;
+  private readonly contacts: ContactBook | undefined;
+  private readonly clock: Clock;
 
   constructor(options: MessengerAdapterOptions) {
     super();
@@ -53,6 +77,8 @@ export class MessengerAdapter extends ProactiveAdapter {
     this.logger = options.logger;
     this.calls = options.calls ?? new DirectCalls(options.retry ?? DEFAULT_RETRY);
     this.sleep = options.sleep ?? timerSleep;
+    this.contacts = options.contacts;
+    this.clock = options.clock ?? systemClock;
   }
 
   /**
@@ -60,9 +86,18 @@ export class MessengerAdapter extends ProactiveAdapter {
    * calls are numbered under that key, and the key is in `turnState` for the turn guard);
    * does nothing for ignored kinds.
    */
-  async processEvent(event: MessengerEvent, logic: Logic): Promise<void> {
+  async processEvent(event: ReceivedEvent, logic: Logic): Promise<void> {
     const activity = toActivity(event);
     if (!activity) return;
+    if (isPersonWriting(event, activity)) {
+      // Only this adapter records where and when a Messenger person can be written to, from
+      // a signed webhook event and the server's clock (never a timestamp from a request).
+      await this.contacts?.touch(
+        event.psid,
+        event.receivedAt ?? this.clock(),
+        TurnContext.getConversationReference(activity),
+      );
+    }
     const context = new TurnContext(this, activity);
     context.turnState.set(EVENT_KEY_STATE, event.key);
     await this.calls.runTurn(event.key, () => this.runMiddleware(context, logic));
@@ -125,6 +160,15 @@ export class MessengerAdapter extends ProactiveAdapter {
       throw error;
     }
   }
+}
+
+/** True for what the person did themselves: a message or a postback, also on standby. */
+function isPersonWriting(event: MessengerEvent, activity: Partial<Activity>): boolean {
+  if (activity.type === String(ActivityTypes.Message)) return true;
+  return (
+    activity.name === String(MessengerEventName.Standby) &&
+    (event.kind === 'message' || event.kind === 'postback')
+  );
 }
 
 /** The text of a button template, for the moderators when Meta refuses it. */

@@ -85,6 +85,31 @@ export function extractEvents(body: unknown): MessengerEvent[] {
   return events;
 }
 
+/** What {@link selectEvents} kept and how many it left out. */
+export interface SelectedEvents {
+  events: MessengerEvent[];
+  otherPage: number;
+  tooOld: number;
+}
+
+/**
+ * Keeps the events of our Page (any page when `pageId` is unset) that are not older than
+ * `notBefore` (ms since the epoch): a delivery replayed long after Meta's own retries, or
+ * meant for another page of the app, is not acted on. Pure.
+ */
+export function selectEvents(
+  events: readonly MessengerEvent[],
+  criteria: { pageId: string | undefined; notBefore: number },
+): SelectedEvents {
+  const selected: SelectedEvents = { events: [], otherPage: 0, tooOld: 0 };
+  for (const event of events) {
+    if (criteria.pageId !== undefined && event.pageId !== criteria.pageId) selected.otherPage += 1;
+    else if (event.timestamp < criteria.notBefore) selected.tooOld += 1;
+    else selected.events.push(event);
+  }
+  return selected;
+}
+
 /** The kind of one messaging item. */
 export function kindOf(item: Record<string, unknown>): EventKind {
   if (isRecord(item.message)) return item.message.is_echo === true ? 'echo' : 'message';

@@ -9,9 +9,10 @@
 import type { Request, Response } from 'restify';
 import { CodedError, ErrorCode } from '../../services/errors';
 import type { Logger } from '../../services/logger';
-import { extractEvents, type MessengerEvent } from '../messenger/events';
+import { extractEvents, selectEvents, type MessengerEvent } from '../messenger/events';
 import { verifyHandshake, verifySignature } from '../messenger/signature';
 import { BodyTooLargeError, readRawBody } from './rawBody';
+import { replyPlain as reply } from './reply';
 
 /** Options of the Messenger routes. */
 export interface MessengerWebhookOptions {
@@ -25,6 +26,12 @@ export interface MessengerWebhookOptions {
    * is recognised as a duplicate.
    */
   ackDeadlineMs?: number;
+  /** Our Page: events for any other page id are ignored (all pages when unset, outside production). */
+  pageId?: string;
+  /** Events older than this are ignored (Meta stops retrying after about an hour). */
+  maxEventAgeMs: number;
+  /** The server's clock. */
+  now: () => Date;
   logger: Logger;
   maxBodyBytes: number;
 }
@@ -36,7 +43,8 @@ export function handshakeHandler(options: MessengerWebhookOptions) {
   return async (request: Request, response: Response): Promise<void> => {
     let challenge: string;
     try {
-      challenge = verifyHandshake(request.query as Record<string, unknown>, options.verifyToken);
+      const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+      challenge = verifyHandshake(Object.fromEntries(query), options.verifyToken);
     } catch {
       return reply(response, 403, 'Forbidden');
     }
@@ -69,8 +77,16 @@ export function eventsHandler(options: MessengerWebhookOptions) {
       logger.warn('webhook body rejected', { reason: kind });
       return reply(response, 400, 'Bad Request');
     }
+    const selected = selectEvents(events, {
+      pageId: options.pageId,
+      notBefore: options.now().getTime() - options.maxEventAgeMs,
+    });
+    if (selected.otherPage > 0 || selected.tooOld > 0) {
+      logger.warn('webhook events ignored', { otherPage: selected.otherPage, tooOld: selected.tooOld });
+    }
+    events = selected.events;
     try {
-      await withinDeadline(options.accept(events), options.ackDeadlineMs ?? 4_000);
+      if (events.length > 0) await withinDeadline(options.accept(events), options.ackDeadlineMs ?? 4_000);
     } catch (error) {
       logger.error('webhook events could not be stored', {
         error: error instanceof CodedError ? error.code : ErrorCode.DatabaseUnavailable,
@@ -81,10 +97,6 @@ export function eventsHandler(options: MessengerWebhookOptions) {
     }
     reply(response, 200, 'EVENT_RECEIVED');
   };
-}
-
-function reply(response: Response, status: number, body: string): void {
-  response.sendRaw(status, body, { 'Content-Type': 'text/plain; charset=utf-8' });
 }
 
 /** Raised when the events were not stored in time to answer Meta. */

@@ -145,13 +145,13 @@ describe('Messenger webhook when the database is too slow', () => {
     const server = createServer({
       logger: silentLogger,
       pingDatabase: () => Promise.resolve(),
-      // restify wants an async function here.
-      // eslint-disable-next-line @typescript-eslint/require-await
-      botFramework: async () => undefined,
+      botFramework: { access: 'off', serviceHosts: [], process: () => Promise.resolve() },
       messenger: {
         appSecret: APP_SECRET,
         verifyToken: VERIFY_TOKEN,
         ackDeadlineMs: 200,
+        maxEventAgeMs: 3 * 60 * 60 * 1000,
+        now: () => new Date(),
         accept: () =>
           new Promise<void>((resolve, reject) => {
             finishWrite = (ok) => (ok ? resolve() : reject(new Error('network error')));

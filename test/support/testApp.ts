@@ -35,9 +35,15 @@ export function sign(raw: string | Buffer, secret = APP_SECRET): string {
 
 /** Starts the application against a fresh database and a fake Graph API. */
 export async function startTestApp(
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    host?: string;
+    /** Another instance's database, shared (and left for that instance's owner to dispose). */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase('app');
+  const database = options.database ?? (await openTestDatabase('app'));
   const graph = await startFakeGraph();
   const config = parseConfig({
     MONGODB_URI: database.uri,
@@ -60,7 +66,7 @@ export async function startTestApp(
     pollIntervalMs: 20,
     scheduleJobs: false,
   });
-  const address = await app.listen(0, '127.0.0.1');
+  const address = await app.listen(0, options.host ?? '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return {
     app,
@@ -77,7 +83,7 @@ export async function startTestApp(
     async stop() {
       await app.close();
       await graph.close();
-      await database.dispose();
+      if (!options.database) await database.dispose();
     },
   };
 }
