@@ -13,6 +13,8 @@ export interface RunOptions {
   showLine?: (line: string) => boolean;
   /** Start the program in its own session, so that what it leaves running outlives us. */
   detached?: boolean;
+  /** Written to the program's standard input, which is then closed (at once when absent). */
+  input?: string;
 }
 
 /** The environment for programs run inside the chroot. */
@@ -28,9 +30,11 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       detached: options.detached ?? false,
     });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
     const tail: string[] = [];
     let stdout = '';
     const onLines = (chunk: Buffer, keep: boolean): void => {
