@@ -7,13 +7,18 @@
  * instance (seconds) and returns a `mongodb://` URI the official driver can use, with
  * transactions. {@link stopLocalEngine} stops what a start left running, by pid.
  * Both are safe to call twice and serialised per instance by a lock file.
+ *
+ * Development and tests only. Everything listens on 127.0.0.1; PostgreSQL asks every
+ * connection for the instance's password (./auth.ts), and an instance created before that is
+ * secured when it is next started. The gateway itself asks no credentials (see the README).
  */
 import { mkdir } from 'node:fs/promises';
 import { CodedError, ErrorCode } from '../errors';
+import { isClusterSecured, secureCluster } from './auth';
 import { GATEWAY_MARKER, spawnGateway } from './gateway-process';
 import { pings, waitForPing } from './health';
 import { withLock } from './lock';
-import { enginePaths, instancePaths, type EnginePaths, type InstancePaths } from './paths';
+import { enginePaths, instancePaths, onHost, type EnginePaths, type InstancePaths } from './paths';
 import { freePort, isPortFree } from './ports';
 import { isAlive, isOurProcess, terminate } from './processes';
 import {
@@ -102,6 +107,12 @@ export async function startLocalEngine(options: LocalEngineOptions = {}): Promis
   return withLock(instance.lockFile, lockOptions, async () => {
     const previous = await readState(instance.stateFile);
     if (previous && (await isHealthy(engine, instance, previous))) {
+      if (!(await isClusterSecured(engine, instance))) {
+        log(
+          `warning: PostgreSQL of "${instance.name}" still accepts connections without a password; ` +
+            'it is secured at its next start (db:stop it when nothing else uses it, then db:start)',
+        );
+      }
       await writeState(instance.stateFile, { ...previous, holders: liveHolders(previous, process.pid) });
       return { uri: localEngineUri(previous.gatewayPort), reused: true };
     }
@@ -109,6 +120,14 @@ export async function startLocalEngine(options: LocalEngineOptions = {}): Promis
     await ensureCluster(engine, instance, log);
 
     let pgPid = await runningPostgresPid(engine, instance);
+    if (!(await isClusterSecured(engine, instance))) {
+      if (pgPid) await stopPostgres(engine, instance);
+      pgPid = undefined;
+      log(
+        `Securing PostgreSQL of "${instance.name}" with a password (kept in ${passwordFile(engine, instance)})…`,
+      );
+      await secureCluster(engine, instance);
+    }
     let pgPort = previous?.pgPort;
     if (!pgPid || !pgPort) {
       if (pgPid) await stopPostgres(engine, instance);
@@ -123,7 +142,12 @@ export async function startLocalEngine(options: LocalEngineOptions = {}): Promis
     }
     const gatewayPort = await pickPort(previous?.gatewayPort, [pgPort]);
     log(`Starting the MongoDB wire-protocol gateway of "${instance.name}" on port ${gatewayPort}…`);
-    const gatewayPid = await spawnGateway({ port: gatewayPort, pgPort, logFile: instance.gatewayLog });
+    const gatewayPid = await spawnGateway({
+      port: gatewayPort,
+      pgPort,
+      pgPasswordFile: passwordFile(engine, instance),
+      logFile: instance.gatewayLog,
+    });
     const state: InstanceState = {
       pgPort,
       gatewayPort,
@@ -142,6 +166,11 @@ export async function startLocalEngine(options: LocalEngineOptions = {}): Promis
     }
     return { uri, reused: false };
   });
+}
+
+/** The instance's PostgreSQL password file, seen from the host. */
+function passwordFile(engine: EnginePaths, instance: InstancePaths): string {
+  return onHost(engine, instance.passwordFile);
 }
 
 /** The live processes holding an instance, plus `add` when given, without `remove`. */

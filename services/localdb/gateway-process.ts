@@ -26,6 +26,8 @@ function nodeArguments(entry: string): string[] {
 export interface SpawnGatewayOptions {
   port: number;
   pgPort: number;
+  /** The libpq password file the gateway reads its PostgreSQL password from. */
+  pgPasswordFile: string;
   logFile: string;
 }
 
@@ -41,6 +43,8 @@ export async function spawnGateway(options: SpawnGatewayOptions): Promise<number
       String(options.port),
       '--pg-port',
       String(options.pgPort),
+      '--pg-password-file',
+      options.pgPasswordFile,
     ];
     const child = spawn(process.execPath, args, {
       detached: true,

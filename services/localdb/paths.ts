@@ -32,6 +32,8 @@ export interface InstancePaths {
   dataDir: string;
   socketDir: string;
   postgresLog: string;
+  /** libpq password file holding the PostgreSQL password of the instance (mode 0600). */
+  passwordFile: string;
 }
 
 /** `${VOISINS_CACHE_DIR:-$HOME/.cache/voisins-solidaires}` and what lies in it. */
@@ -61,6 +63,7 @@ export function instancePaths(engine: EnginePaths, name: string): InstancePaths 
     dataDir: `${chrootBase}/data`,
     socketDir: `${chrootBase}/run`,
     postgresLog: `${chrootBase}/postgres.log`,
+    passwordFile: `${chrootBase}/pgpass`,
   };
 }
 

@@ -1,14 +1,15 @@
 /**
- * One PostgreSQL cluster per instance, inside the chroot, run as user postgres.
+ * One PostgreSQL cluster per instance, inside the chroot, run as user postgres, listening on
+ * 127.0.0.1 and its Unix socket only, every connection authenticated by password
+ * (see ./auth.ts).
  */
 import { access, appendFile, readFile } from 'node:fs/promises';
 import { onHost, PG_BIN, type EnginePaths, type InstancePaths } from './paths';
 import { isOurProcess } from './processes';
-import { runInChroot } from './run';
+import { CHROOT_ENV, runInChroot } from './run';
 
 /** Settings appended to postgresql.conf by {@link ensureCluster}; the port is given at start. */
 const SETTINGS = [
-  "listen_addresses = '127.0.0.1'",
   "shared_preload_libraries = 'pg_cron,pg_documentdb_core,pg_documentdb'",
   "cron.database_name = 'postgres'",
   // A local engine for development and tests: durability traded for speed.
@@ -37,7 +38,8 @@ export async function ensureCluster(
   await runInChroot(engine.chrootDir, ['chown', '-R', 'postgres:postgres', instance.chrootBase]);
   await runInChroot(
     engine.chrootDir,
-    [`${PG_BIN}/initdb`, '-D', instance.dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8'],
+    // Refuses every connection until secureCluster writes our pg_hba.conf, before the first start.
+    [`${PG_BIN}/initdb`, '-D', instance.dataDir, '-A', 'reject', '-U', 'postgres', '-E', 'UTF8'],
     { user: 'postgres' },
   );
   const settings = [...SETTINGS, `unix_socket_directories = '${instance.socketDir}'`];
@@ -46,6 +48,14 @@ export async function ensureCluster(
     `\n# voisins-solidaires\n${settings.join('\n')}\n`,
   );
   return true;
+}
+
+/**
+ * The environment of PostgreSQL and psql: libpq finds the password in the instance's password
+ * file (pg_cron and DocumentDB's index builds connect to the server too).
+ */
+function postgresEnv(instance: InstancePaths): NodeJS.ProcessEnv {
+  return { ...CHROOT_ENV, PGPASSFILE: instance.passwordFile };
 }
 
 /** The pid of the running postmaster of the instance, if any. */
@@ -60,7 +70,10 @@ export async function runningPostgresPid(
   return Number.isInteger(pid) && pid > 0 && (await isOurProcess(pid, 'postgres')) ? pid : undefined;
 }
 
-/** Starts PostgreSQL on `port` and waits until it accepts connections; returns its pid. */
+/**
+ * Starts PostgreSQL on `port` of 127.0.0.1 (given here, so that it holds whatever the settings
+ * files say) and waits until it accepts connections; returns its pid.
+ */
 export async function startPostgres(
   engine: EnginePaths,
   instance: InstancePaths,
@@ -75,13 +88,13 @@ export async function startPostgres(
       '-l',
       instance.postgresLog,
       '-o',
-      `-p ${port}`,
+      `-p ${port} -c listen_addresses=127.0.0.1`,
       '-w',
       '-t',
       '60',
       'start',
     ],
-    { user: 'postgres', detached: true },
+    { user: 'postgres', detached: true, env: postgresEnv(instance) },
   );
   const pid = await runningPostgresPid(engine, instance);
   if (!pid) throw new Error('PostgreSQL reported started but has no postmaster.pid');
@@ -111,7 +124,7 @@ export async function ensureDocumentDbExtension(
       '-qc',
       'CREATE EXTENSION IF NOT EXISTS documentdb CASCADE',
     ],
-    { user: 'postgres' },
+    { user: 'postgres', env: postgresEnv(instance) },
   );
 }
 

@@ -1,14 +1,18 @@
 /**
  * Entry point of the gateway process:
- * `main.ts --port <port> --pg-port <port> [--pg-host 127.0.0.1] [--pg-user postgres] [--verbose]`.
+ * `main.ts --port <port> --pg-port <port> [--pg-host 127.0.0.1] [--pg-user postgres]
+ * [--pg-password-file <libpq password file>] [--verbose]`.
  *
  * @remarks
  * The same settings can come from the environment: VOISINS_GATEWAY_PORT, VOISINS_PG_HOST,
- * VOISINS_PG_PORT, VOISINS_PG_USER. Log lines go to standard output with a timestamp; the
- * engine redirects them to the instance's log file.
+ * VOISINS_PG_PORT, VOISINS_PG_USER, VOISINS_PG_PASSWORD_FILE. The password is read from the
+ * file, never taken on the command line. The gateway listens on 127.0.0.1 only and asks its
+ * clients no credentials. Log lines go to standard output with a timestamp; the engine
+ * redirects them to the instance's log file.
  */
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
+import { readPassfile } from '../passfile';
 import { CommandDispatcher } from './dispatcher';
 import { createGatewayServer } from './server';
 
@@ -18,6 +22,8 @@ export interface GatewaySettings {
   pgHost: string;
   pgPort: number;
   pgUser: string;
+  /** The libpq password file holding the password of `pgUser`; none for a server that asks none. */
+  pgPasswordFile?: string;
   verbose: boolean;
 }
 
@@ -30,6 +36,7 @@ export function readGatewaySettings(argv: string[], env: NodeJS.ProcessEnv): Gat
       'pg-host': { type: 'string' },
       'pg-port': { type: 'string' },
       'pg-user': { type: 'string' },
+      'pg-password-file': { type: 'string' },
       verbose: { type: 'boolean' },
     },
   });
@@ -44,6 +51,7 @@ export function readGatewaySettings(argv: string[], env: NodeJS.ProcessEnv): Gat
     pgPort,
     pgHost: values['pg-host'] ?? env.VOISINS_PG_HOST ?? '127.0.0.1',
     pgUser: values['pg-user'] ?? env.VOISINS_PG_USER ?? 'postgres',
+    pgPasswordFile: values['pg-password-file'] ?? env.VOISINS_PG_PASSWORD_FILE,
     verbose: values.verbose ?? false,
   };
 }
@@ -54,10 +62,14 @@ function log(line: string): void {
 
 async function main(): Promise<void> {
   const settings = readGatewaySettings(process.argv.slice(2), process.env);
+  const password = settings.pgPasswordFile ? await readPassfile(settings.pgPasswordFile) : undefined;
+  if (settings.pgPasswordFile && password === undefined)
+    throw new Error(`gateway: no password for user postgres in ${settings.pgPasswordFile}`);
   const pool = new Pool({
     host: settings.pgHost,
     port: settings.pgPort,
     user: settings.pgUser,
+    password,
     database: 'postgres',
     max: 20,
     application_name: 'voisins-gateway',
