@@ -1,7 +1,7 @@
 /**
  * Entry point: read configuration, connect, build, listen.
  */
-import { createLogger } from '../services/logger';
+import { createLogger, logHashKey } from '../services/logger';
 import { connectDatabase } from '../services/db/connect';
 import { DatabaseWatchdog } from '../services/db/watchdog';
 import { createApp } from './app';
@@ -16,7 +16,10 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error: ${error.message}\n`);
     process.exit(78);
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({
+    level: config.logLevel,
+    idKey: logHashKey(config.logHashKey, config.messenger?.appSecret),
+  });
   const { client, uri } = await connectDatabase({
     uri: config.mongodbUri,
     log: (line) => logger.info('local database', { progress: line }),

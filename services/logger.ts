@@ -6,12 +6,29 @@
  * an e-mail, an address or a secret. Callers pass such values through {@link redactId}
  * when an identifier must be correlated without being readable.
  */
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Fields attached to a log line: identifiers, counts, codes. */
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
+/**
+ * A person's id on its way to a log line: the logger writes a keyed hash of it, never the
+ * id (see {@link redactId}). Serialised by anything else, it shows nothing.
+ */
+export class PersonTag {
+  readonly #id: string;
+
+  constructor(id: string) {
+    this.#id = id;
+  }
+
+  /** The tag of this id under `key`: 16 hex digits of HMAC-SHA256. */
+  tagWith(key: Buffer): string {
+    return createHmac('sha256', key).update(this.#id).digest('hex').slice(0, 16);
+  }
+}
+
+/** Fields attached to a log line: identifiers, counts, codes, people as {@link PersonTag}. */
+export type LogFields = Record<string, string | number | boolean | null | undefined | PersonTag>;
 
 /** What the application logs through; tests pass {@link silentLogger} or a recorder. */
 export interface Logger {
@@ -30,6 +47,11 @@ export interface LoggerOptions {
   write?: (line: string) => void;
   /** Clock for the timestamp. */
   now?: () => Date;
+  /**
+   * Key of the hash that stands for a person ({@link redactId}); random per process when
+   * absent (tags then match within one process only).
+   */
+  idKey?: string | Buffer;
 }
 
 /** A logger writing one JSON object per line. */
@@ -37,11 +59,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = LEVELS[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
+  const key = options.idKey === undefined ? randomBytes(32) : Buffer.from(options.idKey);
+  const replacer = (_name: string, value: unknown): unknown =>
+    value instanceof PersonTag ? value.tagWith(key) : value;
   const log =
     (level: LogLevel) =>
     (message: string, fields: LogFields = {}): void => {
       if (LEVELS[level] < threshold) return;
-      write(JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields }));
+      write(JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields }, replacer));
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
@@ -55,9 +80,20 @@ export const silentLogger: Logger = Object.freeze({
 });
 
 /**
- * A short, stable, non-reversible tag for a page-scoped id, so that log lines about one
- * person can be correlated without the id itself appearing in the logs.
+ * A person's id (or anything that contains one, such as an event key) as a log field: the
+ * logger writes a keyed hash (HMAC with its secret key), stable for correlating lines, and
+ * which nobody without the key can link back to the id, even by trying every psid.
  */
-export function redactId(id: string): string {
-  return createHash('sha256').update(id).digest('hex').slice(0, 10);
+export function redactId(id: string): PersonTag {
+  return new PersonTag(id);
+}
+
+/** The key of the log hash: `LOG_HASH_KEY`, else one derived from a secret the instances share. */
+export function logHashKey(
+  explicit: string | undefined,
+  sharedSecret: string | undefined,
+): string | undefined {
+  if (explicit !== undefined) return explicit;
+  if (sharedSecret === undefined) return undefined;
+  return createHmac('sha256', sharedSecret).update('voisins-solidaires/log-ids').digest('hex');
 }

@@ -236,7 +236,8 @@ export class InboxWorker {
       const reason =
         error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
       const fields = {
-        event: event._id,
+        // The key of an event without a mid holds the sender's psid.
+        event: redactId(event._id),
         sender: redactId(event.psid),
         kind: event.kind,
         attempt: event.attempts + 1,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../clock';
 import { GraphError } from '../graph/graph-error';
 import { DEFAULT_RETRY, timerSleep, withRetry, type RetryOptions } from '../graph/retry';
-import { redactId, type Logger } from '../logger';
+import { redactId, type LogFields, type Logger } from '../logger';
 import type { UndeliveredQueue } from '../moderation/undeliveredQueue';
 import type { OutboxFailure, OutboxKind, OutboxStore } from './outboxStore';
 
@@ -153,12 +153,7 @@ export class Outbox implements OutgoingCalls {
   }
 
   /** Records a permanent refusal and, for a message a person can pass on, tells the moderators. */
-  private async refused(
-    id: string,
-    call: OutgoingCall,
-    error: GraphError,
-    fields: Record<string, string | number>,
-  ): Promise<void> {
+  private async refused(id: string, call: OutgoingCall, error: GraphError, fields: LogFields): Promise<void> {
     const { store, clock, logger, undelivered } = this.options;
     const failure: OutboxFailure = { reason: error.permanentReason ?? 'other' };
     if (error.status !== undefined) failure.status = error.status;

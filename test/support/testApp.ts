@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { createApp, type App } from '../../bot/app';
 import { parseConfig, type AppConfig } from '../../bot/config';
 import type { Clock } from '../../services/clock';
-import { silentLogger } from '../../services/logger';
+import { silentLogger, type Logger } from '../../services/logger';
 import { Nlu } from '../../services/nlu';
 import { openTestDatabase, type TestDatabase } from './db';
 import { startFakeGraph, type FakeGraph } from './fake-graph';
@@ -60,7 +60,7 @@ export async function startTestApp(
   const app = await createApp({
     config,
     db: database.db,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     clock: options.clock,
     nlu: sharedNlu,
     pollIntervalMs: 20,
