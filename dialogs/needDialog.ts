@@ -111,8 +111,8 @@ export class NeedDialog extends CancelAndHelpDialog {
   }
 }
 
-/** One offer as the resident sees it: no address, a rounded distance. */
-function offerLine({ offer, distanceMeters }: NearbyOffer, index: number): string {
+/** One offer as the resident sees it in the list of offers: no address, a rounded distance. */
+export function offerLine({ offer, distanceMeters }: NearbyOffer, index: number): string {
   return t('need.offerLine', {
     index: index + 1,
     category: categoryName(offer.category),
