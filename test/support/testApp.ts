@@ -39,6 +39,8 @@ export async function startTestApp(
     clock?: Clock;
     env?: Record<string, string>;
     host?: string;
+    /** Where the application logs (nothing by default). */
+    logger?: Logger;
     /** Another instance's database, shared (and left for that instance's owner to dispose). */
     database?: TestDatabase;
   } = {},
