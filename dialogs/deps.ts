@@ -103,7 +103,7 @@ export interface EntriesPort {
   close(id: string | ObjectId, psid: string): Promise<boolean>;
 }
 
-/** An offer near a need. */
+/** An offer near a need, `distanceMeters` apart (between the centres of their blocks). */
 export interface NearbyOffer {
   offer: StoredEntry;
   distanceMeters: number;

@@ -1,6 +1,6 @@
 /**
  * "J'ai besoin d'aide": the form, the need stored for review, then up to three published
- * offers of the same kind within 1 km, nearest first, shown with a rounded distance only.
+ * offers of the same kind within 1 km, nearest first, shown with a distance band only.
  * The resident picks one and the helper is asked through the bot. A need that still
  * mentions money, or an urgent one with nobody near, goes to a referent.
  */
@@ -8,7 +8,6 @@ import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
-import { roundDistance } from '../services/matching/matcher';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { DialogDeps, NearbyOffer, StoredEntry } from './deps';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
@@ -18,6 +17,7 @@ import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
 import { DialogId } from './ids';
 import { askHelper } from './matching/askHelper';
+import { distanceShort, distanceText } from './matching/distanceText';
 import { handOverAboutEntry } from './moderation/handOver';
 import { Payload, PayloadPrefix, idAfter } from './payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
@@ -111,12 +111,12 @@ export class NeedDialog extends CancelAndHelpDialog {
   }
 }
 
-/** One offer as the resident sees it in the list of offers: no address, a rounded distance. */
+/** One offer as the resident sees it in the list of offers: no address, a distance band. */
 export function offerLine({ offer, distanceMeters }: NearbyOffer, index: number): string {
   return t('need.offerLine', {
     index: index + 1,
     category: categoryName(offer.category),
-    distance: roundDistance(distanceMeters),
+    distance: distanceText(distanceMeters),
     description: offer.description,
     availability: offer.availability,
   });
@@ -128,7 +128,7 @@ function pickChoices(values: NeedValues): CardAction[] {
   return [
     ...offers.map((offer, index) =>
       choice(
-        t('need.pickTitle', { index: index + 1, distance: roundDistance(offer.distanceMeters) }),
+        t('need.pickTitle', { index: index + 1, distance: distanceShort(offer.distanceMeters) }),
         `${PayloadPrefix.matchPick}${offer.offerId}`,
       ),
     ),

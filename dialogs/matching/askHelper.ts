@@ -3,12 +3,12 @@
  * next nearest helper when one declines or does not answer in time.
  */
 import { t } from '../../services/i18n';
-import { roundDistance } from '../../services/matching/matcher';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
 import type { UndeliveredQueue } from '../../services/moderation';
 import type { DialogDeps, NearbyOffer, StoredEntry, StoredMatch } from '../deps';
 import { entrySummary, handOverProactively } from '../moderation/handOver';
 import { PayloadPrefix } from '../payload';
+import { distanceText } from './distanceText';
 import { categoryName, choice, withChoices, withMenu } from '../replies';
 
 /** What happened when a helper was asked. */
@@ -28,7 +28,7 @@ export async function askHelper(
   const id = match._id.toHexString();
   const request = withChoices(
     t('match.helperAsk', {
-      distance: roundDistance(nearby.distanceMeters),
+      distance: distanceText(nearby.distanceMeters),
       category: categoryName(need.category),
       description: need.description,
       availability: need.availability,
@@ -97,7 +97,7 @@ export async function moveToNextHelper(
   if (next) {
     const { sent } = await askHelper(deps, need, next);
     const text = sent
-      ? t(`${texts}.nextAsked`, { distance: roundDistance(next.distanceMeters) })
+      ? t(`${texts}.nextAsked`, { distance: distanceText(next.distanceMeters) })
       : t(`${texts}.toReferent`);
     await tell.notify(need.psid, withMenu(text));
     return sent ? 'next_asked' : 'next_unreachable';

@@ -4,7 +4,8 @@
  * @remarks
  * Collection and field names here are relied upon by tools, exports and operators:
  * `residents` (`psid`, consents with dates), `entries` (`psid`, `kind`, `category`,
- * `status`, `location` as a GeoJSON Point), `matches` (`needId`, `offerId`, `status`).
+ * `status`, `location` as a GeoJSON Point at the centre of a block), `matches` (`needId`,
+ * `offerId`, `status`).
  */
 import type { ObjectId } from 'mongodb';
 
@@ -74,7 +75,10 @@ export interface Entry {
   /** Street or address as typed, kept only to re-geocode; never shown to others. */
   addressText?: string;
   neighbourhood?: string;
+  /** The centre of the entry's block of about 400 m (`services/places/blocks`), never the home itself. */
   location: GeoPoint;
+  /** Side of the block `location` was rounded to; absent on entries stored before blocks, never matched. */
+  locationBlockMeters?: number;
   locationSource: LocationSource;
   availability: string;
   /** For needs: for the resident themself or for a relative. */
@@ -102,6 +106,7 @@ export interface Match {
   needPsid: string;
   offerPsid: string;
   category: Category;
+  /** Between the centres of the two entries' blocks; residents only ever see its band. */
   distanceMeters: number;
   status: MatchStatus;
   createdAt: Date;

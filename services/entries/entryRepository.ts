@@ -2,14 +2,16 @@
  * Offers and needs (collection `entries`): creation with validated fields, and the owner's
  * actions on them (pause, resume, renew, withdraw).
  */
-import type { Collection, Db, Filter, ObjectId } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Filter, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Entry, EntryKind, EntryStatus, GeoPoint, LocationSource } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
+import { BLOCK_METERS, blockCentre } from '../places/blocks';
 import {
   cleanOptionalText,
   cleanText,
   isCategory,
+  isValidLatLon,
   requirePoint,
   requirePsid,
   toObjectId,
@@ -37,6 +39,8 @@ const SOURCES: readonly LocationSource[] = [
 const BENEFICIARIES: readonly NonNullable<Entry['beneficiary']>[] = ['self', 'relative'];
 const URGENCIES: readonly NonNullable<Entry['urgency']>[] = ['high', 'normal'];
 const MAX_FLAGS = 10;
+/** Entries whose location is rounded per bulk command by {@link EntryRepository.roundLegacyLocations}. */
+const ROUNDING_BATCH = 500;
 
 /** An entry as stored, with its id. */
 export type StoredEntry = Entry & { _id: ObjectId };
@@ -48,6 +52,7 @@ export interface NewEntry {
   category: Entry['category'];
   description: string;
   availability: string;
+  /** Where the resident is; only the centre of its block is stored. */
   location: GeoPoint;
   locationSource: LocationSource;
   addressText?: string;
@@ -75,7 +80,9 @@ const ACTIVE: EntryStatus[] = ['pending_review', 'published'];
  * @remarks
  * Ids arrive from payloads as strings: a string that is not a 24-hex ObjectId finds nothing
  * (`get` returns null, actions return false) and no query is sent. Owner actions match on
- * both the id and the psid, so a resident can only act on their own entries.
+ * both the id and the psid, so a resident can only act on their own entries. Locations are
+ * stored rounded to the centre of their block (`services/places/blocks`): the exact point
+ * is never stored.
  */
 export class EntryRepository {
   private readonly collection: Collection<Entry>;
@@ -92,7 +99,10 @@ export class EntryRepository {
     this.expiryMs = days * DAY_MS;
   }
 
-  /** Creates the geospatial and lookup indexes (idempotent). */
+  /**
+   * Creates the geospatial and lookup indexes, and rounds to their block the locations
+   * stored before blocks (idempotent).
+   */
   async ensureIndexes(): Promise<void> {
     await this.collection.createIndexes([
       { key: { location: '2dsphere' }, name: 'location_2dsphere' },
@@ -100,6 +110,45 @@ export class EntryRepository {
       { key: { status: 1, category: 1 }, name: 'status_category' },
       { key: { expiresAt: 1 }, name: 'expiresAt' },
     ]);
+    await this.roundLegacyLocations();
+  }
+
+  /**
+   * Replaces the exact points of entries stored before blocks by the centre of their block,
+   * so that they can be matched again (the matcher ignores entries not rounded).
+   *
+   * @remarks
+   * One-off and idempotent: once done, it finds nothing to update. An entry whose stored
+   * location is not a valid point is left as it is, and so never matched.
+   *
+   * @returns how many entries were rounded.
+   */
+  async roundLegacyLocations(): Promise<number> {
+    const legacy = this.collection.find(
+      { locationBlockMeters: { $ne: BLOCK_METERS } },
+      { projection: { _id: 1, location: 1 } },
+    );
+    let rounded = 0;
+    let batch: AnyBulkWriteOperation<Entry>[] = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const result = await this.collection.bulkWrite(batch, { ordered: false });
+      rounded += result.modifiedCount;
+      batch = [];
+    };
+    for await (const { _id, location } of legacy) {
+      const coordinates: unknown[] = Array.isArray(location?.coordinates) ? location.coordinates : [];
+      if (location?.type !== 'Point' || !isValidLatLon(coordinates[1], coordinates[0])) continue;
+      batch.push({
+        updateOne: {
+          filter: { _id, locationBlockMeters: { $ne: BLOCK_METERS } },
+          update: { $set: { location: blockCentre(location), locationBlockMeters: BLOCK_METERS } },
+        },
+      });
+      if (batch.length >= ROUNDING_BATCH) await flush();
+    }
+    await flush();
+    return rounded;
   }
 
   /**
@@ -115,7 +164,8 @@ export class EntryRepository {
       category: isCategory(input.category) ? input.category : invalid('category'),
       description: cleanText(input.description, MAX_DESCRIPTION_LENGTH, 'description'),
       availability: cleanText(input.availability, MAX_AVAILABILITY_LENGTH, 'availability'),
-      location: requirePoint(input.location),
+      location: blockCentre(requirePoint(input.location)),
+      locationBlockMeters: BLOCK_METERS,
       locationSource: oneOf(input.locationSource, SOURCES, 'locationSource'),
       status: 'pending_review',
       flags: cleanFlags(input.flags),

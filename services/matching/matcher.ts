@@ -1,5 +1,6 @@
 /**
- * Finding the offers near a need: same category, published, within walking distance.
+ * Finding the offers near a need: same category, published, within walking distance, as
+ * measured between the centres of the entries' blocks (`services/places/blocks`).
  */
 import type { Db, Document, ObjectId } from 'mongodb';
 import { systemClock, type Clock } from '../clock';
@@ -7,8 +8,9 @@ import type { Entry } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { ENTRIES_COLLECTION, type StoredEntry } from '../entries/entryRepository';
 import { isCategory, requirePoint, requirePsid, toObjectId } from '../entries/validation';
+import { BLOCK_METERS, blockCentre } from '../places/blocks';
 
-/** Helpers act within this distance of the need, in metres. */
+/** Helpers act within this distance of the need (between block centres), in metres. */
 export const DEFAULT_MAX_DISTANCE_METERS = 1000;
 /** How many offers are proposed at once. */
 export const DEFAULT_MATCH_LIMIT = 3;
@@ -24,19 +26,13 @@ export interface FindOffersOptions {
   excludeOfferIds?: ObjectId[];
 }
 
-/** An offer found near a need, with its exact distance (show residents {@link roundDistance} of it). */
+/**
+ * An offer found near a need, with the distance between the centres of their blocks (show
+ * residents only its `distanceBand`).
+ */
 export interface OfferNearby {
   offer: StoredEntry;
   distanceMeters: number;
-}
-
-/**
- * A distance as residents see it: to the nearest 100 m, at least 100 m, so that it never
- * reveals where someone lives.
- */
-export function roundDistance(meters: number): number {
-  if (!Number.isFinite(meters) || meters < 0) return 100;
-  return Math.max(100, Math.round(meters / 100) * 100);
 }
 
 /**
@@ -45,7 +41,11 @@ export function roundDistance(meters: number): number {
  *
  * @remarks
  * Only published, unpaused, unexpired offers of the same category from someone else are
- * returned, nearest first.
+ * returned, nearest first. Everything is measured from block centres: the need's location
+ * is rounded to its block (it already is when stored), and offers whose location was not
+ * rounded (stored before blocks, until `EntryRepository.ensureIndexes` rounds them) are
+ * never returned. Whether an offer is found, its distance and its rank are thus the same
+ * for every home of its block, and for every point of the need's block.
  */
 export class Matcher {
   constructor(
@@ -69,13 +69,14 @@ export class Matcher {
     const pipeline: Document[] = [
       {
         $geoNear: {
-          near: requirePoint(need.location),
+          near: blockCentre(requirePoint(need.location)),
           key: 'location',
           spherical: true,
           distanceField: 'distanceMeters',
           maxDistance,
           query: {
             kind: 'offer',
+            locationBlockMeters: BLOCK_METERS,
             status: 'published',
             category: need.category,
             paused: { $ne: true },

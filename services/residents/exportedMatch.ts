@@ -3,7 +3,7 @@
  */
 import type { ObjectId } from 'mongodb';
 import type { Category, Match, MatchStatus } from '../domain/types';
-import { roundDistance } from '../matching/matcher';
+import { distanceBand } from '../matching/distanceBand';
 
 /** One match from the exporting person's side: nothing identifies the other person or their entry. */
 export interface ExportedMatch {
@@ -13,7 +13,7 @@ export interface ExportedMatch {
   /** Their own entry in this match. */
   entryId: ObjectId;
   category: Category;
-  /** Rounded, as they were shown it. */
+  /** The upper bound of the band they were shown (500: « à moins de 500 m »). */
   distanceMeters: number;
   status: MatchStatus;
   createdAt: Date;
@@ -29,7 +29,7 @@ export function toExportedMatch(match: Match, psid: string): ExportedMatch {
     role,
     entryId: role === 'need' ? match.needId : match.offerId,
     category: match.category,
-    distanceMeters: roundDistance(match.distanceMeters),
+    distanceMeters: distanceBand(match.distanceMeters),
     status: match.status,
     createdAt: match.createdAt,
     updatedAt: match.updatedAt,

@@ -82,7 +82,7 @@ describe('terminal chat', () => {
       '1',
       '/quitter',
     ]);
-    assert.match(need, /environ 500 m/);
+    assert.match(need, /à moins de 500 m/);
     assert.match(need, /Bot → helene › /, 'Hélène is asked through the bot');
     assert.match(need, /marc@example\.org/);
     assert.match(need.replace(/\s/g, ''), /0612345678/);

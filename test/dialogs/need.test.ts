@@ -27,7 +27,10 @@ describe('dialogs: asking for help and matching', function () {
   const reasons = async (psid: string) =>
     (await harness.attention.get(psid))?.reasons.map((flag) => flag.reason) ?? [];
 
-  /** Two helpers, 300 m and 700 m away, and one 1.5 km away (too far). */
+  /**
+   * Two helpers, 300 m and 900 m north (their blocks' centres 0 and 800 m from the asker's),
+   * and one 1.5 km away (too far).
+   */
   async function seedHelpers(
     nearContact: Parameters<typeof seedHelper>[1]['contact'] = {
       channels: ['email'],
@@ -43,7 +46,7 @@ describe('dialogs: asking for help and matching', function () {
     ids.far = await seedHelper(harness, {
       psid: FAR,
       category: 'groceries',
-      meters: 700,
+      meters: 900,
       contact: { channels: ['phone'], phone: '0700000001' },
     });
     ids.tooFar = await seedHelper(harness, {
@@ -72,7 +75,7 @@ describe('dialogs: asking for help and matching', function () {
     const [request, ...others] = harness.notifier.to(NEAR);
     assert.equal(others.length, 0);
     assert.match(request.activity.text ?? '', keyPattern('match.helperAsk'));
-    assert.match(request.activity.text ?? '', /à environ 300 m/);
+    assert.match(request.activity.text ?? '', /Un voisin à moins de 500 m a besoin/);
     assert.deepEqual(payloadsOf(request.activity), [
       `MATCH_ACCEPT_${ids.match}`,
       `MATCH_DECLINE_${ids.match}`,
@@ -124,7 +127,7 @@ describe('dialogs: asking for help and matching', function () {
     ]);
     const [told] = harness.notifier.to(ASKER);
     assert.match(told.activity.text ?? '', keyPattern('match.nextAsked'));
-    assert.match(told.activity.text ?? '', /700 m/);
+    assert.match(told.activity.text ?? '', /un autre voisin, à moins d'1 km\./);
   });
 
   it('hands the match to the moderators when the helper is outside their 24-hour window', async function () {

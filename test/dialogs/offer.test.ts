@@ -27,7 +27,9 @@ describe('dialogs: offering help', function () {
     assert.equal(entry.category, 'groceries');
     assert.equal(entry.status, 'pending_review');
     assert.equal(entry.locationSource, 'address');
-    assert.deepEqual(entry.location, { type: 'Point', coordinates: [5.0017, 43.5833] });
+    // Place Jean Jaurès (5.0017, 43.5833) is stored as the centre of its block, 136 m away.
+    assert.deepEqual(entry.location, { type: 'Point', coordinates: [5.002735, 43.584262] });
+    assert.equal(entry.locationBlockMeters, 400);
     assert.equal(entry.availability, 'le samedi matin');
     assert.deepEqual(entry.flags, []);
     const stored = await resident();
@@ -40,7 +42,8 @@ describe('dialogs: offering help', function () {
     await runTable(harness, PSID, tables.offerSharedLocation);
     const [entry] = await entries();
     assert.equal(entry.locationSource, 'shared_location');
-    assert.deepEqual(entry.location.coordinates, [4.9995, 43.5862]);
+    // Shared at (4.9995, 43.5862); stored as the centre of its block, 217 m away.
+    assert.deepEqual(entry.location.coordinates, [4.998073, 43.587855]);
     assert.equal(entry.addressText, undefined);
   });
 

@@ -69,7 +69,7 @@ describe('a match over Messenger, end to end', () => {
     const proposals = await asker.tap('YES', 'Oui');
     const pick = `MATCH_PICK_${offer._id.toHexString()}`;
     assert.ok(payloadsOf(proposals).includes(pick), textOf(proposals));
-    assert.match(textOf(proposals), /environ 500 m/);
+    assert.match(textOf(proposals), /Courses, à moins de 500 m :/);
     assert.doesNotMatch(textOf(proposals), /06|\+33|République|Jaurès/);
 
     // The asker picks the offer: the helper is asked through the bot.

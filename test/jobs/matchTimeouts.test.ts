@@ -74,10 +74,10 @@ describe('match-timeouts job', function () {
     assert.equal(harness.notifier.to(NEAR).length, 1, 'the nearest helper was asked once');
   }
 
-  /** Two offers, 300 m and 700 m away; the nearest one's owner asked. */
+  /** Two offers, 300 m and 900 m away (less than 500 m and 1 km between blocks); the nearest one's owner asked. */
   async function twoOffersNearestAsked(): Promise<void> {
     ids.near = await seed(NEAR, 300);
-    ids.far = await seed(FAR, 700);
+    ids.far = await seed(FAR, 900);
     await askNearest();
   }
 
@@ -111,7 +111,7 @@ describe('match-timeouts job', function () {
     const [told, ...others] = harness.notifier.to(ASKER);
     assert.equal(others.length, 0);
     assert.match(told.activity.text ?? '', keyPattern('matchTimeout.nextAsked'));
-    assert.match(told.activity.text ?? '', /700 m/);
+    assert.match(told.activity.text ?? '', /un autre voisin, à moins d'1 km\./);
     assert.equal(harness.notifier.to(NEAR).length, 1, 'nothing more to the helper who did not answer');
     assert.deepEqual(await undelivered(), []);
   });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { manualClock } from '../../services/clock';
 import type { Entry } from '../../services/domain/types';
 import { EntryRepository, type NewEntry, type StoredEntry } from '../../services/entries/entryRepository';
-import { Matcher, roundDistance } from '../../services/matching/matcher';
+import { distanceBand } from '../../services/matching/distanceBand';
+import { Matcher } from '../../services/matching/matcher';
+import { blockCentre } from '../../services/places/blocks';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { at, MIRAMAS, newEntry, offset, T0 } from './support';
 
@@ -49,14 +51,54 @@ describe('Matcher (real coordinates in Miramas)', () => {
 
   const ids = (found: Array<{ offer: Entry }>): string[] => found.map(({ offer }) => String(offer._id));
 
-  it('finds an offer at 800 m and not one at 1,200 m', async () => {
+  it('finds an offer at 800 m and not one at 1,200 m (582 m and 1,165 m between their blocks)', async () => {
     const near = await offerAt(800, 45);
     await offerAt(1200, 45);
     const found = await matcher.findOffersNear(need);
     assert.deepEqual(ids(found), [String(near._id)]);
-    assert.ok(Math.abs(found[0].distanceMeters - 800) < 5, `distance ${found[0].distanceMeters}`);
-    assert.equal(roundDistance(found[0].distanceMeters), 800);
+    assert.ok(Math.abs(found[0].distanceMeters - 582) < 2, `distance ${found[0].distanceMeters}`);
+    assert.equal(distanceBand(found[0].distanceMeters), 1000);
     assert.ok(!('distanceMeters' in found[0].offer));
+  });
+
+  it('measures between blocks: moving the need or the offer within its block changes nothing', async () => {
+    const offer = await offerAt(700, 60);
+    const [before] = await matcher.findOffersNear(need);
+    assert.equal(String(before.offer._id), String(offer._id));
+    /** Another point of the block of `location`: 150 m east and 120 m south of its centre. */
+    const elsewhereInBlock = (location: Entry['location']) => {
+      const [lon, lat] = blockCentre(location).coordinates;
+      return at(offset(offset({ lat, lon }, 150, 90), 120, 180));
+    };
+    await database.db.collection('entries').deleteMany({ _id: offer._id });
+    const moved = await offerAt(700, 60, { location: elsewhereInBlock(offer.location) });
+    const movedNeed = await entries.create(
+      newEntry({ psid: 'asker', kind: 'need', location: elsewhereInBlock(need.location) }),
+    );
+    const [after] = await matcher.findOffersNear(movedNeed);
+    assert.equal(String(after.offer._id), String(moved._id));
+    assert.equal(after.distanceMeters, before.distanceMeters);
+  });
+
+  it('never proposes an offer stored before blocks until ensureIndexes rounds it to its block', async () => {
+    const exact = at(offset(MIRAMAS, 250, 30));
+    const { insertedId } = await database.db.collection('entries').insertOne({
+      ...newEntry({ psid: 'legacy-helper', location: exact }),
+      status: 'published',
+      flags: [],
+      createdAt: T0,
+      updatedAt: T0,
+      expiresAt: new Date(T0.getTime() + 30 * DAY),
+    });
+    assert.deepEqual(await matcher.findOffersNear(need), [], 'an exact point is never measured');
+
+    await entries.ensureIndexes();
+    const stored = await entries.get(insertedId);
+    assert.deepEqual(stored?.location, blockCentre(exact));
+    assert.notDeepEqual(stored?.location, exact);
+    assert.equal(stored?.locationBlockMeters, 400);
+    assert.deepEqual(ids(await matcher.findOffersNear(need)), [String(insertedId)]);
+    assert.equal(await entries.roundLegacyLocations(), 0, 'nothing left to round');
   });
 
   it('ignores another category, withdrawn, paused, unpublished and expired offers, and the need’s own psid', async () => {
@@ -106,12 +148,13 @@ describe('Matcher (real coordinates in Miramas)', () => {
     );
   });
 
-  it('rounds distances for residents to 100 m, at least 100 m', () => {
-    assert.equal(roundDistance(0), 100);
-    assert.equal(roundDistance(12), 100);
-    assert.equal(roundDistance(149), 100);
-    assert.equal(roundDistance(151), 200);
-    assert.equal(roundDistance(849.9), 800);
-    assert.equal(roundDistance(Number.NaN), 100);
+  it('shows residents a band: under 500 m, under 1 km, then whole kilometres', () => {
+    assert.equal(distanceBand(0), 500);
+    assert.equal(distanceBand(499.9), 500);
+    assert.equal(distanceBand(500), 1000);
+    assert.equal(distanceBand(1000), 1000);
+    assert.equal(distanceBand(1000.1), 2000);
+    assert.equal(distanceBand(Number.NaN), 1000);
+    assert.equal(distanceBand(-1), 1000);
   });
 });

@@ -91,7 +91,7 @@ describe('ResidentRepository', () => {
       role: 'need',
       entryId: need._id,
       category: 'groceries',
-      distanceMeters: 400,
+      distanceMeters: 500,
       status: 'proposed',
       createdAt: T0,
       updatedAt: T0,

@@ -1,6 +1,7 @@
 /**
  * Need tables: the form, then the offers proposed, a helper asked, answers, no match.
  */
+import { strict as assert } from 'node:assert';
 import type { Ids, Turn } from '../support/table';
 import { CATEGORY_PAYLOADS, MENU } from './common';
 
@@ -45,8 +46,12 @@ export const needWithOffers: Turn[] = [
     send: { payload: 'YES' },
     says: ['need.saved', 'need.offersIntro', 'need.offersChoose'],
     offers: [(ids: Ids) => `MATCH_PICK_${ids.near}`, (ids: Ids) => `MATCH_PICK_${ids.far}`, 'MATCH_NONE'],
-    contains: ['1. Courses, à environ 300 m', '2. Courses, à environ 700 m'],
+    contains: ['1. Courses, à moins de 500 m', "2. Courses, à moins d'1 km"],
     hides: ['avenue de la République', 'helper-near', 'aide@example.org', '07 00 00 00 01'],
+    then: (replies) => {
+      const titles = (replies.at(-1)?.suggestedActions?.actions ?? []).map((action) => action.title);
+      assert.deepEqual(titles.slice(0, 2), ['Voisin 1 (< 500 m)', 'Voisin 2 (< 1 km)']);
+    },
   },
   {
     send: (ids: Ids) => ({ payload: `MATCH_PICK_${ids.near}` }),
