@@ -26,6 +26,7 @@ import { graphFromConfig } from './graph';
 import { applicationJobs } from './jobs';
 import { MESSENGER_CHANNEL_ID } from './messenger/activities';
 import { MessengerAdapter, type ReceivedEvent } from './messenger/adapter';
+import { MessageLimit } from './messenger/messageLimit';
 import { createServer } from './server';
 import { isTransientFailure, rootCause } from './transient';
 
@@ -123,6 +124,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   cloudAdapter.onTurnError = onTurnError;
   if (messengerAdapter) messengerAdapter.onTurnError = onTurnError;
+  // Past a resident's limit, their messages are not answered (one notice per blocking period).
+  messengerAdapter?.use(
+    new MessageLimit({
+      limits: core.limits,
+      nlu: core.deps.nlu,
+      moderators: core.moderation.moderators,
+      logger,
+    }),
+  );
 
   const inbox = new InboxStore(db);
   await inbox.ensureIndexes();

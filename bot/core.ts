@@ -21,6 +21,7 @@ import { Nlu } from '../services/nlu';
 import { Geocoder } from '../services/places/geocoder';
 import { ResidentRepository } from '../services/residents/residentRepository';
 import { recordFollowUpAnswer } from '../services/jobs/followUp';
+import { Limits } from '../services/limits';
 import { ModeratorRepository } from '../services/moderation/moderatorRepository';
 import type { PageFeed } from '../services/testimonials/withdrawal';
 import { adminNotifier } from './adminNotifier';
@@ -64,6 +65,8 @@ export interface BotCore {
   deps: DialogDeps;
   storage: MongoStorage;
   moderation: Moderation;
+  /** The per-person limits (messages answered, entries stored, helpers asked). */
+  limits: Limits;
   /** Creates every collection's indexes (idempotent). */
   ensureIndexes(): Promise<void>;
 }
@@ -83,6 +86,7 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
 
   const entries = new EntryRepository(db, clock);
   const attention = new AttentionFlags(db, clock);
+  const limits = new Limits({ db, logger });
   const notifier = new AdapterNotifier({
     directory,
     adapterFor: options.adapterFor,
@@ -123,6 +127,7 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     followUps: {
       recordAnswer: (matchId, psid, yes) => recordFollowUpAnswer({ db, clock }, matchId, psid, yes),
     },
+    limits,
   };
   const bot = new VoisinsBot({
     conversationState: new ConversationState(storage),
@@ -141,8 +146,14 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     deps,
     storage,
     moderation,
+    limits,
     ensureIndexes: async () => {
-      await Promise.all([ensureDomainIndexes(db), directory.ensureIndexes(), moderation.ensureIndexes()]);
+      await Promise.all([
+        ensureDomainIndexes(db),
+        directory.ensureIndexes(),
+        moderation.ensureIndexes(),
+        limits.ensureIndexes(),
+      ]);
     },
   };
   return core;

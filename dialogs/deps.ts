@@ -19,6 +19,7 @@ import type {
   Match,
   Resident,
 } from '../services/domain/types';
+import type { Limits } from '../services/limits';
 import type { Logger } from '../services/logger';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type {
@@ -156,6 +157,9 @@ export interface TestimonialsPort {
   erase(psid: string): Promise<WithdrawalReport & { deleted: number }>;
 }
 
+/** Per-person daily limits on entries stored and helpers asked (`Limits` in services/limits). */
+export type LimitsPort = Pick<Limits, 'settings' | 'mayCreateEntry' | 'takeEntry' | 'takeMatchRequest'>;
+
 /** Answers to the jobs' follow-up question (`recordFollowUpAnswer`; a "no" flags a complaint). */
 export interface FollowUpsPort {
   /** False when the match is unknown or `psid` is not one of its residents. */
@@ -201,4 +205,5 @@ export interface DialogDeps {
   logger: Logger;
   testimonials: TestimonialsPort;
   followUps: FollowUpsPort;
+  limits: LimitsPort;
 }

@@ -12,6 +12,7 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { DialogDeps, NearbyOffer, StoredEntry } from './deps';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
+import { entryAllowedToday, tellEntryLimit } from './entry/dailyLimit';
 import type { EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
@@ -47,8 +48,9 @@ export class NeedDialog extends CancelAndHelpDialog {
     this.initialDialogId = WATERFALL;
   }
 
-  /** Runs the form for a need. */
+  /** Runs the form for a need, unless the resident already stored the day's maximum. */
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (!(await entryAllowedToday(step.context, this.deps, 'need'))) return step.endDialog();
     const options = (step.options ?? {}) as EntryDialogOptions;
     return step.beginDialog(DialogId.entryForm, { ...options, kind: 'need' } satisfies EntryFormOptions);
   }
@@ -59,6 +61,10 @@ export class NeedDialog extends CancelAndHelpDialog {
     if (!draft || !isComplete(draft)) return step.endDialog();
     const psid = step.context.activity.from.id;
     const need = await saveEntry(this.deps, psid, draft);
+    if (!need) {
+      await tellEntryLimit(step.context, this.deps, 'need');
+      return step.endDialog();
+    }
     if (need.flags.includes('money')) {
       await handOverAboutEntry(step.context, this.deps, 'money', need, t('handover.savedMoney'));
       return step.endDialog();

@@ -9,6 +9,7 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { DialogDeps } from './deps';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
+import { entryAllowedToday, tellEntryLimit } from './entry/dailyLimit';
 import type { EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
@@ -28,8 +29,9 @@ export class OfferDialog extends CancelAndHelpDialog {
     this.initialDialogId = WATERFALL;
   }
 
-  /** Runs the form for an offer. */
+  /** Runs the form for an offer, unless the resident already stored the day's maximum. */
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (!(await entryAllowedToday(step.context, this.deps, 'offer'))) return step.endDialog();
     const options = (step.options ?? {}) as EntryDialogOptions;
     return step.beginDialog(DialogId.entryForm, { ...options, kind: 'offer' } satisfies EntryFormOptions);
   }
@@ -39,6 +41,10 @@ export class OfferDialog extends CancelAndHelpDialog {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
     const offer = await saveEntry(this.deps, step.context.activity.from.id, draft);
+    if (!offer) {
+      await tellEntryLimit(step.context, this.deps, 'offer');
+      return step.endDialog();
+    }
     if (offer.flags.includes('money')) {
       await handOverAboutEntry(step.context, this.deps, 'money', offer, t('handover.savedMoney'));
       return step.endDialog();

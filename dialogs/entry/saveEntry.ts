@@ -1,7 +1,8 @@
 /**
  * Storing a confirmed draft: the consent (when given in this form), the contact
  * preferences and the entry (pending review), flagged `money` when money stayed (the
- * calling dialog then hands the conversation to a referent).
+ * calling dialog then hands the conversation to a referent); nothing past the day's limit
+ * of entries of the resident.
  */
 import type { DialogDeps, NewEntryInput, StoredEntry } from '../deps';
 import type { CompleteDraft } from './draft';
@@ -9,8 +10,16 @@ import type { CompleteDraft } from './draft';
 /** The wording version of the storage consent shown in `form.consent`. */
 export const STORAGE_CONSENT_VERSION = 'storage-v1';
 
-/** Stores what the resident confirmed and returns the new entry. */
-export async function saveEntry(deps: DialogDeps, psid: string, draft: CompleteDraft): Promise<StoredEntry> {
+/**
+ * Stores what the resident confirmed and returns the new entry; stores nothing and returns
+ * null when the resident already stored the day's maximum of entries of this kind.
+ */
+export async function saveEntry(
+  deps: DialogDeps,
+  psid: string,
+  draft: CompleteDraft,
+): Promise<StoredEntry | null> {
+  if (!(await deps.limits.takeEntry(psid, draft.kind))) return null;
   if (draft.consentGiven) {
     await deps.residents.recordStorageConsent(psid, {
       given: true,

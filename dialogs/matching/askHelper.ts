@@ -14,18 +14,31 @@ import { categoryName, choice, withChoices, withMenu } from '../replies';
 /** What happened when a helper was asked. */
 export interface AskResult {
   match: StoredMatch;
-  /** False when the helper could not be written to: the match went to the moderators. */
+  /**
+   * False when the helper could not be written to, or when the need's author had the day's
+   * maximum of helpers asked: the match went to the moderators.
+   */
   sent: boolean;
 }
 
-/** Records the match and asks the helper; outside their window, hands it to the moderators. */
+/**
+ * Records the match and asks the helper; outside their window, or past the daily limit of
+ * helpers asked for the need's author, hands it to the moderators instead.
+ */
 export async function askHelper(
   deps: DialogDeps,
   need: StoredEntry,
   nearby: NearbyOffer,
 ): Promise<AskResult> {
+  const allowed = await deps.limits.takeMatchRequest(need.psid);
   const match = await deps.matches.propose(need, nearby.offer, nearby.distanceMeters);
   const id = match._id.toHexString();
+  if (!allowed) {
+    await deps.matches.toModerators(match._id);
+    await deps.attention.flag(need.psid, 'asked_for_human', `match_limit ${id}`);
+    deps.logger.info('match handed to moderators', { match: id, result: 'daily_limit' });
+    return { match, sent: false };
+  }
   const request = withChoices(
     t('match.helperAsk', {
       distance: distanceText(nearby.distanceMeters),

@@ -27,6 +27,7 @@ import { RecordingThreadControl } from '../moderation/support/recordingThreadCon
 import { DialogTestimonials } from '../../../bot/testimonialsPort';
 import type { RetryOptions } from '../../../services/graph';
 import { recordFollowUpAnswer } from '../../../services/jobs/followUp';
+import { Limits } from '../../../services/limits';
 import { ModeratorRepository } from '../../../services/moderation/moderatorRepository';
 import type { PageFeed } from '../../../services/testimonials/withdrawal';
 import { RecordingNotifier } from './recordingNotifier';
@@ -166,6 +167,7 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
       recordAnswer: (matchId, psid, yes) =>
         recordFollowUpAnswer({ db, clock: clock.now }, matchId, psid, yes),
     },
+    limits: new Limits({ db, logger: silentLogger }),
   };
   const dialog = new MainDialog(deps);
   const storage = new MemoryStorage();
