@@ -7,6 +7,8 @@
  * an allowed host (the bot answers there). Token validation itself is the CloudAdapter's,
  * after these checks.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Response as AdapterResponse } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { BotFrameworkAccess } from '../config';
 import type { Logger } from '../../services/logger';
@@ -21,7 +23,7 @@ export interface BotFrameworkRouteOptions {
   serviceHosts: readonly string[];
   maxBodyBytes: number;
   /** Runs the parsed request through the CloudAdapter (`request.body` is set). */
-  process: (request: Request, response: Response) => Promise<void>;
+  process: (request: Request, response: AdapterResponse) => Promise<void>;
   logger: Logger;
 }
 
@@ -52,8 +54,38 @@ export function botFrameworkHandler(options: BotFrameworkRouteOptions) {
       return replyPlain(response, 403, 'Forbidden');
     }
     request.body = body;
-    await options.process(request, response);
+    await options.process(request, withStandardErrors(response));
   };
+}
+
+/**
+ * The response the CloudAdapter writes to: it answers a failure with the error's message
+ * (internal text); this sends the status's standard reason instead.
+ */
+function withStandardErrors(response: Response): AdapterResponse {
+  let status = 200;
+  const wrapped: AdapterResponse = {
+    socket: response.socket,
+    status(code: number) {
+      status = code;
+      response.status(code);
+      return wrapped;
+    },
+    header(name: string, value: unknown) {
+      response.header(name, value);
+      return wrapped;
+    },
+    send(...args: unknown[]) {
+      if (status >= 400) response.send(STATUS_CODES[status] ?? 'Error');
+      else response.send(...(args as [unknown]));
+      return wrapped;
+    },
+    end(...args: unknown[]) {
+      response.end(...(args as []));
+      return wrapped;
+    },
+  };
+  return wrapped;
 }
 
 /** Answers without reading the body, and closes the connection so nobody streams into it. */

@@ -8,7 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { readdirSync } from 'node:fs';
+import { createServer as createRestifyServer } from '../../bot/server';
 import { manualClock } from '../../services/clock';
+import { silentLogger } from '../../services/logger';
 import type { StoredHandoff } from '../../services/moderation';
 import { MessengerUser } from '../support/messengerUser';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -278,5 +280,40 @@ describe('security: the Bot Framework endpoint with authentication configured', 
       ),
     });
     assert.equal(response.status, 401);
+  });
+});
+
+describe('security: the Bot Framework endpoint when a turn fails', () => {
+  it('answers the standard reason, never the error text the CloudAdapter would send', async () => {
+    const server = createRestifyServer({
+      logger: silentLogger,
+      pingDatabase: () => Promise.resolve(),
+      botFramework: {
+        access: 'loopback',
+        serviceHosts: ['127.0.0.1'],
+        process: (_request, response) => {
+          // What CloudAdapter.process does with an exception: its message as the body.
+          response.status(500);
+          response.send('MongoServerError: E11000 duplicate key { _id: "2000000000000999" }');
+          response.end();
+          return Promise.resolve();
+        },
+      },
+    });
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${server.address().port}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity({ text: 'bonjour', serviceUrl: 'http://127.0.0.1:9' })),
+      });
+      assert.equal(response.status, 500);
+      const text = await response.text();
+      assert.doesNotMatch(text, /Mongo|E11000|2000000000000999/);
+    } finally {
+      server.close();
+    }
   });
 });
