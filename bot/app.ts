@@ -101,29 +101,36 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
 
-  const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
-    if (isTransientFailure(error)) throw error; // the inbox retries the event later
-    const cause = rootCause(error);
-    if (cause instanceof GraphError) {
-      // Meta refused for good (blocked page, closed window, unknown recipient): an apology would fail too.
-      logger.warn('reply refused by Messenger', {
-        reason: cause.permanentReason ?? 'other',
-        code: cause.graphCode,
-      });
-      return;
-    }
-    logger.error('turn failed', { error: error.name, channel: context.activity.channelId });
-    try {
-      await context.sendActivity(t('fallback.error'));
-    } catch (apologyError) {
-      logger.warn('apology not delivered', {
-        error: (apologyError as Error).name,
-        channel: context.activity.channelId,
-      });
-    }
-  };
-  cloudAdapter.onTurnError = onTurnError;
-  if (messengerAdapter) messengerAdapter.onTurnError = onTurnError;
+  /**
+   * What a failed turn does. A Messenger turn rethrows a transient failure (the inbox runs
+   * the event again later); a Bot Framework turn has no second run, so it apologises, and
+   * nothing reaches the CloudAdapter, which would log and answer the error's own text.
+   */
+  const turnErrorHandler =
+    (retried: boolean) =>
+    async (context: TurnContext, error: Error): Promise<void> => {
+      if (retried && isTransientFailure(error)) throw error;
+      const cause = rootCause(error);
+      if (cause instanceof GraphError) {
+        // Meta refused for good (blocked page, closed window, unknown recipient): an apology would fail too.
+        logger.warn('reply refused by Messenger', {
+          reason: cause.permanentReason ?? 'other',
+          code: cause.graphCode,
+        });
+        return;
+      }
+      logger.error('turn failed', { error: error.name, channel: context.activity.channelId });
+      try {
+        await context.sendActivity(t('fallback.error'));
+      } catch (apologyError) {
+        logger.warn('apology not delivered', {
+          error: (apologyError as Error).name,
+          channel: context.activity.channelId,
+        });
+      }
+    };
+  cloudAdapter.onTurnError = turnErrorHandler(false);
+  if (messengerAdapter) messengerAdapter.onTurnError = turnErrorHandler(true);
   // Past a resident's limit, their messages are not answered (one notice per blocking period).
   messengerAdapter?.use(
     new MessageLimit({
