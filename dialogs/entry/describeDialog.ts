@@ -1,13 +1,13 @@
 /**
- * The description of an offer or a need: phone numbers and e-mails are removed (and the
- * resident told why); money gets a reminder that everything is free and a chance to rewrite.
+ * The description of an offer or a need: phone numbers, e-mails and links are removed (and
+ * the resident told why); money gets a reminder that everything is free and a chance to rewrite.
  */
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { EntryKind } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import { redactContacts } from '../../services/nlu/contacts';
 import { mentionsMoney } from '../../services/nlu/money';
+import { screenText } from '../../services/privacy/screenText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { DialogDeps } from '../deps';
 import { DialogId } from '../ids';
@@ -96,11 +96,10 @@ export class DescribeDialog extends CancelAndHelpDialog {
     return step.endDialog({ description, money } satisfies DescribeResult);
   }
 
-  /** The text without phone numbers or e-mails, telling the resident when some were removed. */
+  /** The text screened (see `screenText`), telling the resident when something was removed. */
   private async cleaned(step: WaterfallStepContext, text: string): Promise<string> {
-    const trimmed = text.trim();
-    const redacted = redactContacts(trimmed);
-    if (redacted !== trimmed) await step.context.sendActivity(t('form.contactsRemoved'));
-    return redacted;
+    const screened = screenText(text.trim());
+    if (screened.removed.length > 0) await step.context.sendActivity(t('form.contactsRemoved'));
+    return screened.text;
   }
 }

@@ -7,6 +7,7 @@ import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
+import { screenText } from '../../services/privacy/screenText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { DialogDeps } from '../deps';
 import { DialogId } from '../ids';
@@ -157,9 +158,12 @@ export class EntryFormDialog extends CancelAndHelpDialog {
     return step.prompt(PromptId.text, textOptions(question, t('form.textRetry')));
   }
 
-  /** How to be contacted. */
+  /** Keeps "when" screened like the description (the resident told of a removal); asks how to be contacted. */
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    draftOf(step).availability = step.context.activity.text?.trim();
+    const typed = step.context.activity.text?.trim();
+    const when = typed === undefined ? undefined : screenText(typed);
+    if (when?.removed.length) await step.context.sendActivity(t('form.availabilityContactsRemoved'));
+    draftOf(step).availability = when?.text;
     const onBehalf = (step.options as Partial<EntryFormOptions>).onBehalf === true;
     return step.prompt(FormPromptId.contact, {
       prompt: withChoices(t('form.contact'), contactChoices(onBehalf)),

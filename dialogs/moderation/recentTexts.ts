@@ -1,11 +1,11 @@
 /**
- * What the resident wrote lately, kept (redacted) for the summary a referent reads when
+ * What the resident wrote lately, kept (screened) for the summary a referent reads when
  * the conversation is handed over.
  */
 import type { TurnContext } from 'botbuilder';
 import { MAX_SUMMARY_LENGTH } from '../../services/moderation';
-import { redactContacts } from '../../services/nlu/contacts';
 import { t } from '../../services/i18n';
+import { screenText } from '../../services/privacy/screenText';
 import { readText } from '../payload';
 
 /** Texts kept per conversation. */
@@ -20,15 +20,15 @@ export interface RecentTextsHolder {
 }
 
 /**
- * Adds this turn's typed text (phones and e-mails removed) to the last few, in `holder`
- * and for this turn.
+ * Adds this turn's typed text (screened: phones, e-mails and links removed) to the last few,
+ * in `holder` and for this turn.
  */
 export function rememberTurn(context: TurnContext, holder: RecentTextsHolder): void {
   const previous = Array.isArray(holder.recentTexts)
     ? holder.recentTexts.filter((text): text is string => typeof text === 'string')
     : [];
   const text = readText(context.activity);
-  const clean = text ? Array.from(redactContacts(text)).slice(0, MAX_TEXT_LENGTH).join('') : undefined;
+  const clean = text ? Array.from(screenText(text).text).slice(0, MAX_TEXT_LENGTH).join('') : undefined;
   const texts = (clean ? [...previous, clean] : previous).slice(-MAX_RECENT_TEXTS);
   holder.recentTexts = texts;
   context.turnState.set(KEY, texts);
@@ -38,7 +38,7 @@ export function rememberTurn(context: TurnContext, holder: RecentTextsHolder): v
 export function conversationSummary(context: TurnContext): string {
   const remembered: unknown = context.turnState.get(KEY);
   const typed = readText(context.activity);
-  const texts = Array.isArray(remembered) ? (remembered as string[]) : typed ? [redactContacts(typed)] : [];
+  const texts = Array.isArray(remembered) ? (remembered as string[]) : typed ? [screenText(typed).text] : [];
   if (texts.length === 0) return t('handover.summaryEmpty');
   const characters = Array.from(texts.map((text) => `« ${text} »`).join('\n'));
   return characters.slice(-MAX_SUMMARY_LENGTH).join('');

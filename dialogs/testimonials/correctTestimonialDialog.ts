@@ -1,10 +1,11 @@
 /**
  * An admin approves a testimonial with a corrected text (the resident's words are kept in
- * `originalText` by the repository).
+ * `originalText` by the repository, which screens the correction like any published text).
  */
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
+import { screenText } from '../../services/privacy/screenText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { DialogDeps } from '../deps';
 import { DialogId } from '../ids';
@@ -40,7 +41,9 @@ export class CorrectTestimonialDialog extends CancelAndHelpDialog {
     const corrected = readText(step.context.activity) ?? '';
     const approved = await this.deps.testimonials.approve(id, step.context.activity.from.id, corrected);
     this.deps.logger.info('testimonial approved with a correction', { testimonial: id, done: !!approved });
-    const message = t(approved ? 'testimonialAdmin.approvedCorrected' : 'testimonialAdmin.stale');
+    const outcome = t(approved ? 'testimonialAdmin.approvedCorrected' : 'testimonialAdmin.stale');
+    const screened = approved !== null && screenText(corrected).removed.length > 0;
+    const message = screened ? `${t('testimonialAdmin.contactsRemoved')}\n${outcome}` : outcome;
     return step.endDialog({ message } satisfies ReviewOutcome);
   }
 }

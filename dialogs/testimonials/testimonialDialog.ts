@@ -1,5 +1,6 @@
 /**
- * A resident's testimonial: their story (contacts removed, money reminded), how to sign it,
+ * A resident's testimonial: their story (screened, money reminded), how to sign it (a name
+ * with contacts is refused),
  * their explicit consent to its publication on the Page, a recap, then it is stored
  * `pending` for an admin to read.
  *
@@ -11,8 +12,8 @@ import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
-import { redactContacts } from '../../services/nlu/contacts';
 import { mentionsMoney } from '../../services/nlu/money';
+import { screenText } from '../../services/privacy/screenText';
 import type { SignatureChoice } from '../../services/testimonials/signature';
 import { renderPost, renderSignature } from '../../services/testimonials/signature';
 import type { SignatureKind } from '../../services/testimonials/types';
@@ -62,7 +63,11 @@ export class TestimonialDialog extends CancelAndHelpDialog {
   constructor(deps: DialogDeps) {
     super(DialogId.testimonial, deps);
     this.addDialog(boundedTextPrompt(StoryPromptId.story, MIN_STORY_LENGTH, MAX_STORY_LENGTH))
-      .addDialog(boundedTextPrompt(StoryPromptId.name, 2, MAX_NAME_LENGTH))
+      .addDialog(
+        boundedTextPrompt(StoryPromptId.name, 2, MAX_NAME_LENGTH, {
+          contactsNotice: 'testimonialDialog.nameContacts',
+        }),
+      )
       .addDialog(choicePrompt())
       .addDialog(
         new WaterfallDialog(WATERFALL, [
@@ -84,11 +89,11 @@ export class TestimonialDialog extends CancelAndHelpDialog {
     return step.prompt(StoryPromptId.story, limits);
   }
 
-  /** Removes contacts, reminds that help is free, asks how to sign. */
+  /** Screens the story (the resident told of a removal), reminds that help is free, asks how to sign. */
   private async signatureStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const typed = (readText(step.context.activity) ?? '').replace(/\s+/g, ' ');
-    const story = redactContacts(typed);
-    if (story !== typed) await step.context.sendActivity(t('testimonialDialog.contactsRemoved'));
+    const screened = screenText((readText(step.context.activity) ?? '').replace(/\s+/g, ' '));
+    const story = screened.text;
+    if (screened.removed.length > 0) await step.context.sendActivity(t('testimonialDialog.contactsRemoved'));
     if (mentionsMoney(story)) await step.context.sendActivity(t('testimonialDialog.moneyReminder'));
     (step.values as TestimonialValues).story = story;
     return step.prompt(
@@ -110,7 +115,8 @@ export class TestimonialDialog extends CancelAndHelpDialog {
   private async neighbourhoodStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const signature = (step.values as TestimonialValues).signature ?? { kind: 'anonymous' };
     if (signature.kind === 'anonymous') return step.next();
-    const [firstName = '', ...rest] = redactContacts(readText(step.context.activity) ?? '').split(/\s+/);
+    const typed = readText(step.context.activity) ?? '';
+    const [firstName = '', ...rest] = screenText(typed, { replacement: 'nothing' }).text.split(/\s+/);
     signature.firstName = firstName;
     if (signature.kind === 'initials') {
       signature.lastName = rest.join(' ');
@@ -169,6 +175,7 @@ export class TestimonialDialog extends CancelAndHelpDialog {
   private neighbourhood(step: WaterfallStepContext): string | undefined {
     const typed = readText(step.context.activity);
     if (!typed || resolveChoice(step.context.activity, skipChoices()) !== undefined) return undefined;
-    return this.deps.nlu.understand(typed).neighbourhood?.name ?? redactContacts(typed).slice(0, 40);
+    const named = this.deps.nlu.understand(typed).neighbourhood?.name;
+    return named ?? screenText(typed, { replacement: 'nothing' }).text.slice(0, 40);
   }
 }

@@ -9,6 +9,7 @@ import { CodedError, ErrorCode } from '../errors';
 import { BLOCK_METERS, blockCentre } from '../places/blocks';
 import {
   cleanOptionalText,
+  cleanShownText,
   cleanText,
   isCategory,
   isValidLatLon,
@@ -162,8 +163,8 @@ export class EntryRepository {
       psid: requirePsid(input.psid),
       kind: oneOf(input.kind, KINDS, 'kind'),
       category: isCategory(input.category) ? input.category : invalid('category'),
-      description: cleanText(input.description, MAX_DESCRIPTION_LENGTH, 'description'),
-      availability: cleanText(input.availability, MAX_AVAILABILITY_LENGTH, 'availability'),
+      description: cleanShownText(input.description, MAX_DESCRIPTION_LENGTH, 'description'),
+      availability: cleanShownText(input.availability, MAX_AVAILABILITY_LENGTH, 'availability'),
       location: blockCentre(requirePoint(input.location)),
       locationBlockMeters: BLOCK_METERS,
       locationSource: oneOf(input.locationSource, SOURCES, 'locationSource'),

@@ -9,6 +9,7 @@
 import { ObjectId } from 'mongodb';
 import { CATEGORIES, type Category, type GeoPoint } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
+import { screenText } from '../privacy/screenText';
 
 const OBJECT_ID_HEX = /^[0-9a-f]{24}$/i;
 /** Longest page-scoped id accepted (Messenger's are about 16 digits; test channels use longer ids). */
@@ -55,6 +56,17 @@ export function cleanText(value: unknown, max: number, what = 'text'): string {
     .replace(/\s*\n\s*/g, '\n')
     .trim();
   return Array.from(collapsed).slice(0, max).join('').trim();
+}
+
+/**
+ * Like {@link cleanText} for a text someone else will read: screened first (phones, e-mails,
+ * links and premium numbers replaced, see `services/privacy/screenText`), then cleaned.
+ *
+ * @remarks
+ * Throws `payload_invalid` when `value` is not a string.
+ */
+export function cleanShownText(value: unknown, max: number, what = 'text'): string {
+  return cleanText(typeof value === 'string' ? screenText(value).text : value, max, what);
 }
 
 /** Like {@link cleanText} for optional fields: undefined stays undefined, an empty result too. */

@@ -4,11 +4,13 @@
  *
  * @remarks
  * `transcript` and `summary` hold what residents and moderators wrote: they are for the
- * moderators' eyes only and must never reach a log line.
+ * moderators' eyes only and must never reach a log line. The summary, sent to every referent
+ * of the neighbourhood, is screened (`services/privacy/screenText`) before it is stored.
  */
 import type { Collection, Db, Filter, ObjectId } from 'mongodb';
 import type { AttentionReason } from '../domain/types';
 import { toObjectId } from '../entries/validation';
+import { screenText } from '../privacy/screenText';
 
 /** Name of the hand-overs collection. */
 export const HANDOFFS_COLLECTION = 'handoffs';
@@ -101,7 +103,7 @@ export class HandoffRepository {
       psid: input.psid,
       reason: input.reason,
       status: 'open',
-      summary: Array.from(input.summary).slice(0, MAX_SUMMARY_LENGTH).join(''),
+      summary: Array.from(screenText(input.summary).text).slice(0, MAX_SUMMARY_LENGTH).join(''),
       transcript: [],
       createdAt: now,
       lastActivityAt: now,

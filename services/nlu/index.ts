@@ -29,13 +29,7 @@ export { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
 export type { EmergencyKind } from './emergency';
 export type { Urgency } from './urgency';
 export type { Scored } from './classifier';
-export {
-  extractEmails,
-  extractPhones,
-  redactContacts,
-  EMAIL_PLACEHOLDER,
-  PHONE_PLACEHOLDER,
-} from './contacts';
+export { extractEmails, extractPhones } from './contacts';
 export { mentionsMoney } from './money';
 export { detectEmergency } from './emergency';
 export { detectUrgency } from './urgency';

@@ -1,8 +1,10 @@
 /**
- * The text under a testimonial: first name and neighbourhood, initials, or anonymous.
+ * The text under a testimonial: first name and neighbourhood, initials, or anonymous; and
+ * the post as the Page publishes it. Both are screened (see `services/privacy/screenText`).
  */
 import { CodedError, ErrorCode } from '../errors';
 import { t } from '../i18n';
+import { screenText } from '../privacy/screenText';
 import type { SignatureKind, TestimonialSignature } from './types';
 
 /** What the resident chose and what the dialog knows of them. */
@@ -48,13 +50,21 @@ export function renderSignature(choice: SignatureChoice): TestimonialSignature {
   }
 }
 
-/** The exact text of the post for a testimonial. */
+/**
+ * The exact text of the post for a testimonial.
+ *
+ * @remarks
+ * The text and the signature are screened here again, so that a testimonial stored before
+ * the screening (or by any other path) is never published with contact details.
+ */
 export function renderPost(text: string, signature: TestimonialSignature): string {
-  return t('testimonials.post', { text, signature: signature.text });
+  return t('testimonials.post', { text: screenText(text).text, signature: screenText(signature.text).text });
 }
 
+/** A part of a name: contact details dropped (not replaced), spaces tidied, at most 60 characters. */
 function clean(value: string | undefined): string {
-  return typeof value === 'string' ? value.trim().replace(/\s+/g, ' ').slice(0, MAX_PART) : '';
+  if (typeof value !== 'string') return '';
+  return screenText(value, { replacement: 'nothing' }).text.trim().replace(/\s+/g, ' ').slice(0, MAX_PART);
 }
 
 function invalid(message: string): CodedError {

@@ -5,7 +5,7 @@
 import type { Collection, Db, Filter, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import { CodedError, ErrorCode } from '../errors';
-import { cleanText, requirePsid, toObjectId } from '../entries/validation';
+import { cleanShownText, cleanText, requirePsid, toObjectId } from '../entries/validation';
 import { renderSignature, type SignatureChoice } from './signature';
 import {
   TESTIMONIALS_COLLECTION,
@@ -59,13 +59,14 @@ export class TestimonialRepository {
   }
 
   /**
-   * Records a testimonial, `pending` until an admin reviews it.
+   * Records a testimonial, `pending` until an admin reviews it; its text and signature are
+   * screened (contact details, links and premium numbers removed).
    *
    * @throws CodedError `payload_invalid` for an empty text, a bad psid or signature, or no consent version.
    */
   async create(input: NewTestimonial): Promise<StoredTestimonial> {
     const now = this.clock();
-    const text = cleanText(input.text, MAX_TESTIMONIAL_LENGTH, 'text');
+    const text = cleanShownText(input.text, MAX_TESTIMONIAL_LENGTH, 'text');
     const version = cleanText(input.consentVersion, 40, 'consentVersion');
     if (text === '' || version === '')
       throw new CodedError(ErrorCode.PayloadInvalid, 'text or consent missing');
@@ -109,7 +110,7 @@ export class TestimonialRepository {
     if (!current || current.status !== 'pending') return null;
     const changes: Partial<Testimonial> = { status: 'approved', reviewedBy: requirePsid(adminPsid) };
     if (correctedText !== undefined) {
-      const text = cleanText(correctedText, MAX_TESTIMONIAL_LENGTH, 'correctedText');
+      const text = cleanShownText(correctedText, MAX_TESTIMONIAL_LENGTH, 'correctedText');
       if (text === '') throw new CodedError(ErrorCode.PayloadInvalid, 'correctedText is empty');
       if (text !== current.text)
         Object.assign(changes, { text, originalText: current.originalText ?? current.text });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { extractEmails, extractPhones, redactContacts } from '../../services/nlu/contacts';
+import { extractEmails, extractPhones } from '../../services/nlu/contacts';
 import { mentionsMoney } from '../../services/nlu/money';
 import { normalizeText } from '../../services/nlu/normalize';
 import { detectUrgency } from '../../services/nlu/urgency';
+import { screenText } from '../../services/privacy/screenText';
 
 describe('nlu phone numbers', () => {
   it('finds French numbers in every usual format, as ten digits', () => {
@@ -35,12 +36,17 @@ describe('nlu e-mails and redaction', () => {
     assert.deepEqual(extractEmails('pas de mail ici, juste @marie et exemple.fr'), []);
   });
 
-  it('replaces phones and e-mails, and nothing else', () => {
+  it('reads full-width digits and ignores zero-width characters', () => {
+    assert.deepEqual(extractPhones('０６ １２ ３４ ５６ ７８'), ['0612345678']);
+    assert.deepEqual(extractEmails('jean\u200B@mail.fr'), ['jean@mail.fr']);
+  });
+
+  it('leaves the removal to the screening, which replaces phones and e-mails, and nothing else', () => {
     assert.equal(
-      redactContacts('Marie, 06 12 34 56 78 ou marie@exemple.fr, au 12 rue Jean Jaurès'),
+      screenText('Marie, 06 12 34 56 78 ou marie@exemple.fr, au 12 rue Jean Jaurès').text,
       'Marie, [numéro retiré] ou [e-mail retiré], au 12 rue Jean Jaurès',
     );
-    assert.equal(redactContacts('rien à retirer'), 'rien à retirer');
+    assert.equal(screenText('rien à retirer').text, 'rien à retirer');
   });
 });
 

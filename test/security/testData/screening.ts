@@ -2,7 +2,9 @@
  * Rows of the screening table: contact details written every way residents (or someone
  * trying to get around the bot) write them, and ordinary French that must come out as typed.
  * The expected texts are literal on purpose: they are not computed by the code under test.
+ * Then the turns that carry such texts through the real dialogs.
  */
+import type { Ids, Turn } from '../../dialogs/support/table';
 
 /** What the screening takes out. */
 export type Kind = 'phone' | 'premium' | 'email' | 'link';
@@ -264,4 +266,93 @@ export const ordinary: string[] = [
   "C'est un bon point pour le quartier.",
   'Mon petit-fils m’a aidé, c’était super 👍 ❤️ 👨‍👩‍👧 🇫🇷',
   'Je garde le chat du 10 au 20 août (2 semaines), ½ journée le samedi.',
+];
+
+/** A resident's offer: contacts in the description and in "quand", then saved. */
+export const offerWithContacts: Turn[] = [
+  { send: { payload: 'MENU_OFFER' }, says: ['form.categoryOffer'] },
+  { send: { payload: 'CATEGORY_GROCERIES' }, says: ['form.descriptionOffer'] },
+  {
+    send: 'Je fais vos courses, appelez le ０６ １２ ３４ ５６ ７８ ou jean [at] mail.fr',
+    says: ['form.contactsRemoved', 'form.where'],
+    hides: ['０６', 'mail.fr'],
+  },
+  { send: '12 place Jean Jaurès', says: ['form.whereFound', 'form.availabilityOffer'] },
+  {
+    send: 'le soir après 18h, sinon 06\u200B12\u200B34\u200B56\u200B78 ou bit.ly/jean',
+    says: ['form.availabilityContactsRemoved', 'form.contact'],
+  },
+  { send: { payload: 'CONTACT_PAGE' }, says: ['form.commitmentsOffer'] },
+  { send: { payload: 'YES' }, says: ['form.consent'] },
+  {
+    send: { payload: 'YES' },
+    says: ['form.recap'],
+    contains: ['le soir après 18h, sinon [numéro retiré] ou [lien retiré]'],
+    hides: ['bit.ly', '\u200B', '０'],
+  },
+  { send: { payload: 'YES' }, says: ['offer.saved'] },
+];
+
+/** A need whose description and "quand" carry contacts, up to the nearest helper asked. */
+export const needWithContacts: Turn[] = [
+  { send: { payload: 'MENU_NEED' }, says: ['form.categoryNeed'] },
+  { send: { payload: 'CATEGORY_GROCERIES' }, says: ['form.beneficiary'] },
+  { send: { payload: 'FOR_ME' }, says: ['form.urgency'] },
+  { send: { payload: 'URGENCY_NORMAL' }, says: ['form.descriptionNeed'] },
+  {
+    send: 'Récupérer mes courses au drive, mon fixe 04.90.58.79.79',
+    says: ['form.contactsRemoved', 'form.where'],
+  },
+  { send: 'place Jean Jaurès', says: ['form.whereFound'] },
+  {
+    send: 'demain matin, appelez le 06 12\u202E34 56\u202C 78 ou marie arobase mail point fr',
+    says: ['form.availabilityContactsRemoved', 'form.contact'],
+  },
+  { send: { payload: 'CONTACT_PAGE' }, says: ['form.commitmentsNeed'] },
+  { send: { payload: 'YES' }, says: ['form.consent'] },
+  { send: { payload: 'YES' }, says: ['form.recap'] },
+  { send: { payload: 'YES' }, says: ['need.saved', 'need.offersIntro'] },
+  { send: (ids: Ids) => ({ payload: `MATCH_PICK_${ids.near}` }), says: ['need.asked'] },
+];
+
+/** A testimonial with a link and a disguised e-mail, a signature with a phone (refused), then sent. */
+export const testimonialWithContacts: Turn[] = [
+  { send: { payload: 'MENU_TESTIMONIAL' }, says: ['testimonialDialog.intro'] },
+  {
+    send: 'Nadia a fait mes courses, merci ! Son site : bit.ly/nadia et nadia arobase mail point fr',
+    says: ['testimonialDialog.contactsRemoved', 'testimonialDialog.signature'],
+  },
+  { send: { payload: 'SIGN_FIRST_NAME' }, says: ['testimonialDialog.firstName'] },
+  { send: 'Camille ０６１２３４５６７８', says: ['testimonialDialog.nameContacts'] },
+  { send: 'Camille', says: ['testimonialDialog.neighbourhood'] },
+  { send: 'maille 2', says: ['testimonialDialog.consent'] },
+  {
+    send: { payload: 'YES' },
+    says: ['testimonialDialog.recap'],
+    contains: ['Camille, La Maille 2', 'Son site : [lien retiré] et [e-mail retiré]'],
+    hides: ['bit.ly', 'arobase', '０'],
+  },
+  { send: { payload: 'YES' }, says: ['testimonialDialog.saved'] },
+];
+
+/** Texts with contacts, then "Parler à quelqu'un". */
+export const handOverWithContacts: Turn[] = [
+  { send: 'mon numéro est le ０６ １２ ３４ ５６ ７８' },
+  { send: 'ou écrivez à jean(at)mail.fr ou wa.me/33612345678' },
+  { send: { payload: 'MENU_HUMAN' }, says: ['moderation.resident.withinHours'] },
+];
+
+/** A referent registers an offer for someone offline; contacts typed in the description and "quand". */
+export const registeredWithContacts: Turn[] = [
+  { send: { payload: 'MOD_REGISTER' }, says: ['moderatorMenu.register.kind'] },
+  { send: { payload: 'ONBEHALF_OFFER' }, says: ['moderatorMenu.register.consent'] },
+  { send: { payload: 'ONBEHALF_BY_PHONE' }, says: ['form.categoryOffer'] },
+  { send: { payload: 'CATEGORY_GROCERIES' }, says: ['form.descriptionOffer'] },
+  { send: 'Courses le mardi, son fils au 07 11 22 33 44', says: ['form.contactsRemoved', 'form.where'] },
+  { send: '12 place Jean Jaurès', says: ['form.whereFound'] },
+  { send: 'le mardi matin, ou marie.durand@mail.fr', says: ['form.availabilityContactsRemoved'] },
+  { send: '06 98 76 54 32', says: ['form.commitmentsOffer'] },
+  { send: { payload: 'YES' }, says: ['form.consent'] },
+  { send: { payload: 'YES' }, says: ['form.recap'] },
+  { send: { payload: 'YES' }, says: ['moderatorMenu.register.saved'] },
 ];
