@@ -86,6 +86,24 @@ describe('MongoDB-compatible server (driver-level behaviour)', function () {
     assert.equal(await users.countDocuments({ psid: 'p-1' }), 1);
   });
 
+  it('rejects an upserting findOneAndUpdate that would duplicate a unique key with code 11000', async function () {
+    const limits = collection('limits');
+    await limits.createIndex({ key: 1 }, { unique: true });
+    await limits.insertOne({ key: 'k-1', points: 1 });
+    await assert.rejects(
+      limits.findOneAndUpdate(
+        { key: 'k-1', expiresAt: { $gt: new Date() } },
+        { $inc: { points: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      ),
+      (error: unknown) => {
+        assert.ok(error instanceof MongoServerError);
+        assert.equal(error.code, 11000);
+        return true;
+      },
+    );
+  });
+
   it('upserts with findOneAndUpdate and returns the new document', async function () {
     const counters = collection('counters');
     const first = await counters.findOneAndUpdate(

@@ -70,6 +70,8 @@ const DOCUMENTDB_ORDINALS: Record<number, [number, string]> = {
 /** Standard PostgreSQL SQLSTATEs that have a MongoDB meaning. */
 const POSTGRES_STATES: Record<string, [number, string]> = {
   '23505': [11000, 'DuplicateKey'],
+  // DocumentDB enforces unique indexes as exclusion constraints (an upsert that collides).
+  '23P01': [11000, 'DuplicateKey'],
   '40001': [112, 'WriteConflict'],
   '40P01': [112, 'WriteConflict'],
   '55P03': [112, 'WriteConflict'],
