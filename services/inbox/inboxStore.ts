@@ -6,6 +6,19 @@ import { Batcher, type Outcome } from '../db/batcher';
 import { writeEach } from '../db/bulk';
 import { GroupCommit } from './groupCommit';
 
+/** Name of the collection of webhook events. */
+export const INBOX_COLLECTION = 'inbox';
+/** Name of the collection of sender leases. */
+export const INBOX_LEASES_COLLECTION = 'inbox_leases';
+/**
+ * How long a processed (or given-up) event is remembered, without its content, against a
+ * redelivery: 2 days. Meta redelivers a webhook call it got no 200 for (the webhook answers
+ * only once the events are stored) over the following hours, so 2 days leave a wide margin.
+ */
+export const DEFAULT_REMEMBER_FOR_MS = 2 * 24 * 60 * 60 * 1000;
+/** How long an expired lease (its holder died) stays before the TTL index removes it. */
+const EXPIRED_LEASE_SECONDS = 60 * 60;
+
 /** What the inbox keeps of an event (a `MessengerEvent` fits). */
 export interface InboxEvent {
   /** Dedupe key: the message mid, or sender + timestamp + kind. */
@@ -41,7 +54,7 @@ export interface LeaseDocument {
 
 /** Options of {@link InboxStore}. */
 export interface InboxStoreOptions {
-  /** How long a processed event's key is remembered against duplicate deliveries. */
+  /** How long a processed event's key is remembered against duplicate deliveries ({@link DEFAULT_REMEMBER_FOR_MS}). */
   rememberForMs?: number;
   /**
    * How long a sender lease lasts unless renewed (default 10 s). The worker renews it every
@@ -50,8 +63,6 @@ export interface InboxStoreOptions {
    */
   leaseMs?: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Storage side of the inbox; the {@link InboxWorker} drives it. */
 export class InboxStore {
@@ -66,10 +77,10 @@ export class InboxStore {
   private readonly releases: Batcher<{ psid: string; owner: string }, void>;
 
   constructor(db: Db, options: InboxStoreOptions = {}) {
-    this.events = db.collection<InboxDocument>('inbox');
-    this.leases = db.collection<LeaseDocument>('inbox_leases');
+    this.events = db.collection<InboxDocument>(INBOX_COLLECTION);
+    this.leases = db.collection<LeaseDocument>(INBOX_LEASES_COLLECTION);
     this.groupCommit = new GroupCommit(this.events);
-    this.rememberForMs = options.rememberForMs ?? 7 * DAY_MS;
+    this.rememberForMs = options.rememberForMs ?? DEFAULT_REMEMBER_FOR_MS;
     this.leaseMs = options.leaseMs ?? 10_000;
     this.completions = new Batcher(async (items) => {
       const now = new Date(Math.max(...items.map((item) => item.now.getTime())));
@@ -91,13 +102,21 @@ export class InboxStore {
     });
   }
 
-  /** Creates the inbox's indexes (idempotent). */
+  /**
+   * Creates the inbox's indexes (idempotent): processed events are forgotten at `expiresAt`,
+   * and a lease an hour after it ran out (a lease is released when its sender is drained; one
+   * left by a holder that died is as good as none once expired).
+   */
   async ensureIndexes(): Promise<void> {
     await this.events.createIndexes([
       { key: { status: 1, availableAt: 1 }, name: 'pending_by_time' },
       { key: { psid: 1, status: 1, timestamp: 1 }, name: 'sender_queue' },
       { key: { expiresAt: 1 }, name: 'forget_processed', expireAfterSeconds: 0 },
     ]);
+    await this.leases.createIndex(
+      { until: 1 },
+      { name: 'forget_expired', expireAfterSeconds: EXPIRED_LEASE_SECONDS },
+    );
   }
 
   /**
@@ -230,7 +249,10 @@ export class InboxStore {
     await this.completions.submit({ id, now });
   }
 
-  /** Records a failed attempt: retried after `retryAt`, or given up when `giveUp`. */
+  /**
+   * Records a failed attempt: retried after `retryAt`, or given up when `retryAt` is null (its
+   * content is dropped then, as for a processed event, and its key remembered as long).
+   */
   async fail(id: string, reason: string, now: Date, retryAt: Date | null): Promise<void> {
     await this.events.updateOne(
       { _id: id },
@@ -243,6 +265,7 @@ export class InboxStore {
               processedAt: now,
               expiresAt: new Date(now.getTime() + this.rememberForMs),
             },
+            $unset: { raw: '' },
             $inc: { attempts: 1 },
           },
     );

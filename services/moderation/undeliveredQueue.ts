@@ -4,7 +4,10 @@
  *
  * @remarks
  * A moderator can pass the news on by hand (with `HUMAN_AGENT` up to 7 days, or by phone).
- * `text` is the French text the resident should have received: stored, never logged.
+ * `text` is the French text the resident should have received (it may hold another
+ * person's phone, as a helper's copy of a need's contact does): stored, never logged, and
+ * forgotten {@link UNDELIVERED_KEPT_DAYS} days after it was queued, handled or not: by then
+ * the news is stale and the `HUMAN_AGENT` window long closed.
  */
 import type { Collection, Db, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
@@ -12,6 +15,8 @@ import type { UndeliverableReason } from './windowPolicy';
 
 /** Name of the collection of undelivered messages. */
 export const UNDELIVERED_COLLECTION = 'undelivered';
+/** Days a notice is kept after it was queued (a TTL index on `createdAt`). */
+export const UNDELIVERED_KEPT_DAYS = 14;
 
 /** What the lost message was about. */
 export type UndeliveredKind = 'entry_approved' | 'entry_rejected' | 'handoff_update' | 'bot_back' | 'other';
@@ -49,9 +54,12 @@ export class UndeliveredQueue {
     this.collection = db.collection<UndeliveredMessage>(UNDELIVERED_COLLECTION);
   }
 
-  /** Creates the lookup index (idempotent). */
+  /** Creates the lookup index and the TTL index that forgets notices (idempotent). */
   async ensureIndexes(): Promise<void> {
-    await this.collection.createIndexes([{ key: { handledAt: 1, createdAt: 1 }, name: 'pending' }]);
+    await this.collection.createIndexes([
+      { key: { handledAt: 1, createdAt: 1 }, name: 'pending' },
+      { key: { createdAt: 1 }, name: 'forget_old', expireAfterSeconds: UNDELIVERED_KEPT_DAYS * 86_400 },
+    ]);
   }
 
   /** Keeps a message that could not be sent, with the reason. */

@@ -3,7 +3,6 @@
  * retried on transient failures, refused ones recorded and handed to the moderators.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 import type { Clock } from '../clock';
 import { GraphError } from '../graph/graph-error';
 import { DEFAULT_RETRY, timerSleep, withRetry, type RetryOptions } from '../graph/retry';
@@ -16,7 +15,7 @@ export interface OutgoingCall {
   kind: OutboxKind;
   /** The person the call is about. */
   psid: string;
-  /** What is sent (fingerprinted, never logged). */
+  /** What is sent (never stored nor logged). */
   body: unknown;
   /** The French text a person should have received, kept for the moderators if Meta refuses it. */
   text?: string;
@@ -111,11 +110,10 @@ export class Outbox implements OutgoingCalls {
 
     scope.count += 1;
     const id = `${scope.key}:${scope.count}`;
-    const fingerprint = fingerprintOf(call);
-    const record = await store.begin({ id, psid: call.psid, kind: call.kind, fingerprint }, clock());
+    const record = await store.begin({ id, psid: call.psid, kind: call.kind }, clock());
     const fields = { event: redactId(scope.key), call: scope.count, kind: call.kind, person };
     if (record.status === 'sent') {
-      if (record.fingerprint !== fingerprint) logger.warn('outbox replay differs from the first run', fields);
+      if (record.kind !== call.kind) logger.warn('outbox replay differs from the first run', fields);
       logger.debug('outbox call already made', fields);
       return record.result;
     }
@@ -168,12 +166,6 @@ export class Outbox implements OutgoingCalls {
       ...(call.text === undefined ? {} : { text: call.text }),
     });
   }
-}
-
-function fingerprintOf(call: OutgoingCall): string {
-  return createHash('sha256')
-    .update(JSON.stringify([call.kind, call.psid, call.body]))
-    .digest('hex');
 }
 
 /** The error a refused call raised the first time, for a replay to raise it again. */

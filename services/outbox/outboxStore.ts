@@ -1,10 +1,25 @@
 /**
  * The outbox: one record per outgoing Graph call of a turn, written before the call is made
  * and marked once Meta answered, so that a replayed turn does not repeat what was done.
+ *
+ * @remarks
+ * A record holds what a replay needs (its position in the turn, the kind of call, the
+ * status, Meta's answer) and nothing of what was sent: no text, no hash of it (a hash of a
+ * short message could be brute-forced back to the phone number it held).
  */
 import type { Collection, Db } from 'mongodb';
 import { Batcher, type Outcome } from '../db/batcher';
 import { insertEach, writeBatcher } from '../db/bulk';
+
+/** Name of the outbox collection. */
+export const OUTBOX_COLLECTION = 'outbox';
+/**
+ * How long a record is kept: 2 days. A record matters while its event can be processed
+ * again (the inbox retries a failed event for about 13 minutes, and a sender's lease held
+ * by a dead instance runs out in seconds); the inbox remembers a processed event's key as
+ * long, so a redelivery within that time is dropped before any call is made.
+ */
+export const DEFAULT_OUTBOX_REMEMBER_FOR_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** What an outgoing call does. */
 export type OutboxKind = 'message' | 'action' | 'handover' | 'feed';
@@ -25,9 +40,8 @@ export interface OutboxDocument {
   /** `<event key>:<n>`: the n-th Graph call of the turn that processed the event. */
   _id: string;
   psid: string;
+  /** A replay whose call at this position is of another kind took another path (logged). */
   kind: OutboxKind;
-  /** SHA-256 of the call's body: tells whether a replay makes the same call. */
-  fingerprint: string;
   status: OutboxStatus;
   /** Attempts that ended without an answer from Meta or with a transient error. */
   failedAttempts: number;
@@ -46,7 +60,6 @@ export interface OutboxCallRecord {
   id: string;
   psid: string;
   kind: OutboxKind;
-  fingerprint: string;
 }
 
 /** A call Meta accepted, to be marked sent. */
@@ -58,11 +71,9 @@ interface SentMark {
 
 /** Options of {@link OutboxStore}. */
 export interface OutboxStoreOptions {
-  /** How long records are kept (at least as long as an event can be replayed). */
+  /** How long records are kept (at least as long as an event can be replayed); {@link DEFAULT_OUTBOX_REMEMBER_FOR_MS}. */
   rememberForMs?: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** MongoDB side of the outbox (collection `outbox`). */
 export class OutboxStore {
@@ -74,8 +85,8 @@ export class OutboxStore {
   private readonly sendings: Batcher<SentMark, void>;
 
   constructor(db: Db, options: OutboxStoreOptions = {}) {
-    this.calls = db.collection<OutboxDocument>('outbox');
-    this.rememberForMs = options.rememberForMs ?? 7 * DAY_MS;
+    this.calls = db.collection<OutboxDocument>(OUTBOX_COLLECTION);
+    this.rememberForMs = options.rememberForMs ?? DEFAULT_OUTBOX_REMEMBER_FOR_MS;
     this.beginnings = new Batcher((fresh) => this.recordAll(fresh));
     this.sendings = writeBatcher(this.calls, ({ id, result, now }: SentMark) => ({
       updateOne: {
@@ -101,7 +112,6 @@ export class OutboxStore {
       _id: call.id,
       psid: call.psid,
       kind: call.kind,
-      fingerprint: call.fingerprint,
       status: 'pending',
       failedAttempts: 0,
       createdAt: now,
