@@ -19,6 +19,7 @@ import { Matcher } from '../services/matching/matcher';
 import { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { Nlu } from '../services/nlu';
 import { Geocoder } from '../services/places/geocoder';
+import { PersonalDataRights } from '../services/privacy/rights';
 import { ResidentRepository } from '../services/residents/residentRepository';
 import { recordFollowUpAnswer } from '../services/jobs/followUp';
 import { Limits } from '../services/limits';
@@ -124,6 +125,7 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
       feed: options.feed,
       notifyAdmins: (text) => adminNotifier(core, clock, logger)(text),
     }),
+    privacy: new PersonalDataRights(db, clock),
     followUps: {
       recordAnswer: (matchId, psid, yes) => recordFollowUpAnswer({ db, clock }, matchId, psid, yes),
     },

@@ -1,7 +1,7 @@
 /**
  * The testimonials as the dialogs use them: the repository, a resident's own list, the
- * withdrawal that deletes published posts, the erasure of "supprimer mes données" and who
- * may review them (admins).
+ * withdrawal that deletes published posts (also the first step of "supprimer mes données")
+ * and who may review them (admins).
  */
 import type { Db } from 'mongodb';
 import type { TestimonialsPort } from '../dialogs/deps';
@@ -87,26 +87,6 @@ export class DialogTestimonials implements TestimonialsPort {
     if (feed) return withdrawTestimonialConsent({ db, feed, notifyAdmins, logger, retry }, target, clock());
     const withdrawn = await this.repository.withdrawConsent(target);
     return { withdrawn: withdrawn.length, postsDeleted: 0, deleteFailed: 0 };
-  }
-
-  /**
-   * Withdraws every testimonial of `psid`, then deletes them. A post whose deletion failed
-   * (or an attempt still in flight) keeps its document, without the psid, for the
-   * publication job to delete the post later.
-   */
-  async erase(psid: string): Promise<WithdrawalReport & { deleted: number }> {
-    const report = await this.withdraw({ psid });
-    const collection = this.collection();
-    const deleted = await collection.deleteMany({
-      psid,
-      // Kept: a post still to delete, or an attempt in flight the job must reconcile.
-      $or: [
-        { postId: { $exists: false }, attempt: { $exists: false } },
-        { postDeletedAt: { $exists: true } },
-      ],
-    });
-    await collection.updateMany({ psid }, { $unset: { psid: '' } });
-    return { ...report, deleted: deleted.deletedCount };
   }
 
   private collection() {

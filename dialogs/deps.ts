@@ -24,15 +24,14 @@ import type { Logger } from '../services/logger';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type {
   AuditLog,
-  HandoffRepository,
   HandoverService,
   ModeratorRepository,
   QualificationService,
-  UndeliveredQueue,
 } from '../services/moderation';
 import type { ResidentNotifier } from '../services/messaging/notifier';
 import type { Understanding } from '../services/nlu';
 import type { LocateDeps } from '../services/places/locate';
+import type { PersonalDataRights } from '../services/privacy/rights';
 import type { NewTestimonial, WithdrawalTarget } from '../services/testimonials/testimonialRepository';
 import type { StoredTestimonial } from '../services/testimonials/types';
 import type { WithdrawalReport } from '../services/testimonials/withdrawal';
@@ -55,21 +54,18 @@ export interface FoundPlace {
 /** The address geocoder (`Geocoder` in services/places). */
 export type GeocoderPort = LocateDeps['geocoder'];
 
-/** What a resident's export holds. */
-export interface ResidentExportView {
-  resident: Resident | null;
-  entries: Entry[];
-  matches: Array<Pick<Match, 'category' | 'status' | 'createdAt'> & { role: 'need' | 'offer' }>;
-}
-
 /** Residents and their consents (`ResidentRepository`). */
 export interface ResidentsPort {
   get(psid: string): Promise<Resident | null>;
   recordStorageConsent(psid: string, consent: Consent): Promise<Resident>;
   setContact(psid: string, contact: Resident['contact']): Promise<void>;
-  exportData(psid: string): Promise<ResidentExportView>;
-  deleteAll(psid: string): Promise<{ entries: number; matches: number }>;
 }
+
+/**
+ * The rights of access and erasure (`PersonalDataRights` in services/privacy): the same
+ * erasure as the retention job's.
+ */
+export type PrivacyPort = Pick<PersonalDataRights, 'exportData' | 'erase'>;
 
 /** A stored entry, with its id. */
 export type StoredEntry = Entry & { _id: ObjectId };
@@ -153,8 +149,6 @@ export interface TestimonialsPort {
   canReview(psid: string): Promise<boolean>;
   /** Withdraws the consent; published posts are deleted and the admins told. Not owner-guarded. */
   withdraw(target: WithdrawalTarget): Promise<WithdrawalReport>;
-  /** Withdraws and deletes every testimonial of `psid` ("supprimer mes données"). */
-  erase(psid: string): Promise<WithdrawalReport & { deleted: number }>;
 }
 
 /** Per-person daily limits on entries stored and helpers asked (`Limits` in services/limits). */
@@ -184,9 +178,6 @@ export interface ModerationPort {
   handover: HandoverPort;
   qualification: Pick<QualificationService, 'listPendingEntries' | 'approveEntry' | 'rejectEntry'>;
   audit: Pick<AuditLog, 'record'>;
-  /** Hand-over transcripts and undelivered notices are erased with the resident's data. */
-  handoffs: Pick<HandoffRepository, 'deleteAllFor'>;
-  undelivered: Pick<UndeliveredQueue, 'deleteAllFor'>;
 }
 
 /** Everything the dialogs depend on. */
@@ -200,10 +191,11 @@ export interface DialogDeps {
   attention: AttentionPort;
   moderation: ModerationPort;
   notifier: ResidentNotifier;
-  directory: Pick<ConversationDirectory, 'canMessage' | 'forget'>;
+  directory: Pick<ConversationDirectory, 'canMessage'>;
   clock: Clock;
   logger: Logger;
   testimonials: TestimonialsPort;
+  privacy: PrivacyPort;
   followUps: FollowUpsPort;
   limits: LimitsPort;
 }

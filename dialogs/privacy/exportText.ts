@@ -1,66 +1,147 @@
 /**
- * A resident's data export as a readable French message.
+ * A person's data export (`services/privacy/export.ts`) as a readable French message.
  */
-import type { Resident } from '../../services/domain/types';
+import type { ConversationAttention } from '../../services/conversations/attention';
+import type { Consent, Entry, Resident } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import { contactLabel, placeLabel } from '../entry/draft';
-import type { ResidentExportView } from '../deps';
+import type {
+  PersonalDataExport,
+  PersonalHandoff,
+  PersonalMatch,
+  PersonalModeratorRecord,
+  PersonalNotice,
+} from '../../services/privacy/export';
+import { placeLabel } from '../entry/draft';
 import { categoryName, frenchDate } from '../replies';
-import type { StoredTestimonial } from '../../services/testimonials/types';
 import { testimonialExportLines } from '../testimonials/residentTestimonials';
 
 /** The export, or null when nothing is stored. */
-export function exportText(
-  data: ResidentExportView,
-  now: Date,
-  testimonials: readonly StoredTestimonial[] = [],
-): string | null {
-  const { resident, entries, matches } = data;
-  if (!resident && entries.length === 0 && matches.length === 0 && testimonials.length === 0) return null;
-  const lines = [t('privacy.exportHeader', { date: frenchDate(now) })];
-  if (resident) lines.push(residentLine(resident));
-  if (entries.length > 0) {
-    lines.push(t('privacy.exportEntries'));
-    for (const entry of entries) {
-      lines.push(
-        t('privacy.exportEntry', {
-          kind: t(entry.kind === 'offer' ? 'form.kindOffer' : 'form.kindNeed'),
-          category: categoryName(entry.category),
-          status: t(`status.${entry.status}`),
-          date: frenchDate(entry.createdAt),
-          description: entry.description,
-          place: placeLabel(entry),
-          availability: entry.availability,
-        }),
-      );
-    }
-  }
-  if (matches.length > 0) {
-    lines.push(t('privacy.exportMatches'));
-    for (const match of matches) {
-      lines.push(
-        t('privacy.exportMatch', {
-          role: t(match.role === 'need' ? 'privacy.roleNeed' : 'privacy.roleOffer'),
-          category: categoryName(match.category),
-          date: frenchDate(match.createdAt),
-          status: t(`privacy.matchStatus.${match.status}`),
-        }),
-      );
-    }
-  }
-  lines.push(...testimonialExportLines(testimonials));
-  lines.push(t('privacy.exportFooter'));
-  return lines.join('\n');
+export function exportText(data: PersonalDataExport): string | null {
+  const sections = [
+    data.resident ? residentLines(data.resident) : [],
+    data.moderator ? moderatorLines(data.moderator) : [],
+    listed('privacy.exportEntries', data.entries.flatMap(entryLines)),
+    listed('privacy.exportMatches', data.matches.flatMap(matchLines)),
+    listed('privacy.exportHandoffs', data.handoffs.flatMap(handoffLines)),
+    listed('privacy.exportAttention', data.attention ? attentionLines(data.attention) : []),
+    listed('privacy.exportNotices', data.notices.map(noticeLine)),
+    testimonialExportLines(data.testimonials),
+  ];
+  if (sections.every((lines) => lines.length === 0)) return null;
+  return [
+    t('privacy.exportHeader', { date: frenchDate(data.exportedAt) }),
+    ...sections.flat(),
+    ...(data.lastMessageAt ? [t('privacy.exportLastMessage', { date: frenchDate(data.lastMessageAt) })] : []),
+    t('privacy.exportFooter'),
+  ].join('\n');
 }
 
-function residentLine(resident: Resident): string {
-  const storage = resident.consents.storage;
-  const consent = storage
-    ? t(storage.given ? 'privacy.consentGiven' : 'privacy.consentRefused', { date: frenchDate(storage.at) })
-    : t('privacy.consentNone');
-  return t('privacy.exportResident', {
-    date: frenchDate(resident.createdAt),
-    contact: contactLabel(resident.contact),
-    consent,
+/** `lines` under the heading `key`, or nothing. */
+function listed(key: string, lines: string[]): string[] {
+  return lines.length > 0 ? [t(key), ...lines] : [];
+}
+
+function residentLines(resident: Resident): string[] {
+  const lines = [
+    t('privacy.exportResident', {
+      date: frenchDate(resident.createdAt),
+      contact: contactText(resident.contact),
+      consent: consentText(resident.consents.storage),
+    }),
+  ];
+  if (resident.consents.publication) {
+    lines.push(
+      t('privacy.exportConsentPublication', { consent: consentText(resident.consents.publication) }),
+    );
+  }
+  return lines;
+}
+
+/** Every way to reach them that is stored (not only the one they chose to share). */
+function contactText(contact: Resident['contact']): string {
+  const parts = [
+    ...(contact.phone ? [t('form.contactViaPhone', { phone: contact.phone })] : []),
+    ...(contact.email ? [t('form.contactViaEmail', { email: contact.email })] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : t('form.contactViaPage');
+}
+
+function consentText(consent: Consent | undefined): string {
+  if (!consent) return t('privacy.consentNone');
+  return t(consent.given ? 'privacy.consentGiven' : 'privacy.consentRefused', {
+    date: frenchDate(consent.at),
   });
+}
+
+function moderatorLines(moderator: PersonalModeratorRecord): string[] {
+  const quartiers =
+    moderator.quartiers.length > 0 ? moderator.quartiers.join(', ') : t('privacy.allNeighbourhoods');
+  return [t('privacy.exportModerator', { name: moderator.name, quartiers })];
+}
+
+/** The entry as they wrote it, with the position as stored ([longitude, latitude]). */
+function entryLines(entry: Entry): string[] {
+  const [longitude, latitude] = entry.location.coordinates;
+  return [
+    t('privacy.exportEntry', {
+      kind: t(entry.kind === 'offer' ? 'form.kindOffer' : 'form.kindNeed'),
+      category: categoryName(entry.category),
+      status: t(`status.${entry.status}`),
+      date: frenchDate(entry.createdAt),
+      description: entry.description,
+      place: placeLabel(entry),
+      availability: entry.availability,
+    }),
+    t('privacy.exportCoordinates', { latitude, longitude }),
+  ];
+}
+
+function matchLines(match: PersonalMatch): string[] {
+  const lines = [
+    t('privacy.exportMatch', {
+      role: t(match.role === 'need' ? 'privacy.roleNeed' : 'privacy.roleOffer'),
+      category: categoryName(match.category),
+      date: frenchDate(match.createdAt),
+      status: t(`privacy.matchStatus.${match.status}`),
+    }),
+  ];
+  if (match.followUpAnswer) {
+    lines.push(
+      t('privacy.exportFollowUp', {
+        answer: t(match.followUpAnswer.yes ? 'privacy.followUpYes' : 'privacy.followUpNo'),
+        date: frenchDate(match.followUpAnswer.at),
+      }),
+    );
+  }
+  return lines;
+}
+
+function handoffLines(handoff: PersonalHandoff): string[] {
+  return [
+    t('privacy.exportHandoff', {
+      date: frenchDate(handoff.createdAt),
+      reason: t(`moderation.moderator.reason.${handoff.reason}`),
+      status: t(`privacy.handoffStatus.${handoff.status}`),
+      summary: handoff.summary,
+    }),
+    ...handoff.transcript.map((line) =>
+      t(line.from === 'resident' ? 'privacy.exportTranscriptResident' : 'privacy.exportTranscriptModerator', {
+        date: frenchDate(line.at),
+        text: line.text,
+      }),
+    ),
+  ];
+}
+
+function attentionLines(attention: ConversationAttention): string[] {
+  return attention.reasons.map((entry) =>
+    t('privacy.exportAttentionLine', {
+      date: frenchDate(entry.at),
+      reason: t(`moderation.moderator.reason.${entry.reason}`),
+    }),
+  );
+}
+
+function noticeLine(notice: PersonalNotice): string {
+  return t('privacy.exportNotice', { date: frenchDate(notice.createdAt), text: notice.text ?? '' });
 }

@@ -70,12 +70,8 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     }
     if (picked === TestimonialPayload.privacyWithdraw)
       return step.replaceDialog(DialogId.withdrawTestimonial);
-    const psid = step.context.activity.from.id;
-    const [data, testimonials] = await Promise.all([
-      this.deps.residents.exportData(psid),
-      this.deps.testimonials.listByResident(psid),
-    ]);
-    const text = exportText(data, this.deps.clock(), testimonials);
+    const data = await this.deps.privacy.exportData(step.context.activity.from.id);
+    const text = exportText(data);
     if (!text) {
       await step.context.sendActivity(withMenu(t('privacy.exportEmpty')));
       return step.endDialog();
@@ -87,9 +83,9 @@ export class PrivacyDialog extends CancelAndHelpDialog {
   }
 
   /**
-   * Deletes everything once confirmed: testimonials (consent withdrawn, posts deleted),
-   * entries, matches, contact, consents, hand-over transcripts, undelivered notices, the
-   * bot's state.
+   * Once confirmed: takes back the consent to publish their testimonials (published posts
+   * are deleted from the Page), then erases everything stored about them (the same erasure
+   * as the retention job's, see `services/privacy/erasure.ts`), the bot's state included.
    */
   private async deleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (chosen(step.result, deleteChoices()) !== Payload.yes) {
@@ -97,20 +93,13 @@ export class PrivacyDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     const psid = step.context.activity.from.id;
-    const testimonials = await this.deps.testimonials.erase(psid);
-    const removed = await this.deps.residents.deleteAll(psid);
-    const [transcripts] = await Promise.all([
-      this.deps.moderation.handoffs.deleteAllFor(psid),
-      this.deps.moderation.undelivered.deleteAllFor(psid),
-      this.deps.directory.forget(psid),
-    ]);
+    const withdrawal = await this.deps.testimonials.withdraw({ psid });
+    const erased = await this.deps.privacy.erase(psid);
     requestStateDeletion(step.context);
     this.deps.logger.info('resident data deleted', {
-      entries: removed.entries,
-      matches: removed.matches,
-      testimonials: testimonials.withdrawn,
-      postsDeleted: testimonials.postsDeleted,
-      handoffs: transcripts,
+      ...erased,
+      testimonialsWithdrawn: withdrawal.withdrawn,
+      postsDeleted: withdrawal.postsDeleted,
     });
     await step.context.sendActivity(withMenu(t('privacy.deleted')));
     return step.endDialog();

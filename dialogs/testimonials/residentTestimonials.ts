@@ -3,7 +3,7 @@
  * list of those they can withdraw.
  */
 import { t } from '../../services/i18n';
-import type { StoredTestimonial, TestimonialStatus } from '../../services/testimonials/types';
+import type { Testimonial, TestimonialConsent, TestimonialStatus } from '../../services/testimonials/types';
 import { frenchDate } from '../replies';
 
 /** Statuses whose consent can still be withdrawn. */
@@ -27,20 +27,31 @@ export function testimonialStatus(status: TestimonialStatus): string {
   return t(`testimonialWithdraw.status.${status}`);
 }
 
-/** The lines of the export about testimonials (none when there are none). */
-export function testimonialExportLines(testimonials: readonly StoredTestimonial[]): string[] {
+/** The lines of the export about testimonials, each with its consent (none when there are none). */
+export function testimonialExportLines(
+  testimonials: readonly Pick<Testimonial, 'createdAt' | 'status' | 'signature' | 'text' | 'consent'>[],
+): string[] {
   if (testimonials.length === 0) return [];
   return [
     t('testimonialWithdraw.exportHeader'),
-    ...testimonials.map((item) =>
+    ...testimonials.flatMap((item) => [
       t('testimonialWithdraw.exportLine', {
         date: frenchDate(item.createdAt),
         status: testimonialStatus(item.status),
         signature: item.signature.text,
         text: item.text,
       }),
-    ),
+      t('privacy.exportTestimonialConsent', { consent: consentText(item.consent) }),
+    ]),
   ];
+}
+
+/** « donné le … », « retiré le … » or « refusé le … ». */
+function consentText(consent: TestimonialConsent): string {
+  if (consent.withdrawnAt) return t('privacy.consentWithdrawn', { date: frenchDate(consent.withdrawnAt) });
+  return t(consent.given ? 'privacy.consentGiven' : 'privacy.consentRefused', {
+    date: frenchDate(consent.at),
+  });
 }
 
 /**

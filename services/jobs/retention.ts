@@ -2,19 +2,23 @@
  * The `retention` job: what is kept about people who left, and for how long.
  *
  * @remarks
- * A resident is inactive when, for `months` (12 by default), none of these moved:
- * `residents.lastMessageAt`/`updatedAt`/`createdAt`, `conversation_refs.lastMessageAt`
- * (their last message to the bot), their entries' `createdAt`/`updatedAt`, the `updatedAt`
- * of matches they are part of, and their testimonials' `updatedAt`. An inactive resident's
- * data goes: resident, entries, matches and attention flags (ResidentRepository.deleteAll),
- * bot state (`bot_state` ids `<channel>/users/<psid>` and `<channel>/conversations/<psid>`),
- * the conversation reference and their unpublished testimonials; published testimonials
- * (public already) lose their `psid`. Bot state nobody touched for `months` goes too (people
- * who never became residents), and so do their hand-overs. Hand-over transcripts
- * (`handoffs.transcript`, emptied to `[]` with the `summary`, as the moderation service
- * expects an array) are removed `transcriptDays` (90 by default) after `closedAt`, or
- * `createdAt` when never closed; `transcriptDeletedAt` records it.
- * Done inbox events are left to their TTL index.
+ * A person is inactive when, for `months` (12 by default), none of these moved: their
+ * `residents` document (`createdAt`/`updatedAt`/`lastMessageAt`), their last message
+ * (`conversation_refs`), their bot state (`bot_state`, written at each of their turns), their
+ * entries, the matches they are part of, their testimonials, the attention flags and the
+ * hand-overs of their conversation; an active referent is never inactive. The people looked
+ * at are the residents, and whoever has bot state nobody touched for `months` (people who
+ * never became residents). An inactive person is erased by {@link erasePerson}: the same
+ * erasure as "Supprimer mes données" (see `services/privacy/erasure.ts` for what each
+ * collection keeps), except that the consent to publish a testimonial is not taken back: a
+ * published post stays on the Page, its document without author, text or signature.
+ *
+ * Bot state nobody touched for `months` goes too, whoever it belongs to. Hand-over
+ * transcripts (`handoffs.transcript`, emptied to `[]` with the `summary`, as the moderation
+ * service expects an array) are removed `transcriptDays` (90 by default) after `closedAt`,
+ * or `createdAt` when never closed; `transcriptDeletedAt` records it. Inbox events (2 days
+ * after processing), outbox records (2 days) and undelivered notices (14 days) of everyone
+ * else expire through their TTL indexes.
  */
 import type { Db } from 'mongodb';
 import { CONVERSATIONS_COLLECTION } from '../conversations/attention';
@@ -22,8 +26,12 @@ import type { Resident } from '../domain/types';
 import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import type { Logger } from '../logger';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
+import { CONVERSATION_REFS_COLLECTION } from '../messaging/conversationDirectory';
 import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
-import { RESIDENTS_COLLECTION, ResidentRepository } from '../residents/residentRepository';
+import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
+import { BOT_STATE_COLLECTION, personOfStateKey, stateKeyPattern } from '../privacy/conversationState';
+import { erasePerson } from '../privacy/erasure';
+import { RESIDENTS_COLLECTION } from '../residents/residentRepository';
 import { TESTIMONIALS_COLLECTION } from '../testimonials/types';
 import type { JobSummary } from './types';
 
@@ -31,8 +39,6 @@ import type { JobSummary } from './types';
 export const DEFAULT_RETENTION_MONTHS = 12;
 /** Default days hand-over transcripts are kept. */
 export const DEFAULT_TRANSCRIPT_DAYS = 90;
-/** Collection of botbuilder's user and conversation state. */
-export const BOT_STATE_COLLECTION = 'bot_state';
 
 /** What the job needs. */
 export interface RetentionDeps {
@@ -42,54 +48,20 @@ export interface RetentionDeps {
   transcriptDays?: number;
 }
 
-/** Deletes what is past its retention at `now`. */
+/** Erases who is past their retention at `now`, then old state and transcripts. */
 export async function applyRetention(deps: RetentionDeps, now: Date): Promise<JobSummary> {
   const { db } = deps;
   const cutoff = new Date(now);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - (deps.months ?? DEFAULT_RETENTION_MONTHS));
   const old = { $lt: cutoff };
-  const summary = {
-    residents: 0,
-    entries: 0,
-    matches: 0,
-    attention: 0,
-    handoffs: 0,
-    botState: 0,
-    testimonials: 0,
-    transcripts: 0,
-  };
+  const summary: JobSummary = { people: 0, botState: 0, transcripts: 0 };
 
-  const candidates = await db
-    .collection<Resident>(RESIDENTS_COLLECTION)
-    .find({
-      createdAt: old,
-      updatedAt: old,
-      $or: [{ lastMessageAt: { $exists: false } }, { lastMessageAt: old }],
-    })
-    .project<{ psid: string }>({ psid: 1 })
-    .toArray();
-  const residents = new ResidentRepository(db, () => now);
-  for (const { psid } of candidates) {
+  for (const psid of await candidates(db, cutoff)) {
     if (await activeSince(db, psid, cutoff)) continue;
-    const deleted = await residents.deleteAll(psid);
-    summary.residents += deleted.resident;
-    summary.entries += deleted.entries;
-    summary.matches += deleted.matches;
-    summary.attention += deleted.attention;
-    const state = await db
-      .collection(BOT_STATE_COLLECTION)
-      .deleteMany({ _id: { $regex: stateKeyPattern(psid) } } as object);
-    summary.botState += state.deletedCount;
-    await db.collection<{ _id: string }>('conversation_refs').deleteOne({ _id: psid });
-    summary.handoffs += (await db.collection(HANDOFFS_COLLECTION).deleteMany({ psid })).deletedCount;
-    const testimonials = db.collection(TESTIMONIALS_COLLECTION);
-    summary.testimonials += (
-      await testimonials.deleteMany({ psid, status: { $ne: 'published' } })
-    ).deletedCount;
-    await testimonials.updateMany(
-      { psid, status: 'published' },
-      { $unset: { psid: '' }, $set: { updatedAt: now } },
-    );
+    summary.people += 1;
+    for (const [name, count] of Object.entries(await erasePerson(db, psid, now))) {
+      summary[name] = (summary[name] ?? 0) + count;
+    }
   }
   summary.botState += (await db.collection(BOT_STATE_COLLECTION).deleteMany({ updatedAt: old })).deletedCount;
 
@@ -111,22 +83,49 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Jo
   return summary;
 }
 
-/** Whether anything of `psid` moved since `cutoff` besides the resident document. */
+/** Residents whose own document did not move since `cutoff`, and the owners of stale bot state. */
+async function candidates(db: Db, cutoff: Date): Promise<string[]> {
+  const old = { $lt: cutoff };
+  const residents = await db
+    .collection<Resident>(RESIDENTS_COLLECTION)
+    .find({
+      createdAt: old,
+      updatedAt: old,
+      $or: [{ lastMessageAt: { $exists: false } }, { lastMessageAt: old }],
+    })
+    .project<{ psid: string }>({ psid: 1 })
+    .toArray();
+  const staleState = await db
+    .collection<{ _id: string }>(BOT_STATE_COLLECTION)
+    .find({ updatedAt: old }, { projection: { _id: 1 } })
+    .toArray();
+  const owners = staleState.map((state) => personOfStateKey(state._id));
+  return [
+    ...new Set([
+      ...residents.map((resident) => resident.psid),
+      ...owners.filter((psid): psid is string => !!psid),
+    ]),
+  ];
+}
+
+/** Whether anything of `psid` moved since `cutoff` besides the resident document, or they are a referent. */
 async function activeSince(db: Db, psid: string, cutoff: Date): Promise<boolean> {
   const recent = { $gte: cutoff };
   const found = await Promise.all([
-    db.collection<{ _id: string }>('conversation_refs').findOne({ _id: psid, lastMessageAt: recent }),
+    db.collection(MODERATORS_COLLECTION).findOne({ psid, active: true }),
+    db
+      .collection<{ _id: string }>(CONVERSATION_REFS_COLLECTION)
+      .findOne({ _id: psid, lastMessageAt: recent }),
+    db
+      .collection<{ _id: string }>(BOT_STATE_COLLECTION)
+      .findOne({ _id: { $regex: stateKeyPattern(psid) }, updatedAt: recent }),
     db.collection(ENTRIES_COLLECTION).findOne({ psid, $or: [{ createdAt: recent }, { updatedAt: recent }] }),
     db
       .collection(MATCHES_COLLECTION)
       .findOne({ $or: [{ needPsid: psid }, { offerPsid: psid }], updatedAt: recent }),
     db.collection(TESTIMONIALS_COLLECTION).findOne({ psid, updatedAt: recent }),
     db.collection(CONVERSATIONS_COLLECTION).findOne({ psid, updatedAt: recent }),
+    db.collection(HANDOFFS_COLLECTION).findOne({ psid, lastActivityAt: recent }),
   ]);
   return found.some((document) => document !== null);
-}
-
-/** `<any channel>/users/<psid>` or `<any channel>/conversations/<psid>`, exactly. */
-function stateKeyPattern(psid: string): string {
-  return `^[^/]+/(users|conversations)/${psid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }

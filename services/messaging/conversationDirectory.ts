@@ -11,6 +11,9 @@ import type { Collection, Db } from 'mongodb';
 import type { Batcher } from '../db/batcher';
 import { writeBatcher } from '../db/bulk';
 
+/** Name of the directory collection. */
+export const CONVERSATION_REFS_COLLECTION = 'conversation_refs';
+
 /** The automated-message window after a person's last message. */
 export const RESPONSE_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** How long a human moderator may still answer with the HUMAN_AGENT tag. */
@@ -31,7 +34,7 @@ export class ConversationDirectory {
   private readonly touches: Batcher<DirectoryDocument, void>;
 
   constructor(db: Db) {
-    this.collection = db.collection<DirectoryDocument>('conversation_refs');
+    this.collection = db.collection<DirectoryDocument>(CONVERSATION_REFS_COLLECTION);
     this.touches = writeBatcher(
       this.collection,
       ({ _id, ...fields }: DirectoryDocument) => ({
@@ -73,11 +76,6 @@ export class ConversationDirectory {
   async canMessage(psid: string, now: Date): Promise<boolean> {
     const found = await this.find(psid);
     return found !== null && isWithin(found.lastMessageAt, now, RESPONSE_WINDOW_MS);
-  }
-
-  /** Forgets `psid` (data deletion). */
-  async forget(psid: string): Promise<void> {
-    await this.collection.deleteOne({ _id: psid });
   }
 }
 

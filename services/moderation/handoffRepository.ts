@@ -215,9 +215,4 @@ export class HandoffRepository {
     );
     return result.modifiedCount === 1;
   }
-
-  /** Deletes every hand-over of `psid` (right of erasure); returns how many. */
-  async deleteAllFor(psid: string): Promise<number> {
-    return (await this.collection.deleteMany({ psid })).deletedCount;
-  }
 }

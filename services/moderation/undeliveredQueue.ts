@@ -92,9 +92,4 @@ export class UndeliveredQueue {
     );
     return result.modifiedCount === 1;
   }
-
-  /** Deletes every message about `psid` (right of erasure); returns how many. */
-  async deleteAllFor(psid: string): Promise<number> {
-    return (await this.collection.deleteMany({ psid })).deletedCount;
-  }
 }

@@ -1,40 +1,18 @@
 /**
- * Residents (collection `residents`): consents with their dates, contact preferences, and
- * the rights of access and erasure over everything stored about them.
+ * Residents (collection `residents`): consents with their dates and contact preferences.
+ *
+ * @remarks
+ * The rights of access and erasure over everything stored about a person are
+ * `services/privacy/export.ts` and `services/privacy/erasure.ts`.
  */
 import type { Collection, Db, UpdateFilter } from 'mongodb';
 import type { Clock } from '../clock';
-import { CONVERSATIONS_COLLECTION, type ConversationAttention } from '../conversations/attention';
-import type { Consent, ContactChannel, Entry, Match, Resident } from '../domain/types';
+import type { Consent, ContactChannel, Resident } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
-import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import { cleanOptionalText, requirePsid } from '../entries/validation';
-import { MATCHES_COLLECTION } from '../matching/matchRepository';
-import { toExportedMatch, type ExportedMatch } from './exportedMatch';
 
 /** Name of the collection of residents. */
 export const RESIDENTS_COLLECTION = 'residents';
-
-export type { ExportedMatch } from './exportedMatch';
-
-/** Everything stored about one person (right of access). */
-export interface ResidentExport {
-  exportedAt: Date;
-  resident: Resident | null;
-  entries: Entry[];
-  /** Matches they are part of, from their side only: nothing about the other person. */
-  matches: ExportedMatch[];
-  /** Moderator flags on their conversation. */
-  attention: ConversationAttention | null;
-}
-
-/** What {@link ResidentRepository.deleteAll} removed. */
-export interface DeletionReport {
-  resident: number;
-  entries: number;
-  matches: number;
-  attention: number;
-}
 
 const CHANNELS: readonly ContactChannel[] = ['page', 'phone', 'email'];
 const VIA: readonly Consent['via'][] = ['messenger', 'phone', 'in_person'];
@@ -51,7 +29,7 @@ export class ResidentRepository {
   private readonly residents: Collection<Resident>;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: Clock,
   ) {
     this.residents = db.collection<Resident>(RESIDENTS_COLLECTION);
@@ -104,50 +82,6 @@ export class ResidentRepository {
     if (result.matchedCount !== 1) {
       throw new CodedError(ErrorCode.PayloadInvalid, 'no resident: record the storage consent first');
     }
-  }
-
-  /** Everything stored about `psid`: resident, entries, their side of matches, attention flags. */
-  async exportData(psid: string): Promise<ResidentExport> {
-    const person = requirePsid(psid);
-    const [resident, entries, matches, attention] = await Promise.all([
-      this.residents.findOne({ psid: person }),
-      this.db.collection<Entry>(ENTRIES_COLLECTION).find({ psid: person }).sort({ createdAt: 1 }).toArray(),
-      this.db
-        .collection<Match>(MATCHES_COLLECTION)
-        .find({ $or: [{ needPsid: person }, { offerPsid: person }] })
-        .sort({ createdAt: 1 })
-        .toArray(),
-      this.db.collection<ConversationAttention>(CONVERSATIONS_COLLECTION).findOne({ psid: person }),
-    ]);
-    return {
-      exportedAt: this.clock(),
-      resident,
-      entries,
-      matches: matches.map((match) => toExportedMatch(match, person)),
-      attention,
-    };
-  }
-
-  /**
-   * Erases `psid`: the resident, their entries, every match they are part of and their
-   * attention flags. Returns what was deleted.
-   */
-  async deleteAll(psid: string): Promise<DeletionReport> {
-    const person = requirePsid(psid);
-    const matches = await this.db
-      .collection<Match>(MATCHES_COLLECTION)
-      .deleteMany({ $or: [{ needPsid: person }, { offerPsid: person }] });
-    const entries = await this.db.collection<Entry>(ENTRIES_COLLECTION).deleteMany({ psid: person });
-    const attention = await this.db
-      .collection<ConversationAttention>(CONVERSATIONS_COLLECTION)
-      .deleteMany({ psid: person });
-    const resident = await this.residents.deleteMany({ psid: person });
-    return {
-      resident: resident.deletedCount,
-      entries: entries.deletedCount,
-      matches: matches.deletedCount,
-      attention: attention.deletedCount,
-    };
   }
 
   private async recordConsent(

@@ -104,17 +104,23 @@ export class PublicationStore {
     );
   }
 
-  /** Stores the post found for a withdrawn testimonial, so that it gets deleted. */
+  /**
+   * Stores the post found for a withdrawn testimonial, so that it gets deleted; the attempt
+   * (the exact text, signature included) is not needed any more.
+   */
   async foundForWithdrawn(_id: ObjectId, postId: string, now: Date): Promise<void> {
     await this.collection.updateOne(
       { _id, status: 'withdrawn', postId: { $exists: false } },
-      { $set: { postId, updatedAt: now } },
+      { $set: { postId, updatedAt: now }, $unset: { attempt: '' } },
     );
   }
 
-  /** The post of a withdrawn testimonial is gone from the Page. */
+  /** The post of a withdrawn testimonial is gone from the Page: nothing is left to reconcile. */
   async postDeleted(_id: ObjectId, now: Date): Promise<void> {
-    await this.collection.updateOne({ _id }, { $set: { postDeletedAt: now, updatedAt: now } });
+    await this.collection.updateOne(
+      { _id },
+      { $set: { postDeletedAt: now, updatedAt: now }, $unset: { attempt: '' } },
+    );
   }
 
   /** Records a failed call (codes only). */

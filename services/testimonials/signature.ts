@@ -61,6 +61,33 @@ export function renderPost(text: string, signature: TestimonialSignature): strin
   return t('testimonials.post', { text: screenText(text).text, signature: screenText(signature.text).text });
 }
 
+/**
+ * The first name a `first_name_neighbourhood` signature shows, read back from its text;
+ * undefined for the other kinds.
+ *
+ * @remarks
+ * The inverse of {@link renderSignature} for that kind: the erasure looks for the name in
+ * what other people's conversations hold.
+ */
+export function signedFirstName(signature: TestimonialSignature): string | undefined {
+  if (signature.kind !== 'first_name_neighbourhood') return undefined;
+  for (const key of ['testimonials.signature.firstNameNeighbourhood', 'testimonials.signature.firstName']) {
+    const pattern = t(key)
+      .split(/(\{\w+\})/)
+      .map((part) =>
+        part === '{firstName}'
+          ? '(?<firstName>.+?)'
+          : /^\{\w+\}$/.test(part)
+            ? '.+'
+            : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('');
+    const found = new RegExp(`^${pattern}$`, 'u').exec(signature.text)?.groups?.firstName;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** A part of a name: contact details dropped (not replaced), spaces tidied, at most 60 characters. */
 function clean(value: string | undefined): string {
   if (typeof value !== 'string') return '';

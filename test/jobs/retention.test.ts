@@ -80,6 +80,7 @@ describe('retention job', () => {
       .find({ postId: '1_2', psid: { $exists: false } })
       .toArray();
     assert.equal(published.length, 1, 'the public testimonial stays, without its author');
+    assert.equal(published[0]?.text, '', 'nor its text: the post on the Page is what remains');
     const state = await db.collection<StorageDocument>('bot_state').find().sort({ _id: 1 }).toArray();
     assert.deepEqual(
       state.map((document) => document._id),

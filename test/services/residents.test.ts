@@ -6,6 +6,8 @@ import { ensureDomainIndexes } from '../../services/domain/ensureIndexes';
 import { CodedError } from '../../services/errors';
 import { EntryRepository } from '../../services/entries/entryRepository';
 import { MatchRepository } from '../../services/matching/matchRepository';
+import { exportPersonalData } from '../../services/privacy/export';
+import { erasePerson } from '../../services/privacy/erasure';
 import { ResidentRepository } from '../../services/residents/residentRepository';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { newEntry, T0 } from './support';
@@ -78,7 +80,7 @@ describe('ResidentRepository', () => {
     const match = await matches.propose(need, offer, 432);
     await attention.flag('alice', 'asked_for_human');
 
-    const exported = await residents.exportData('alice');
+    const exported = await exportPersonalData(database.db, 'alice', clock.now());
     assert.equal(exported.resident?.psid, 'alice');
     assert.deepEqual(
       exported.entries.map((entry) => String(entry._id)),
@@ -103,12 +105,12 @@ describe('ResidentRepository', () => {
       'the other person leaks into the export',
     );
 
-    const fromBob = await residents.exportData('bob');
+    const fromBob = await exportPersonalData(database.db, 'bob', clock.now());
     assert.equal(fromBob.matches[0]?.role, 'offer');
     assert.ok(!JSON.stringify(fromBob).includes('alice'));
   });
 
-  it('deletes the resident, their entries, their matches and their flags, and nobody else’s', async () => {
+  it('erases the resident, their entries and their flags, anonymises their side of a match, and nobody else’s', async () => {
     await residents.recordStorageConsent('alice', consent(T0));
     await residents.recordStorageConsent('bob', consent(T0));
     const need = await entries.create(newEntry({ psid: 'alice', kind: 'need' }));
@@ -121,8 +123,11 @@ describe('ResidentRepository', () => {
     await attention.flag('alice', 'money');
     await attention.flag('bob', 'complaint');
 
-    const report = await residents.deleteAll('alice');
-    assert.deepEqual(report, { resident: 1, entries: 2, matches: 1, attention: 1 });
+    const report = await erasePerson(database.db, 'alice', clock.now());
+    assert.equal(report.residents, 1);
+    assert.equal(report.entries, 2);
+    assert.equal(report.matchesAnonymised, 1);
+    assert.equal(report.attention, 1);
 
     const count = (name: string, filter: object = {}) => database.db.collection(name).countDocuments(filter);
     assert.equal(await count('residents', { psid: 'alice' }), 0);
@@ -131,13 +136,15 @@ describe('ResidentRepository', () => {
     assert.equal(await count('conversations', { psid: 'alice' }), 0);
     assert.equal(await count('residents'), 1);
     assert.equal(await count('entries'), 3);
-    assert.equal(await count('matches'), 1);
+    assert.equal(await count('matches'), 2, 'bob still sees the request he was asked about');
+    const kept = await database.db.collection('matches').findOne({ offerPsid: 'bob' });
+    assert.match(String(kept?.needPsid), /^erased:/);
+    assert.equal(kept?.status, 'expired', 'a request about an erased need can no longer be accepted');
     assert.equal(await count('conversations'), 1);
-    assert.deepEqual(await residents.deleteAll('alice'), {
-      resident: 0,
-      entries: 0,
-      matches: 0,
-      attention: 0,
-    });
+    const again = await erasePerson(database.db, 'alice', clock.now());
+    assert.ok(
+      Object.values(again).every((value) => value === 0),
+      JSON.stringify(again),
+    );
   });
 });

@@ -20,6 +20,7 @@ import { PAGE_INBOX_APP_ID } from '../../../services/graph';
 import { createModeration, type Moderation } from '../../../services/moderation';
 import { Nlu } from '../../../services/nlu';
 import { Geocoder } from '../../../services/places/geocoder';
+import { PersonalDataRights } from '../../../services/privacy/rights';
 import { ResidentRepository } from '../../../services/residents/residentRepository';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
 import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocoder';
@@ -163,6 +164,7 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
       notifyAdmins: options.notifyAdmins ?? (() => Promise.resolve()),
       retry: options.feedRetry,
     }),
+    privacy: new PersonalDataRights(db, clock.now),
     followUps: {
       recordAnswer: (matchId, psid, yes) =>
         recordFollowUpAnswer({ db, clock: clock.now }, matchId, psid, yes),
