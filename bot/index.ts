@@ -34,9 +34,17 @@ async function main(): Promise<void> {
       ? 'Messenger channel on: POST /api/messenger'
       : 'Messenger channel off: set MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN and MESSENGER_PAGE_ACCESS_TOKEN to turn it on',
   );
-  logger.info('Bot Framework channel on: POST /api/messages', {
-    auth: config.botFramework.MicrosoftAppId ? 'app id set' : 'none (local, Emulator)',
-  });
+  if (config.botFrameworkAccess === 'authenticated') {
+    logger.info('Bot Framework channel on: POST /api/messages, Bot Framework tokens required');
+  } else if (config.botFrameworkAccess === 'loopback') {
+    logger.warn(
+      'Bot Framework channel WITHOUT AUTHENTICATION: POST /api/messages answers callers on this machine only (set MicrosoftAppId, or BOT_FRAMEWORK_LOCAL=off)',
+    );
+  } else {
+    logger.info(
+      'Bot Framework channel off: POST /api/messages answers 401 (set MicrosoftAppId to turn it on)',
+    );
+  }
   logger.info('database', {
     database: describeDatabase(uri, config.mongodbDb),
     engine: config.mongodbUri ? 'MONGODB_URI' : 'local engine',
