@@ -203,84 +203,58 @@ describe('security: the Bot Framework endpoint lets nobody act as someone else',
   });
 });
 
-describe('security: the Bot Framework endpoint on a network address', () => {
-  const address = externalAddress();
-  let test: TestApp;
-  before(async function () {
-    if (!address) {
+describe('security: who may call the Bot Framework endpoint', () => {
+  const production = {
+    NODE_ENV: 'production',
+    MESSENGER_APP_SECRET: 'a-production-app-secret-0123456789',
+    MESSENGER_VERIFY_TOKEN: 'a-production-verify-token',
+  };
+  const authenticated = {
+    MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+    MicrosoftAppPassword: 'secret-password-123',
+  };
+  const cases: Array<{
+    what: string;
+    app: Parameters<typeof startTestApp>[0];
+    /** Call through this machine's network address rather than loopback. */
+    fromNetwork?: boolean;
+    serviceUrl: string;
+  }> = [
+    {
+      what: 'an unauthenticated caller that is not on this machine',
+      app: { host: '0.0.0.0' },
+      fromNetwork: true,
+      serviceUrl: 'http://127.0.0.1:9',
+    },
+    {
+      what: 'anyone in production without Bot Framework authentication, even from this machine',
+      app: { env: production },
+      serviceUrl: 'http://127.0.0.1:9',
+    },
+    {
+      what: 'a request without a Bot Framework token when authentication is configured',
+      app: { env: authenticated },
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    },
+  ];
+  for (const { what, app, fromNetwork, serviceUrl } of cases) {
+    it(`answers 401 to ${what}`, async function () {
+      const address = fromNetwork ? externalAddress() : '127.0.0.1';
       // Without a network interface there is no network attacker to play.
-      this.skip();
-    }
-    test = await startTestApp({ host: '0.0.0.0' });
-  });
-  after(async () => {
-    await test?.stop();
-  });
-
-  it('answers 401 to an unauthenticated caller that is not on this machine', async () => {
-    const port = new URL(test.baseUrl).port;
-    const response = await fetch(`http://${address}:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(
-        activity({ text: 'bonjour', from: { id: 'x' }, serviceUrl: 'http://127.0.0.1:9' }),
-      ),
+      if (!address) this.skip();
+      const test = await startTestApp(app);
+      try {
+        const response = await fetch(`http://${address}:${new URL(test.baseUrl).port}/api/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(activity({ text: 'bonjour', from: { id: 'x' }, serviceUrl })),
+        });
+        assert.equal(response.status, 401);
+      } finally {
+        await test.stop();
+      }
     });
-    assert.equal(response.status, 401);
-  });
-});
-
-describe('security: the Bot Framework endpoint in production', () => {
-  let test: TestApp;
-  before(async () => {
-    test = await startTestApp({
-      env: {
-        NODE_ENV: 'production',
-        MESSENGER_APP_SECRET: 'a-production-app-secret-0123456789',
-        MESSENGER_VERIFY_TOKEN: 'a-production-verify-token',
-      },
-    });
-  });
-  after(async () => {
-    await test.stop();
-  });
-
-  it('answers 401 when Bot Framework authentication is not configured, even from this machine', async () => {
-    const response = await fetch(`${test.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(
-        activity({ text: 'bonjour', from: { id: 'x' }, serviceUrl: 'http://127.0.0.1:9' }),
-      ),
-    });
-    assert.equal(response.status, 401);
-  });
-});
-
-describe('security: the Bot Framework endpoint with authentication configured', () => {
-  let test: TestApp;
-  before(async () => {
-    test = await startTestApp({
-      env: {
-        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
-        MicrosoftAppPassword: 'secret-password-123',
-      },
-    });
-  });
-  after(async () => {
-    await test.stop();
-  });
-
-  it('answers 401 to a request without a Bot Framework token', async () => {
-    const response = await fetch(`${test.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(
-        activity({ text: 'bonjour', from: { id: 'x' }, serviceUrl: 'https://smba.trafficmanager.net/emea/' }),
-      ),
-    });
-    assert.equal(response.status, 401);
-  });
+  }
 });
 
 describe('security: the Bot Framework endpoint when a turn fails', () => {
