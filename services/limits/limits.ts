@@ -6,7 +6,9 @@ import type { Db } from 'mongodb';
 import type { EntryKind } from '../domain/types';
 import { redactId, type Logger } from '../logger';
 import { DAY_SECONDS, DEFAULT_LIMITS, type LimitSettings } from './settings';
-import { StoredLimiter, type Take } from './storedLimiter';
+import { LocalTier, type MessageTake } from './localTier';
+import { MirroredLimiter } from './mirroredLimiter';
+import { StoredLimiter } from './storedLimiter';
 
 /** Why a message is not answered, when the resident must be told: the burst, or the day. */
 export type MessageNotice = 'burst' | 'day';
@@ -34,7 +36,9 @@ export interface LimitsOptions {
  * @remarks
  * A message is answered within {@link LimitSettings.messagesPerBurst} a minute (past it, none
  * for {@link LimitSettings.burstBlockSeconds}) and {@link LimitSettings.messagesPerDay} a day;
- * the first message refused in a blocking period is the one whose sender must be told.
+ * the message that goes over a limit is the one whose sender must be told. The first
+ * messages of a window are counted in memory only (see {@link LocalTier}, and the bounded
+ * slack it allows between instances), so most turns cost no store command.
  * Failure: when the store fails, each instance limits in memory with the same figures (see
  * {@link StoredLimiter}); an unexpected error lets the action through and is logged, so a
  * limit never stops a turn.
@@ -42,9 +46,10 @@ export interface LimitsOptions {
 export class Limits {
   readonly settings: LimitSettings;
   private readonly logger: Logger;
-  private readonly messagesBurst: StoredLimiter;
-  private readonly messagesDay: StoredLimiter;
-  private readonly entries: Readonly<Record<EntryKind, StoredLimiter>>;
+  private readonly counters: StoredLimiter;
+  private readonly messagesBurst: LocalTier;
+  private readonly messagesDay: LocalTier;
+  private readonly entries: Readonly<Record<EntryKind, MirroredLimiter>>;
   private readonly matchRequests: StoredLimiter;
 
   constructor(options: LimitsOptions) {
@@ -52,18 +57,30 @@ export class Limits {
     const { db, logger, timeoutMs } = options;
     const limiter = (name: string, points: number, durationSeconds: number, blockSeconds?: number) =>
       new StoredLimiter({ db, logger, name, points, durationSeconds, blockSeconds, timeoutMs });
-    this.settings = settings;
-    this.logger = logger;
-    this.messagesBurst = limiter(
+    const { burstSeconds } = settings;
+    const burst = limiter(
       'messages_burst',
       settings.messagesPerBurst,
-      settings.burstSeconds,
+      burstSeconds,
       settings.burstBlockSeconds,
     );
-    this.messagesDay = limiter('messages_day', settings.messagesPerDay, DAY_SECONDS);
+    const day = limiter('messages_day', settings.messagesPerDay, DAY_SECONDS);
+    this.settings = settings;
+    this.logger = logger;
+    this.counters = burst;
+    this.messagesBurst = new LocalTier({
+      stored: burst,
+      allowance: settings.localMessagesPerBurst,
+      durationSeconds: burstSeconds,
+    });
+    this.messagesDay = new LocalTier({
+      stored: day,
+      allowance: settings.localMessagesPerDay,
+      durationSeconds: DAY_SECONDS,
+    });
     this.entries = {
-      need: limiter('needs_day', settings.needsPerDay, DAY_SECONDS),
-      offer: limiter('offers_day', settings.offersPerDay, DAY_SECONDS),
+      need: new MirroredLimiter(limiter('needs_day', settings.needsPerDay, DAY_SECONDS), DAY_SECONDS),
+      offer: new MirroredLimiter(limiter('offers_day', settings.offersPerDay, DAY_SECONDS), DAY_SECONDS),
     };
     this.matchRequests = limiter('match_requests_day', settings.matchRequestsPerDay, DAY_SECONDS);
   }
@@ -71,7 +88,7 @@ export class Limits {
   /** Creates the indexes of the counters' collection (idempotent). */
   ensureIndexes(): Promise<void> {
     // Every limit shares the collection, hence its indexes.
-    return this.messagesBurst.createIndexes();
+    return this.counters.createIndexes();
   }
 
   /**
@@ -79,56 +96,54 @@ export class Limits {
    *
    * @remarks
    * The daily count is only taken when the burst allows the message, so it counts what is
-   * answered and a flood costs one store command per message.
+   * answered. Within the local allowances this costs no store command; past them, one or
+   * two; once refused, none until the store's block or window ends.
    */
   async admitMessage(psid: string): Promise<MessageVerdict> {
-    const burst = await this.take(this.messagesBurst, psid, 'messages_burst');
-    if (!burst.allowed) return refused(burst, this.messagesBurst, 'burst');
-    const day = await this.take(this.messagesDay, psid, 'messages_day');
-    if (!day.allowed) return refused(day, this.messagesDay, 'day');
+    const burst = await this.guarded('messages_burst', psid, ALLOWED, () => this.messagesBurst.take(psid));
+    if (!burst.allowed) return refused(burst, 'burst');
+    const day = await this.guarded('messages_day', psid, ALLOWED, () => this.messagesDay.take(psid));
+    if (!day.allowed) return refused(day, 'day');
     return { admitted: true };
   }
 
-  /** True while `psid` may still store an entry of `kind` today (counts nothing). */
+  /**
+   * True unless `psid` used today's entries of `kind` up, as far as this instance knows
+   * (counts nothing, asks no store: {@link Limits.takeEntry} decides when the entry is stored).
+   */
   async mayCreateEntry(psid: string, kind: EntryKind): Promise<boolean> {
-    const limiter = this.entries[kind];
-    try {
-      return (await limiter.taken(psid)) < limiter.points;
-    } catch (error) {
-      this.failedOpen(`${kind}s_day`, psid, error);
-      return true;
-    }
+    return this.guarded(`${kind}s_day`, psid, true, () => this.entries[kind].mayTake(psid));
   }
 
   /** Counts an entry of `kind` that `psid` is about to store; false past the day's limit. */
   async takeEntry(psid: string, kind: EntryKind): Promise<boolean> {
-    return (await this.take(this.entries[kind], psid, `${kind}s_day`)).allowed;
+    return this.guarded(`${kind}s_day`, psid, true, () => this.entries[kind].take(psid));
   }
 
   /** Counts a helper asked on behalf of `psid`'s need; false past the day's limit. */
   async takeMatchRequest(psid: string): Promise<boolean> {
-    return (await this.take(this.matchRequests, psid, 'match_requests_day')).allowed;
+    const take = () => this.matchRequests.take(psid).then((result) => result.allowed);
+    return this.guarded('match_requests_day', psid, true, take);
   }
 
-  private async take(limiter: StoredLimiter, psid: string, name: string): Promise<Take> {
+  /** Runs a limit's action; on an unexpected error, logs it and answers `allowed` (fail open). */
+  private async guarded<T>(limit: string, psid: string, allowed: T, action: () => Promise<T>): Promise<T> {
     try {
-      return await limiter.take(psid);
+      return await action();
     } catch (error) {
-      this.failedOpen(name, psid, error);
-      return { allowed: true, taken: 0 };
+      this.logger.error('rate limit failed, action allowed', {
+        limit,
+        person: redactId(psid),
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      return allowed;
     }
-  }
-
-  private failedOpen(limit: string, psid: string, error: unknown): void {
-    this.logger.error('rate limit failed, action allowed', {
-      limit,
-      person: redactId(psid),
-      error: error instanceof Error ? error.name : 'unknown',
-    });
   }
 }
 
-/** A refusal, with the notice when this is the first refused take of the period. */
-function refused(take: Take, limiter: StoredLimiter, notice: MessageNotice): MessageVerdict {
-  return take.taken === limiter.points + 1 ? { admitted: false, notice } : { admitted: false };
+const ALLOWED: MessageTake = Object.freeze({ allowed: true, crossed: false });
+
+/** A refusal, with the notice when this take went over the limit (once per blocking period). */
+function refused(take: MessageTake, notice: MessageNotice): MessageVerdict {
+  return take.crossed ? { admitted: false, notice } : { admitted: false };
 }

@@ -11,6 +11,8 @@
  * Needs are capped low because each one is matched against the offers around a point the
  * resident chooses (and shows their distances): many needs from chosen points would locate a
  * helper. Offers are capped the same way, because each one waits for a referent's review.
+ * The local allowances spare the shared store a round trip for the first messages of a
+ * window: most conversations stay within them and cost no store command at all.
  */
 export interface LimitSettings {
   /** Messages answered per person within {@link LimitSettings.burstSeconds}. */
@@ -20,6 +22,13 @@ export interface LimitSettings {
   readonly burstBlockSeconds: number;
   /** Messages answered per person a day. */
   readonly messagesPerDay: number;
+  /**
+   * Messages of a person within a burst that one instance answers without asking the shared
+   * store (clipped to `messagesPerBurst - 1`); see `LocalTier`.
+   */
+  readonly localMessagesPerBurst: number;
+  /** The same local allowance for the day (clipped to `messagesPerDay - 1`). */
+  readonly localMessagesPerDay: number;
   /** Needs one person may store a day. */
   readonly needsPerDay: number;
   /** Offers one person may store a day. */
@@ -34,6 +43,8 @@ export const DEFAULT_LIMITS: LimitSettings = Object.freeze({
   burstSeconds: 60,
   burstBlockSeconds: 5 * 60,
   messagesPerDay: 300,
+  localMessagesPerBurst: 5,
+  localMessagesPerDay: 30,
   needsPerDay: 5,
   offersPerDay: 5,
   matchRequestsPerDay: 10,

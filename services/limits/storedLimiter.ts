@@ -30,11 +30,13 @@ export interface StoredLimiterOptions {
   timeoutMs?: number;
 }
 
-/** What taking one point found. */
+/** What a take found. */
 export interface Take {
   readonly allowed: boolean;
-  /** Points taken in the current window, this one included (the first refused one is `points + 1`). */
+  /** Points taken in the current window, this take's included. */
   readonly taken: number;
+  /** Milliseconds until the window (or, once refused, the block) ends. */
+  readonly msBeforeNext: number;
 }
 
 /**
@@ -42,7 +44,8 @@ export interface Take {
  *
  * @remarks
  * Each take is one atomic `findOneAndUpdate` ($inc, upsert), so instances sharing the
- * database share the count, and exactly one take of a window sees `points + 1`. Documents
+ * database share the count, and exactly one take of a window goes from `points` or less to
+ * more than `points`. Documents
  * expire by a TTL index. Persons are keyed by a hash of their page-scoped id, never the id
  * itself. When the store fails or takes longer than `timeoutMs`, an in-memory limiter with the
  * same figures answers instead (the library's insurance), so a take never throws: with the
@@ -80,22 +83,19 @@ export class StoredLimiter {
     return this.store.createIndexes();
   }
 
-  /** Takes one point for `person`; refused past the limit. */
-  async take(person: string): Promise<Take> {
+  /** Takes `points` for `person` in one command; refused when the count goes past the limit. */
+  async take(person: string, points = 1): Promise<Take> {
     try {
-      const result = await this.limiter.consume(keyOf(person));
-      return { allowed: true, taken: result.consumedPoints };
+      return taken(true, await this.limiter.consume(keyOf(person), points));
     } catch (error) {
-      if (error instanceof RateLimiterRes) return { allowed: false, taken: error.consumedPoints };
+      if (error instanceof RateLimiterRes) return taken(false, error);
       throw error;
     }
   }
+}
 
-  /** Points `person` has taken in the current window, without taking one. */
-  async taken(person: string): Promise<number> {
-    const result = await this.limiter.get(keyOf(person));
-    return result?.consumedPoints ?? 0;
-  }
+function taken(allowed: boolean, result: RateLimiterRes): Take {
+  return { allowed, taken: result.consumedPoints, msBeforeNext: result.msBeforeNext };
 }
 
 /** The memory limiter the library falls back on; says when it is used. */
@@ -114,11 +114,6 @@ class InsuranceLimiter extends RateLimiterMemory {
   ): Promise<RateLimiterRes> {
     this.onUse();
     return super.consume(key, points, options);
-  }
-
-  override get(key: string | number, options?: Record<string, unknown>): Promise<RateLimiterRes | null> {
-    this.onUse();
-    return super.get(key, options);
   }
 }
 
