@@ -8,6 +8,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import type { DialogDeps } from '../dialogs/deps';
 import type { Clock } from '../services/clock';
 import { MongoStorage, type StorageDocument } from '../services/db/mongoStorage';
+import { CodedError, ErrorCode } from '../services/errors';
 import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
 import { AttentionFlags } from '../services/conversations/attention';
 import { EntryRepository } from '../services/entries/entryRepository';
@@ -33,8 +34,10 @@ import { AdapterNotifier, type ProactiveAdapter } from './notifier';
 
 /** Without Messenger there is no thread to pass: the hand-over is still recorded and moderators told. */
 const NO_THREAD_CONTROL: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'> = {
-  passThreadControl: () => Promise.reject(new Error('Messenger is not configured')),
-  takeThreadControl: () => Promise.reject(new Error('Messenger is not configured')),
+  passThreadControl: () =>
+    Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger is not configured')),
+  takeThreadControl: () =>
+    Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger is not configured')),
 };
 
 /** Options of {@link createBotCore}. */

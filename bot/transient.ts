@@ -1,30 +1,9 @@
 /**
- * Which failures are worth trying again later (the inbox retries the event) rather than
+ * Which turn failures are worth trying again later (the inbox retries the event) rather than
  * answering the resident with an apology.
  */
-import {
-  MongoError,
-  MongoErrorLabel,
-  MongoNetworkError,
-  MongoNotConnectedError,
-  MongoOperationTimeoutError,
-  MongoServerClosedError,
-  MongoServerSelectionError,
-  MongoTopologyClosedError,
-} from 'mongodb';
 import { DialogContextError } from 'botbuilder-dialogs';
-import { CodedError, ErrorCode } from '../services/errors';
-import { GraphError } from '../services/graph';
-
-/** Driver errors that mean "the database cannot be reached right now" (network errors include pool clears). */
-const UNREACHABLE = [
-  MongoNetworkError,
-  MongoServerSelectionError,
-  MongoNotConnectedError,
-  MongoOperationTimeoutError,
-  MongoServerClosedError,
-  MongoTopologyClosedError,
-] as const;
+import { isTransient } from '../services/errors';
 
 /**
  * The error behind the wrappers a turn adds: botbuilder-dialogs wraps whatever a dialog step
@@ -38,21 +17,9 @@ export function rootCause(error: unknown): unknown {
 }
 
 /**
- * True for database outages and transient Graph API errors, wrapped or not.
- *
- * @remarks
- * A closed client (shutdown) counts as transient too: the event stays in the inbox for the
- * next process instead of being answered with an apology and marked done.
+ * True when the failure behind a turn's wrappers is transient (see {@link isTransient}):
+ * a database outage, a transient Graph error, a flush the database did not answer in time.
  */
 export function isTransientFailure(wrapped: unknown): boolean {
-  const error = rootCause(wrapped);
-  if (error instanceof GraphError) return error.transient;
-  if (UNREACHABLE.some((type) => error instanceof type)) return true;
-  if (error instanceof CodedError && error.code === ErrorCode.DatabaseUnavailable) return true;
-  return (
-    error instanceof MongoError &&
-    (error.hasErrorLabel(MongoErrorLabel.RetryableWriteError) ||
-      error.hasErrorLabel(MongoErrorLabel.TransientTransactionError) ||
-      error.name === 'WaitQueueTimeoutError')
-  );
+  return isTransient(rootCause(wrapped));
 }

@@ -2,12 +2,12 @@
  * Reads a request body as raw bytes (the webhook signature covers the exact bytes).
  */
 import type { IncomingMessage } from 'node:http';
+import { CodedError, ErrorCode } from '../../services/errors';
 
 /** Thrown when a body exceeds the limit. */
-export class BodyTooLargeError extends Error {
+export class BodyTooLargeError extends CodedError {
   constructor(readonly limit: number) {
-    super(`Request body over ${limit} bytes`);
-    this.name = 'BodyTooLargeError';
+    super(ErrorCode.BodyTooLarge, `Request body over ${limit} bytes`);
   }
 }
 

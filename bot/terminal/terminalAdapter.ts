@@ -8,6 +8,7 @@ import {
   type CardAction,
   type ResourceResponse,
 } from 'botbuilder';
+import { CodedError, ErrorCode } from '../../services/errors';
 import { ProactiveAdapter } from '../proactiveAdapter';
 
 /** The channel id of terminal conversations. */
@@ -67,10 +68,10 @@ export class TerminalAdapter extends ProactiveAdapter {
   }
 
   override updateActivity(): Promise<void> {
-    return Promise.reject(new Error('The terminal cannot edit a message'));
+    return Promise.reject(new CodedError(ErrorCode.NotSupported, 'The terminal cannot edit a message'));
   }
 
   override deleteActivity(): Promise<void> {
-    return Promise.reject(new Error('The terminal cannot delete a message'));
+    return Promise.reject(new CodedError(ErrorCode.NotSupported, 'The terminal cannot delete a message'));
   }
 }

@@ -54,13 +54,15 @@ export class GraphError extends CodedError {
   readonly graphMessage: string | undefined;
   readonly networkCode: string | undefined;
   readonly endpoint: string;
-  /** True when the same call may succeed later (5xx, throttling, network, timeout). */
-  readonly transient: boolean;
   /** Set for the permanent failures callers act upon; see {@link GraphPermanentReason}. */
   readonly permanentReason: GraphPermanentReason | undefined;
 
+  /** `transient` is true when the same call may succeed later (5xx, throttling, network, timeout). */
   constructor(details: GraphErrorDetails) {
-    super(ErrorCode.GraphRequestFailed, describe(details));
+    const permanentReason = classifyPermanent(details.graphCode, details.subcode);
+    super(ErrorCode.GraphRequestFailed, describe(details), {
+      transient: permanentReason === undefined && isTransientCall(details),
+    });
     this.status = details.status;
     this.graphCode = details.graphCode;
     this.subcode = details.subcode;
@@ -69,8 +71,7 @@ export class GraphError extends CodedError {
     this.graphMessage = details.graphMessage;
     this.networkCode = details.networkCode;
     this.endpoint = details.endpoint;
-    this.permanentReason = classifyPermanent(details.graphCode, details.subcode);
-    this.transient = this.permanentReason === undefined && isTransient(details);
+    this.permanentReason = permanentReason;
   }
 }
 
@@ -89,7 +90,7 @@ function classifyPermanent(
   return undefined;
 }
 
-function isTransient(details: GraphErrorDetails): boolean {
+function isTransientCall(details: GraphErrorDetails): boolean {
   if (details.status === undefined) return true;
   if (details.status >= 500 || details.status === 429) return true;
   return details.graphCode !== undefined && TRANSIENT_CODES.has(details.graphCode);

@@ -2,6 +2,7 @@
  * The operators' command line for moderators (`npm run admin -- moderator …`): parsing and
  * running, apart from the process (see `scripts/admin.ts`).
  */
+import { CodedError, ErrorCode } from '../errors';
 import type { AuditLog } from './audit';
 import { isPsid, MODERATOR_ROLES, type ModeratorRepository, type ModeratorRole } from './moderatorRepository';
 
@@ -20,8 +21,10 @@ export type AdminCommand =
   | { command: 'remove'; psid: string };
 
 /** A command line that does not follow {@link ADMIN_USAGE}; the script exits with status 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+export class UsageError extends CodedError {
+  constructor(message: string) {
+    super(ErrorCode.UsageInvalid, message);
+  }
 }
 
 /** Parses `argv` (without node and the script); throws {@link UsageError}. */

@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { ResidentNotifier } from '../messaging/notifier';
+import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 import type { Moderator, ModeratorRepository } from './moderatorRepository';
 
@@ -62,6 +63,6 @@ export class ModeratorBroadcast {
  */
 export async function requireModerator(moderators: ModeratorRepository, psid: string): Promise<void> {
   if (!(await moderators.isModerator(psid))) {
-    throw new ModerationError('not_moderator', 'caller is not an active moderator');
+    throw new ModerationError(ErrorCode.NotModerator, 'caller is not an active moderator');
   }
 }

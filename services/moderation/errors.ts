@@ -1,32 +1,30 @@
 /**
  * Errors of the moderators' tools, with a code the menu can branch on.
  */
+import { CodedError, type ErrorCode } from '../errors';
 
-/** Why a moderation action was refused. */
+/**
+ * Why a moderation action was refused: one of the moderation members of {@link ErrorCode}
+ * (`not_moderator`, `not_found`, `invalid_state`, `invalid_moderator`, `invalid_input`).
+ */
 export type ModerationErrorCode =
-  /** The caller is not a registered, active moderator (or not an admin for admin actions). */
-  | 'not_moderator'
-  /** No such entry or hand-over (or a malformed id). */
-  | 'not_found'
-  /** The entry or hand-over is not in a state that allows the action (already published…). */
-  | 'invalid_state'
-  /** A moderator record is malformed (psid, role, hours). */
-  | 'invalid_moderator'
-  /** An argument is not one of the accepted values (a rejection reason…). */
-  | 'invalid_input';
+  | ErrorCode.NotModerator
+  | ErrorCode.NotFound
+  | ErrorCode.InvalidState
+  | ErrorCode.InvalidModerator
+  | ErrorCode.InvalidInput;
 
 /**
  * A refused moderation action.
  *
  * @remarks
- * The message is for logs and operators: identifiers only, never a resident's text.
+ * A refusal for good: never transient. The message is for logs and operators: identifiers
+ * only, never a resident's text.
  */
-export class ModerationError extends Error {
-  constructor(
-    readonly code: ModerationErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ModerationError';
+export class ModerationError extends CodedError {
+  declare readonly code: ModerationErrorCode;
+
+  constructor(code: ModerationErrorCode, message: string) {
+    super(code, message, { transient: false });
   }
 }

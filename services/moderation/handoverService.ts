@@ -13,6 +13,7 @@ import type { ResidentNotifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
 import { ModeratorBroadcast, requireModerator } from './broadcast';
 import { CHANNEL_EVENT, stringField, type ChannelEventInput } from './channelEvents';
+import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 import type { HandoffRepository, StoredHandoff } from './handoffRepository';
 import { remindHandoffs, type ReminderSummary } from './handoffReminders';
@@ -205,7 +206,7 @@ export class HandoverService {
     await requireModerator(this.deps.moderators, moderatorPsid);
     const handoff = await this.found(id);
     if (!(await handoffs.take(handoff._id, moderatorPsid))) {
-      throw new ModerationError('invalid_state', 'hand-over is not open');
+      throw new ModerationError(ErrorCode.InvalidState, 'hand-over is not open');
     }
     await audit.record(moderatorPsid, 'handoff.take', { type: 'handoff', id: handoff._id.toHexString() });
     await attention?.clear(handoff.psid);
@@ -223,10 +224,10 @@ export class HandoverService {
     await requireModerator(this.deps.moderators, moderatorPsid);
     const handoff = await this.found(id);
     if (handoff.status === 'closed')
-      throw new ModerationError('invalid_state', 'hand-over is already closed');
+      throw new ModerationError(ErrorCode.InvalidState, 'hand-over is already closed');
     await this.control.takeBack(handoff, 'moderator_closed');
     const closed = await this.closeAndLog(handoff._id, clock(), 'moderator');
-    if (!closed) throw new ModerationError('invalid_state', 'hand-over is already closed');
+    if (!closed) throw new ModerationError(ErrorCode.InvalidState, 'hand-over is already closed');
     await audit.record(moderatorPsid, 'handoff.close', { type: 'handoff', id: handoff._id.toHexString() });
     await attention?.clear(handoff.psid);
     return closed;
@@ -241,7 +242,7 @@ export class HandoverService {
 
   private async found(id: string): Promise<StoredHandoff> {
     const handoff = await this.deps.handoffs.get(id);
-    if (!handoff) throw new ModerationError('not_found', 'no such hand-over');
+    if (!handoff) throw new ModerationError(ErrorCode.NotFound, 'no such hand-over');
     return handoff;
   }
 

@@ -12,6 +12,7 @@ import {
   nextOpeningOf,
   type ActiveHours,
 } from './activeHours';
+import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 
 /** Name of the moderators collection. */
@@ -102,7 +103,7 @@ export class ModeratorRepository {
       { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } },
       { upsert: true, returnDocument: 'after', includeResultMetadata: true },
     );
-    if (!result.value) throw new ModerationError('invalid_moderator', 'moderator was not stored');
+    if (!result.value) throw new ModerationError(ErrorCode.InvalidModerator, 'moderator was not stored');
     return { moderator: result.value, created: result.lastErrorObject?.updatedExisting !== true };
   }
 
@@ -173,7 +174,7 @@ export class ModeratorRepository {
 
 function validate(input: NewModerator): Omit<Moderator, '_id' | 'createdAt' | 'updatedAt'> {
   const invalid = (what: string): never => {
-    throw new ModerationError('invalid_moderator', `${what} is invalid`);
+    throw new ModerationError(ErrorCode.InvalidModerator, `${what} is invalid`);
   };
   if (!isPsid(input.psid)) invalid('psid');
   const name = typeof input.name === 'string' ? input.name.trim().slice(0, 80) : '';

@@ -10,6 +10,7 @@ import { toObjectId } from '../entries/validation';
 import { redactId, type Logger } from '../logger';
 import type { ResidentNotifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
+import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 import {
   approvedText,
@@ -117,7 +118,7 @@ export class QualificationService {
   ): Promise<QualificationResult> {
     await this.requireModerator(moderatorPsid);
     if (!REJECTION_REASONS.includes(reason))
-      throw new ModerationError('invalid_input', 'unknown rejection reason');
+      throw new ModerationError(ErrorCode.InvalidInput, 'unknown rejection reason');
     const entry = await this.reviewable(entryId, 'closed');
     if (entry.status === 'pending_review') {
       const notice: ResidentNotice = {
@@ -140,12 +141,13 @@ export class QualificationService {
       { $set: { ...changes, updatedAt: this.deps.clock() } },
     );
     if (result.matchedCount !== 1)
-      throw new ModerationError('invalid_state', 'entry is no longer pending review');
+      throw new ModerationError(ErrorCode.InvalidState, 'entry is no longer pending review');
   }
 
   private async requireModerator(psid: string) {
     const moderator = await this.deps.moderators.get(psid);
-    if (!moderator?.active) throw new ModerationError('not_moderator', 'caller is not an active moderator');
+    if (!moderator?.active)
+      throw new ModerationError(ErrorCode.NotModerator, 'caller is not an active moderator');
     return moderator;
   }
 
@@ -159,10 +161,10 @@ export class QualificationService {
   ): Promise<WithId<ReviewedEntry>> {
     const _id = toObjectId(entryId);
     const entry = _id ? await this.collection.findOne({ _id }) : null;
-    if (!entry) throw new ModerationError('not_found', 'no such entry');
+    if (!entry) throw new ModerationError(ErrorCode.NotFound, 'no such entry');
     if (entry.status === 'pending_review' || (entry.status === replayed && entry.residentNotice))
       return entry;
-    throw new ModerationError('invalid_state', 'entry is not pending review');
+    throw new ModerationError(ErrorCode.InvalidState, 'entry is not pending review');
   }
 
   /** Tells the resident of the decision (or queues it for the moderators), then forgets the notice. */
