@@ -1,11 +1,15 @@
 /**
- * Reading what a resident sent: a quick-reply / postback payload, a shared location, a text.
+ * The registry of every payload the bot offers, and reading what a resident sent: a
+ * quick-reply / postback payload, a shared location, a text.
  *
  * @remarks
+ * Each payload and prefix is defined here once (the jobs' prefixes come from
+ * `services/domain/jobPayloads.ts`, since `services/` never imports `dialogs/`).
  * Messenger payloads arrive in `activity.value.payload`; the terminal chat and the Emulator
  * may send the payload itself as the text (all caps with underscores): both are accepted.
  */
 import type { Activity } from 'botbuilder';
+import { JobPayloadPrefix } from '../services/domain/jobPayloads';
 import type { Category } from '../services/domain/types';
 import { CATEGORIES } from '../services/domain/types';
 
@@ -48,6 +52,66 @@ export const PayloadPrefix = {
   entryResume: 'ENTRY_RESUME_',
   entryRenew: 'ENTRY_RENEW_',
   entryWithdraw: 'ENTRY_WITHDRAW_',
+  entryClose: JobPayloadPrefix.entryClose,
+  followUpYes: JobPayloadPrefix.followUpYes,
+  followUpNo: JobPayloadPrefix.followUpNo,
+} as const;
+
+/** Start of every referents' payload: only active moderators are served. */
+export const MOD_NAMESPACE = 'MOD_';
+
+/** Referents' payloads without an id. */
+export const ModPayload = {
+  menu: 'MOD_MENU',
+  residentMenu: 'MOD_RESIDENT_MENU',
+  pending: 'MOD_PENDING',
+  handoffs: 'MOD_HANDOFFS',
+  register: 'MOD_REGISTER',
+} as const;
+
+/** Prefixes of referents' payloads ending with an entry or hand-over id. */
+export const ModPrefix = {
+  entry: 'MOD_ENTRY_',
+  approve: 'MOD_APPROVE_',
+  refuse: 'MOD_REFUSE_',
+  reject: 'MOD_REJECT_',
+  handoff: 'MOD_HANDOFF_',
+  take: 'MOD_TAKE_',
+  close: 'MOD_CLOSE_',
+} as const;
+
+/** Answers of the assisted registration (not `MOD_`: they answer its questions). */
+export const OnBehalfPayload = {
+  offer: 'ONBEHALF_OFFER',
+  need: 'ONBEHALF_NEED',
+  byPhone: 'ONBEHALF_BY_PHONE',
+  inPerson: 'ONBEHALF_IN_PERSON',
+  noConsent: 'ONBEHALF_NO_CONSENT',
+} as const;
+
+/** Start of every payload meant for admins only. */
+export const ADMIN_NAMESPACE = 'ADMIN_';
+
+/** Testimonial payloads without an id. */
+export const TestimonialPayload = {
+  signName: 'SIGN_FIRST_NAME',
+  signInitials: 'SIGN_INITIALS',
+  signAnonymous: 'SIGN_ANONYMOUS',
+  skipNeighbourhood: 'SIGN_SKIP_NEIGHBOURHOOD',
+  /** "Retirer témoignage" in "Mes données". */
+  privacyWithdraw: 'PRIVACY_TESTIMONIAL',
+  /** The admins' entry point (moderator menu). */
+  adminList: 'ADMIN_TESTIMONIALS',
+} as const;
+
+/** Prefixes of payloads carrying a testimonial id. */
+export const TestimonialPrefix = {
+  withdraw: 'TESTIMONIAL_WITHDRAW_',
+  adminPick: 'ADMIN_TESTIMONIAL_',
+  adminApprove: 'ADMIN_TM_APPROVE_',
+  adminEdit: 'ADMIN_TM_EDIT_',
+  adminSchedule: 'ADMIN_TM_SCHEDULE_',
+  adminReject: 'ADMIN_TM_REJECT_',
 } as const;
 
 const PAYLOAD_SHAPE = /^[A-Z][A-Z0-9_]*(?:_[A-Za-z0-9]+)?$/;

@@ -17,10 +17,9 @@ import { handOverToReferent } from './moderation/handOver';
 import { handoverReasonOf } from './moderation/handoverReason';
 import { isModeratorPayload } from './moderation/modPayload';
 import { handleModeratorPayload, showModeratorMenu } from './moderation/moderatorTools';
-import { MenuPayload, readLocation, readPayload, readText } from './payload';
+import { MenuPayload, TestimonialPayload, readLocation, readPayload, readText } from './payload';
 import type { PrivacyOptions } from './privacy/privacyDialog';
 import { withMenu } from './replies';
-import { TestimonialPayload } from './testimonials/payloads';
 import { asksTestimonialWithdrawal } from './testimonials/residentTestimonials';
 import { CATEGORY_CARRY_THRESHOLD, CONFIDENCE_THRESHOLD, understandTurn } from './understanding';
 

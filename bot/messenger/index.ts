@@ -17,4 +17,4 @@ export {
 export { toSendCalls, truncateTitle, type OutgoingChannelData, type SendCall } from './outgoing';
 export { splitText } from './split-text';
 export { MessengerAdapter, CONTINUE_CONVERSATION_EVENT, type MessengerAdapterOptions } from './adapter';
-export { buildMessengerProfile, ProfilePayload, PROFILE_LIMITS, type MessengerProfileBody } from './profile';
+export { buildMessengerProfile, PROFILE_LIMITS, type MessengerProfileBody } from './profile';

@@ -1,20 +1,10 @@
 /**
- * The Page's Messenger profile: Get Started button, greeting and persistent menu.
+ * The Page's Messenger profile: Get Started button, greeting and persistent menu (their
+ * payloads are the dialogs' `MenuPayload`, so the router knows every one).
  */
+import { MenuPayload } from '../../dialogs/payload';
 import { CodedError, ErrorCode } from '../../services/errors';
 import { t } from '../../services/i18n';
-
-/** Postback payloads of the Get Started button and the persistent menu, for the dialogs to route. */
-export const ProfilePayload = Object.freeze({
-  GetStarted: 'GET_STARTED',
-  Offer: 'MENU_OFFER',
-  Need: 'MENU_NEED',
-  Human: 'MENU_HUMAN',
-  MyEntries: 'MENU_MY_ENTRIES',
-  Privacy: 'MENU_PRIVACY',
-  Testimonial: 'MENU_TESTIMONIAL',
-  Help: 'MENU_HELP',
-});
 
 /** Meta's limits on the profile. */
 export const PROFILE_LIMITS = Object.freeze({ greeting: 160, menuItems: 20, menuTitle: 30 });
@@ -34,13 +24,13 @@ export interface MessengerProfileBody {
 }
 
 const MENU: readonly [string, string][] = [
-  ['messengerProfile.menuOffer', ProfilePayload.Offer],
-  ['messengerProfile.menuNeed', ProfilePayload.Need],
-  ['messengerProfile.menuHuman', ProfilePayload.Human],
-  ['messengerProfile.menuMyEntries', ProfilePayload.MyEntries],
-  ['messengerProfile.menuPrivacy', ProfilePayload.Privacy],
-  ['messengerProfile.menuTestimonial', ProfilePayload.Testimonial],
-  ['messengerProfile.menuHelp', ProfilePayload.Help],
+  ['messengerProfile.menuOffer', MenuPayload.offer],
+  ['messengerProfile.menuNeed', MenuPayload.need],
+  ['messengerProfile.menuHuman', MenuPayload.human],
+  ['messengerProfile.menuMyEntries', MenuPayload.myEntries],
+  ['messengerProfile.menuPrivacy', MenuPayload.privacy],
+  ['messengerProfile.menuTestimonial', MenuPayload.testimonial],
+  ['messengerProfile.menuHelp', MenuPayload.help],
 ];
 
 /**
@@ -80,7 +70,7 @@ export function buildMessengerProfile(): MessengerProfileBody {
     }
   }
   return {
-    get_started: { payload: ProfilePayload.GetStarted },
+    get_started: { payload: MenuPayload.getStarted },
     greeting,
     persistent_menu: [{ locale: 'default', composer_input_disabled: false, call_to_actions: callToActions }],
   };

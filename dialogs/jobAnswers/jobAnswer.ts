@@ -5,10 +5,8 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { t } from '../../services/i18n';
-import { ENTRY_CLOSE, ENTRY_RENEW } from '../../services/jobs/expireEntries';
-import { FOLLOW_UP_NO, FOLLOW_UP_YES } from '../../services/jobs/followUp';
 import type { DialogDeps } from '../deps';
-import { idAfter } from '../payload';
+import { PayloadPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
 import { testimonialInvitation } from '../testimonials/invitation';
 
@@ -17,13 +15,13 @@ type JobAnswer =
   { kind: 'followUp'; matchId: string; yes: boolean } | { kind: 'renew' | 'close'; entryId: string };
 
 function readJobAnswer(payload: string | undefined): JobAnswer | undefined {
-  const yes = idAfter(payload, FOLLOW_UP_YES);
+  const yes = idAfter(payload, PayloadPrefix.followUpYes);
   if (yes) return { kind: 'followUp', matchId: yes, yes: true };
-  const no = idAfter(payload, FOLLOW_UP_NO);
+  const no = idAfter(payload, PayloadPrefix.followUpNo);
   if (no) return { kind: 'followUp', matchId: no, yes: false };
-  const renew = idAfter(payload, ENTRY_RENEW);
+  const renew = idAfter(payload, PayloadPrefix.entryRenew);
   if (renew) return { kind: 'renew', entryId: renew };
-  const close = idAfter(payload, ENTRY_CLOSE);
+  const close = idAfter(payload, PayloadPrefix.entryClose);
   return close ? { kind: 'close', entryId: close } : undefined;
 }
 

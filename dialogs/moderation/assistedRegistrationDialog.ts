@@ -15,11 +15,10 @@ import type { EntryDraft } from '../entry/draft';
 import { isComplete } from '../entry/draft';
 import { EntryFormDialog, type EntryFormOptions } from '../entry/entryFormDialog';
 import { DialogId } from '../ids';
-import { readText } from '../payload';
+import { ModPrefix, OnBehalfPayload, readText } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
 import { choice, withMenu } from '../replies';
 import { backToMenu } from './moderatorMenu';
-import { ModPrefix, OnBehalfPayload } from './modPayload';
 import { saveOnBehalf, type OfflineConsentVia } from './saveOnBehalf';
 
 const WATERFALL = 'assistedRegistrationWaterfall';

@@ -9,7 +9,7 @@ import { reasonLabel, type StoredHandoff } from '../../services/moderation';
 import type { DialogDeps } from '../deps';
 import { choice, frenchDate, withChoices, withMenu } from '../replies';
 import { backToMenu } from './moderatorMenu';
-import { ModPayload, ModPrefix } from './modPayload';
+import { ModPayload, ModPrefix } from '../payload';
 import { MAX_LISTED } from './reviewTools';
 
 const EXCERPT_LENGTH = 80;

@@ -1,43 +1,14 @@
 /**
- * Payloads of the referents' tools (`MOD_…`). Only active moderators are served: anyone
- * else sending one gets the resident menu.
+ * Reading the payloads of the referents' tools (`MOD_…`, defined in `../payload`). Only
+ * active moderators are served: anyone else sending one gets the resident menu.
  */
 import type { RejectionReason } from '../../services/moderation';
 import { REJECTION_REASONS } from '../../services/moderation';
-import { idAfter } from '../payload';
-
-/** Payloads without an id. */
-export const ModPayload = {
-  menu: 'MOD_MENU',
-  residentMenu: 'MOD_RESIDENT_MENU',
-  pending: 'MOD_PENDING',
-  handoffs: 'MOD_HANDOFFS',
-  register: 'MOD_REGISTER',
-} as const;
-
-/** Prefixes of payloads ending with an entry or hand-over id. */
-export const ModPrefix = {
-  entry: 'MOD_ENTRY_',
-  approve: 'MOD_APPROVE_',
-  refuse: 'MOD_REFUSE_',
-  reject: 'MOD_REJECT_',
-  handoff: 'MOD_HANDOFF_',
-  take: 'MOD_TAKE_',
-  close: 'MOD_CLOSE_',
-} as const;
-
-/** Answers of the assisted registration (not `MOD_`: they answer its questions). */
-export const OnBehalfPayload = {
-  offer: 'ONBEHALF_OFFER',
-  need: 'ONBEHALF_NEED',
-  byPhone: 'ONBEHALF_BY_PHONE',
-  inPerson: 'ONBEHALF_IN_PERSON',
-  noConsent: 'ONBEHALF_NO_CONSENT',
-} as const;
+import { idAfter, MOD_NAMESPACE, ModPrefix } from '../payload';
 
 /** True for a referents' payload. */
 export function isModeratorPayload(payload: string | undefined): payload is string {
-  return payload?.startsWith('MOD_') === true;
+  return payload?.startsWith(MOD_NAMESPACE) === true;
 }
 
 /** `MOD_REJECT_HORS_PERIMETRE_<id>` for a reason and an entry id. */

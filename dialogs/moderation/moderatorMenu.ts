@@ -6,8 +6,7 @@ import type { Activity, CardAction } from 'botbuilder';
 import { t } from '../../services/i18n';
 import type { DialogDeps } from '../deps';
 import { choice, withChoices } from '../replies';
-import { TestimonialPayload } from '../testimonials/payloads';
-import { ModPayload } from './modPayload';
+import { ModPayload, TestimonialPayload } from '../payload';
 
 /** The menu's quick replies, with the counts; admins also review testimonials. */
 export function moderatorChoices(pending: number, handoffs: number, admin = false): CardAction[] {

@@ -8,11 +8,11 @@ import { t } from '../../services/i18n';
 import { ModerationError } from '../../services/moderation';
 import type { DialogDeps } from '../deps';
 import { DialogId } from '../ids';
-import { idAfter } from '../payload';
+import { ModPayload, ModPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
 import { close, handoffList, handoffView, take } from './handoffTools';
 import { backToMenu, moderatorMenu } from './moderatorMenu';
-import { ModPayload, ModPrefix, readReject } from './modPayload';
+import { readReject } from './modPayload';
 import { approve, entryView, pendingList, refuseReasons, reject } from './reviewTools';
 
 /** What a referent's payload led to: a dialog to start, or nothing more. */

@@ -10,7 +10,8 @@ import { t } from '../../services/i18n';
 import { REJECTION_REASONS } from '../../services/moderation';
 import { categoryName, choice, withChoices } from '../replies';
 import { backToMenu } from './moderatorMenu';
-import { ModPayload, ModPrefix, rejectPayload } from './modPayload';
+import { ModPayload, ModPrefix } from '../payload';
+import { rejectPayload } from './modPayload';
 
 /** Entries listed at once (one quick reply each, plus the menu). */
 export const MAX_LISTED = 12;

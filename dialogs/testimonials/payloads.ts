@@ -1,29 +1,9 @@
 /**
- * Payloads of the testimonial conversations: the signature choices, the resident's
- * withdrawal and the admins' review (every admin payload starts with `ADMIN_`).
+ * Constants of the testimonial conversations; their payloads (signature choices, the
+ * resident's withdrawal, the admins' review, every admin payload starting with `ADMIN_`)
+ * are in the registry `../payload`.
  */
-
-/** Payloads without an id. */
-export const TestimonialPayload = {
-  signName: 'SIGN_FIRST_NAME',
-  signInitials: 'SIGN_INITIALS',
-  signAnonymous: 'SIGN_ANONYMOUS',
-  skipNeighbourhood: 'SIGN_SKIP_NEIGHBOURHOOD',
-  /** "Retirer témoignage" in "Mes données". */
-  privacyWithdraw: 'PRIVACY_TESTIMONIAL',
-  /** The admins' entry point (moderator menu). */
-  adminList: 'ADMIN_TESTIMONIALS',
-} as const;
-
-/** Prefixes of payloads carrying a testimonial id. */
-export const TestimonialPrefix = {
-  withdraw: 'TESTIMONIAL_WITHDRAW_',
-  adminPick: 'ADMIN_TESTIMONIAL_',
-  adminApprove: 'ADMIN_TM_APPROVE_',
-  adminEdit: 'ADMIN_TM_EDIT_',
-  adminSchedule: 'ADMIN_TM_SCHEDULE_',
-  adminReject: 'ADMIN_TM_REJECT_',
-} as const;
+import { ADMIN_NAMESPACE } from '../payload';
 
 /** Version of the consent wording shown (`testimonialDialog.consent`). */
 export const TESTIMONIAL_CONSENT_VERSION = 'testimonial-v1';
@@ -34,5 +14,5 @@ export { MAX_TESTIMONIAL_LENGTH as MAX_STORY_LENGTH } from '../../services/testi
 
 /** True for a payload meant for admins only. */
 export function isAdminPayload(payload: string | undefined): boolean {
-  return payload?.startsWith('ADMIN_') === true;
+  return payload?.startsWith(ADMIN_NAMESPACE) === true;
 }

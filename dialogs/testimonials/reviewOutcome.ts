@@ -4,7 +4,7 @@
 import type { CardAction } from 'botbuilder';
 import { t } from '../../services/i18n';
 import { choice, menuChoices } from '../replies';
-import { TestimonialPayload } from './payloads';
+import { TestimonialPayload } from '../payload';
 
 /** What the correction and scheduling dialogs return to the review dialog. */
 export interface ReviewOutcome {

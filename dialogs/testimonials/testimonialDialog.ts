@@ -20,16 +20,11 @@ import type { SignatureKind } from '../../services/testimonials/types';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { DialogDeps } from '../deps';
 import { DialogId } from '../ids';
-import { Payload, readText } from '../payload';
+import { Payload, TestimonialPayload, readText } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen, resolveChoice, textOptions } from '../prompts';
 import { choice, withChoices, withMenu, yesNoChoices } from '../replies';
 import { StoryPromptId, boundedTextPrompt } from './boundedTextPrompt';
-import {
-  MAX_STORY_LENGTH,
-  MIN_STORY_LENGTH,
-  TESTIMONIAL_CONSENT_VERSION,
-  TestimonialPayload,
-} from './payloads';
+import { MAX_STORY_LENGTH, MIN_STORY_LENGTH, TESTIMONIAL_CONSENT_VERSION } from './payloads';
 
 const WATERFALL = 'testimonialWaterfall';
 const MAX_NAME_LENGTH = 60;

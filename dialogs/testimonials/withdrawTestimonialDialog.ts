@@ -11,10 +11,9 @@ import type { StoredTestimonial } from '../../services/testimonials/types';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { DialogDeps } from '../deps';
 import { DialogId } from '../ids';
-import { Payload, idAfter } from '../payload';
+import { Payload, TestimonialPrefix, idAfter } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
 import { MAX_QUICK_REPLIES, choice, frenchDate, withMenu, yesNoChoices } from '../replies';
-import { TestimonialPrefix } from './payloads';
 import { WITHDRAWABLE, excerpt, testimonialStatus } from './residentTestimonials';
 
 const WATERFALL = 'withdrawTestimonialWaterfall';

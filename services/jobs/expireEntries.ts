@@ -4,6 +4,7 @@
  */
 import { ActionTypes, type Activity } from 'botbuilder';
 import type { Db, ObjectId } from 'mongodb';
+import { JobPayloadPrefix } from '../domain/jobPayloads';
 import type { Entry } from '../domain/types';
 import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import { GraphError } from '../graph';
@@ -14,9 +15,6 @@ import type { JobSummary } from './types';
 
 /** Days an owner has to answer before the entry is closed. */
 export const DEFAULT_RENEWAL_GRACE_DAYS = 3;
-/** Quick-reply payload prefixes; the entry id follows. */
-export const ENTRY_RENEW = 'ENTRY_RENEW_';
-export const ENTRY_CLOSE = 'ENTRY_CLOSE_';
 
 /** An entry with the job's own fields. */
 export type ExpiringEntry = Entry & {
@@ -90,8 +88,16 @@ async function askRenewal(
     suggestedActions: {
       to: [entry.psid],
       actions: [
-        { type: ActionTypes.PostBack, title: t('jobs.expireEntries.renew'), value: `${ENTRY_RENEW}${id}` },
-        { type: ActionTypes.PostBack, title: t('jobs.expireEntries.close'), value: `${ENTRY_CLOSE}${id}` },
+        {
+          type: ActionTypes.PostBack,
+          title: t('jobs.expireEntries.renew'),
+          value: `${JobPayloadPrefix.entryRenew}${id}`,
+        },
+        {
+          type: ActionTypes.PostBack,
+          title: t('jobs.expireEntries.close'),
+          value: `${JobPayloadPrefix.entryClose}${id}`,
+        },
       ],
     },
   };

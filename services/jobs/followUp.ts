@@ -5,6 +5,7 @@
 import { ActionTypes, type Activity } from 'botbuilder';
 import type { Db, ObjectId } from 'mongodb';
 import { AttentionFlags } from '../conversations/attention';
+import { JobPayloadPrefix } from '../domain/jobPayloads';
 import type { Match } from '../domain/types';
 import { toObjectId } from '../entries/validation';
 import { GraphError } from '../graph';
@@ -16,9 +17,6 @@ import type { JobSummary } from './types';
 
 /** Hours after acceptance before the question is asked. */
 export const DEFAULT_FOLLOW_UP_AFTER_HOURS = 20;
-/** Quick-reply payload prefixes; the match id follows. */
-export const FOLLOW_UP_YES = 'FOLLOWUP_YES_';
-export const FOLLOW_UP_NO = 'FOLLOWUP_NO_';
 
 /** What became of the question to one resident (`failed`: Meta refused the message). */
 export type FollowUpDelivery = { result: NotifyResult | 'failed'; at: Date };
@@ -79,8 +77,16 @@ async function ask(deps: FollowUpDeps, psid: string, match: FollowedMatch): Prom
     suggestedActions: {
       to: [psid],
       actions: [
-        { type: ActionTypes.PostBack, title: t('jobs.followUp.yes'), value: `${FOLLOW_UP_YES}${id}` },
-        { type: ActionTypes.PostBack, title: t('jobs.followUp.no'), value: `${FOLLOW_UP_NO}${id}` },
+        {
+          type: ActionTypes.PostBack,
+          title: t('jobs.followUp.yes'),
+          value: `${JobPayloadPrefix.followUpYes}${id}`,
+        },
+        {
+          type: ActionTypes.PostBack,
+          title: t('jobs.followUp.no'),
+          value: `${JobPayloadPrefix.followUpNo}${id}`,
+        },
       ],
     },
   };

@@ -19,5 +19,4 @@ export {
   JOB_RUNS_COLLECTION,
   type JobRunRecord,
 } from './leases';
-export { recordFollowUpAnswer, FOLLOW_UP_YES, FOLLOW_UP_NO } from './followUp';
-export { ENTRY_RENEW, ENTRY_CLOSE } from './expireEntries';
+export { recordFollowUpAnswer } from './followUp';
