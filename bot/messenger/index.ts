@@ -15,6 +15,5 @@ export {
   type StandbyValue,
 } from './activities';
 export { toSendCalls, truncateTitle, type OutgoingChannelData, type SendCall } from './outgoing';
-export { splitText } from './split-text';
 export { MessengerAdapter, CONTINUE_CONVERSATION_EVENT, type MessengerAdapterOptions } from './adapter';
 export { buildMessengerProfile, PROFILE_LIMITS, type MessengerProfileBody } from './profile';

@@ -14,7 +14,7 @@ import {
   type TemplateButton,
 } from '../../services/graph/message-types';
 import type { SendMessageOptions } from '../../services/graph/send';
-import { splitText } from './split-text';
+import { splitText } from '../../services/messaging/splitText';
 
 /** One Send API call to make, in order. */
 export type SendCall =

@@ -6,6 +6,7 @@ import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
+import { splitText } from '../../services/messaging/splitText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { DialogDeps } from '../deps';
 import { DialogId } from '../ids';
@@ -15,7 +16,6 @@ import { choice, withChoices, withMenu, yesNoChoices } from '../replies';
 import { requestStateDeletion } from '../stateDeletion';
 import { WithdrawTestimonialDialog } from '../testimonials/withdrawTestimonialDialog';
 import { exportText } from './exportText';
-import { splitText } from './splitText';
 
 const WATERFALL = 'privacyWaterfall';
 

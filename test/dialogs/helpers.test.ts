@@ -1,12 +1,11 @@
 /**
  * The small pure pieces of the dialogs: commands despite typos, payloads from Messenger or
- * typed, the emergency numbers by kind, long texts split for Messenger.
+ * typed, the emergency numbers by kind (long texts split for Messenger: test/services/splitText.test.ts).
  */
 import { strict as assert } from 'node:assert';
 import { emergencyText } from '../../dialogs/emergency';
 import { readCommand, readYesNo } from '../../dialogs/keywords';
 import { categoryFromPayload, idAfter, readLocation, readPayload, readText } from '../../dialogs/payload';
-import { splitText } from '../../dialogs/privacy/splitText';
 import { shortTitle } from '../../dialogs/replies';
 
 describe('dialogs: helpers', function () {
@@ -77,17 +76,6 @@ describe('dialogs: helpers', function () {
       assert.equal(text.includes('3919'), kind === 'violence');
       assert.equal(text.includes('119 :'), kind === 'violence');
     }
-  });
-
-  it('splits long texts between lines into Messenger-sized parts', function () {
-    const lines = Array.from({ length: 60 }, (_, index) => `${index} ${'x'.repeat(60)}`);
-    const parts = splitText(lines.join('\n'));
-    assert.ok(parts.length > 1);
-    assert.ok(parts.every((part) => part.length <= 2000));
-    assert.equal(parts.join('\n'), lines.join('\n'));
-    assert.deepEqual(splitText('court'), ['court']);
-    const huge = 'y'.repeat(4500);
-    assert.equal(splitText(huge).join(''), huge);
   });
 
   it('cuts quick-reply titles to 20 characters', function () {

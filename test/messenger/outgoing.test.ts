@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Activity, CardAction } from 'botbuilder';
 import { toSendCalls, type SendCall } from '../../bot/messenger/outgoing';
-import { splitText } from '../../bot/messenger/split-text';
 import { ErrorCode } from '../../services/errors';
 import type { OutgoingMessage } from '../../services/graph/message-types';
 
@@ -183,27 +182,5 @@ describe('messenger/outgoing: toSendCalls', () => {
         toSendCalls({ type: 'message', text: '  ', suggestedActions: { to: [], actions: [imBack('Oui')] } }),
       isMessageInvalid,
     );
-  });
-});
-
-describe('messenger/split-text: splitText', () => {
-  it('leaves a short text alone', () => {
-    assert.deepEqual(splitText('Bonjour !', 2000), ['Bonjour !']);
-  });
-
-  it('cuts at a space when there is no sentence end', () => {
-    const words = Array.from({ length: 30 }, () => 'voisin').join(' ');
-    const chunks = splitText(words, 50);
-    for (const chunk of chunks) {
-      assert.ok(chunk.length <= 50);
-      assert.match(chunk, /^(voisin ?)+$/);
-    }
-    assert.equal(chunks.join(' '), words);
-  });
-
-  it('cuts hard a text without any space, never inside an emoji', () => {
-    const chunks = splitText('a'.repeat(9) + '😀'.repeat(5), 10);
-    for (const chunk of chunks) assert.ok(chunk.length <= 10 && !/[\ud800-\udbff]$/.test(chunk));
-    assert.equal(chunks.join(''), 'a'.repeat(9) + '😀'.repeat(5));
   });
 });

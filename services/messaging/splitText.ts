@@ -1,14 +1,17 @@
 /**
- * Splitting of a long text into Messenger-sized chunks at natural boundaries.
+ * Splitting of a long text into Messenger-sized chunks at natural boundaries: the one rule
+ * used by the Messenger edge (`bot/messenger/outgoing.ts`) and by dialogs that send a long
+ * text in parts ("Mes données").
  */
+import { MESSENGER_LIMITS } from '../graph/message-types';
 
 /**
- * Splits `text` into chunks of at most `maxLength` UTF-16 units, cutting at the last
- * paragraph break, else sentence end, else space that leaves a chunk at least half full;
- * a hard cut (never inside a surrogate pair) only when there is none. Chunks are trimmed and
- * empty ones dropped.
+ * Splits `text` into chunks of at most `maxLength` UTF-16 units (by default Messenger's
+ * 2,000), cutting at the last paragraph break, else line break, else sentence end, else
+ * space that leaves a chunk at least half full; a hard cut (never inside a surrogate pair)
+ * only when there is none. Chunks are trimmed and empty ones dropped.
  */
-export function splitText(text: string, maxLength: number): string[] {
+export function splitText(text: string, maxLength: number = MESSENGER_LIMITS.textLength): string[] {
   if (maxLength < 2) throw new RangeError('maxLength must be at least 2');
   const chunks: string[] = [];
   let rest = text.trim();
@@ -25,6 +28,7 @@ export function splitText(text: string, maxLength: number): string[] {
 /** Preferred cut points, best first; `keepMatch` keeps the matched text in the first chunk. */
 const BOUNDARIES = [
   { pattern: /\n\s*\n/g, keepMatch: false },
+  { pattern: /\n/g, keepMatch: false },
   { pattern: /[.!?…](?=\s)/g, keepMatch: true },
   { pattern: /\s/g, keepMatch: false },
 ] as const;
