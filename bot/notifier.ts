@@ -3,12 +3,9 @@
  */
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../services/clock';
-import {
-  isWithin,
-  RESPONSE_WINDOW_MS,
-  type ConversationDirectory,
-} from '../services/messaging/conversationDirectory';
+import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type { NotifyResult, ResidentNotifier } from '../services/messaging/notifier';
+import { canSendAutomated } from '../services/messaging/windowPolicy';
 
 /** The part of an adapter that writes proactively. */
 export interface ProactiveAdapter {
@@ -40,7 +37,7 @@ export class AdapterNotifier implements ResidentNotifier {
     const known = await directory.find(psid);
     const adapter = known?.reference.channelId ? adapterFor(known.reference.channelId) : undefined;
     if (!known || !adapter) return 'unknown_person';
-    if (!isWithin(known.lastMessageAt, clock(), RESPONSE_WINDOW_MS)) return 'outside_window';
+    if (!canSendAutomated(known.lastMessageAt, clock())) return 'outside_window';
     await adapter.continueConversationAsync(botAppId, known.reference, async (context) => {
       await context.sendActivity(activity);
     });

@@ -10,14 +10,10 @@ import type { ConversationReference } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
 import type { Batcher } from '../db/batcher';
 import { writeBatcher } from '../db/bulk';
+import { canSendAutomated, HUMAN_AGENT_WINDOW_MS } from './windowPolicy';
 
 /** Name of the directory collection. */
 export const CONVERSATION_REFS_COLLECTION = 'conversation_refs';
-
-/** The automated-message window after a person's last message. */
-export const RESPONSE_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** How long a human moderator may still answer with the HUMAN_AGENT tag. */
-export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** One person's entry in the directory (collection `conversation_refs`). */
 export interface DirectoryDocument {
@@ -75,12 +71,6 @@ export class ConversationDirectory {
   /** True while an automated message may be sent to `psid` (within 24 hours of their last message). */
   async canMessage(psid: string, now: Date): Promise<boolean> {
     const found = await this.find(psid);
-    return found !== null && isWithin(found.lastMessageAt, now, RESPONSE_WINDOW_MS);
+    return canSendAutomated(found?.lastMessageAt, now);
   }
-}
-
-/** True when `now` is at most `windowMs` after `since`. */
-export function isWithin(since: Date, now: Date, windowMs: number): boolean {
-  const elapsed = now.getTime() - since.getTime();
-  return elapsed >= 0 && elapsed <= windowMs;
 }

@@ -28,7 +28,6 @@ export * from './moderatorRepository';
 export * from './qualificationService';
 export * from './undeliveredQueue';
 export * from './threadControl';
-export * from './windowPolicy';
 
 /** What {@link createModeration} needs. */
 export interface ModerationOptions {

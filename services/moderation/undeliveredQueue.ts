@@ -11,7 +11,7 @@
  */
 import type { Collection, Db, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
-import type { UndeliverableReason } from './windowPolicy';
+import type { UndeliverableReason } from '../messaging/windowPolicy';
 
 /** Name of the collection of undelivered messages. */
 export const UNDELIVERED_COLLECTION = 'undelivered';

@@ -1,13 +1,19 @@
 /**
- * Who may write to a person, and how, depending on when that person last wrote to the Page.
+ * The messaging window, the one rule for who may write to a person, and how, depending on
+ * when that person last wrote to the Page.
  *
  * @remarks
- * Pure functions over dates. Meta's rules (see the Messenger notes): an automated message
+ * Pure functions over dates, used by every sender (the notifier, the directory, the
+ * moderators' tools). Meta's rules (see the Messenger notes): an automated message
  * only within 24 hours of the person's last message (`RESPONSE`); after that, only a message
  * a human moderator wrote, tagged `HUMAN_AGENT`, up to 7 days. The bot never tags its own
  * messages `HUMAN_AGENT`. Both limits are inclusive.
  */
-import { HUMAN_AGENT_WINDOW_MS, RESPONSE_WINDOW_MS } from '../messaging/conversationDirectory';
+
+/** The automated-message window after a person's last message: 24 hours. */
+export const RESPONSE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How long a human moderator may still answer with the `HUMAN_AGENT` tag: 7 days. */
+export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Who wrote the message to be sent. */
 export type Author = 'bot' | 'moderator';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { canSendAsHumanAgent, canSendAutomated, decideSend } from '../../services/moderation/windowPolicy';
+import { canSendAsHumanAgent, canSendAutomated, decideSend } from '../../services/messaging/windowPolicy';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -7,7 +7,7 @@ const DAY = 24 * HOUR;
 const LAST = new Date('2026-03-09T09:00:00.000Z');
 const after = (ms: number): Date => new Date(LAST.getTime() + ms);
 
-describe('moderation/windowPolicy', () => {
+describe('messaging/windowPolicy', () => {
   it('lets the bot write until 24 hours after the last message, not a minute later', () => {
     assert.equal(canSendAutomated(LAST, after(23 * HOUR + 59 * MINUTE)), true);
     assert.equal(canSendAutomated(LAST, after(DAY)), true);
