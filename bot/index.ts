@@ -5,24 +5,19 @@ import { createLogger, logHashKey } from '../services/logger';
 import { connectDatabase } from '../services/db/connect';
 import { DatabaseWatchdog } from '../services/db/watchdog';
 import { createApp } from './app';
-import { ConfigError, describeDatabase, loadConfig, type AppConfig } from './config';
+import { ConfigError, describeDatabase, loadConfig } from './config';
+import { resolveDatabaseUri } from './devDatabase';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Configuration error: ${error.message}\n`);
-    process.exit(78);
-  }
+  const config = loadConfig();
   const logger = createLogger({
     level: config.logLevel,
     idKey: logHashKey(config.logHashKey, config.messenger?.appSecret),
   });
   const { client, uri } = await connectDatabase({
-    uri: config.mongodbUri,
-    log: (line) => logger.info('local database', { progress: line }),
+    uri: await resolveDatabaseUri(config, {
+      log: (line) => logger.info('local database', { progress: line }),
+    }),
   });
   const watchdog = new DatabaseWatchdog({ client, uri, logger });
   watchdog.start();
@@ -66,6 +61,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(78);
+  }
   process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -6,6 +6,7 @@
  * engine) and MONGODB_DB. Exit status: 0 done, 1 failed, 2 bad usage.
  */
 import { loadConfig } from '../bot/config';
+import { resolveDatabaseUri } from '../bot/devDatabase';
 import { systemClock } from '../services/clock';
 import { connectDatabase } from '../services/db/connect';
 import { AuditLog } from '../services/moderation/audit';
@@ -22,7 +23,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const { client } = await connectDatabase({ uri: config.mongodbUri, log: (line) => console.error(line) });
+  const { client } = await connectDatabase({
+    uri: await resolveDatabaseUri(config, { log: (line) => console.error(line) }),
+  });
   try {
     const db = client.db(config.mongodbDb);
     const moderators = new ModeratorRepository(db, systemClock);

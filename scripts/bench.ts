@@ -6,7 +6,7 @@
  */
 import { cpus } from 'node:os';
 import { MongoClient } from 'mongodb';
-import { startLocalEngine } from '../services/localdb/engine';
+import { startLocalEngine } from '../tools/localdb/engine';
 import { benchMatching } from './bench/matching';
 import { benchUnderstanding } from './bench/understanding';
 import { quantile, runLoad, type LoadResult } from './bench/load';

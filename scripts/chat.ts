@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import type { CardAction } from 'botbuilder';
 import { createBotCore } from '../bot/core';
 import { loadConfig } from '../bot/config';
+import { resolveDatabaseUri } from '../bot/devDatabase';
 import { TERMINAL_CHANNEL, TerminalAdapter, type PrintedReply } from '../bot/terminal/terminalAdapter';
 import { systemClock } from '../services/clock';
 import { connectDatabase } from '../services/db/connect';
@@ -21,8 +22,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: 'warn' });
   const { client } = await connectDatabase({
-    uri: config.mongodbUri,
-    log: (line) => process.stderr.write(`${line}\n`),
+    uri: await resolveDatabaseUri(config, { log: (line) => process.stderr.write(`${line}\n`) }),
   });
   const lastChoices = new Map<string, CardAction[]>();
   let me = 'voisin-terminal';

@@ -4,7 +4,7 @@
  * to standard error.
  */
 import { parseArgs } from 'node:util';
-import { startLocalEngine } from '../services/localdb/engine';
+import { startLocalEngine } from '../tools/localdb/engine';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { instance: { type: 'string', default: 'default' } } });

@@ -3,7 +3,7 @@
  * `npm run db:start` started.
  */
 import { parseArgs } from 'node:util';
-import { stopLocalEngine } from '../services/localdb/engine';
+import { stopLocalEngine } from '../tools/localdb/engine';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { instance: { type: 'string', default: 'default' } } });

@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import { MongoClient, type Db } from 'mongodb';
 import { adminNotifier } from '../bot/adminNotifier';
 import { loadConfig, type AppConfig } from '../bot/config';
+import { resolveDatabaseUri } from '../bot/devDatabase';
 import { buildBotCore } from '../bot/core';
 import { graphFromConfig } from '../bot/graph';
 import { applicationJobs } from '../bot/jobs';
@@ -87,7 +88,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   console.log(`Connecting to the database…`);
-  const { client } = await connectDatabase({ uri: config.mongodbUri, log: (line) => console.log(line) });
+  const { client } = await connectDatabase({
+    uri: await resolveDatabaseUri(config, { log: (line) => console.log(line) }),
+  });
   try {
     const db = client.db(config.mongodbDb);
     const job = buildJobs(config, db, logger).find((item) => item.name === name)!;

@@ -5,7 +5,7 @@
  * local engine's separate `test` instance is started for the run and stopped afterwards,
  * leaving any engine started by `npm run db:start` alone.
  */
-import { startLocalEngine, stopLocalEngine } from '../services/localdb/engine';
+import { startLocalEngine, stopLocalEngine } from '../tools/localdb/engine';
 
 let startedHere = false;
 

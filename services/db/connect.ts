@@ -1,15 +1,13 @@
 /**
- * Connecting to MongoDB: the configured URI, or the local engine when none is set.
+ * Connecting to MongoDB at a given URI (`MONGODB_URI`, or in development the local engine's,
+ * see `bot/devDatabase.ts`).
  */
 import { MongoClient } from 'mongodb';
-import { startLocalEngine } from '../localdb/engine';
 
 /** Options of {@link connectDatabase}. */
 export interface ConnectOptions {
-  /** MONGODB_URI; undefined starts (or reuses) the local engine. */
-  uri: string | undefined;
-  /** Progress lines of a local engine start. */
-  log?: (line: string) => void;
+  /** The MongoDB connection string. */
+  uri: string;
 }
 
 /**
@@ -19,10 +17,7 @@ export interface ConnectOptions {
 export async function connectDatabase(
   options: ConnectOptions,
 ): Promise<{ client: MongoClient; uri: string }> {
-  let uri = options.uri;
-  if (uri === undefined) {
-    uri = (await startLocalEngine({ instance: 'default', log: options.log })).uri;
-  }
+  const { uri } = options;
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: 2_000,
     connectTimeoutMS: 2_000,

@@ -6,9 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { MongoClient, MongoServerError, type Collection, type Document } from 'mongodb';
-import { localEngineUri, startLocalEngine, stopLocalEngine } from '../../services/localdb/engine';
-import { enginePaths, instancePaths } from '../../services/localdb/paths';
-import { readState } from '../../services/localdb/state';
+import { localEngineUri, startLocalEngine, stopLocalEngine } from '../../tools/localdb/engine';
+import { enginePaths, instancePaths } from '../../tools/localdb/paths';
+import { readState } from '../../tools/localdb/state';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
 /** Miramas, place Jean Jaurès (approximately). */

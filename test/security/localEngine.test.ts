@@ -13,9 +13,9 @@ import { connect, createServer, type AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { MongoClient } from 'mongodb';
 import { Client, type ClientConfig } from 'pg';
-import { startLocalEngine, stopLocalEngine } from '../../services/localdb/engine';
-import { enginePaths, instancePaths, onHost } from '../../services/localdb/paths';
-import { readState } from '../../services/localdb/state';
+import { startLocalEngine, stopLocalEngine } from '../../tools/localdb/engine';
+import { enginePaths, instancePaths, onHost } from '../../tools/localdb/paths';
+import { readState } from '../../tools/localdb/state';
 
 const INSTANCE = 'security-test';
 const engine = enginePaths();

@@ -13,7 +13,7 @@
  * secured when it is next started. The gateway itself asks no credentials (see the README).
  */
 import { mkdir } from 'node:fs/promises';
-import { CodedError, ErrorCode } from '../errors';
+import { CodedError, ErrorCode } from '../../services/errors';
 import { isClusterSecured, secureCluster } from './auth';
 import { GATEWAY_MARKER, spawnGateway } from './gateway-process';
 import { pings, waitForPing } from './health';

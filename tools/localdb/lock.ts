@@ -5,7 +5,7 @@
  */
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { CodedError, ErrorCode } from '../errors';
+import { CodedError, ErrorCode } from '../../services/errors';
 import { isAlive } from './processes';
 
 /** Options of {@link withLock}. */

@@ -3,7 +3,7 @@
  * coded errors carrying the end of their output.
  */
 import { spawn } from 'node:child_process';
-import { CodedError, ErrorCode } from '../errors';
+import { CodedError, ErrorCode } from '../../services/errors';
 
 /** Options of {@link run}. */
 export interface RunOptions {

@@ -11,7 +11,7 @@
  */
 import { access, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CodedError, ErrorCode } from '../errors';
+import { CodedError, ErrorCode } from '../../services/errors';
 import { withLock } from './lock';
 import { hostDebianMirror } from './mirror';
 import { PG_MAJOR, type EnginePaths } from './paths';
