@@ -12,7 +12,7 @@ import { CodedError, ErrorCode } from '../services/errors';
 import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
 import { AttentionFlags } from '../services/conversations/attention';
 import { EntryRepository } from '../services/entries/entryRepository';
-import type { HandoverApi } from '../services/graph';
+import type { ThreadControl } from '../services/graph';
 import type { Logger } from '../services/logger';
 import { createModeration, type Moderation } from '../services/moderation';
 import { MatchRepository } from '../services/matching/matchRepository';
@@ -29,11 +29,11 @@ import type { PageFeed } from '../services/testimonials/withdrawal';
 import { adminNotifier } from './adminNotifier';
 import { DialogTestimonials } from './testimonialsPort';
 import { VoisinsBot } from './bot';
-import { createChannelEventHandler } from './channelEvents';
-import { AdapterNotifier, type ProactiveAdapter } from './notifier';
+import { createChannelEventHandler } from './channelEventHandler';
+import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
 
 /** Without Messenger there is no thread to pass: the hand-over is still recorded and moderators told. */
-const NO_THREAD_CONTROL: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'> = {
+const NO_THREAD_CONTROL: ThreadControl = {
   passThreadControl: () =>
     Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger is not configured')),
   takeThreadControl: () =>
@@ -54,7 +54,7 @@ export interface BotCoreOptions {
   /** Understanding, loaded once per process; loaded here when not given. */
   nlu?: Nlu;
   /** Thread control on Messenger; absent (terminal chat, Emulator only) hand-overs are recorded but not passed. */
-  handover?: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>;
+  handover?: ThreadControl;
   /** The app that receives handed-over threads (the page inbox). */
   pageInboxAppId: string;
   /** Our own Meta app id, to tell our echoes from the inbox's. */

@@ -10,7 +10,7 @@ import { MatchRepository } from '../services/matching/matchRepository';
 import { createHandoffRemindersJob, createHandoffTakeBackJob } from '../services/moderation';
 import type { PageFeed } from '../services/testimonials/withdrawal';
 import { adminNotifier } from './adminNotifier';
-import { resumeNotice } from './channelEvents';
+import { resumeNotice } from './channelEventHandler';
 import type { BotCore } from './core';
 
 /** Options of {@link applicationJobs}. */

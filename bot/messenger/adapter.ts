@@ -19,7 +19,7 @@ import { DirectCalls, type OutgoingCalls } from '../../services/outbox/outbox';
 import { MessengerEventName, toActivity } from './activities';
 import type { MessengerEvent } from './events';
 import { toSendCalls, type SendCall } from './outgoing';
-import { CONTINUE_CONVERSATION_EVENT, ProactiveAdapter, type Logic } from '../proactiveAdapter';
+import { CONTINUE_CONVERSATION_EVENT, DirectAdapter, type Logic } from '../directAdapter';
 import { EVENT_KEY_STATE } from './turnGuard';
 
 /** Options of {@link MessengerAdapter}. */
@@ -63,7 +63,7 @@ export { CONTINUE_CONVERSATION_EVENT };
  * (and reach `onTurnError`), they are never swallowed. Proactive turns default to
  * `messaging_type: UPDATE`, replies to `RESPONSE`.
  */
-export class MessengerAdapter extends ProactiveAdapter {
+export class MessengerAdapter extends DirectAdapter {
   private readonly send: SendApi;
   private readonly logger: Logger;
   private readonly calls: OutgoingCalls;

@@ -9,7 +9,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { CodedError, ErrorCode } from '../../services/errors';
-import { ProactiveAdapter } from '../proactiveAdapter';
+import { DirectAdapter } from '../directAdapter';
 
 /** The channel id of terminal conversations. */
 export const TERMINAL_CHANNEL = 'terminal';
@@ -23,7 +23,7 @@ export interface PrintedReply {
 }
 
 /** Turns typed lines into activities and replies into {@link PrintedReply}s. */
-export class TerminalAdapter extends ProactiveAdapter {
+export class TerminalAdapter extends DirectAdapter {
   private sequence = 0;
 
   /** @param print - receives every reply, in order. */

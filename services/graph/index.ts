@@ -11,7 +11,7 @@ export * from './http';
 export * from './retry';
 export * from './message-types';
 export { SendApi, type SendMessageOptions, type SendResult } from './send';
-export { HandoverApi, PAGE_INBOX_APP_ID } from './handover';
+export { HandoverApi, PAGE_INBOX_APP_ID, type ThreadControl } from './handover';
 export { ProfileApi, type UserProfile } from './profile';
 export { FeedApi, type FeedPost } from './feed';
 

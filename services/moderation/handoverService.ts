@@ -6,7 +6,7 @@ import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { AttentionFlags } from '../conversations/attention';
 import type { AttentionReason } from '../domain/types';
-import type { HandoverApi, RetryOptions } from '../graph';
+import type { RetryOptions, ThreadControl } from '../graph';
 import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { ResidentNotifier } from '../messaging/notifier';
@@ -19,7 +19,7 @@ import type { HandoffRepository, StoredHandoff } from './handoffRepository';
 import { remindHandoffs, type ReminderSummary } from './handoffReminders';
 import { newHandoffText, textActivity, type ResidentHandoverNotice } from './messages';
 import type { ModeratorRepository } from './moderatorRepository';
-import { ThreadControl } from './threadControl';
+import { HandoffThreads } from './handoffThreads';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -29,7 +29,7 @@ export interface HandoverDeps {
   handoffs: HandoffRepository;
   moderators: ModeratorRepository;
   audit: AuditLog;
-  handover: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>;
+  handover: ThreadControl;
   /** Sends automated messages (to moderators and residents) inside their 24-hour window. */
   notifier: ResidentNotifier;
   directory: Pick<ConversationDirectory, 'canMessage'>;
@@ -84,7 +84,7 @@ export interface ChannelEventOutcome {
 /** Hands conversations over to the page inbox and takes them back. */
 export class HandoverService {
   private readonly broadcast: ModeratorBroadcast;
-  private readonly control: ThreadControl;
+  private readonly control: HandoffThreads;
   private readonly settings: Required<Omit<HandoverOptions, 'ourAppId'>> & { ourAppId?: string };
 
   constructor(
@@ -99,7 +99,12 @@ export class HandoverService {
       retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 1000 },
       ...options,
     };
-    this.control = new ThreadControl(deps.handover, options.pageInboxAppId, this.settings.retry, deps.logger);
+    this.control = new HandoffThreads(
+      deps.handover,
+      options.pageInboxAppId,
+      this.settings.retry,
+      deps.logger,
+    );
   }
 
   /**

@@ -4,7 +4,7 @@
 import type { Db } from 'mongodb';
 import type { Clock } from '../clock';
 import type { AttentionFlags } from '../conversations/attention';
-import type { HandoverApi } from '../graph';
+import type { ThreadControl } from '../graph';
 import type { Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { ResidentNotifier } from '../messaging/notifier';
@@ -27,14 +27,14 @@ export * from './messages';
 export * from './moderatorRepository';
 export * from './qualificationService';
 export * from './undeliveredQueue';
-export * from './threadControl';
+export * from './handoffThreads';
 
 /** What {@link createModeration} needs. */
 export interface ModerationOptions {
   db: Db;
   clock: Clock;
   logger: Logger;
-  handover: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>;
+  handover: ThreadControl;
   notifier: ResidentNotifier;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   attention?: Pick<AttentionFlags, 'clear'>;

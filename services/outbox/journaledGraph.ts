@@ -1,11 +1,8 @@
 /**
  * Graph clients whose calls made during a turn go through the outbox.
  */
-import type { HandoverApi } from '../graph/handover';
+import type { ThreadControl } from '../graph/handover';
 import type { OutgoingCalls } from './outbox';
-
-/** The thread-control calls a turn may make. */
-export type ThreadControl = Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>;
 
 /**
  * Wraps thread control so that passing or taking a thread during a turn happens once, however

@@ -4,7 +4,7 @@
  */
 import type { Db } from 'mongodb';
 import { MessengerAdapter } from '../../bot/messenger/adapter';
-import { AdapterNotifier } from '../../bot/notifier';
+import { AdapterNotifier } from '../../bot/adapterNotifier';
 import { manualClock, type ManualClock } from '../../services/clock';
 import { createGraphClients, type GraphClients, type RetryOptions } from '../../services/graph';
 import { silentLogger } from '../../services/logger';

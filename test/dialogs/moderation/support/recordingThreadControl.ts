@@ -1,7 +1,7 @@
 /**
  * Thread control that records what the hand-over service asked Meta, for dialog tables.
  */
-import type { HandoverApi } from '../../../../services/graph';
+import type { ThreadControl } from '../../../../services/graph';
 
 /** One thread-control call. */
 export interface ThreadControlCall {
@@ -12,7 +12,7 @@ export interface ThreadControlCall {
 }
 
 /** Records passes and take-backs; they always succeed. */
-export class RecordingThreadControl implements Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'> {
+export class RecordingThreadControl implements ThreadControl {
   readonly calls: ThreadControlCall[] = [];
 
   passThreadControl(psid: string, targetAppId: string, metadata?: string): Promise<void> {

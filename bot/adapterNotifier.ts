@@ -7,7 +7,12 @@ import type { ConversationDirectory } from '../services/messaging/conversationDi
 import type { NotifyResult, ResidentNotifier } from '../services/messaging/notifier';
 import { canSendAutomated } from '../services/messaging/windowPolicy';
 
-/** The part of an adapter that writes proactively. */
+/**
+ * The part of an adapter that writes proactively: the port {@link AdapterNotifier} needs.
+ *
+ * @remarks
+ * Any adapter satisfies it: `CloudAdapter` and our own `DirectAdapter`s (bot/directAdapter.ts).
+ */
 export interface ProactiveAdapter {
   continueConversationAsync(
     botAppId: string,

@@ -1,6 +1,11 @@
 /**
- * What our own adapters (Messenger and the terminal) share: proactive turns started from a
- * stored conversation reference.
+ * What our own adapters (Messenger and the terminal) share: turns they run directly, with no
+ * Bot Connector in between, including proactive turns started from a stored conversation
+ * reference.
+ *
+ * @remarks
+ * Not to be confused with `ProactiveAdapter` (bot/adapterNotifier.ts), the port through
+ * which the notifier writes proactively and that any adapter, ours or `CloudAdapter`, satisfies.
  */
 import { ActivityTypes, BotAdapter, TurnContext, type ConversationReference } from 'botbuilder';
 import { CodedError, ErrorCode } from '../services/errors';
@@ -13,8 +18,8 @@ export type Logic = (context: TurnContext) => Promise<void>;
 /** botframework-connector's ClaimsIdentity, without depending on that package directly. */
 type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
 
-/** A `BotAdapter` that starts proactive turns itself (no Bot Connector in between). */
-export abstract class ProactiveAdapter extends BotAdapter {
+/** A `BotAdapter` that runs turns itself, proactive ones included (no Bot Connector in between). */
+export abstract class DirectAdapter extends BotAdapter {
   /** Starts a proactive turn for the conversation `reference` points to. */
   override async continueConversation(
     reference: Partial<ConversationReference>,
@@ -29,7 +34,7 @@ export abstract class ProactiveAdapter extends BotAdapter {
   }
 
   /**
-   * Same as {@link ProactiveAdapter.continueConversation}; the app id or claims are not
+   * Same as {@link DirectAdapter.continueConversation}; the app id or claims are not
    * needed (our adapters authenticate on their own).
    */
   override async continueConversationAsync(

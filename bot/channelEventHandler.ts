@@ -1,7 +1,10 @@
 /**
- * What the bot does with Messenger events that are not a resident talking to it: messages on
+ * The bot's channel-event handler: what it does with Messenger events that are not a resident talking to it: messages on
  * standby and moderators' replies go to the hand-over's transcript; when the page inbox
  * hands the conversation back, the bot says it is back and shows the menu.
+ *
+ * @remarks
+ * The events themselves, as plain data, are in services/moderation/channelEvents.ts.
  */
 import { withMenu } from '../dialogs/replies';
 import type { Clock } from '../services/clock';

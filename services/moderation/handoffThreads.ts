@@ -1,18 +1,21 @@
 /**
- * Thread control for one hand-over: passing the conversation to the page inbox and taking it
+ * The threads of hand-overs: passing the conversation to the page inbox and taking it
  * back, with retries of transient failures and logs without personal data.
  */
-import { GraphError, withRetry, type HandoverApi, type RetryOptions } from '../graph';
+import { GraphError, withRetry, type RetryOptions, type ThreadControl } from '../graph';
 import { redactId, type Logger, type LogFields } from '../logger';
 import type { StoredHandoff } from './handoffRepository';
 
 /** How a take-back went: done, to try again later, or refused for good by Meta. */
 export type TakeBackOutcome = 'taken' | 'retry_later' | 'refused';
 
-/** Passes and takes thread control for hand-overs. */
-export class ThreadControl {
+/**
+ * Passes a hand-over's thread to the page inbox and takes it back, over the
+ * {@link ThreadControl} port.
+ */
+export class HandoffThreads {
   constructor(
-    private readonly api: Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>,
+    private readonly api: ThreadControl,
     private readonly pageInboxAppId: string,
     private readonly retry: RetryOptions,
     private readonly logger: Logger,
