@@ -76,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     store: outboxStore,
     clock,
     logger,
-    undelivered: new UndeliveredQueue(db, clock),
+    refused: new UndeliveredQueue(db, clock),
   });
   const directory = new ConversationDirectory(db);
   const messengerAdapter = graph

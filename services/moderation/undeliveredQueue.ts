@@ -12,6 +12,7 @@
 import type { Collection, Db, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { UndeliverableReason } from '../messaging/windowPolicy';
+import type { RefusedCalls, RefusedMessage } from '../outbox/refusedCalls';
 
 /** Name of the collection of undelivered messages. */
 export const UNDELIVERED_COLLECTION = 'undelivered';
@@ -43,8 +44,8 @@ export interface QueueDetails {
   text?: string;
 }
 
-/** The moderators' list of messages to pass on by hand. */
-export class UndeliveredQueue {
+/** The moderators' list of messages to pass on by hand; the outbox's {@link RefusedCalls}. */
+export class UndeliveredQueue implements RefusedCalls {
   private readonly collection: Collection<UndeliveredMessage>;
 
   constructor(
@@ -73,6 +74,11 @@ export class UndeliveredQueue {
     if (details.ref !== undefined) message.ref = details.ref;
     if (details.text !== undefined) message.text = details.text;
     await this.collection.insertOne(message);
+  }
+
+  /** Keeps a message Meta refused for good (the outbox's port), as kind `other`. */
+  async keepRefused({ psid, reason, ref, text }: RefusedMessage): Promise<void> {
+    await this.queueForModerators(psid, 'other', reason, text === undefined ? { ref } : { ref, text });
   }
 
   /** Messages nobody has dealt with yet, oldest first. */

@@ -4,3 +4,4 @@
 export * from './outbox';
 export * from './outboxStore';
 export * from './journaledGraph';
+export * from './refusedCalls';

@@ -7,8 +7,8 @@ import type { Clock } from '../clock';
 import { GraphError } from '../graph/graph-error';
 import { DEFAULT_RETRY, timerSleep, withRetry, type RetryOptions } from '../graph/retry';
 import { redactId, type LogFields, type Logger } from '../logger';
-import type { UndeliveredQueue } from '../moderation/undeliveredQueue';
 import type { OutboxFailure, OutboxKind, OutboxStore } from './outboxStore';
+import type { RefusedCalls } from './refusedCalls';
 
 /** One outgoing Graph call, described before it is made. */
 export interface OutgoingCall {
@@ -55,7 +55,7 @@ export interface OutboxOptions {
   /** Retries of one call within a turn; beyond them the inbox replays the event later. */
   retry?: RetryOptions;
   /** Where messages Meta refused for good are kept for a person to act upon. */
-  undelivered?: Pick<UndeliveredQueue, 'queueForModerators'>;
+  refused?: RefusedCalls;
   /**
    * How long to keep trying to record that Meta accepted a call while the database is
    * unreachable (default 30 s): past it, a replay repeats that call.
@@ -152,16 +152,17 @@ export class Outbox implements OutgoingCalls {
 
   /** Records a permanent refusal and, for a message a person can pass on, tells the moderators. */
   private async refused(id: string, call: OutgoingCall, error: GraphError, fields: LogFields): Promise<void> {
-    const { store, clock, logger, undelivered } = this.options;
+    const { store, clock, logger, refused } = this.options;
     const failure: OutboxFailure = { reason: error.permanentReason ?? 'other' };
     if (error.status !== undefined) failure.status = error.status;
     if (error.graphCode !== undefined) failure.graphCode = error.graphCode;
     if (error.subcode !== undefined) failure.subcode = error.subcode;
     const first = await store.markFailed(id, failure, clock());
     logger.warn('graph call refused for good', { ...fields, reason: failure.reason, code: error.graphCode });
-    if (!first || call.kind !== 'message' || !undelivered || error.permanentReason === undefined) return;
-    const reason = error.permanentReason === 'outside_window' ? 'outside_window' : 'refused';
-    await undelivered.queueForModerators(call.psid, 'other', reason, {
+    if (!first || call.kind !== 'message' || !refused || error.permanentReason === undefined) return;
+    await refused.keepRefused({
+      psid: call.psid,
+      reason: error.permanentReason === 'outside_window' ? 'outside_window' : 'refused',
       ref: id,
       ...(call.text === undefined ? {} : { text: call.text }),
     });

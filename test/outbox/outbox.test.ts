@@ -65,7 +65,7 @@ describe('outbox: exactly-once Graph calls per turn', () => {
       clock: clock.now,
       logger: silentLogger,
       retry: noWait,
-      undelivered: new UndeliveredQueue(database.db, clock.now),
+      refused: new UndeliveredQueue(database.db, clock.now),
       sleep: () => Promise.resolve(),
     });
   });

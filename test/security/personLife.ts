@@ -98,7 +98,7 @@ export async function openWorld(): Promise<World> {
     clock: systemClock,
     logger: silentLogger,
     retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, sleep: () => Promise.resolve() },
-    undelivered: new UndeliveredQueue(db, systemClock),
+    refused: new UndeliveredQueue(db, systemClock),
     sleep: () => Promise.resolve(),
   });
   return {
