@@ -4,6 +4,7 @@
  * place of the residents' on "menu", Get Started and greetings.
  */
 import type { Activity, TurnContext } from 'botbuilder';
+import { ErrorCode } from '../../services/errors';
 import { t } from '../../services/i18n';
 import { ModerationError } from '../../services/moderation';
 import type { DialogDeps } from '../deps';
@@ -50,7 +51,7 @@ export async function handleModeratorPayload(
   } catch (error) {
     if (!(error instanceof ModerationError)) throw error;
     deps.logger.info('moderator action refused', { code: error.code });
-    if (error.code === 'not_moderator') reply = withMenu(t('interrupt.menu'));
+    if (error.code === ErrorCode.NotModerator) reply = withMenu(t('interrupt.menu'));
     else reply = backToMenu(t('moderatorMenu.alreadyDone'));
   }
   await context.sendActivity(reply);
