@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ErrorCode } from '../../services/errors';
 import { PAGE_INBOX_APP_ID } from '../../services/graph';
 import { ModerationError, residentHandoverText, type HandOverRequest } from '../../services/moderation';
 import {
@@ -222,7 +223,7 @@ describe('moderation/HandoverService', () => {
     ]) {
       await assert.rejects(
         attempt(),
-        (error: unknown) => error instanceof ModerationError && error.code === 'not_moderator',
+        (error: unknown) => error instanceof ModerationError && error.code === ErrorCode.NotModerator,
       );
     }
     assert.equal((await handover.openHandoffs(MAILLE)).length, 1);

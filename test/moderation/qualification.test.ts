@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { MongoClient } from 'mongodb';
+import { ErrorCode } from '../../services/errors';
 import { silentLogger } from '../../services/logger';
 import { ModerationError, QualificationService, UndeliveredQueue } from '../../services/moderation';
 import { newEntry } from '../services/support';
@@ -37,7 +38,7 @@ describe('moderation/QualificationService', () => {
       ]) {
         await assert.rejects(
           attempt(),
-          (error: unknown) => error instanceof ModerationError && error.code === 'not_moderator',
+          (error: unknown) => error instanceof ModerationError && error.code === ErrorCode.NotModerator,
         );
       }
     }
