@@ -27,6 +27,7 @@ import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import type { Logger } from '../logger';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
 import { CONVERSATION_REFS_COLLECTION } from '../messaging/conversationDirectory';
+import { forgetAbandonedLeases, INBOX_LEASES_COLLECTION, type LeaseDocument } from '../inbox/inboxStore';
 import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
 import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
 import { BOT_STATE_COLLECTION, personOfStateKey, stateKeyPattern } from '../privacy/conversationState';
@@ -79,6 +80,11 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Jo
     { $set: { transcript: [], summary: '', transcriptDeletedAt: now } },
   );
   summary.transcripts = transcripts.modifiedCount;
+  // A lease left by an instance that died still names its sender.
+  summary.abandonedLeases = await forgetAbandonedLeases(
+    db.collection<LeaseDocument>(INBOX_LEASES_COLLECTION),
+    now,
+  );
   deps.logger.info('retention applied', summary);
   return summary;
 }

@@ -143,4 +143,21 @@ describe('retention job', () => {
     );
     assert.equal((await applyRetention({ db, logger: silentLogger }, NOW)).transcripts, 0);
   });
+
+  it('deletes the inbox leases an instance that died left behind, and no live one', async () => {
+    const { db } = database;
+    const leases = db.collection<{ _id: string; owner: string; until: Date }>('inbox_leases');
+    const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+    await leases.insertMany([
+      { _id: '2000000000000901', owner: 'dead-instance', until: minutesAgo(90) },
+      { _id: '2000000000000902', owner: 'slow-instance', until: minutesAgo(5) },
+      { _id: '2000000000000903', owner: 'live-instance', until: minutesAgo(-1) },
+    ]);
+    const summary = await applyRetention({ db, logger: silentLogger }, NOW);
+    assert.equal(summary.abandonedLeases, 1);
+    assert.deepEqual(
+      (await leases.find().sort({ _id: 1 }).toArray()).map((lease) => lease._id),
+      ['2000000000000902', '2000000000000903'],
+    );
+  });
 });
