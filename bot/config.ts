@@ -6,14 +6,9 @@
  * A missing or malformed value stops start-up with a {@link ConfigError} naming the
  * variable. Nothing else in the application reads `process.env`.
  */
-import { CodedError, ErrorCode } from '../services/errors';
+import { ConfigError, parseHosts, parseHours, parsePort, parseUrl } from './configValues';
 
-/** Raised when a variable is missing or malformed; its message names the variable. */
-export class ConfigError extends CodedError {
-  constructor(message: string) {
-    super(ErrorCode.ConfigInvalid, message);
-  }
-}
+export { ConfigError };
 
 /** The Messenger channel, on only when its three secrets are set. */
 export interface MessengerConfig {
@@ -238,31 +233,6 @@ function parseBotFrameworkAccess(
   return local ?? 'loopback';
 }
 
-/** A comma-separated list of host names (`*.` allows subdomains), lower-cased. */
-function parseHosts(value: string | undefined, defaults: readonly string[]): string[] {
-  if (value === undefined) return [...defaults];
-  const hosts = value
-    .split(',')
-    .map((host) => host.trim().toLowerCase())
-    .filter((host) => host !== '');
-  for (const host of hosts) {
-    if (!/^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:]+\]$/.test(host)) {
-      throw new ConfigError(`BOT_FRAMEWORK_SERVICE_HOSTS has an invalid host: ${host}`);
-    }
-  }
-  if (hosts.length === 0) throw new ConfigError('BOT_FRAMEWORK_SERVICE_HOSTS must name at least one host');
-  return hosts;
-}
-
-/** A number of hours from 1 to 168 (a week), decimals allowed. */
-function parseHours(name: string, value: string): number {
-  const hours = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || hours < 1 || hours > 168) {
-    throw new ConfigError(`${name} must be a number of hours from 1 to 168`);
-  }
-  return hours;
-}
-
 /**
  * Reads the process environment, after loading `.env` from the working directory when it
  * exists (variables already set win).
@@ -286,23 +256,4 @@ export function describeDatabase(uri: string, db: string): string {
   } catch {
     return `(unparsable URI)/${db}`;
   }
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535)
-    throw new ConfigError('PORT must be a number from 1 to 65535');
-  return port;
-}
-
-function parseUrl(name: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(`${name} must be an http(s) URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ConfigError(`${name} must be an http(s) URL`);
-  return value.replace(/\/+$/, '');
 }

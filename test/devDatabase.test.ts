@@ -3,10 +3,11 @@
  * production, a configuration error naming MONGODB_URI in production.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError } from '../bot/config';
 import { resolveDatabaseUri } from '../bot/devDatabase';
+import { modulesLoadedBy } from './support/loadedModules';
 
 const ROOT = join(__dirname, '..');
 
@@ -46,18 +47,7 @@ describe('development database path', () => {
 
   it('loads nothing of the local engine (tools/localdb/) until it is needed', function () {
     this.timeout(30_000);
-    const loaded = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          '-e',
-          "require('./bot/app'); require('./bot/devDatabase'); require('./services/db/connect'); process.stdout.write(JSON.stringify(Object.keys(require.cache)))",
-        ],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MONGODB_URI: 'mongodb://127.0.0.1:9/' } },
-      ),
-    ) as string[];
+    const loaded = modulesLoadedBy(['./bot/app', './bot/devDatabase', './services/db/connect']);
     assert.ok(
       loaded.some((path) => path.endsWith(join('bot', 'devDatabase.ts'))),
       'the development path itself is loaded',

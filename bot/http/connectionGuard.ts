@@ -3,24 +3,22 @@
  * cannot wear it down.
  *
  * @remarks
- * Node's own limits cover a request in progress (headers, then the whole request). A
- * connection that never sends a request is cut after `firstRequestTimeoutMs`; connections
- * without a request in progress (new or kept alive) are at most `maxIdle`, the oldest closed
- * first, so thousands of idle sockets leave room for Meta's deliveries.
+ * Node's own limits cover a request in progress and a connection that never sends one
+ * (answered 408 and closed after `headersTimeoutMs`). Connections without a request in
+ * progress (new or kept alive) are at most `maxIdle`, the oldest closed first, so thousands of
+ * idle sockets leave room for Meta's deliveries.
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** The server's timeouts and limits. */
 export interface HttpLimits {
-  /** Until a request's headers are complete. */
+  /** Until a request's headers are complete (also how long a silent new connection lives). */
   headersTimeoutMs: number;
   /** Until a whole request (headers and body) is received. */
   requestTimeoutMs: number;
   /** A kept-alive connection waits this long for its next request. */
   keepAliveTimeoutMs: number;
-  /** A new connection must start its first request within this. */
-  firstRequestTimeoutMs: number;
   /** Connections without a request in progress kept at most; the oldest is closed beyond. */
   maxIdle: number;
   /** Connections in all, a last resort against exhausting file descriptors. */
@@ -36,7 +34,6 @@ export const DEFAULT_HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 65_000,
-  firstRequestTimeoutMs: 10_000,
   maxIdle: 1_000,
   maxConnections: 10_000,
 });
@@ -50,29 +47,25 @@ export function guardConnections(server: Server, limits: HttpLimits): void {
   // How often Node checks the two request timeouts (30 s by default, read when listening).
   (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1_000;
 
-  /** Sockets without a request in progress, oldest first, with their first-request timer. */
-  const idle = new Map<Socket, NodeJS.Timeout | undefined>();
-  const forget = (socket: Socket): void => {
-    clearTimeout(idle.get(socket));
+  /** Sockets without a request in progress, oldest first (a Set keeps insertion order). */
+  const idle = new Set<Socket>();
+  const park = (socket: Socket): void => {
     idle.delete(socket);
-  };
-  const park = (socket: Socket, timer?: NodeJS.Timeout): void => {
-    forget(socket);
-    idle.set(socket, timer);
+    idle.add(socket);
     if (idle.size > limits.maxIdle) {
-      const oldest = idle.keys().next().value as Socket;
-      forget(oldest);
+      const oldest = idle.values().next().value as Socket;
+      idle.delete(oldest);
       oldest.destroy();
     }
   };
 
   server.on('connection', (socket: Socket) => {
-    socket.once('close', () => forget(socket));
-    park(socket, setTimeout(() => socket.destroy(), limits.firstRequestTimeoutMs).unref());
+    socket.once('close', () => idle.delete(socket));
+    park(socket);
   });
   server.on('request', (request, response) => {
     const socket = request.socket;
-    forget(socket);
+    idle.delete(socket);
     let done = false;
     const parkAgain = (): void => {
       if (done) return;

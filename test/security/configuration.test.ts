@@ -2,9 +2,8 @@
  * Configuration that would weaken the bot in production is refused at start-up.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { ConfigError, parseConfig } from '../../bot/config';
+import { modulesLoadedBy } from '../support/loadedModules';
 
 const PRODUCTION_MESSENGER = {
   NODE_ENV: 'production',
@@ -56,19 +55,7 @@ describe('security: configuration', () => {
 describe('security: dependencies', () => {
   it('never loads the abandoned spdy, http-deceiver or formidable', function () {
     this.timeout(30_000);
-    const root = join(__dirname, '..', '..');
-    const loaded = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          '-e',
-          "require('./bot/app'); process.stdout.write(JSON.stringify(Object.keys(require.cache)))",
-        ],
-        { cwd: root, encoding: 'utf8', env: { ...process.env, MONGODB_URI: 'mongodb://127.0.0.1:9/' } },
-      ),
-    ) as string[];
+    const loaded = modulesLoadedBy(['./bot/app']);
     assert.ok(
       loaded.some((path) => path.includes('/node_modules/restify/')),
       'restify itself is loaded',

@@ -3,8 +3,10 @@
  * database: the same start-up, configuration and MongoDB client settings as production.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../tools/localdb/ports';
+
+export { freePort };
 import { APP_SECRET, PAGE_ID, sign, VERIFY_TOKEN } from './testApp';
 
 const ROOT = join(__dirname, '..', '..');
@@ -97,17 +99,5 @@ function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill(signal);
-  });
-}
-
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }

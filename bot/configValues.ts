@@ -1,0 +1,58 @@
+/**
+ * The value checks of the configuration: each names the variable it refuses in a
+ * {@link ConfigError}. Pure.
+ */
+import { CodedError, ErrorCode } from '../services/errors';
+
+/** Raised when a variable is missing or malformed; its message names the variable. */
+export class ConfigError extends CodedError {
+  constructor(message: string) {
+    super(ErrorCode.ConfigInvalid, message);
+  }
+}
+
+/** A comma-separated list of host names (`*.` allows subdomains), lower-cased. */
+export function parseHosts(value: string | undefined, defaults: readonly string[]): string[] {
+  if (value === undefined) return [...defaults];
+  const hosts = value
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
+  for (const host of hosts) {
+    if (!/^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:]+\]$/.test(host)) {
+      throw new ConfigError(`BOT_FRAMEWORK_SERVICE_HOSTS has an invalid host: ${host}`);
+    }
+  }
+  if (hosts.length === 0) throw new ConfigError('BOT_FRAMEWORK_SERVICE_HOSTS must name at least one host');
+  return hosts;
+}
+
+/** A number of hours from 1 to 168 (a week), decimals allowed. */
+export function parseHours(name: string, value: string): number {
+  const hours = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || hours < 1 || hours > 168) {
+    throw new ConfigError(`${name} must be a number of hours from 1 to 168`);
+  }
+  return hours;
+}
+
+/** A TCP port, 1 to 65535. */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535)
+    throw new ConfigError('PORT must be a number from 1 to 65535');
+  return port;
+}
+
+/** An http(s) URL, without trailing slashes. */
+export function parseUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`${name} must be an http(s) URL`);
+  return value.replace(/\/+$/, '');
+}
