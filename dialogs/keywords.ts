@@ -91,3 +91,12 @@ export function readYesNo(text: string | undefined): boolean | undefined {
   if (matchesAny(typed, NO.map(collapse))) return false;
   return undefined;
 }
+
+/**
+ * True when `text` asks to delete something ("supprimez mes données", "effacer mon compte"),
+ * not merely to see it ("voir mes données", "mes infos"): only then does the bot go straight
+ * to the deletion's confirmation.
+ */
+export function asksToDelete(text: string): boolean {
+  return /\b(supprim|suprim|effac|oubli|retir|enlev|detrui|delete|remove|erase)/.test(normalize(text));
+}

@@ -10,7 +10,7 @@ import type { DialogDeps, Understanding } from './deps';
 import { answerEmergency } from './emergency';
 import type { EntryDialogOptions } from './entry/draft';
 import { DialogId } from './ids';
-import { readCommand } from './keywords';
+import { asksToDelete, readCommand } from './keywords';
 import { handleJobAnswer, isJobAnswer } from './jobAnswers/jobAnswer';
 import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
 import { handOverToReferent } from './moderation/handOver';
@@ -130,11 +130,15 @@ export class Router {
         return this.human(context);
       case 'help':
         return this.help(context);
-      case 'delete_data':
+      case 'delete_data': {
+        // "voir mes données" reaches this intent too: the "Mes données" menu (see or delete)
+        // unless the resident asked to delete.
+        const deleteNow = asksToDelete(context.activity.text ?? '');
         return {
-          begin: { id: DialogId.privacy, options: { deleteNow: true } satisfies PrivacyOptions },
+          begin: { id: DialogId.privacy, options: { deleteNow } satisfies PrivacyOptions },
           misunderstood: 0,
         };
+      }
       case 'emergency':
         await answerEmergency(context, null, this.deps);
         return { misunderstood: 0 };

@@ -125,6 +125,10 @@ describe('dialogs: my entries and my data', function () {
     await runTable(harness, PSID, tables.deleteData.slice(3), ids);
   });
 
+  it('shows the "Mes données" menu, not the deletion, when "voir mes données" is typed', async function () {
+    await runTable(harness, 'resident-who-looks', tables.seeTypedThenExported, ids);
+  });
+
   it('asks for confirmation when "supprimer mes données" is typed, and keeps everything on "non"', async function () {
     await seedResident();
     await runTable(harness, PSID, tables.deleteTypedThenKept, ids);

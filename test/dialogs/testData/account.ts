@@ -81,3 +81,9 @@ export const deleteTypedThenKept: Turn[] = [
   { send: 'supprimer mes données', says: ['privacy.deleteConfirm'] },
   { send: 'non', says: ['privacy.kept'], offers: MENU },
 ];
+
+/** Typed "voir mes données": the "Mes données" menu (see or delete), never the deletion's confirmation. */
+export const seeTypedThenExported: Turn[] = [
+  { send: 'voir mes données', says: ['privacy.intro'] },
+  { send: { payload: 'PRIVACY_EXPORT' }, says: ['privacy.exportEmpty'] },
+];
