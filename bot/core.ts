@@ -31,6 +31,9 @@ import { DialogTestimonials } from './testimonialsPort';
 import { VoisinsBot } from './bot';
 import { createChannelEventHandler } from './channelEventHandler';
 import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
+import { NoticeNotifier } from './noticeNotifier';
+import { renderNotice } from '../dialogs/notices';
+import type { Notifier } from '../services/messaging/notifier';
 
 /** Without Messenger there is no thread to pass: the hand-over is still recorded and moderators told. */
 const NO_THREAD_CONTROL: ThreadControl = {
@@ -69,6 +72,8 @@ export interface BotCore {
   deps: DialogDeps;
   storage: MongoStorage;
   moderation: Moderation;
+  /** The modules' typed notices, rendered to French and sent inside the 24-hour window. */
+  notices: Notifier;
   /** The per-person limits (messages answered, entries stored, helpers asked). */
   limits: Limits;
   /** Creates every collection's indexes (idempotent). */
@@ -97,6 +102,7 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     botAppId: options.botAppId,
     clock,
   });
+  const notices = new NoticeNotifier(notifier, renderNotice);
   const moderation = createModeration({
     db,
     clock,
@@ -151,6 +157,7 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     deps,
     storage,
     moderation,
+    notices,
     limits,
     ensureIndexes: async () => {
       await Promise.all([

@@ -7,10 +7,33 @@ import type { Activity } from 'botbuilder';
 export type NotifyResult = 'sent' | 'outside_window' | 'unknown_person';
 
 /**
- * Sends automated messages to a person, only inside their 24-hour window.
+ * What a module wants a person told, as data: `type` names the notice (`<module>.<name>`,
+ * for example `matching.helperAsked`), the other fields carry what the text needs.
  *
  * @remarks
- * Implemented by the bot over its adapters; dialogs and jobs depend on this interface only.
+ * Modules never write French: the conversation layer renders each notice type
+ * (dialogs/notices) and the bot sends it through the person's channel.
+ */
+export interface Notice {
+  readonly type: string;
+}
+
+/**
+ * Sends a module's notices to a person, only inside their 24-hour window.
+ *
+ * @remarks
+ * The port every module declares with its own notice union (`Notifier<MatchingNotice>`);
+ * implemented in bot/ by rendering the notice and writing through the person's adapter.
+ */
+export interface Notifier<N extends Notice = Notice> {
+  notify(psid: string, notice: N): Promise<NotifyResult>;
+}
+
+/**
+ * Sends an already rendered activity to a person, only inside their 24-hour window.
+ *
+ * @remarks
+ * The transport under {@link Notifier}; implemented by the bot over its adapters.
  */
 export interface ResidentNotifier {
   notify(psid: string, activity: Partial<Activity>): Promise<NotifyResult>;

@@ -1,0 +1,25 @@
+/**
+ * Every module's notices rendered to French Messenger activities: the one place where a
+ * typed notice (services/messaging/notifier.ts) becomes text and quick replies.
+ *
+ * @remarks
+ * Each module's renderers live in their own file of this folder and are listed here once.
+ * A notice type without a renderer is a programming error and throws.
+ */
+import type { Activity } from 'botbuilder';
+import { CodedError, ErrorCode } from '../../services/errors';
+import type { Notice } from '../../services/messaging/notifier';
+
+/** Renders the notices of one module: one function per notice `type`. */
+export type NoticeRenderers<N extends Notice> = {
+  [K in N['type']]: (notice: Extract<N, { type: K }>) => Partial<Activity>;
+};
+
+const RENDERERS: Record<string, (notice: never) => Partial<Activity>> = {};
+
+/** The French activity of a notice. */
+export function renderNotice(notice: Notice): Partial<Activity> {
+  const render = RENDERERS[notice.type] as ((notice: Notice) => Partial<Activity>) | undefined;
+  if (!render) throw new CodedError(ErrorCode.NotSupported, `no renderer for notice ${notice.type}`);
+  return render(notice);
+}
