@@ -12,7 +12,7 @@ import type { BotCore } from './core';
  * reached, the text waits in the moderators' `undelivered` queue instead of being lost.
  */
 export function adminNotifier(core: BotCore, clock: Clock, logger: Logger): (text: string) => Promise<void> {
-  const broadcast = new ModeratorBroadcast(core.deps.notifier, core.deps.directory, logger);
+  const broadcast = new ModeratorBroadcast(core.deps.notifier, core.directory, logger);
   return async (text) => {
     const admins = await core.moderation.moderators.admins();
     const result = await broadcast.send(admins, textActivity(text), clock());

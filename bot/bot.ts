@@ -6,11 +6,10 @@ import {
   ActivityTypes,
   TurnContext,
   type ConversationState,
-  type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { stateDeletionRequested } from '../dialogs/stateDeletion';
+import type { ConversationAccessors, TurnOutcome } from '../dialogs/mainDialog';
 import type { Clock } from '../services/clock';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { MESSENGER_CHANNEL_ID } from './messenger/activities';
@@ -18,7 +17,7 @@ import { TurnGuard } from './messenger/turnGuard';
 
 /** The dialog the bot runs (the main dialog). */
 export interface RootDialog {
-  run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void>;
+  run(context: TurnContext, accessors: ConversationAccessors): Promise<TurnOutcome>;
 }
 
 /** Receives Messenger events that are not a resident's message (echoes, standby, handover). */
@@ -37,17 +36,23 @@ export interface VoisinsBotOptions {
 
 /** Voisins Solidaires' ActivityHandler: thin on purpose, the dialogs hold the conversation. */
 export class VoisinsBot extends ActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly accessors: ConversationAccessors;
   private readonly turnGuard: TurnGuard;
+  /** Turns whose resident had their data erased (their state is deleted, not saved). */
+  private readonly erasures = new WeakSet<TurnContext>();
 
   constructor(private readonly options: VoisinsBotOptions) {
     super();
-    this.dialogState = options.conversationState.createProperty<DialogState>('DialogState');
+    this.accessors = {
+      dialogState: options.conversationState.createProperty<DialogState>('DialogState'),
+      recentTexts: options.conversationState.createProperty<string[]>('recentTexts'),
+    };
     this.turnGuard = new TurnGuard(options.conversationState);
 
     this.onMessage(async (context, next) => {
       await this.rememberWhereToWrite(context);
-      await options.dialog.run(context, this.dialogState);
+      const outcome = await options.dialog.run(context, this.accessors);
+      if (outcome.stateDeleted) this.erasures.add(context);
       await next();
     });
     this.onEvent(async (context, next) => {
@@ -73,7 +78,7 @@ export class VoisinsBot extends ActivityHandler {
     const { conversationState, userState } = this.options;
     if (await this.turnGuard.alreadyApplied(context)) return;
     await super.run(context);
-    if (stateDeletionRequested(context)) {
+    if (this.erasures.has(context)) {
       await Promise.all([conversationState.delete(context), userState.delete(context)]);
       return;
     }

@@ -4,8 +4,7 @@
  */
 import { ConversationState, UserState } from 'botbuilder';
 import type { Db } from 'mongodb';
-import { MainDialog } from '../dialogs/mainDialog';
-import type { DialogDeps } from '../dialogs/deps';
+import { MainDialog, type ConversationServices } from '../dialogs/mainDialog';
 import type { Clock } from '../services/clock';
 import { MongoStorage, type StorageDocument } from '../services/db/mongoStorage';
 import { CodedError, ErrorCode } from '../services/errors';
@@ -69,8 +68,11 @@ export interface BotCoreOptions {
 /** What {@link createBotCore} builds. */
 export interface BotCore {
   bot: VoisinsBot;
-  deps: DialogDeps;
+  /** The services the dialogs are composed from (the jobs use some of them too). */
+  deps: ConversationServices;
   storage: MongoStorage;
+  /** Where people can be written to. */
+  directory: ConversationDirectory;
   moderation: Moderation;
   /** The modules' typed notices, rendered to French and sent inside the 24-hour window. */
   notices: Notifier;
@@ -113,7 +115,7 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     attention,
     settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId },
   });
-  const deps: DialogDeps = {
+  const deps: ConversationServices = {
     nlu: options.nlu ?? Nlu.load(),
     residents: new ResidentRepository(db, clock),
     entries,
@@ -123,7 +125,6 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     attention,
     moderation,
     notifier,
-    directory,
     clock,
     logger,
     testimonials: new DialogTestimonials({
@@ -156,6 +157,7 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     bot,
     deps,
     storage,
+    directory,
     moderation,
     notices,
     limits,

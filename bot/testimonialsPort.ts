@@ -4,7 +4,7 @@
  * and who may review them (admins).
  */
 import type { Db } from 'mongodb';
-import type { TestimonialsPort } from '../dialogs/deps';
+import type { TestimonialsPort } from '../dialogs/ports';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
 import type { ModeratorRepository } from '../services/moderation/moderatorRepository';

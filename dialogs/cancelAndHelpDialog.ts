@@ -1,39 +1,24 @@
 /**
- * The base of every dialog: what a resident can say at any step is handled here, before
- * the step sees it.
+ * The base of every dialog: the in-dialog commands a resident can use at any step are
+ * handled here, before the step sees them.
  *
  * @remarks
- * In order: emergency words (the numbers at once, a moderator flagged, the dialog ended);
- * a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`) or an answer to a job's
- * question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`, unless the current question offered it),
- * which can arrive in any dialog; then, unless the dialog is idle, a menu or referents' (`MOD_…`) payload and the commands
- * "annuler"/"stop", "menu" and "aide".
+ * Unless the dialog is idle: a menu or referents' (`MOD_…`) payload, and the commands
+ * "annuler"/"stop", "menu" and "aide". Emergencies, helpers' answers and job answers are
+ * decided once per turn before the dialogs run (./globalAnswers.ts).
  */
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, Dialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
-import type { DialogDeps } from './deps';
-import { answerEmergency } from './emergency';
 import { readCommand } from './keywords';
-import { handleJobAnswer, isJobAnswer } from './jobAnswers/jobAnswer';
-import { offeredByActivePrompt } from './jobAnswers/offeredByPrompt';
-import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
 import { isModeratorPayload } from './moderation/modPayload';
 import { MenuPayload, readPayload, readText } from './payload';
 import { withMenu } from './replies';
-import { understandTurn } from './understanding';
 
 const MENU_PAYLOADS: readonly string[] = Object.values(MenuPayload);
 
 /** A component dialog that lets residents interrupt any step. */
 export abstract class CancelAndHelpDialog extends ComponentDialog {
-  constructor(
-    id: string,
-    protected readonly deps: DialogDeps,
-  ) {
-    super(id);
-  }
-
   /** Runs the interruptions before the active step. */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
@@ -54,27 +39,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   protected async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     if (context.activity.type !== 'message') return undefined;
-
-    const understanding = understandTurn(context, this.deps.nlu);
-    if (understanding?.emergency) {
-      await answerEmergency(context, understanding.emergency, this.deps);
-      return innerDc.cancelAllDialogs();
-    }
+    if (this.isIdle(innerDc)) return undefined;
 
     const payload = readPayload(context.activity);
-    const idle = this.isIdle(innerDc);
-    if (payload && isHelperAnswer(payload)) {
-      await handleHelperAnswer(context, this.deps, payload, idle);
-      if (!idle) await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    if (payload && isJobAnswer(payload) && !offeredByActivePrompt(innerDc, payload)) {
-      await handleJobAnswer(context, this.deps, payload, idle);
-      if (!idle) await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    if (idle) return undefined;
-
     if (payload && (MENU_PAYLOADS.includes(payload) || isModeratorPayload(payload)))
       return this.onMenuPayload(innerDc, payload);
 

@@ -3,8 +3,8 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { t } from '../services/i18n';
-import type { DialogDeps, EmergencyKind } from './deps';
-import { handOverToReferent } from './moderation/handOver';
+import type { EmergencyKind } from './ports';
+import { handOverToReferent, type HandOverDeps, type TurnFacts } from './moderation/handOver';
 
 /** The emergency numbers for `kind`: always 15, 17, 18, 112 and 114, plus the relevant lines. */
 export function emergencyText(kind: EmergencyKind | null): string {
@@ -22,8 +22,9 @@ export function emergencyText(kind: EmergencyKind | null): string {
 export async function answerEmergency(
   context: TurnContext,
   kind: EmergencyKind | null,
-  deps: DialogDeps,
+  deps: HandOverDeps,
+  turn: TurnFacts,
 ): Promise<void> {
   await context.sendActivity(emergencyText(kind));
-  await handOverToReferent(context, deps, 'emergency', { detail: kind ?? undefined });
+  await handOverToReferent(context, deps, turn, 'emergency', { detail: kind ?? undefined });
 }

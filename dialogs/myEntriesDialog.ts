@@ -7,7 +7,8 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import type { DialogDeps, StoredEntry } from './deps';
+import { expectPayloads } from './expectedPayloads';
+import type { EntriesPort, StoredEntry } from './ports';
 import { DialogId } from './ids';
 import { PayloadPrefix, idAfter, readPayload } from './payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
@@ -39,10 +40,16 @@ interface MyEntriesValues {
   actionPayloads?: string[];
 }
 
+/** What "Mes annonces" calls. */
+export type MyEntriesPort = Pick<
+  EntriesPort,
+  'listByResident' | 'get' | 'pause' | 'resume' | 'renew' | 'withdraw'
+>;
+
 /** Lists and manages the resident's entries. */
 export class MyEntriesDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.myEntries, deps);
+  constructor(private readonly entries: MyEntriesPort) {
+    super(DialogId.myEntries);
     this.addDialog(choicePrompt()).addDialog(
       new WaterfallDialog(WATERFALL, [
         this.listStep.bind(this),
@@ -55,7 +62,7 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
 
   /** Lists the entries and asks which one to manage. */
   private async listStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const entries = await this.deps.entries.listByResident(step.context.activity.from.id);
+    const entries = await this.entries.listByResident(step.context.activity.from.id);
     if (entries.length === 0) {
       await step.context.sendActivity(withMenu(t('myEntries.none')));
       return step.endDialog();
@@ -71,13 +78,15 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
   private async actionsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as MyEntriesValues;
     const id = idAfter(readPayload(step.context.activity), PayloadPrefix.entry);
-    const entry = id && values.entryIds?.includes(id) ? await this.deps.entries.get(id) : null;
+    const entry = id && values.entryIds?.includes(id) ? await this.entries.get(id) : null;
     const choices = entry ? actionChoices(entry) : [];
     if (!entry || choices.length === 0) {
       await step.context.sendActivity(withMenu(t('myEntries.failed')));
       return step.endDialog();
     }
     values.actionPayloads = choices.map((action) => String(action.value));
+    // "Prolonger" sends the same payload as the expiry job's button: this question takes it.
+    expectPayloads(step, values.actionPayloads);
     const text = t('myEntries.actions', { category: categoryName(entry.category) });
     return step.prompt(PromptId.choice, choiceOptions(text, choices, t('myEntries.retry')));
   }
@@ -90,7 +99,7 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     const action = ACTIONS.find((candidate) => idAfter(payload, candidate.prefix) !== undefined);
     const id = action ? idAfter(payload, action.prefix) : undefined;
     const psid = step.context.activity.from.id;
-    const done = action && id ? await this.deps.entries[action.run](id, psid) : false;
+    const done = action && id ? await this.entries[action.run](id, psid) : false;
     await step.context.sendActivity(withMenu(t(done && action ? action.done : 'myEntries.failed')));
     return step.endDialog();
   }

@@ -9,17 +9,18 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import type { DialogDeps, NearbyOffer, StoredEntry } from './deps';
+import type { EntriesPort, MatcherPort, NearbyOffer, StoredEntry } from './ports';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
 import { entryAllowedToday, tellEntryLimit } from './entry/dailyLimit';
-import type { EntryFormOptions } from './entry/entryFormDialog';
+import type { EntryFormDeps, EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
 import { DialogId } from './ids';
-import { askHelper } from './matching/askHelper';
+import { askHelper, type AskHelperDeps } from './matching/askHelper';
 import { distanceShort, distanceText } from './matching/distanceText';
-import { handOverAboutEntry } from './moderation/handOver';
+import type { EntryHandover } from './moderation/handOver';
+import type { EntrySavingDeps } from './offerDialog';
 import { Payload, PayloadPrefix, idAfter } from './payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
 import { categoryName, choice, withMenu } from './replies';
@@ -32,11 +33,22 @@ interface NeedValues {
   offers?: Array<{ offerId: string; distanceMeters: number }>;
 }
 
+/** What matching a need calls: the offers near it, and asking the chosen helper. */
+export type NeedMatchingDeps = AskHelperDeps & {
+  matcher: MatcherPort;
+  entries: Pick<EntriesPort, 'get'>;
+};
+
 /** Asks for help. */
 export class NeedDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.need, deps);
-    this.addDialog(new EntryFormDialog(deps))
+  constructor(
+    form: EntryFormDeps,
+    private readonly saving: EntrySavingDeps,
+    private readonly matching: NeedMatchingDeps,
+    private readonly handover: EntryHandover,
+  ) {
+    super(DialogId.need);
+    this.addDialog(new EntryFormDialog(form))
       .addDialog(choicePrompt())
       .addDialog(
         new WaterfallDialog(WATERFALL, [
@@ -50,7 +62,7 @@ export class NeedDialog extends CancelAndHelpDialog {
 
   /** Runs the form for a need, unless the resident already stored the day's maximum. */
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!(await entryAllowedToday(step.context, this.deps, 'need'))) return step.endDialog();
+    if (!(await entryAllowedToday(step.context, this.saving, 'need'))) return step.endDialog();
     const options = (step.options ?? {}) as EntryDialogOptions;
     return step.beginDialog(DialogId.entryForm, { ...options, kind: 'need' } satisfies EntryFormOptions);
   }
@@ -60,17 +72,17 @@ export class NeedDialog extends CancelAndHelpDialog {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
     const psid = step.context.activity.from.id;
-    const need = await saveEntry(this.deps, psid, draft);
+    const need = await saveEntry(this.saving, psid, draft);
     if (!need) {
-      await tellEntryLimit(step.context, this.deps, 'need');
+      await tellEntryLimit(step.context, this.saving, 'need');
       return step.endDialog();
     }
     if (need.flags.includes('money')) {
-      await handOverAboutEntry(step.context, this.deps, 'money', need, t('handover.savedMoney'));
+      await this.handover.aboutEntry(step.context, 'money', need, t('handover.savedMoney'));
       return step.endDialog();
     }
     await step.context.sendActivity(t('need.saved'));
-    const offers = await this.deps.matcher.findOffersNear(need);
+    const offers = await this.matching.matcher.findOffersNear(need);
     if (offers.length === 0) {
       await this.noMatch(step, need);
       return step.endDialog();
@@ -92,14 +104,14 @@ export class NeedDialog extends CancelAndHelpDialog {
     const picked = idAfter(chosen(step.result, pickChoices(values)), PayloadPrefix.matchPick);
     const offer = values.offers?.find((candidate) => candidate.offerId === picked);
     const [need, offerEntry] = await Promise.all([
-      values.needId ? this.deps.entries.get(values.needId) : null,
-      offer ? this.deps.entries.get(offer.offerId) : null,
+      values.needId ? this.matching.entries.get(values.needId) : null,
+      offer ? this.matching.entries.get(offer.offerId) : null,
     ]);
     if (!need || !offer || !offerEntry) {
       await step.context.sendActivity(withMenu(t('need.noneChosen')));
       return step.endDialog();
     }
-    const { sent } = await askHelper(this.deps, need, {
+    const { sent } = await askHelper(this.matching, need, {
       offer: offerEntry,
       distanceMeters: offer.distanceMeters,
     });
@@ -110,7 +122,7 @@ export class NeedDialog extends CancelAndHelpDialog {
   /** Nobody near: a referent looks; urgent needs are handed to a referent at once. */
   private async noMatch(step: WaterfallStepContext, need: StoredEntry): Promise<void> {
     if (need.urgency === 'high') {
-      await handOverAboutEntry(step.context, this.deps, 'no_match_urgent', need, t('handover.noMatchUrgent'));
+      await this.handover.aboutEntry(step.context, 'no_match_urgent', need, t('handover.noMatchUrgent'));
       return;
     }
     await step.context.sendActivity(withMenu(t('need.noMatch')));

@@ -6,24 +6,30 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import type { DialogDeps } from './deps';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
-import { entryAllowedToday, tellEntryLimit } from './entry/dailyLimit';
-import type { EntryFormOptions } from './entry/entryFormDialog';
+import { entryAllowedToday, tellEntryLimit, type EntryLimitDeps } from './entry/dailyLimit';
+import type { EntryFormDeps, EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
-import { saveEntry } from './entry/saveEntry';
+import { saveEntry, type SaveEntryDeps } from './entry/saveEntry';
 import { DialogId } from './ids';
-import { handOverAboutEntry } from './moderation/handOver';
+import type { EntryHandover } from './moderation/handOver';
 import { withMenu } from './replies';
 
 const WATERFALL = 'offerWaterfall';
 
+/** What storing an entry calls, the daily limit included (offers and needs). */
+export type EntrySavingDeps = SaveEntryDeps & EntryLimitDeps;
+
 /** Offers help. */
 export class OfferDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.offer, deps);
-    this.addDialog(new EntryFormDialog(deps)).addDialog(
+  constructor(
+    form: EntryFormDeps,
+    private readonly saving: EntrySavingDeps,
+    private readonly handover: EntryHandover,
+  ) {
+    super(DialogId.offer);
+    this.addDialog(new EntryFormDialog(form)).addDialog(
       new WaterfallDialog(WATERFALL, [this.formStep.bind(this), this.saveStep.bind(this)]),
     );
     this.initialDialogId = WATERFALL;
@@ -31,7 +37,7 @@ export class OfferDialog extends CancelAndHelpDialog {
 
   /** Runs the form for an offer, unless the resident already stored the day's maximum. */
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!(await entryAllowedToday(step.context, this.deps, 'offer'))) return step.endDialog();
+    if (!(await entryAllowedToday(step.context, this.saving, 'offer'))) return step.endDialog();
     const options = (step.options ?? {}) as EntryDialogOptions;
     return step.beginDialog(DialogId.entryForm, { ...options, kind: 'offer' } satisfies EntryFormOptions);
   }
@@ -40,13 +46,13 @@ export class OfferDialog extends CancelAndHelpDialog {
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
-    const offer = await saveEntry(this.deps, step.context.activity.from.id, draft);
+    const offer = await saveEntry(this.saving, step.context.activity.from.id, draft);
     if (!offer) {
-      await tellEntryLimit(step.context, this.deps, 'offer');
+      await tellEntryLimit(step.context, this.saving, 'offer');
       return step.endDialog();
     }
     if (offer.flags.includes('money')) {
-      await handOverAboutEntry(step.context, this.deps, 'money', offer, t('handover.savedMoney'));
+      await this.handover.aboutEntry(step.context, 'money', offer, t('handover.savedMoney'));
       return step.endDialog();
     }
     await step.context.sendActivity(withMenu(t('offer.saved')));

@@ -2,26 +2,33 @@
  * What the main dialog does with a request: a menu payload, a command, or free text
  * understood by the NLU (asking rather than guessing when unsure). Referents get their own
  * menu on "menu", Get Started and greetings, and their `MOD_…` payloads.
+ *
+ * @remarks
+ * Emergencies, helpers' answers and job answers never reach it: they are answered before
+ * the dialogs run (./globalAnswers.ts).
  */
 import type { TurnContext } from 'botbuilder';
 import type { AttentionReason } from '../services/domain/types';
 import { t } from '../services/i18n';
-import type { DialogDeps, Understanding } from './deps';
+import type { Understanding } from './ports';
 import { answerEmergency } from './emergency';
 import type { EntryDialogOptions } from './entry/draft';
 import { DialogId } from './ids';
 import { asksToDelete, readCommand } from './keywords';
-import { handleJobAnswer, isJobAnswer } from './jobAnswers/jobAnswer';
-import { handleHelperAnswer, isHelperAnswer } from './matching/helperAnswer';
-import { handOverToReferent } from './moderation/handOver';
+import { handOverToReferent, type HandOverDeps } from './moderation/handOver';
 import { handoverReasonOf } from './moderation/handoverReason';
 import { isModeratorPayload } from './moderation/modPayload';
-import { handleModeratorPayload, showModeratorMenu } from './moderation/moderatorTools';
+import {
+  handleModeratorPayload,
+  showModeratorMenu,
+  type ModeratorToolsDeps,
+} from './moderation/moderatorTools';
 import { MenuPayload, TestimonialPayload, readLocation, readPayload, readText } from './payload';
 import type { PrivacyOptions } from './privacy/privacyDialog';
 import { withMenu } from './replies';
 import { asksTestimonialWithdrawal } from './testimonials/residentTestimonials';
-import { CATEGORY_CARRY_THRESHOLD, CONFIDENCE_THRESHOLD, understandTurn } from './understanding';
+import type { Turn } from './turn';
+import { CATEGORY_CARRY_THRESHOLD, CONFIDENCE_THRESHOLD } from './understanding';
 
 /** What routing decided. */
 export interface RouteOutcome {
@@ -33,20 +40,19 @@ export interface RouteOutcome {
 
 /** Routes requests. */
 export class Router {
-  constructor(private readonly deps: DialogDeps) {}
+  constructor(
+    private readonly tools: ModeratorToolsDeps,
+    private readonly handover: HandOverDeps,
+  ) {}
 
   /** Routes the current message; `misunderstood` counts the misunderstandings just before it. */
-  async route(context: TurnContext, misunderstood: number): Promise<RouteOutcome> {
-    const understanding = understandTurn(context, this.deps.nlu);
-    if (understanding?.emergency) {
-      await answerEmergency(context, understanding.emergency, this.deps);
-      return { misunderstood: 0 };
-    }
+  async route(context: TurnContext, turn: Turn, misunderstood: number): Promise<RouteOutcome> {
+    const { understanding } = turn;
     const payload = readPayload(context.activity);
     if (isModeratorPayload(payload)) {
-      return { ...(await handleModeratorPayload(context, this.deps, payload)), misunderstood: 0 };
+      return { ...(await handleModeratorPayload(context, this.tools, payload)), misunderstood: 0 };
     }
-    if (payload) return this.routePayload(context, payload);
+    if (payload) return this.routePayload(context, turn, payload);
     const text = readText(context.activity);
     if (!text || !understanding) {
       const key = readLocation(context.activity) ? 'interrupt.menu' : 'fallback.unsupportedAttachment';
@@ -56,21 +62,21 @@ export class Router {
     const command = readCommand(text);
     if (command === 'help') return this.help(context);
     if (command) {
-      if (!(await showModeratorMenu(context, this.deps)))
+      if (!(await showModeratorMenu(context, this.tools)))
         await context.sendActivity(withMenu(t('interrupt.menu')));
       return { misunderstood: 0 };
     }
     const reason = handoverReasonOf(text);
-    if (reason) return this.human(context, reason);
+    if (reason) return this.human(context, turn, reason);
     if (asksTestimonialWithdrawal(text))
       return { begin: { id: DialogId.withdrawTestimonial }, misunderstood: 0 };
-    return this.routeText(context, understanding, misunderstood);
+    return this.routeText(context, turn, understanding, misunderstood);
   }
 
-  private async routePayload(context: TurnContext, payload: string): Promise<RouteOutcome> {
+  private async routePayload(context: TurnContext, turn: Turn, payload: string): Promise<RouteOutcome> {
     switch (payload) {
       case MenuPayload.getStarted:
-        if (!(await showModeratorMenu(context, this.deps)))
+        if (!(await showModeratorMenu(context, this.tools)))
           await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
         return { misunderstood: 0 };
       case MenuPayload.offer:
@@ -78,7 +84,7 @@ export class Router {
       case MenuPayload.need:
         return { begin: { id: DialogId.need, options: {} }, misunderstood: 0 };
       case MenuPayload.human:
-        return this.human(context);
+        return this.human(context, turn);
       case MenuPayload.myEntries:
         return { begin: { id: DialogId.myEntries }, misunderstood: 0 };
       case MenuPayload.privacy:
@@ -91,25 +97,20 @@ export class Router {
         // The dialog serves admins only; anyone else gets the resident menu.
         return { begin: { id: DialogId.adminTestimonials, options: {} }, misunderstood: 0 };
       default:
-        if (isHelperAnswer(payload)) {
-          await handleHelperAnswer(context, this.deps, payload, true);
-        } else if (isJobAnswer(payload)) {
-          await handleJobAnswer(context, this.deps, payload, true);
-        } else {
-          await context.sendActivity(withMenu(t('understanding.unknownPayload')));
-        }
+        await context.sendActivity(withMenu(t('understanding.unknownPayload')));
         return { misunderstood: 0 };
     }
   }
 
   private async routeText(
     context: TurnContext,
+    turn: Turn,
     understanding: Understanding,
     misunderstood: number,
   ): Promise<RouteOutcome> {
     const { intent, intentConfidence } = understanding;
     if (intent === 'other' || intentConfidence < CONFIDENCE_THRESHOLD) {
-      return this.misunderstood(context, misunderstood + 1, intent === 'other');
+      return this.misunderstood(context, turn, misunderstood + 1, intent === 'other');
     }
     const options: EntryDialogOptions = {
       // "Autre" is what vague messages get ("besoin d'un coup de main"): ask rather than assume it.
@@ -127,7 +128,7 @@ export class Router {
       case 'need':
         return { begin: { id: DialogId.need, options }, misunderstood: 0 };
       case 'human':
-        return this.human(context);
+        return this.human(context, turn);
       case 'help':
         return this.help(context);
       case 'delete_data': {
@@ -140,13 +141,13 @@ export class Router {
         };
       }
       case 'emergency':
-        await answerEmergency(context, null, this.deps);
+        await answerEmergency(context, null, this.handover, turn);
         return { misunderstood: 0 };
       case 'testimonial':
         // "je voulais dire merci à ma voisine": straight to the story ("annuler" leaves it).
         return { begin: { id: DialogId.testimonial, options: {} }, misunderstood: 0 };
       case 'greeting':
-        if (!(await showModeratorMenu(context, this.deps)))
+        if (!(await showModeratorMenu(context, this.tools)))
           await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
         return { misunderstood: 0 };
     }
@@ -155,12 +156,13 @@ export class Router {
   /** Asks the resident to choose; the second time in a row, the conversation goes to a referent. */
   private async misunderstood(
     context: TurnContext,
+    turn: Turn,
     count: number,
     notUnderstood: boolean,
   ): Promise<RouteOutcome> {
     if (count >= 2) {
       await context.sendActivity(t('handover.misunderstood'));
-      return this.human(context, 'misunderstood_twice');
+      return this.human(context, turn, 'misunderstood_twice');
     }
     await context.sendActivity(
       withMenu(t(notUnderstood ? 'fallback.notUnderstood' : 'understanding.choose')),
@@ -171,9 +173,10 @@ export class Router {
   /** Hands the conversation to a referent: nothing more is said in this turn. */
   private async human(
     context: TurnContext,
+    turn: Turn,
     reason: AttentionReason = 'asked_for_human',
   ): Promise<RouteOutcome> {
-    await handOverToReferent(context, this.deps, reason);
+    await handOverToReferent(context, this.handover, turn, reason);
     return { misunderstood: 0 };
   }
 

@@ -1,9 +1,10 @@
 /**
- * The understanding of the current message, computed once per turn.
+ * How sure the understanding must be before the dialogs act on it (the understanding of
+ * a turn is computed once, see `Turn` in ./turn.ts).
  */
-import type { TurnContext } from 'botbuilder';
-import type { NluPort, Understanding } from './deps';
+import type { Activity } from 'botbuilder';
 import { readPayload, readText } from './payload';
+import type { NluPort, Understanding } from './ports';
 
 /**
  * Below this intent (or typed category) confidence the bot asks instead of guessing.
@@ -22,14 +23,11 @@ export const CONFIDENCE_THRESHOLD = 0.5;
  */
 export const CATEGORY_CARRY_THRESHOLD = 0.8;
 
-const CACHE_KEY = Symbol('understanding');
-
-/** What the NLU made of the typed text of this turn; null for a tap (payload) or no text. */
-export function understandTurn(context: TurnContext, nlu: NluPort): Understanding | null {
-  const cached: unknown = context.turnState.get(CACHE_KEY);
-  if (cached !== undefined) return cached as Understanding | null;
-  const text = readText(context.activity);
-  const understanding = text && !readPayload(context.activity) ? nlu.understand(text) : null;
-  context.turnState.set(CACHE_KEY, understanding);
-  return understanding;
+/** What the NLU makes of the typed text of `activity`; null for a tap (payload) or no text. */
+export function understandingOf(
+  activity: Partial<Activity>,
+  nlu: Pick<NluPort, 'understand'>,
+): Understanding | null {
+  const text = readText(activity);
+  return text && !readPayload(activity) ? nlu.understand(text) : null;
 }

@@ -3,8 +3,8 @@
  * resident who floods the Page gets one notice per blocking period, not an answer per message.
  */
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { NluPort } from '../../dialogs/deps';
-import { understandTurn } from '../../dialogs/understanding';
+import type { NluPort } from '../../dialogs/ports';
+import { understandingOf } from '../../dialogs/understanding';
 import { t } from '../../services/i18n';
 import type { Limits, MessageNotice } from '../../services/limits';
 import { redactId, type Logger } from '../../services/logger';
@@ -53,7 +53,7 @@ export class MessageLimit implements Middleware {
 
   /** An emergency, or a referent at work. */
   private async answeredAnyway(context: TurnContext, psid: string): Promise<boolean> {
-    if (understandTurn(context, this.options.nlu)?.emergency) return true;
+    if (understandingOf(context.activity, this.options.nlu)?.emergency) return true;
     return this.options.moderators.isModerator(psid);
   }
 

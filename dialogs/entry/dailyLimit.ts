@@ -5,13 +5,18 @@
 import type { TurnContext } from 'botbuilder';
 import type { EntryKind } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import type { DialogDeps } from '../deps';
+import type { LimitsPort } from '../ports';
 import { withMenu } from '../replies';
+
+/** What the daily limit on entries calls. */
+export interface EntryLimitDeps {
+  limits: Pick<LimitsPort, 'settings' | 'mayCreateEntry'>;
+}
 
 /** Tells the resident that today's entries of `kind` are used up, with the menu (a referent can help). */
 export async function tellEntryLimit(
   context: TurnContext,
-  deps: Pick<DialogDeps, 'limits'>,
+  deps: Pick<EntryLimitDeps, 'limits'>,
   kind: EntryKind,
 ): Promise<void> {
   const { needsPerDay, offersPerDay } = deps.limits.settings;
@@ -25,7 +30,7 @@ export async function tellEntryLimit(
 /** True when the resident may still store an entry of `kind` today; otherwise tells them. */
 export async function entryAllowedToday(
   context: TurnContext,
-  deps: Pick<DialogDeps, 'limits'>,
+  deps: EntryLimitDeps,
   kind: EntryKind,
 ): Promise<boolean> {
   if (await deps.limits.mayCreateEntry(context.activity.from.id, kind)) return true;

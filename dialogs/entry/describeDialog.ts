@@ -9,7 +9,6 @@ import { t } from '../../services/i18n';
 import { mentionsMoney } from '../../services/nlu/money';
 import { screenText } from '../../services/privacy/screenText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
 import { DialogId } from '../ids';
 import { Payload } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen, textOptions, textPrompt } from '../prompts';
@@ -41,8 +40,8 @@ const moneyChoices = () => [
 
 /** Asks for the description. */
 export class DescribeDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.describe, deps);
+  constructor() {
+    super(DialogId.describe);
     this.addDialog(textPrompt())
       .addDialog(choicePrompt())
       .addDialog(

@@ -9,7 +9,7 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { screenText } from '../../services/privacy/screenText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
+import type { ResidentsPort } from '../ports';
 import { DialogId } from '../ids';
 import { Payload } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen, textOptions, textPrompt } from '../prompts';
@@ -18,7 +18,14 @@ import type { DescribeResult } from './describeDialog';
 import { DescribeDialog } from './describeDialog';
 import type { EntryDialogOptions, EntryDraft } from './draft';
 import { isComplete, placeLabel, recapText } from './draft';
-import { FormPromptId, categoryOf, contactOf, formPrompts, placeFound } from './formPrompts';
+import {
+  FormPromptId,
+  categoryOf,
+  contactOf,
+  formPrompts,
+  placeFound,
+  type FormPromptsDeps,
+} from './formPrompts';
 
 const WATERFALL = 'entryFormWaterfall';
 
@@ -52,11 +59,16 @@ const contactChoices = (onBehalf = false): CardAction[] => [
       ]),
 ];
 
+/** What the form calls: the understanding and the geocoder (its prompts), the resident's consent. */
+export interface EntryFormDeps extends FormPromptsDeps {
+  residents: Pick<ResidentsPort, 'get'>;
+}
+
 /** Collects an offer or a need. */
 export class EntryFormDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.entryForm, deps);
-    this.addDialog(textPrompt()).addDialog(choicePrompt()).addDialog(new DescribeDialog(deps));
+  constructor(private readonly deps: EntryFormDeps) {
+    super(DialogId.entryForm);
+    this.addDialog(textPrompt()).addDialog(choicePrompt()).addDialog(new DescribeDialog());
     for (const prompt of formPrompts(deps)) this.addDialog(prompt);
     this.addDialog(
       new WaterfallDialog(WATERFALL, [

@@ -7,7 +7,7 @@ import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import { ActivityPrompt } from 'botbuilder-dialogs';
 import type { Category, Resident } from '../../services/domain/types';
 import { extractEmails, extractPhones } from '../../services/nlu/contacts';
-import type { DialogDeps, FoundPlace } from '../deps';
+import type { FoundPlace, GeocoderPort, NluPort } from '../ports';
 import { normalize } from '../keywords';
 import { Payload, categoryFromPayload, readLocation, readPayload, readText } from '../payload';
 import { categoryName } from '../replies';
@@ -24,8 +24,17 @@ export const FormPromptId = {
 
 const PLACE_KEY = Symbol('foundPlace');
 
+/** What the form's prompts call: the understanding (categories, neighbourhoods) and the geocoder. */
+export interface FormPromptsDeps {
+  nlu: NluPort;
+  geocoder: GeocoderPort;
+}
+
 /** The category tapped, named, or understood with enough confidence from the text. */
-export function categoryOf(activity: Partial<Activity>, deps: DialogDeps): Category | undefined {
+export function categoryOf(
+  activity: Partial<Activity>,
+  deps: { nlu: Pick<NluPort, 'classifyCategory'> },
+): Category | undefined {
   const fromPayload = categoryFromPayload(readPayload(activity));
   if (fromPayload) return fromPayload;
   const text = readText(activity);
@@ -56,7 +65,7 @@ export function placeFound(context: TurnContext): FoundPlace | undefined {
 }
 
 /** Creates the form's prompts. */
-export function formPrompts(deps: DialogDeps): ActivityPrompt[] {
+export function formPrompts(deps: FormPromptsDeps): ActivityPrompt[] {
   const places = new PlaceFinder(deps.geocoder, deps.nlu);
   const category = async (prompt: PromptValidatorContext<Activity>): Promise<boolean> =>
     Promise.resolve(

@@ -4,7 +4,7 @@
 import { loadNeighbourhoods } from '../../services/places/neighbourhoods';
 import type { NeighbourhoodPlace } from '../../services/places/locate';
 import { fromCoordinates, locate, nearestNeighbourhoodIn } from '../../services/places/locate';
-import type { FoundPlace, GeocoderPort, NluPort } from '../deps';
+import type { FoundPlace, GeocoderPort, NluPort } from '../ports';
 
 /** Finds places with the geocoder and the NLU's neighbourhood finder. */
 export class PlaceFinder {

@@ -4,18 +4,29 @@
  * calling dialog then hands the conversation to a referent); nothing past the day's limit
  * of entries of the resident.
  */
-import type { DialogDeps, NewEntryInput, StoredEntry } from '../deps';
+import type { Clock } from '../../services/clock';
+import type { Logger } from '../../services/logger';
+import type { EntriesPort, LimitsPort, NewEntryInput, ResidentsPort, StoredEntry } from '../ports';
 import type { CompleteDraft } from './draft';
 
 /** The wording version of the storage consent shown in `form.consent`. */
 export const STORAGE_CONSENT_VERSION = 'storage-v1';
+
+/** What storing an entry calls. */
+export interface SaveEntryDeps {
+  limits: Pick<LimitsPort, 'takeEntry'>;
+  residents: Pick<ResidentsPort, 'recordStorageConsent' | 'setContact'>;
+  entries: Pick<EntriesPort, 'create'>;
+  clock: Clock;
+  logger: Logger;
+}
 
 /**
  * Stores what the resident confirmed and returns the new entry; stores nothing and returns
  * null when the resident already stored the day's maximum of entries of this kind.
  */
 export async function saveEntry(
-  deps: DialogDeps,
+  deps: SaveEntryDeps,
   psid: string,
   draft: CompleteDraft,
 ): Promise<StoredEntry | null> {

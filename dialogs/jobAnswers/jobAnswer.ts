@@ -5,10 +5,16 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { t } from '../../services/i18n';
-import type { DialogDeps } from '../deps';
+import type { EntriesPort, FollowUpsPort } from '../ports';
 import { PayloadPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
 import { testimonialInvitation } from '../testimonials/invitation';
+
+/** What answering the jobs' questions calls. */
+export interface JobAnswerDeps {
+  followUps: FollowUpsPort;
+  entries: Pick<EntriesPort, 'renew' | 'close'>;
+}
 
 /** The answer a payload carries, if it answers a job's question. */
 type JobAnswer =
@@ -44,7 +50,7 @@ function reply(text: string, idle: boolean, suggestTestimonial: boolean): Partia
  */
 export async function handleJobAnswer(
   context: TurnContext,
-  deps: DialogDeps,
+  deps: JobAnswerDeps,
   payload: string,
   idle: boolean,
 ): Promise<void> {

@@ -5,11 +5,38 @@
 import { t } from '../../services/i18n';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
 import type { UndeliveredQueue } from '../../services/moderation';
-import type { DialogDeps, NearbyOffer, StoredEntry, StoredMatch } from '../deps';
-import { entrySummary, handOverProactively } from '../moderation/handOver';
+import type { Logger } from '../../services/logger';
+import type {
+  AttentionPort,
+  EntriesPort,
+  LimitsPort,
+  MatcherPort,
+  MatchesPort,
+  NearbyOffer,
+  StoredEntry,
+  StoredMatch,
+} from '../ports';
+import { entrySummary, handOverProactively, type ProactiveHandOverDeps } from '../moderation/handOver';
 import { PayloadPrefix } from '../payload';
 import { distanceText } from './distanceText';
 import { categoryName, choice, withChoices, withMenu } from '../replies';
+
+/** What asking a helper calls. */
+export interface AskHelperDeps {
+  limits: Pick<LimitsPort, 'takeMatchRequest'>;
+  matches: Pick<MatchesPort, 'propose' | 'toModerators'>;
+  attention: AttentionPort;
+  notifier: ResidentNotifier;
+  logger: Logger;
+}
+
+/** What moving a need on to the next helper calls (the dialog after a decline, the job after no answer). */
+export type MoveOnDeps = AskHelperDeps &
+  ProactiveHandOverDeps & {
+    entries: Pick<EntriesPort, 'get'>;
+    matches: Pick<MatchesPort, 'forNeed'>;
+    matcher: MatcherPort;
+  };
 
 /** What happened when a helper was asked. */
 export interface AskResult {
@@ -26,7 +53,7 @@ export interface AskResult {
  * helpers asked for the need's author, hands it to the moderators instead.
  */
 export async function askHelper(
-  deps: DialogDeps,
+  deps: AskHelperDeps,
   need: StoredEntry,
   nearby: NearbyOffer,
 ): Promise<AskResult> {
@@ -92,7 +119,7 @@ export interface MoveOnOptions {
  * Needs no turn: the dialog (a decline) and the `match-timeouts` job (no answer) both call it.
  */
 export async function moveToNextHelper(
-  deps: DialogDeps,
+  deps: MoveOnDeps,
   previous: StoredMatch,
   options: MoveOnOptions,
 ): Promise<MoveOnOutcome> {
@@ -130,7 +157,7 @@ export async function moveToNextHelper(
 }
 
 /** After a decline: {@link moveToNextHelper} with the decline's texts. */
-export async function askNextHelper(deps: DialogDeps, declined: StoredMatch): Promise<void> {
+export async function askNextHelper(deps: MoveOnDeps, declined: StoredMatch): Promise<void> {
   await moveToNextHelper(deps, declined, { cause: 'declined' });
 }
 
@@ -139,7 +166,7 @@ export async function askNextHelper(deps: DialogDeps, declined: StoredMatch): Pr
  * undelivered queue (when one is given), with the need's id.
  */
 function residentTeller(
-  deps: DialogDeps,
+  deps: Pick<AskHelperDeps, 'notifier'>,
   undelivered: MoveOnOptions['undelivered'],
   ref: string,
 ): ResidentNotifier {

@@ -5,10 +5,16 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Resident } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import type { DialogDeps } from '../deps';
+import type { MatchesPort, ResidentsPort } from '../ports';
 import { PayloadPrefix, idAfter } from '../payload';
 import { categoryName, withMenu } from '../replies';
-import { askNextHelper } from './askHelper';
+import { askNextHelper, type MoveOnDeps } from './askHelper';
+
+/** What answering a helper calls. */
+export type HelperAnswerDeps = MoveOnDeps & {
+  matches: Pick<MatchesPort, 'accept' | 'decline'>;
+  residents: Pick<ResidentsPort, 'get'>;
+};
 
 /** The contact details `resident` agreed to share, or null for "through the page only". */
 export function sharedContact(resident: Resident | null): string | null {
@@ -39,7 +45,7 @@ function reply(text: string, idle: boolean): Partial<Activity> | string {
  */
 export async function handleHelperAnswer(
   context: TurnContext,
-  deps: DialogDeps,
+  deps: HelperAnswerDeps,
   payload: string,
   idle: boolean,
 ): Promise<void> {
@@ -63,7 +69,7 @@ export async function handleHelperAnswer(
 /** Both sides receive what the other agreed to share; page-only contacts go through a referent. */
 async function accept(
   context: TurnContext,
-  deps: DialogDeps,
+  deps: HelperAnswerDeps,
   matchId: string,
   helperPsid: string,
   idle: boolean,

@@ -11,8 +11,7 @@ import type { Job, JobSummary } from '../../services/jobs';
 import { redactId } from '../../services/logger';
 import type { MatchRepository } from '../../services/matching/matchRepository';
 import type { UndeliveredQueue } from '../../services/moderation';
-import type { DialogDeps } from '../deps';
-import { moveToNextHelper } from './askHelper';
+import { moveToNextHelper, type MoveOnDeps } from './askHelper';
 
 /** Hours a helper has to answer before the request goes elsewhere. */
 export const DEFAULT_MATCH_TIMEOUT_HOURS = 6;
@@ -22,7 +21,7 @@ export const DEFAULT_MATCH_TIMEOUTS_PER_RUN = 50;
 /** What the job needs. */
 export interface MatchTimeoutsDeps {
   /** The dialogs' collaborators: asking the next helper, telling the resident, handing over. */
-  dialog: DialogDeps;
+  dialog: MoveOnDeps;
   matches: Pick<MatchRepository, 'expireProposedBefore'>;
   /** Where the resident's notices wait when their 24-hour window is closed. */
   undelivered: Pick<UndeliveredQueue, 'queueForModerators'>;

@@ -10,16 +10,16 @@ import { ActivityPrompt, WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { extractPhones } from '../../services/nlu/contacts';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
+import type { ModerationPort } from '../ports';
 import type { EntryDraft } from '../entry/draft';
 import { isComplete } from '../entry/draft';
-import { EntryFormDialog, type EntryFormOptions } from '../entry/entryFormDialog';
+import { EntryFormDialog, type EntryFormDeps, type EntryFormOptions } from '../entry/entryFormDialog';
 import { DialogId } from '../ids';
 import { ModPrefix, OnBehalfPayload, readText } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
 import { choice, withMenu } from '../replies';
 import { backToMenu } from './moderatorMenu';
-import { saveOnBehalf, type OfflineConsentVia } from './saveOnBehalf';
+import { saveOnBehalf, type OfflineConsentVia, type SaveOnBehalfDeps } from './saveOnBehalf';
 
 const WATERFALL = 'assistedRegistrationWaterfall';
 const PHONE_PROMPT = 'onBehalfPhonePrompt';
@@ -49,11 +49,15 @@ function phoneOf(activity: Partial<Activity> | undefined): string | undefined {
 
 /** Registers an entry on behalf of someone who is not online. */
 export class AssistedRegistrationDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.assistedRegistration, deps);
+  constructor(
+    form: EntryFormDeps,
+    private readonly moderators: ModerationPort['moderators'],
+    private readonly onBehalf: SaveOnBehalfDeps,
+  ) {
+    super(DialogId.assistedRegistration);
     const phonePrompt = async (prompt: PromptValidatorContext<Activity>): Promise<boolean> =>
       Promise.resolve(phoneOf(prompt.recognized.value) !== undefined);
-    this.addDialog(new EntryFormDialog(deps))
+    this.addDialog(new EntryFormDialog(form))
       .addDialog(choicePrompt())
       .addDialog(new ActivityPrompt(PHONE_PROMPT, phonePrompt))
       .addDialog(
@@ -70,7 +74,7 @@ export class AssistedRegistrationDialog extends CancelAndHelpDialog {
 
   /** Offer or need (moderators only). */
   private async kindStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!(await this.deps.moderation.moderators.isModerator(step.context.activity.from.id))) {
+    if (!(await this.moderators.isModerator(step.context.activity.from.id))) {
       await step.context.sendActivity(withMenu(t('interrupt.menu')));
       return step.endDialog();
     }
@@ -123,11 +127,11 @@ export class AssistedRegistrationDialog extends CancelAndHelpDialog {
     const phone = typeof step.result === 'string' ? step.result : phoneOf(step.result as Partial<Activity>);
     const draft = values.draft;
     if (!draft || !isComplete(draft) || !phone || !values.via) return step.endDialog();
-    if (!(await this.deps.moderation.moderators.isModerator(moderatorPsid))) {
+    if (!(await this.moderators.isModerator(moderatorPsid))) {
       await step.context.sendActivity(withMenu(t('interrupt.menu')));
       return step.endDialog();
     }
-    const entry = await saveOnBehalf(this.deps, { moderatorPsid, draft, via: values.via, phone });
+    const entry = await saveOnBehalf(this.onBehalf, { moderatorPsid, draft, via: values.via, phone });
     await step.context.sendActivity(
       backToMenu(t('moderatorMenu.register.saved'), [
         choice(t('moderatorMenu.register.approveNow'), `${ModPrefix.approve}${entry._id.toHexString()}`),

@@ -8,10 +8,36 @@ import type { AttentionReason } from '../../services/domain/types';
 import { categoryName } from '../replies';
 import { t } from '../../services/i18n';
 import { residentHandoverText, textActivity } from '../../services/moderation';
-import type { DialogDeps, StoredEntry } from '../deps';
-import { understandTurn } from '../understanding';
+import type { ResidentNotifier } from '../../services/messaging/notifier';
+import type { AttentionPort, HandoverPort, ModerationPort, StoredEntry, Understanding } from '../ports';
 import { moderatorMenu } from './moderatorMenu';
 import { conversationSummary } from './recentTexts';
+
+/** What a hand-over during the resident's turn calls. */
+export interface HandOverDeps {
+  moderation: Pick<ModerationPort, 'moderators' | 'handover' | 'qualification'>;
+  attention: AttentionPort;
+}
+
+/** What a hand-over outside the resident's turn calls. */
+export interface ProactiveHandOverDeps {
+  moderation: { handover: Pick<HandoverPort, 'availability' | 'handOver'> };
+  notifier: ResidentNotifier;
+  attention: AttentionPort;
+}
+
+/** What the turn knows that a hand-over records (see `Turn` in ../turn.ts). */
+export interface TurnFacts {
+  /** The understanding of the typed text of the turn (null for a tap). */
+  readonly understanding: Understanding | null;
+  /** The resident's last texts, screened, this turn's included. */
+  readonly recentTexts: readonly string[];
+}
+
+/** Hands the conversation over about an entry just saved (the port the entry dialogs call). */
+export interface EntryHandover {
+  aboutEntry(context: TurnContext, reason: AttentionReason, entry: StoredEntry, intro: string): Promise<void>;
+}
 
 /** What the caller knows about the request. */
 export interface HandOverDetails {
@@ -30,7 +56,8 @@ export interface HandOverDetails {
  */
 export async function handOverToReferent(
   context: TurnContext,
-  deps: DialogDeps,
+  deps: HandOverDeps,
+  turn: TurnFacts,
   reason: AttentionReason,
   details: HandOverDetails = {},
 ): Promise<void> {
@@ -39,14 +66,14 @@ export async function handOverToReferent(
     await context.sendActivity(await moderatorMenu(deps, psid, t('moderatorMenu.noSelfHandover')));
     return;
   }
-  const understanding = understandTurn(context, deps.nlu);
+  const { understanding } = turn;
   const notice = await deps.moderation.handover.availability();
   await context.sendActivity(residentHandoverText(notice));
   await deps.attention.flag(psid, reason, details.detail);
   await deps.moderation.handover.handOver({
     psid,
     reason,
-    summary: details.summary ?? conversationSummary(context),
+    summary: details.summary ?? conversationSummary(turn.recentTexts),
     ...(understanding
       ? { scores: { [understanding.intent]: Math.round(understanding.intentConfidence * 100) / 100 } }
       : {}),
@@ -57,13 +84,14 @@ export async function handOverToReferent(
 /** Says `intro` about the resident's entry just saved, then hands the conversation over. */
 export async function handOverAboutEntry(
   context: TurnContext,
-  deps: DialogDeps,
+  deps: HandOverDeps,
+  turn: TurnFacts,
   reason: AttentionReason,
   entry: StoredEntry,
   intro: string,
 ): Promise<void> {
   await context.sendActivity(intro);
-  await handOverToReferent(context, deps, reason, {
+  await handOverToReferent(context, deps, turn, reason, {
     detail: entry._id.toHexString(),
     neighbourhood: entry.neighbourhood,
   });
@@ -79,7 +107,7 @@ export function entrySummary(entry: StoredEntry): string {
  * goes through the notifier, inside the resident's 24-hour window.
  */
 export async function handOverProactively(
-  deps: DialogDeps,
+  deps: ProactiveHandOverDeps,
   psid: string,
   reason: AttentionReason,
   details: HandOverDetails & { summary: string },

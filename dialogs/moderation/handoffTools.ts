@@ -6,17 +6,27 @@
 import type { Activity } from 'botbuilder';
 import { t } from '../../services/i18n';
 import { reasonLabel, type StoredHandoff } from '../../services/moderation';
-import type { DialogDeps } from '../deps';
+import type { ResidentNotifier } from '../../services/messaging/notifier';
+import type { ModerationPort } from '../ports';
 import { choice, frenchDate, withChoices, withMenu } from '../replies';
 import { backToMenu } from './moderatorMenu';
 import { ModPayload, ModPrefix } from '../payload';
 import { MAX_LISTED } from './reviewTools';
 
 const EXCERPT_LENGTH = 80;
+
+/** What the hand-over tools call. */
+export interface HandoffToolsDeps {
+  moderation: Pick<ModerationPort, 'handover'>;
+  notifier: ResidentNotifier;
+}
 const LAST_LINES = 3;
 
 /** Open and taken hand-overs, one line and one quick reply each. */
-export async function handoffList(deps: DialogDeps, psid: string): Promise<Partial<Activity>> {
+export async function handoffList(
+  deps: Pick<HandoffToolsDeps, 'moderation'>,
+  psid: string,
+): Promise<Partial<Activity>> {
   const handoffs = await deps.moderation.handover.openHandoffs(psid);
   if (handoffs.length === 0) return backToMenu(t('moderatorMenu.handoffs.none'));
   const shown = handoffs.slice(0, MAX_LISTED);
@@ -40,7 +50,11 @@ export async function handoffList(deps: DialogDeps, psid: string): Promise<Parti
 }
 
 /** One hand-over: reason, neighbourhood, state, summary and its last lines. */
-export async function handoffView(deps: DialogDeps, psid: string, id: string): Promise<Partial<Activity>> {
+export async function handoffView(
+  deps: Pick<HandoffToolsDeps, 'moderation'>,
+  psid: string,
+  id: string,
+): Promise<Partial<Activity>> {
   const handoff = (await deps.moderation.handover.openHandoffs(psid)).find(
     (candidate) => candidate._id.toHexString() === id,
   );
@@ -70,7 +84,11 @@ export async function handoffView(deps: DialogDeps, psid: string, id: string): P
 }
 
 /** The referent takes the hand-over: they answer in the page inbox. */
-export async function take(deps: DialogDeps, psid: string, id: string): Promise<Partial<Activity>> {
+export async function take(
+  deps: Pick<HandoffToolsDeps, 'moderation'>,
+  psid: string,
+  id: string,
+): Promise<Partial<Activity>> {
   await deps.moderation.handover.takeHandoff(psid, id);
   return backToMenu(t('moderatorMenu.handoffs.taken'), [
     choice(t('moderatorMenu.handoffs.close'), `${ModPrefix.close}${id}`),
@@ -78,7 +96,7 @@ export async function take(deps: DialogDeps, psid: string, id: string): Promise<
 }
 
 /** The referent marks it done: the bot has the thread back and tells the resident, with the menu. */
-export async function close(deps: DialogDeps, psid: string, id: string): Promise<Partial<Activity>> {
+export async function close(deps: HandoffToolsDeps, psid: string, id: string): Promise<Partial<Activity>> {
   const closed = await deps.moderation.handover.closeHandoff(psid, id);
   const told = await deps.notifier.notify(closed.psid, withMenu(t('moderation.resident.back')));
   const key = told === 'sent' ? 'moderatorMenu.handoffs.closed' : 'moderatorMenu.handoffs.closedNotTold';

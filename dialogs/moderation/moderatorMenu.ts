@@ -4,9 +4,14 @@
  */
 import type { Activity, CardAction } from 'botbuilder';
 import { t } from '../../services/i18n';
-import type { DialogDeps } from '../deps';
+import type { ModerationPort } from '../ports';
 import { choice, withChoices } from '../replies';
 import { ModPayload, TestimonialPayload } from '../payload';
+
+/** What the referents' menu calls (to count what waits). */
+export interface ModeratorMenuDeps {
+  moderation: Pick<ModerationPort, 'qualification' | 'handover' | 'moderators'>;
+}
 
 /** The menu's quick replies, with the counts; admins also review testimonials. */
 export function moderatorChoices(pending: number, handoffs: number, admin = false): CardAction[] {
@@ -21,7 +26,7 @@ export function moderatorChoices(pending: number, handoffs: number, admin = fals
 
 /** `text` (the menu's intro by default) with the referents' menu and today's counts. */
 export async function moderatorMenu(
-  deps: DialogDeps,
+  deps: ModeratorMenuDeps,
   psid: string,
   text?: string,
 ): Promise<Partial<Activity>> {

@@ -7,7 +7,9 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { ErrorCode } from '../../services/errors';
 import { t } from '../../services/i18n';
 import { ModerationError } from '../../services/moderation';
-import type { DialogDeps } from '../deps';
+import type { Logger } from '../../services/logger';
+import type { ResidentNotifier } from '../../services/messaging/notifier';
+import type { ModerationPort } from '../ports';
 import { DialogId } from '../ids';
 import { ModPayload, ModPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
@@ -21,13 +23,26 @@ export interface ModeratorOutcome {
   begin?: { id: string; options?: object };
 }
 
+/** What the referents' tools call. */
+export interface ModeratorToolsDeps {
+  moderation: Pick<ModerationPort, 'moderators' | 'qualification' | 'handover'>;
+  notifier: ResidentNotifier;
+  logger: Logger;
+}
+
 /** True for an active moderator. */
-export async function isModerator(context: TurnContext, deps: DialogDeps): Promise<boolean> {
+export async function isModerator(
+  context: TurnContext,
+  deps: { moderation: Pick<ModerationPort, 'moderators'> },
+): Promise<boolean> {
   return deps.moderation.moderators.isModerator(context.activity.from.id);
 }
 
 /** Shows the referents' menu to a moderator; false (nothing sent) for anyone else. */
-export async function showModeratorMenu(context: TurnContext, deps: DialogDeps): Promise<boolean> {
+export async function showModeratorMenu(
+  context: TurnContext,
+  deps: Pick<ModeratorToolsDeps, 'moderation'>,
+): Promise<boolean> {
   if (!(await isModerator(context, deps))) return false;
   await context.sendActivity(await moderatorMenu(deps, context.activity.from.id));
   return true;
@@ -36,7 +51,7 @@ export async function showModeratorMenu(context: TurnContext, deps: DialogDeps):
 /** Serves a `MOD_…` payload. */
 export async function handleModeratorPayload(
   context: TurnContext,
-  deps: DialogDeps,
+  deps: ModeratorToolsDeps,
   payload: string,
 ): Promise<ModeratorOutcome> {
   const psid = context.activity.from.id;
@@ -59,7 +74,7 @@ export async function handleModeratorPayload(
 }
 
 /** The answer to one payload; throws the services' {@link ModerationError}. */
-async function answer(deps: DialogDeps, psid: string, payload: string): Promise<Partial<Activity>> {
+async function answer(deps: ModeratorToolsDeps, psid: string, payload: string): Promise<Partial<Activity>> {
   switch (payload) {
     case ModPayload.menu:
       return moderatorMenu(deps, psid);

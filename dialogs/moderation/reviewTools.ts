@@ -4,8 +4,7 @@
  * The qualification service checks the moderator, audits and tells the resident.
  */
 import type { Activity } from 'botbuilder';
-import type { StoredEntry } from '../deps';
-import type { DialogDeps } from '../deps';
+import type { ModerationPort, StoredEntry } from '../ports';
 import { t } from '../../services/i18n';
 import { REJECTION_REASONS } from '../../services/moderation';
 import { categoryName, choice, withChoices } from '../replies';
@@ -13,12 +12,17 @@ import { backToMenu } from './moderatorMenu';
 import { ModPayload, ModPrefix } from '../payload';
 import { rejectPayload } from './modPayload';
 
+/** What reviewing entries calls. */
+export interface ReviewToolsDeps {
+  moderation: Pick<ModerationPort, 'qualification'>;
+}
+
 /** Entries listed at once (one quick reply each, plus the menu). */
 export const MAX_LISTED = 12;
 const EXCERPT_LENGTH = 80;
 
 /** The pending entries, one line and one quick reply each. */
-export async function pendingList(deps: DialogDeps, psid: string): Promise<Partial<Activity>> {
+export async function pendingList(deps: ReviewToolsDeps, psid: string): Promise<Partial<Activity>> {
   const pending = await deps.moderation.qualification.listPendingEntries(psid);
   if (pending.length === 0) return backToMenu(t('moderatorMenu.review.none'));
   const shown = pending.slice(0, MAX_LISTED);
@@ -38,7 +42,11 @@ export async function pendingList(deps: DialogDeps, psid: string): Promise<Parti
 }
 
 /** One pending entry in full (but its address), with publish / refuse. */
-export async function entryView(deps: DialogDeps, psid: string, entryId: string): Promise<Partial<Activity>> {
+export async function entryView(
+  deps: ReviewToolsDeps,
+  psid: string,
+  entryId: string,
+): Promise<Partial<Activity>> {
   const pending = await deps.moderation.qualification.listPendingEntries(psid);
   const entry = pending.find((candidate) => candidate._id.toHexString() === entryId);
   if (!entry) return backToMenu(t('moderatorMenu.review.gone'));
@@ -66,14 +74,18 @@ export function refuseReasons(entryId: string): Partial<Activity> {
 }
 
 /** Publishes the entry; the resident is told (or the notice waits for a referent). */
-export async function approve(deps: DialogDeps, psid: string, entryId: string): Promise<Partial<Activity>> {
+export async function approve(
+  deps: ReviewToolsDeps,
+  psid: string,
+  entryId: string,
+): Promise<Partial<Activity>> {
   const { residentNotified } = await deps.moderation.qualification.approveEntry(psid, entryId);
   return afterDecision(t('moderatorMenu.review.approved'), residentNotified);
 }
 
 /** Refuses the entry with `reason`; the resident is told why. */
 export async function reject(
-  deps: DialogDeps,
+  deps: ReviewToolsDeps,
   psid: string,
   entryId: string,
   reason: (typeof REJECTION_REASONS)[number],

@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Consent } from '../../services/domain/types';
-import type { DialogDeps, StoredEntry } from '../deps';
+import type { Clock } from '../../services/clock';
+import type { Logger } from '../../services/logger';
+import type { EntriesPort, ModerationPort, ResidentsPort, StoredEntry } from '../ports';
 import type { CompleteDraft } from '../entry/draft';
 import { newEntryOf, STORAGE_CONSENT_VERSION } from '../entry/saveEntry';
 
@@ -20,13 +22,22 @@ export interface OnBehalfInput {
   phone: string;
 }
 
+/** What storing an entry on behalf of someone calls. */
+export interface SaveOnBehalfDeps {
+  residents: Pick<ResidentsPort, 'recordStorageConsent' | 'setContact'>;
+  entries: Pick<EntriesPort, 'create'>;
+  moderation: Pick<ModerationPort, 'audit'>;
+  clock: Clock;
+  logger: Logger;
+}
+
 /** A new id for someone who is not on Messenger. */
 export function offlinePsid(): string {
   return `offline:${randomBytes(8).toString('hex')}`;
 }
 
 /** Stores the person, their consent and contact, and the entry (pending review). */
-export async function saveOnBehalf(deps: DialogDeps, input: OnBehalfInput): Promise<StoredEntry> {
+export async function saveOnBehalf(deps: SaveOnBehalfDeps, input: OnBehalfInput): Promise<StoredEntry> {
   const { draft, moderatorPsid } = input;
   const psid = offlinePsid();
   await deps.residents.recordStorageConsent(psid, {

@@ -8,13 +8,16 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { splitText } from '../../services/messaging/splitText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
+import type { Logger } from '../../services/logger';
+import type { PrivacyPort } from '../ports';
 import { DialogId } from '../ids';
 import { MenuPayload, Payload, TestimonialPayload } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
 import { choice, withChoices, withMenu, yesNoChoices } from '../replies';
-import { requestStateDeletion } from '../stateDeletion';
-import { WithdrawTestimonialDialog } from '../testimonials/withdrawTestimonialDialog';
+import {
+  WithdrawTestimonialDialog,
+  type WithdrawTestimonialPort,
+} from '../testimonials/withdrawTestimonialDialog';
 import { exportText } from './exportText';
 
 const WATERFALL = 'privacyWaterfall';
@@ -23,6 +26,16 @@ const WATERFALL = 'privacyWaterfall';
 export interface PrivacyOptions {
   /** Go straight to the deletion question ("supprimer mes données"). */
   deleteNow?: boolean;
+}
+
+/** What the dialog ends with once everything about the resident was erased. */
+export interface DataErased {
+  dataErased: true;
+}
+
+/** True for the result of a privacy dialog that erased the resident's data. */
+export function isDataErased(result: unknown): result is DataErased {
+  return typeof result === 'object' && result !== null && (result as DataErased).dataErased === true;
 }
 
 const privacyChoices = (): CardAction[] => [
@@ -35,8 +48,12 @@ const deleteChoices = (): CardAction[] => yesNoChoices(t('privacy.deleteYes'), t
 
 /** Explains, exports and deletes the resident's data. */
 export class PrivacyDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.privacy, deps);
+  constructor(
+    private readonly privacy: PrivacyPort,
+    private readonly testimonials: WithdrawTestimonialPort,
+    private readonly logger: Logger,
+  ) {
+    super(DialogId.privacy);
     this.addDialog(choicePrompt()).addDialog(
       new WaterfallDialog(WATERFALL, [
         this.introStep.bind(this),
@@ -44,7 +61,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
         this.deleteStep.bind(this),
       ]),
     );
-    this.addDialog(new WithdrawTestimonialDialog(deps));
+    this.addDialog(new WithdrawTestimonialDialog(testimonials, logger));
     this.initialDialogId = WATERFALL;
   }
 
@@ -69,7 +86,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     }
     if (picked === TestimonialPayload.privacyWithdraw)
       return step.replaceDialog(DialogId.withdrawTestimonial);
-    const data = await this.deps.privacy.exportData(step.context.activity.from.id);
+    const data = await this.privacy.exportData(step.context.activity.from.id);
     const text = exportText(data);
     if (!text) {
       await step.context.sendActivity(withMenu(t('privacy.exportEmpty')));
@@ -84,7 +101,8 @@ export class PrivacyDialog extends CancelAndHelpDialog {
   /**
    * Once confirmed: takes back the consent to publish their testimonials (published posts
    * are deleted from the Page), then erases everything stored about them (the same erasure
-   * as the retention job's, see `services/privacy/erasure.ts`), the bot's state included.
+   * as the retention job's, see `services/privacy/erasure.ts`); ends with {@link DataErased}
+   * so that the bot's state goes too.
    */
   private async deleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (chosen(step.result, deleteChoices()) !== Payload.yes) {
@@ -92,15 +110,15 @@ export class PrivacyDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     const psid = step.context.activity.from.id;
-    const withdrawal = await this.deps.testimonials.withdraw({ psid });
-    const erased = await this.deps.privacy.erase(psid);
-    requestStateDeletion(step.context);
-    this.deps.logger.info('resident data deleted', {
+    const withdrawal = await this.testimonials.withdraw({ psid });
+    const erased = await this.privacy.erase(psid);
+    this.logger.info('resident data deleted', {
       ...erased,
       testimonialsWithdrawn: withdrawal.withdrawn,
       postsDeleted: withdrawal.postsDeleted,
     });
     await step.context.sendActivity(withMenu(t('privacy.deleted')));
-    return step.endDialog();
+    // The caller (the main dialog) deletes the bot's own state about the resident.
+    return step.endDialog({ dataErased: true } satisfies DataErased);
   }
 }

@@ -12,7 +12,9 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import type { StoredTestimonial } from '../../services/testimonials/types';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
+import type { Clock } from '../../services/clock';
+import type { Logger } from '../../services/logger';
+import type { TestimonialsPort } from '../ports';
 import { DialogId } from '../ids';
 import { TestimonialPayload, TestimonialPrefix, idAfter } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
@@ -37,13 +39,23 @@ const ACTIONS = [
   { prefix: TestimonialPrefix.adminReject, title: 'testimonialAdmin.reject' },
 ] as const;
 
+/** What the admins' review calls. */
+export type TestimonialReviewPort = Pick<
+  TestimonialsPort,
+  'canReview' | 'listPending' | 'get' | 'approve' | 'reject' | 'schedule'
+>;
+
 /** Lists pending testimonials and applies an admin's decision. */
 export class AdminTestimonialsDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.adminTestimonials, deps);
+  constructor(
+    private readonly testimonials: TestimonialReviewPort,
+    clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    super(DialogId.adminTestimonials);
     this.addDialog(choicePrompt())
-      .addDialog(new CorrectTestimonialDialog(deps))
-      .addDialog(new ScheduleTestimonialDialog(deps))
+      .addDialog(new CorrectTestimonialDialog(testimonials, logger))
+      .addDialog(new ScheduleTestimonialDialog(testimonials, clock, logger))
       .addDialog(
         new WaterfallDialog(WATERFALL, [
           this.listStep.bind(this),
@@ -57,11 +69,11 @@ export class AdminTestimonialsDialog extends CancelAndHelpDialog {
 
   /** Admins only: the pending testimonials, oldest first. */
   private async listStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!(await this.deps.testimonials.canReview(step.context.activity.from.id))) {
+    if (!(await this.testimonials.canReview(step.context.activity.from.id))) {
       await step.context.sendActivity(withMenu(t('interrupt.menu')));
       return step.endDialog();
     }
-    const pending = await this.deps.testimonials.listPending(MAX_QUICK_REPLIES);
+    const pending = await this.testimonials.listPending(MAX_QUICK_REPLIES);
     if (pending.length === 0) {
       await step.context.sendActivity(withMenu(t('testimonialAdmin.none')));
       return step.endDialog();
@@ -89,7 +101,7 @@ export class AdminTestimonialsDialog extends CancelAndHelpDialog {
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as ReviewValues;
     const id = idAfter(chosen(step.result, values.listed ?? []), TestimonialPrefix.adminPick);
-    const testimonial = id ? await this.deps.testimonials.get(id) : null;
+    const testimonial = id ? await this.testimonials.get(id) : null;
     if (!testimonial || testimonial.status !== 'pending')
       return this.finish(step, t('testimonialAdmin.stale'));
     const actions = actionChoices(testimonial);
@@ -109,14 +121,14 @@ export class AdminTestimonialsDialog extends CancelAndHelpDialog {
     const admin = step.context.activity.from.id;
     const approveId = idAfter(payload, TestimonialPrefix.adminApprove);
     if (approveId) {
-      const approved = await this.deps.testimonials.approve(approveId, admin);
-      this.deps.logger.info('testimonial approved', { testimonial: approveId, done: !!approved });
+      const approved = await this.testimonials.approve(approveId, admin);
+      this.logger.info('testimonial approved', { testimonial: approveId, done: !!approved });
       return this.finish(step, t(approved ? 'testimonialAdmin.approved' : 'testimonialAdmin.stale'));
     }
     const rejectId = idAfter(payload, TestimonialPrefix.adminReject);
     if (rejectId) {
-      const rejected = await this.deps.testimonials.reject(rejectId, admin);
-      this.deps.logger.info('testimonial rejected', { testimonial: rejectId, done: !!rejected });
+      const rejected = await this.testimonials.reject(rejectId, admin);
+      this.logger.info('testimonial rejected', { testimonial: rejectId, done: !!rejected });
       return this.finish(step, t(rejected ? 'testimonialAdmin.rejected' : 'testimonialAdmin.stale'));
     }
     const editId = idAfter(payload, TestimonialPrefix.adminEdit);

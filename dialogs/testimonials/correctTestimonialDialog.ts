@@ -7,7 +7,8 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { screenText } from '../../services/privacy/screenText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
+import type { Logger } from '../../services/logger';
+import type { TestimonialsPort } from '../ports';
 import { DialogId } from '../ids';
 import { readText } from '../payload';
 import { textOptions } from '../prompts';
@@ -19,8 +20,11 @@ const WATERFALL = 'correctTestimonialWaterfall';
 
 /** Asks the corrected text, then approves with it. */
 export class CorrectTestimonialDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.correctTestimonial, deps);
+  constructor(
+    private readonly testimonials: Pick<TestimonialsPort, 'approve'>,
+    private readonly logger: Logger,
+  ) {
+    super(DialogId.correctTestimonial);
     this.addDialog(boundedTextPrompt(StoryPromptId.story, MIN_STORY_LENGTH, MAX_STORY_LENGTH)).addDialog(
       new WaterfallDialog(WATERFALL, [this.askStep.bind(this), this.approveStep.bind(this)]),
     );
@@ -39,8 +43,8 @@ export class CorrectTestimonialDialog extends CancelAndHelpDialog {
   private async approveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { id } = step.options as ReviewTarget;
     const corrected = readText(step.context.activity) ?? '';
-    const approved = await this.deps.testimonials.approve(id, step.context.activity.from.id, corrected);
-    this.deps.logger.info('testimonial approved with a correction', { testimonial: id, done: !!approved });
+    const approved = await this.testimonials.approve(id, step.context.activity.from.id, corrected);
+    this.logger.info('testimonial approved with a correction', { testimonial: id, done: !!approved });
     const outcome = t(approved ? 'testimonialAdmin.approvedCorrected' : 'testimonialAdmin.stale');
     const screened = approved !== null && screenText(corrected).removed.length > 0;
     const message = screened ? `${t('testimonialAdmin.contactsRemoved')}\n${outcome}` : outcome;

@@ -7,7 +7,9 @@ import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } f
 import { ActivityPrompt, WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
+import type { Clock } from '../../services/clock';
+import type { Logger } from '../../services/logger';
+import type { TestimonialsPort } from '../ports';
 import { DialogId } from '../ids';
 import { Payload, readText } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen, textOptions } from '../prompts';
@@ -29,11 +31,15 @@ const confirmChoices = (): CardAction[] =>
 
 /** Asks, confirms and records the publication day. */
 export class ScheduleTestimonialDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.scheduleTestimonial, deps);
+  constructor(
+    private readonly testimonials: Pick<TestimonialsPort, 'get' | 'approve' | 'schedule'>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    super(DialogId.scheduleTestimonial);
     const readsDate = (prompt: PromptValidatorContext<Activity>): Promise<boolean> => {
       const text = prompt.recognized.value ? readText(prompt.recognized.value) : undefined;
-      return Promise.resolve(text !== undefined && parsePublicationDate(text, deps.clock()) !== undefined);
+      return Promise.resolve(text !== undefined && parsePublicationDate(text, clock()) !== undefined);
     };
     this.addDialog(new ActivityPrompt(DATE_PROMPT, readsDate))
       .addDialog(choicePrompt())
@@ -57,7 +63,7 @@ export class ScheduleTestimonialDialog extends CancelAndHelpDialog {
 
   /** Reads the day back in full. */
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const date = parsePublicationDate(readText(step.context.activity) ?? '', this.deps.clock());
+    const date = parsePublicationDate(readText(step.context.activity) ?? '', this.clock());
     if (!date) return step.endDialog({ message: t('testimonialAdmin.notChanged') } satisfies ReviewOutcome);
     (step.values as ScheduleValues).publishAt = date.toISOString();
     const text = t('testimonialAdmin.dateConfirm', { date: longFrenchDate(date) });
@@ -72,11 +78,10 @@ export class ScheduleTestimonialDialog extends CancelAndHelpDialog {
     }
     const { id } = step.options as ReviewTarget;
     const date = new Date(publishAt);
-    const current = await this.deps.testimonials.get(id);
-    if (current?.status === 'pending')
-      await this.deps.testimonials.approve(id, step.context.activity.from.id);
-    const scheduled = await this.deps.testimonials.schedule(id, date);
-    this.deps.logger.info('testimonial scheduled', { testimonial: id, done: !!scheduled });
+    const current = await this.testimonials.get(id);
+    if (current?.status === 'pending') await this.testimonials.approve(id, step.context.activity.from.id);
+    const scheduled = await this.testimonials.schedule(id, date);
+    this.logger.info('testimonial scheduled', { testimonial: id, done: !!scheduled });
     const message = scheduled
       ? t('testimonialAdmin.scheduled', { date: longFrenchDate(date) })
       : t('testimonialAdmin.stale');

@@ -18,7 +18,8 @@ import type { SignatureChoice } from '../../services/testimonials/signature';
 import { renderPost, renderSignature } from '../../services/testimonials/signature';
 import type { SignatureKind } from '../../services/testimonials/types';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
+import type { Logger } from '../../services/logger';
+import type { NluPort, TestimonialsPort } from '../ports';
 import { DialogId } from '../ids';
 import { Payload, TestimonialPayload, readText } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen, resolveChoice, textOptions } from '../prompts';
@@ -55,8 +56,12 @@ const sendChoices = (): CardAction[] =>
 
 /** Collects and stores a testimonial. */
 export class TestimonialDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.testimonial, deps);
+  constructor(
+    private readonly testimonials: Pick<TestimonialsPort, 'create'>,
+    private readonly nlu: Pick<NluPort, 'understand'>,
+    private readonly logger: Logger,
+  ) {
+    super(DialogId.testimonial);
     this.addDialog(boundedTextPrompt(StoryPromptId.story, MIN_STORY_LENGTH, MAX_STORY_LENGTH))
       .addDialog(
         boundedTextPrompt(StoryPromptId.name, 2, MAX_NAME_LENGTH, {
@@ -155,13 +160,13 @@ export class TestimonialDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     const { story = '', signature = { kind: 'anonymous' } } = step.values as TestimonialValues;
-    const saved = await this.deps.testimonials.create({
+    const saved = await this.testimonials.create({
       psid: step.context.activity.from.id,
       text: story,
       signature,
       consentVersion: TESTIMONIAL_CONSENT_VERSION,
     });
-    this.deps.logger.info('testimonial recorded', { testimonial: saved._id.toHexString() });
+    this.logger.info('testimonial recorded', { testimonial: saved._id.toHexString() });
     await step.context.sendActivity(withMenu(t('testimonialDialog.saved')));
     return step.endDialog();
   }
@@ -170,7 +175,7 @@ export class TestimonialDialog extends CancelAndHelpDialog {
   private neighbourhood(step: WaterfallStepContext): string | undefined {
     const typed = readText(step.context.activity);
     if (!typed || resolveChoice(step.context.activity, skipChoices()) !== undefined) return undefined;
-    const named = this.deps.nlu.understand(typed).neighbourhood?.name;
+    const named = this.nlu.understand(typed).neighbourhood?.name;
     return named ?? screenText(typed, { replacement: 'nothing' }).text.slice(0, 40);
   }
 }

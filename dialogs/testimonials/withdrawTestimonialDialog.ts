@@ -9,7 +9,8 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import type { StoredTestimonial } from '../../services/testimonials/types';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import type { DialogDeps } from '../deps';
+import type { Logger } from '../../services/logger';
+import type { TestimonialsPort } from '../ports';
 import { DialogId } from '../ids';
 import { Payload, TestimonialPrefix, idAfter } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
@@ -30,10 +31,16 @@ interface WithdrawValues {
 const confirmChoices = (): CardAction[] =>
   yesNoChoices(t('testimonialWithdraw.confirmYes'), t('testimonialWithdraw.confirmNo'));
 
+/** What withdrawing a testimonial calls. */
+export type WithdrawTestimonialPort = Pick<TestimonialsPort, 'listByResident' | 'get' | 'withdraw'>;
+
 /** Withdraws the consent for one of the resident's testimonials. */
 export class WithdrawTestimonialDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDeps) {
-    super(DialogId.withdrawTestimonial, deps);
+  constructor(
+    private readonly testimonials: WithdrawTestimonialPort,
+    private readonly logger: Logger,
+  ) {
+    super(DialogId.withdrawTestimonial);
     this.addDialog(choicePrompt()).addDialog(
       new WaterfallDialog(WATERFALL, [
         this.chooseStep.bind(this),
@@ -46,7 +53,7 @@ export class WithdrawTestimonialDialog extends CancelAndHelpDialog {
 
   /** Lists the resident's testimonials still alive; skips the question when there is one. */
   private async chooseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const all = await this.deps.testimonials.listByResident(step.context.activity.from.id);
+    const all = await this.testimonials.listByResident(step.context.activity.from.id);
     const alive = all.filter((item) => WITHDRAWABLE.includes(item.status)).slice(0, MAX_QUICK_REPLIES);
     const values = step.values as WithdrawValues;
     values.offered = alive.map((item) => item._id.toHexString());
@@ -103,7 +110,7 @@ export class WithdrawTestimonialDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(withMenu(t('testimonialWithdraw.kept')));
       return step.endDialog();
     }
-    const report = await this.deps.testimonials.withdraw({ id: picked });
+    const report = await this.testimonials.withdraw({ id: picked });
     const key =
       report.withdrawn === 0
         ? 'testimonialWithdraw.failed'
@@ -112,7 +119,7 @@ export class WithdrawTestimonialDialog extends CancelAndHelpDialog {
           : report.postsDeleted > 0
             ? 'testimonialWithdraw.doneDeleted'
             : 'testimonialWithdraw.done';
-    this.deps.logger.info('testimonial consent withdrawn', { testimonial: picked, ...report });
+    this.logger.info('testimonial consent withdrawn', { testimonial: picked, ...report });
     await step.context.sendActivity(withMenu(t(key)));
     return step.endDialog();
   }
@@ -125,6 +132,6 @@ export class WithdrawTestimonialDialog extends CancelAndHelpDialog {
     const only = step.result as StoredTestimonial | undefined;
     if (values.offered?.length === 1 && only?._id) return only;
     const id = idAfter(chosen(step.result, values.choices ?? []), TestimonialPrefix.withdraw);
-    return id && values.offered?.includes(id) ? this.deps.testimonials.get(id) : null;
+    return id && values.offered?.includes(id) ? this.testimonials.get(id) : null;
   }
 }

@@ -4,9 +4,10 @@
  * before its state was saved runs again without repeating what it already sent.
  */
 import assert from 'node:assert/strict';
-import { ConversationState, UserState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { VoisinsBot } from '../../bot/bot';
+import type { ConversationAccessors, TurnOutcome } from '../../dialogs/mainDialog';
 import { MessengerAdapter } from '../../bot/messenger/adapter';
 import { extractEvents, type MessengerEvent } from '../../bot/messenger/events';
 import { EVENT_KEY_STATE, TurnGuard } from '../../bot/messenger/turnGuard';
@@ -134,12 +135,15 @@ describe('outbox/turnGuard: a saved turn is not run twice', () => {
     } {
       let runs = 0;
       const dialog = {
-        async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+        async run(context: TurnContext, accessors: ConversationAccessors): Promise<TurnOutcome> {
           runs += 1;
-          const state = (await accessor.get(context, { dialogStack: [] })) as DialogState & { step?: number };
+          const state = (await accessors.dialogState.get(context, { dialogStack: [] })) as DialogState & {
+            step?: number;
+          };
           state.step = (state.step ?? 0) + 1;
           await context.sendActivity(`Étape ${state.step}`);
           if (options.failAfterReply?.()) throw new Error('process died before saving the state');
+          return { stateDeleted: false };
         },
       };
       const bot = new VoisinsBot({

@@ -6,8 +6,11 @@
 import type { Activity } from 'botbuilder';
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { DialogDeps } from '../../../dialogs/deps';
-import { MainDialog } from '../../../dialogs/mainDialog';
+import {
+  MainDialog,
+  type ConversationAccessors,
+  type ConversationServices,
+} from '../../../dialogs/mainDialog';
 import { manualClock, type ManualClock } from '../../../services/clock';
 import { AttentionFlags } from '../../../services/conversations/attention';
 import { ensureDomainIndexes } from '../../../services/domain/ensureIndexes';
@@ -42,7 +45,7 @@ export type Input =
 
 /** A running conversation harness. */
 export interface Harness {
-  deps: DialogDeps;
+  deps: ConversationServices;
   database: TestDatabase;
   notifier: RecordingNotifier;
   geocoder: FakeGeocoder;
@@ -144,7 +147,7 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     settings: { pageInboxAppId: PAGE_INBOX_APP_ID },
   });
   await moderation.ensureIndexes();
-  const deps: DialogDeps = {
+  const deps: ConversationServices = {
     nlu,
     ...repositories,
     matcher: new Matcher(db, clock.now),
@@ -152,7 +155,6 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     attention,
     moderation,
     notifier,
-    directory,
     clock: clock.now,
     logger: silentLogger,
     testimonials: new DialogTestimonials({
@@ -174,7 +176,10 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
   const dialog = new MainDialog(deps);
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
-  const accessor = conversationState.createProperty<DialogState>('dialogState');
+  const accessors: ConversationAccessors = {
+    dialogState: conversationState.createProperty<DialogState>('dialogState'),
+    recentTexts: conversationState.createProperty<string[]>('recentTexts'),
+  };
   const adapter = new TestAdapter();
 
   return {
@@ -198,7 +203,7 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     async say(psid, input) {
       adapter.activeQueue.splice(0);
       await adapter.processActivity(toActivity(psid, input), async (context) => {
-        await dialog.run(context, accessor);
+        await dialog.run(context, accessors);
         await conversationState.saveChanges(context);
       });
       return adapter.activeQueue.splice(0);

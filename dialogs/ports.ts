@@ -1,14 +1,14 @@
 /**
- * What the dialogs need from the rest of the bot, passed through the constructor.
+ * The vocabulary of the ports the dialogs call: each service is described by the methods
+ * the conversation layer uses, so the real services (`ResidentRepository`, `EntryRepository`,
+ * `Matcher`, `MatchRepository`, `AttentionFlags`, `Nlu`, `Geocoder`…) fit structurally and
+ * tests can pass in-memory fakes.
  *
  * @remarks
- * Each collaborator is described here by the few methods the dialogs call (a port), so the
- * real services (`ResidentRepository`, `EntryRepository`, `Matcher`, `MatchRepository`,
- * `AttentionFlags`, `Nlu`, `Geocoder`) fit structurally and tests can pass the same
- * real classes on a test database.
+ * There is no bag: each dialog declares, next to it, the few ports it calls (usually a
+ * `Pick<>` of these), and its parent passes it just those.
  */
 import type { ObjectId } from 'mongodb';
-import type { Clock } from '../services/clock';
 import type {
   AttentionReason,
   Category,
@@ -20,15 +20,12 @@ import type {
   Resident,
 } from '../services/domain/types';
 import type { Limits } from '../services/limits';
-import type { Logger } from '../services/logger';
-import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type {
   AuditLog,
   HandoverService,
   ModeratorRepository,
   QualificationService,
 } from '../services/moderation';
-import type { ResidentNotifier } from '../services/messaging/notifier';
 import type { Understanding } from '../services/nlu';
 import type { LocateDeps } from '../services/places/locate';
 import type { PersonalDataRights } from '../services/privacy/rights';
@@ -178,24 +175,4 @@ export interface ModerationPort {
   handover: HandoverPort;
   qualification: Pick<QualificationService, 'listPendingEntries' | 'approveEntry' | 'rejectEntry'>;
   audit: Pick<AuditLog, 'record'>;
-}
-
-/** Everything the dialogs depend on. */
-export interface DialogDeps {
-  nlu: NluPort;
-  residents: ResidentsPort;
-  entries: EntriesPort;
-  matcher: MatcherPort;
-  matches: MatchesPort;
-  geocoder: GeocoderPort;
-  attention: AttentionPort;
-  moderation: ModerationPort;
-  notifier: ResidentNotifier;
-  directory: Pick<ConversationDirectory, 'canMessage'>;
-  clock: Clock;
-  logger: Logger;
-  testimonials: TestimonialsPort;
-  privacy: PrivacyPort;
-  followUps: FollowUpsPort;
-  limits: LimitsPort;
 }

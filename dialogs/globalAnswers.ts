@@ -1,0 +1,62 @@
+/**
+ * What a resident can send at any time, whatever is being asked, decided once per turn
+ * before the dialog stack runs (see `MainDialog.run`).
+ *
+ * @remarks
+ * In order: emergency words (the numbers at once, a referent handed the conversation, the
+ * dialogs ended); a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`); an
+ * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`) unless the
+ * question being asked declared it expects that payload (see ./expectedPayloads.ts).
+ */
+import type { TurnContext } from 'botbuilder';
+import { answerEmergency } from './emergency';
+import { handleJobAnswer, isJobAnswer, type JobAnswerDeps } from './jobAnswers/jobAnswer';
+import { handleHelperAnswer, isHelperAnswer, type HelperAnswerDeps } from './matching/helperAnswer';
+import type { HandOverDeps } from './moderation/handOver';
+import { readPayload } from './payload';
+import type { Turn } from './turn';
+
+/** What was answered: an emergency (the dialogs must end), or another global answer. */
+export type GlobalAnswer = 'emergency' | 'answered';
+
+/** Where the conversation stands when the message arrives. */
+export interface TurnSituation {
+  /** Nothing is being asked (the replies then end with the menu; otherwise the question is asked again). */
+  idle: boolean;
+  /** True when the question being asked declared it takes `payload`. */
+  expects(payload: string): boolean;
+}
+
+/** Answers the messages that can arrive in any dialog. */
+export class GlobalAnswers {
+  constructor(
+    private readonly handover: HandOverDeps,
+    private readonly helpers: HelperAnswerDeps,
+    private readonly jobs: JobAnswerDeps,
+  ) {}
+
+  /** Answers the message when it is a global one; undefined when it is for the dialogs. */
+  async answer(
+    context: TurnContext,
+    turn: Turn,
+    situation: TurnSituation,
+  ): Promise<GlobalAnswer | undefined> {
+    if (context.activity.type !== 'message') return undefined;
+    const emergency = turn.understanding?.emergency;
+    if (emergency) {
+      await answerEmergency(context, emergency, this.handover, turn);
+      return 'emergency';
+    }
+    const payload = readPayload(context.activity);
+    if (!payload) return undefined;
+    if (isHelperAnswer(payload)) {
+      await handleHelperAnswer(context, this.helpers, payload, situation.idle);
+      return 'answered';
+    }
+    if (isJobAnswer(payload) && !situation.expects(payload)) {
+      await handleJobAnswer(context, this.jobs, payload, situation.idle);
+      return 'answered';
+    }
+    return undefined;
+  }
+}
