@@ -1,23 +1,25 @@
 /**
  * MainDialog routing: menu payloads, free text by intent, asking instead of guessing,
  * misunderstandings counted in dialog state, interruptions in the middle of a dialog.
+ * Over in-memory fakes of the dialogs' ports: no database.
  */
 import { strict as assert } from 'node:assert';
 import type { Nlu } from '../../services/nlu';
 import { CONFIDENCE_THRESHOLD } from '../../dialogs/understanding';
-import { sharedNlu, startHarness, useHarness, type Harness } from './support/harness';
+import { startFakeConversation, type FakeConversation } from './support/fakes';
+import { sharedNlu } from './support/harness';
 import { runTable } from './support/table';
 import * as tables from './testData/main';
 
 const PSID = 'resident-main';
 
 describe('dialogs: main routing', function () {
-  let harness: Harness;
-  useHarness((started) => {
-    harness = started;
+  let harness: FakeConversation;
+  beforeEach(function () {
+    harness = startFakeConversation(sharedNlu());
   });
 
-  const reasons = async () => (await harness.attention.get(PSID))?.reasons.map((flag) => flag.reason) ?? [];
+  const reasons = () => Promise.resolve(harness.reasons(PSID));
 
   it('answers greetings, help, thanks, old payloads and attachments with the menu', async function () {
     await runTable(harness, PSID, tables.menuAnswers);
@@ -39,13 +41,9 @@ describe('dialogs: main routing', function () {
           ? { ...model.understand(text), intent: 'need' as const, intentConfidence: CONFIDENCE_THRESHOLD / 2 }
           : model.understand(text),
     });
-    harness = await startHarness(doubtful);
-    try {
-      await runTable(harness, PSID, tables.misunderstoodTwice);
-      assert.deepEqual(await reasons(), ['misunderstood_twice']);
-    } finally {
-      await harness.dispose();
-    }
+    harness = startFakeConversation(doubtful);
+    await runTable(harness, PSID, tables.misunderstoodTwice);
+    assert.deepEqual(await reasons(), ['misunderstood_twice']);
   });
 
   it('does not flag misunderstandings that are not in a row', async function () {

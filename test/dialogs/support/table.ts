@@ -5,7 +5,12 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { t } from '../../../services/i18n';
-import type { Harness, Input } from './harness';
+import type { Input } from './harness';
+
+/** Anything a resident can talk to: the harness on a database, or the dialogs over fakes. */
+export interface Conversation {
+  say(psid: string, input: Input): Promise<Partial<Activity>[]>;
+}
 
 /** Ids learnt during a scenario (offers, matches, entries), for payloads built later. */
 export type Ids = Record<string, string>;
@@ -57,7 +62,7 @@ export function payloadsOf(reply: Partial<Activity> | undefined): string[] {
 
 /** Runs the turns in order, asserting each. */
 export async function runTable(
-  harness: Harness,
+  harness: Conversation,
   resident: string,
   turns: Turn[],
   ids: Ids = {},
