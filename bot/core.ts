@@ -13,6 +13,7 @@ import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
 import { AttentionFlags } from '../services/conversations/attention';
 import { EntryRepository } from '../services/entries/entryRepository';
 import type { ThreadControl } from '../services/graph';
+import { SINGLE_ATTEMPT } from '../services/graph/retry';
 import type { Logger } from '../services/logger';
 import { createModeration, type Moderation } from '../services/moderation';
 import { MatchRepository } from '../services/matching/matchRepository';
@@ -56,7 +57,10 @@ export interface BotCoreOptions {
   botAppId: string;
   /** Understanding, loaded once per process; loaded here when not given. */
   nlu?: Nlu;
-  /** Thread control on Messenger; absent (terminal chat, Emulator only) hand-overs are recorded but not passed. */
+  /**
+   * Thread control on Messenger, retried by its provider (`journaledThreadControl`); absent
+   * (terminal chat, Emulator only) hand-overs are recorded but not passed.
+   */
   handover?: ThreadControl;
   /** The app that receives handed-over threads (the page inbox). */
   pageInboxAppId: string;
@@ -111,7 +115,8 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     notifier,
     directory,
     attention,
-    settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId },
+    // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.
+    settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId, retry: SINGLE_ATTEMPT },
   });
   const deps: DialogDeps = {
     nlu: options.nlu ?? Nlu.load(),
