@@ -30,7 +30,8 @@ export interface VoisinsBotOptions {
   conversationState: ConversationState;
   userState: UserState;
   dialog: RootDialog;
-  directory: ConversationDirectory;
+  /** Where Bot Framework people can be written to (see `DirectoryTouch`). */
+  directory: Pick<ConversationDirectory, 'touch'>;
   clock: Clock;
   /** Messenger events (`messenger.echo`, `messenger.standby`, `messenger.handover`); ignored when absent. */
   onChannelEvent?: ChannelEventHandler;
