@@ -32,6 +32,10 @@ export class DirectoryTouch implements Middleware {
     const { activity } = context;
     if (activity.channelId === MESSENGER_CHANNEL_ID) return;
     if (activity.type !== String(ActivityTypes.Message) || !activity.from?.id) return;
-    await this.directory.touch(activity.from.id, this.clock(), TurnContext.getConversationReference(activity));
+    await this.directory.touch(
+      activity.from.id,
+      this.clock(),
+      TurnContext.getConversationReference(activity),
+    );
   }
 }

@@ -39,8 +39,10 @@ export interface InboxEvent<Source extends string = string, Kind extends string 
 }
 
 /** An event as stored. */
-export interface InboxDocument<Source extends string = string, Kind extends string = string>
-  extends Omit<InboxEvent<Source, Kind>, 'key'> {
+export interface InboxDocument<Source extends string = string, Kind extends string = string> extends Omit<
+  InboxEvent<Source, Kind>,
+  'key'
+> {
   _id: string;
   status: 'pending' | 'done' | 'failed';
   receivedAt: Date;
@@ -54,8 +56,10 @@ export interface InboxDocument<Source extends string = string, Kind extends stri
 }
 
 /** An event handed back for processing: as accepted, with the server's time of reception. */
-export interface ReceivedEvent<Source extends string = string, Kind extends string = string>
-  extends InboxEvent<Source, Kind> {
+export interface ReceivedEvent<
+  Source extends string = string,
+  Kind extends string = string,
+> extends InboxEvent<Source, Kind> {
   receivedAt: Date;
 }
 
@@ -146,7 +150,10 @@ export class InboxStore<Source extends string = string, Kind extends string = st
    *
    * @returns how many were new and how many were duplicates.
    */
-  async accept(events: readonly InboxEvent<Source, Kind>[], now: Date): Promise<{ stored: number; duplicates: number }> {
+  async accept(
+    events: readonly InboxEvent<Source, Kind>[],
+    now: Date,
+  ): Promise<{ stored: number; duplicates: number }> {
     const unique = new Map(events.map((event) => [event.key, event]));
     if (unique.size === 0) return { stored: 0, duplicates: events.length };
     const documents: InboxDocument<Source, Kind>[] = [...unique.values()].map(({ key, ...event }) => ({

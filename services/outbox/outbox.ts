@@ -199,7 +199,12 @@ export class Outbox implements OutgoingCalls {
     const occurrence = (made.get(meaning) ?? 0) + 1;
     const id = `${meaning}:${occurrence}`;
     const record = await store.begin({ id, psid: call.psid, kind: call.kind }, clock());
-    const fields = { event: redactId(eventKey), call: occurrence, kind: call.kind, person: redactId(call.psid) };
+    const fields = {
+      event: redactId(eventKey),
+      call: occurrence,
+      kind: call.kind,
+      person: redactId(call.psid),
+    };
     if (record.status === 'sent') {
       made.set(meaning, occurrence);
       logger.debug('outbox call already made', fields);

@@ -49,7 +49,11 @@ describe('durable inbox', () => {
 
   it('hands the handler each event as it was accepted, with the time it was received', async () => {
     const typed = new InboxStore<'messaging', 'message'>(database.db);
-    const accepted: InboxEvent<'messaging', 'message'> = { ...event('h', 1), source: 'messaging', kind: 'message' };
+    const accepted: InboxEvent<'messaging', 'message'> = {
+      ...event('h', 1),
+      source: 'messaging',
+      kind: 'message',
+    };
     await typed.accept([accepted], start);
     const seen: ReceivedEvent<'messaging', 'message'>[] = [];
     const worker = new InboxWorker({

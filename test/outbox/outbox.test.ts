@@ -219,7 +219,10 @@ describe('outbox: exactly-once Graph calls per turn', () => {
     const [, second] = await run();
     // Pretend the second call was never made: the process died while it was pending.
     const pending = await recordOf(key, second);
-    await store.calls.updateOne({ _id: pending?._id }, { $set: { status: 'pending' }, $unset: { result: '' } });
+    await store.calls.updateOne(
+      { _id: pending?._id },
+      { $set: { status: 'pending' }, $unset: { result: '' } },
+    );
     fake.reset();
 
     await run();
@@ -242,13 +245,10 @@ describe('outbox: exactly-once Graph calls per turn', () => {
     await run();
     assert.equal(fake.calls.filter((call) => call.path === '/me/pass_thread_control').length, 1);
     assert.equal(fake.calls.filter(sends).length, 1);
-    assert.deepEqual(
-      (await records(key)).map((record) => [record.kind, record.status]).sort(),
-      [
-        ['handover', 'sent'],
-        ['message', 'sent'],
-      ],
-    );
+    assert.deepEqual((await records(key)).map((record) => [record.kind, record.status]).sort(), [
+      ['handover', 'sent'],
+      ['message', 'sent'],
+    ]);
     assert.equal(outbox.turnOf(PSID), undefined, 'the turn is closed once run');
   });
 

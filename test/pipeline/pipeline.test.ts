@@ -4,13 +4,7 @@
  * the conversation state written last, the directory touch records Bot Framework people only.
  */
 import assert from 'node:assert/strict';
-import {
-  ConversationState,
-  MemoryStorage,
-  UserState,
-  type StoreItems,
-  type TurnContext,
-} from 'botbuilder';
+import { ConversationState, MemoryStorage, UserState, type StoreItems, type TurnContext } from 'botbuilder';
 import { VoisinsBot } from '../../bot/bot';
 import { setMessengerTurn } from '../../bot/messenger/turn';
 import { DirectoryTouch } from '../../bot/pipeline/directoryTouch';
@@ -40,7 +34,10 @@ class RecordingStorage extends MemoryStorage {
 function messengerTurn(eventKey: string): TurnContext {
   const { context } = testTurn('facebook');
   const direct = new DirectCalls();
-  setMessengerTurn(context, { eventKey, calls: { eventKey, perform: (call, run) => direct.perform(call, run) } });
+  setMessengerTurn(context, {
+    eventKey,
+    calls: { eventKey, perform: (call, run) => direct.perform(call, run) },
+  });
   return context;
 }
 

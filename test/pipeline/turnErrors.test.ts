@@ -10,8 +10,10 @@ import { GraphError } from '../../services/graph';
 import { t } from '../../services/i18n';
 import { recordingLogger, testTurn } from './support';
 
-const transient = (): GraphError => new GraphError({ endpoint: 'POST /me/messages', status: 500, graphCode: 2 });
-const blocked = (): GraphError => new GraphError({ endpoint: 'POST /me/messages', status: 400, graphCode: 551 });
+const transient = (): GraphError =>
+  new GraphError({ endpoint: 'POST /me/messages', status: 500, graphCode: 2 });
+const blocked = (): GraphError =>
+  new GraphError({ endpoint: 'POST /me/messages', status: 400, graphCode: 551 });
 
 describe('pipeline/turnErrors: turnErrorPolicy', () => {
   it('a retried turn rethrows a transient failure, even wrapped by a dialog, and says nothing', async () => {
@@ -20,7 +22,10 @@ describe('pipeline/turnErrors: turnErrorPolicy', () => {
     const policy = turnErrorPolicy({ retried: true, logger });
     const error = transient();
     await assert.rejects(policy(context, error), (thrown) => thrown === error);
-    const wrapped = new DialogContextError(transient(), new DialogContext(new DialogSet(), context, { dialogStack: [] }));
+    const wrapped = new DialogContextError(
+      transient(),
+      new DialogContext(new DialogSet(), context, { dialogStack: [] }),
+    );
     await assert.rejects(policy(context, wrapped), (thrown) => thrown === wrapped);
     assert.equal(adapter.activeQueue.length, 0);
     assert.deepEqual(logger.lines, []);
@@ -65,6 +70,10 @@ describe('pipeline/turnErrors: turnErrorPolicy', () => {
     const failing = testTurn('facebook');
     failing.context.onSendActivities(() => Promise.reject(new Error('Graph is down')));
     await turnErrorPolicy({ retried: true, logger })(failing.context, new RangeError('bug'));
-    assert.deepEqual(logger.lines.at(-1), ['warn', 'apology not delivered', { error: 'Error', channel: 'facebook' }]);
+    assert.deepEqual(logger.lines.at(-1), [
+      'warn',
+      'apology not delivered',
+      { error: 'Error', channel: 'facebook' },
+    ]);
   });
 });
