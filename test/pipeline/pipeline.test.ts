@@ -50,8 +50,9 @@ describe('pipeline: the steps of a turn', () => {
       let runs = 0;
       const run = async (): Promise<void> => {
         const context = messengerTurn('mid:m_1');
-        await guard.onTurn(context, async () => {
+        await guard.onTurn(context, () => {
           runs += 1;
+          return Promise.resolve();
         });
         await conversationState.saveChanges(context, false);
       };
@@ -64,8 +65,9 @@ describe('pipeline: the steps of a turn', () => {
       const guard = new TurnGuard(new ConversationState(new MemoryStorage()));
       let runs = 0;
       for (let index = 0; index < 2; index += 1)
-        await guard.onTurn(testTurn().context, async () => {
+        await guard.onTurn(testTurn().context, () => {
           runs += 1;
+          return Promise.resolve();
         });
       assert.equal(runs, 2);
     });
@@ -102,8 +104,9 @@ describe('pipeline: the steps of a turn', () => {
       const storage = new RecordingStorage();
       const commit = new StateCommit(new ConversationState(storage), new UserState(storage));
       const { context } = testTurn();
-      await commit.onTurn(context, async () => {
+      await commit.onTurn(context, () => {
         requestStateDeletion(context);
+        return Promise.resolve();
       });
       assert.equal(storage.writes.length, 0);
       assert.deepEqual(storage.deletes.flat().sort(), [
@@ -126,8 +129,9 @@ describe('pipeline: the steps of a turn', () => {
         () => AT,
       );
       let seenBeforeNext = -1;
-      await touch.onTurn(testTurn('emulator').context, async () => {
+      await touch.onTurn(testTurn('emulator').context, () => {
         seenBeforeNext = touched.length;
+        return Promise.resolve();
       });
       assert.equal(seenBeforeNext, 1);
       assert.deepEqual(touched, [['user-1', AT, 'conversation-1']]);
