@@ -4,12 +4,10 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
 import { systemClock, type Clock } from '../services/clock';
-import { GraphError } from '../services/graph';
-import { t } from '../services/i18n';
 import { InboxStore } from '../services/inbox/inboxStore';
 import { InboxWorker } from '../services/inbox/inboxWorker';
 import { Scheduler } from '../services/jobs';
@@ -25,10 +23,11 @@ import { createBotCore, type BotCore } from './core';
 import { graphFromConfig } from './graph';
 import { applicationJobs } from './jobs';
 import { MESSENGER_CHANNEL_ID } from './messenger/activities';
-import { MessengerAdapter, type ReceivedEvent } from './messenger/adapter';
+import { MessengerAdapter } from './messenger/adapter';
+import type { EventKind, EventSource } from './messenger/events';
 import { MessageLimit } from './messenger/messageLimit';
+import { turnErrorPolicy } from './pipeline/turnErrors';
 import { createServer } from './server';
-import { isTransientFailure, rootCause } from './transient';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -49,8 +48,8 @@ export interface AppOptions {
 export interface App {
   server: Server;
   core: BotCore;
-  inbox: InboxStore;
-  worker: InboxWorker | undefined;
+  inbox: InboxStore<EventSource, EventKind>;
+  worker: InboxWorker<EventSource, EventKind> | undefined;
   scheduler: Scheduler | undefined;
   messengerAdapter: MessengerAdapter | undefined;
   /** Starts the inbox worker and listens; resolves with the bound address. */
@@ -76,6 +75,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     store: outboxStore,
     clock,
     logger,
+    // Keys the digest of what a call sends; without Messenger no turn goes through the outbox.
+    secret: config.messenger?.appSecret ?? instanceId,
     refused: new UndeliveredQueue(db, clock),
   });
   const directory = new ConversationDirectory(db);
@@ -101,36 +102,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
 
-  /**
-   * What a failed turn does. A Messenger turn rethrows a transient failure (the inbox runs
-   * the event again later); a Bot Framework turn has no second run, so it apologises, and
-   * nothing reaches the CloudAdapter, which would log and answer the error's own text.
-   */
-  const turnErrorHandler =
-    (retried: boolean) =>
-    async (context: TurnContext, error: Error): Promise<void> => {
-      if (retried && isTransientFailure(error)) throw error;
-      const cause = rootCause(error);
-      if (cause instanceof GraphError) {
-        // Meta refused for good (blocked page, closed window, unknown recipient): an apology would fail too.
-        logger.warn('reply refused by Messenger', {
-          reason: cause.permanentReason ?? 'other',
-          code: cause.graphCode,
-        });
-        return;
-      }
-      logger.error('turn failed', { error: error.name, channel: context.activity.channelId });
-      try {
-        await context.sendActivity(t('fallback.error'));
-      } catch (apologyError) {
-        logger.warn('apology not delivered', {
-          error: (apologyError as Error).name,
-          channel: context.activity.channelId,
-        });
-      }
-    };
-  cloudAdapter.onTurnError = turnErrorHandler(false);
-  if (messengerAdapter) messengerAdapter.onTurnError = turnErrorHandler(true);
+  cloudAdapter.onTurnError = turnErrorPolicy({ retried: false, logger });
+  if (messengerAdapter) messengerAdapter.onTurnError = turnErrorPolicy({ retried: true, logger });
   // Past a resident's limit, their messages are not answered (one notice per blocking period).
   messengerAdapter?.use(
     new MessageLimit({
@@ -141,7 +114,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   );
 
-  const inbox = new InboxStore(db);
+  const inbox = new InboxStore<EventSource, EventKind>(db);
   await inbox.ensureIndexes();
   const worker = messengerAdapter
     ? new InboxWorker({
@@ -150,11 +123,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         clock,
         logger,
         pollIntervalMs: options.pollIntervalMs,
-        handle: (document) => {
-          const { _id, psid, pageId, source, kind, timestamp, raw, receivedAt } = document;
-          const event = { key: _id, psid, pageId, source, kind, timestamp, raw, receivedAt } as ReceivedEvent;
-          return messengerAdapter.processEvent(event, (context) => core.bot.run(context));
-        },
+        handle: (event) => messengerAdapter.processEvent(event, (context) => core.bot.run(context)),
       })
     : undefined;
 

@@ -3,9 +3,9 @@
  */
 import {
   ActivityHandler,
-  ActivityTypes,
-  TurnContext,
+  MiddlewareSet,
   type ConversationState,
+  type TurnContext,
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -13,7 +13,9 @@ import type { ConversationAccessors, TurnOutcome } from '../dialogs/mainDialog';
 import type { Clock } from '../services/clock';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { MESSENGER_CHANNEL_ID } from './messenger/activities';
-import { TurnGuard } from './messenger/turnGuard';
+import { DirectoryTouch } from './pipeline/directoryTouch';
+import { StateCommit } from './pipeline/stateCommit';
+import { TurnGuard } from './pipeline/turnGuard';
 
 /** The dialog the bot runs (the main dialog). */
 export interface RootDialog {
@@ -28,7 +30,8 @@ export interface VoisinsBotOptions {
   conversationState: ConversationState;
   userState: UserState;
   dialog: RootDialog;
-  directory: ConversationDirectory;
+  /** Where Bot Framework people can be written to (see `DirectoryTouch`). */
+  directory: Pick<ConversationDirectory, 'touch'>;
   clock: Clock;
   /** Messenger events (`messenger.echo`, `messenger.standby`, `messenger.handover`); ignored when absent. */
   onChannelEvent?: ChannelEventHandler;
@@ -37,20 +40,25 @@ export interface VoisinsBotOptions {
 /** Voisins Solidaires' ActivityHandler: thin on purpose, the dialogs hold the conversation. */
 export class VoisinsBot extends ActivityHandler {
   private readonly accessors: ConversationAccessors;
-  private readonly turnGuard: TurnGuard;
   /** Turns whose resident had their data erased (their state is deleted, not saved). */
   private readonly erasures = new WeakSet<TurnContext>();
+  /** The turn pipeline, in order (see `bot/pipeline`). */
+  private readonly pipeline: MiddlewareSet;
 
-  constructor(private readonly options: VoisinsBotOptions) {
+  constructor(options: VoisinsBotOptions) {
     super();
+    const { conversationState, userState } = options;
     this.accessors = {
-      dialogState: options.conversationState.createProperty<DialogState>('DialogState'),
-      recentTexts: options.conversationState.createProperty<string[]>('recentTexts'),
+      dialogState: conversationState.createProperty<DialogState>('DialogState'),
+      recentTexts: conversationState.createProperty<string[]>('recentTexts'),
     };
-    this.turnGuard = new TurnGuard(options.conversationState);
+    this.pipeline = new MiddlewareSet(
+      new TurnGuard(conversationState),
+      new StateCommit(conversationState, userState, (context) => this.erasures.has(context)),
+      new DirectoryTouch(options.directory, options.clock),
+    );
 
     this.onMessage(async (context, next) => {
-      await this.rememberWhereToWrite(context);
       const outcome = await options.dialog.run(context, this.accessors);
       if (outcome.stateDeleted) this.erasures.add(context);
       await next();
@@ -67,37 +75,12 @@ export class VoisinsBot extends ActivityHandler {
   }
 
   /**
-   * Runs the turn, then saves user and conversation state, or deletes them when the
-   * resident had their data deleted during the turn.
-   *
-   * @remarks
-   * A turn whose event is already recorded in the saved conversation state is skipped (see
-   * {@link TurnGuard}): the conversation state write, last, is the turn's commit point.
+   * Runs the turn through the pipeline: the {@link TurnGuard} (a replay of a saved turn
+   * stops here), the {@link StateCommit} (user then conversation state saved after the
+   * turn, or deleted; the conversation state write is the turn's commit point), the
+   * {@link DirectoryTouch} (where to write to a Bot Framework person), then the handlers.
    */
   override async run(context: TurnContext): Promise<void> {
-    const { conversationState, userState } = this.options;
-    if (await this.turnGuard.alreadyApplied(context)) return;
-    await super.run(context);
-    if (this.erasures.has(context)) {
-      await Promise.all([conversationState.delete(context), userState.delete(context)]);
-      return;
-    }
-    await userState.saveChanges(context, false);
-    await conversationState.saveChanges(context, false);
-  }
-
-  /**
-   * Keeps the reference for proactive messages of a person on another channel than
-   * Messenger (the Messenger adapter records its own people), at the server's time.
-   */
-  private async rememberWhereToWrite(context: TurnContext): Promise<void> {
-    const { activity } = context;
-    if (activity.channelId === MESSENGER_CHANNEL_ID) return;
-    if (activity.type !== String(ActivityTypes.Message) || !activity.from?.id) return;
-    await this.options.directory.touch(
-      activity.from.id,
-      this.options.clock(),
-      TurnContext.getConversationReference(activity),
-    );
+    await this.pipeline.run(context, () => super.run(context));
   }
 }

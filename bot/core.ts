@@ -12,6 +12,7 @@ import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
 import { AttentionFlags } from '../services/conversations/attention';
 import { EntryRepository } from '../services/entries/entryRepository';
 import type { ThreadControl } from '../services/graph';
+import { SINGLE_ATTEMPT } from '../services/graph/retry';
 import type { Logger } from '../services/logger';
 import { createModeration, type Moderation } from '../services/moderation';
 import { MatchRepository } from '../services/matching/matchRepository';
@@ -55,7 +56,10 @@ export interface BotCoreOptions {
   botAppId: string;
   /** Understanding, loaded once per process; loaded here when not given. */
   nlu?: Nlu;
-  /** Thread control on Messenger; absent (terminal chat, Emulator only) hand-overs are recorded but not passed. */
+  /**
+   * Thread control on Messenger, retried by its provider (`journaledThreadControl`); absent
+   * (terminal chat, Emulator only) hand-overs are recorded but not passed.
+   */
   handover?: ThreadControl;
   /** The app that receives handed-over threads (the page inbox). */
   pageInboxAppId: string;
@@ -113,7 +117,8 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     notifier,
     directory,
     attention,
-    settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId },
+    // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.
+    settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId, retry: SINGLE_ATTEMPT },
   });
   const deps: ConversationServices = {
     nlu: options.nlu ?? Nlu.load(),

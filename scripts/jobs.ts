@@ -19,6 +19,7 @@ import { MessengerAdapter } from '../bot/messenger/adapter';
 import { systemClock } from '../services/clock';
 import { connectDatabase } from '../services/db/connect';
 import { runAndRecord, type Job } from '../services/jobs';
+import { DirectCalls, journaledThreadControl } from '../services/outbox';
 import { createLogger, type Logger } from '../services/logger';
 
 const USAGE = 'Usage: npm run jobs -- list | npm run jobs -- run NAME';
@@ -36,7 +37,8 @@ function buildJobs(config: AppConfig, db: Db, logger: Logger): Job[] {
     logger,
     geocoderUrl: config.geocoderUrl,
     botAppId: config.botFramework.MicrosoftAppId,
-    handover: graph?.handover,
+    // Retried by the one retry layer of Graph calls (no turn here: journaled nowhere).
+    handover: graph && journaledThreadControl(graph.handover, new DirectCalls()),
     pageInboxAppId: config.pageInboxAppId,
     ourAppId: config.messengerAppId,
     feed: graph?.feed,

@@ -15,12 +15,12 @@ import { DEFAULT_RETRY, timerSleep, type RetryOptions } from '../../services/gra
 import type { OutgoingMessage } from '../../services/graph/message-types';
 import type { SendApi } from '../../services/graph/send';
 import { redactId, type Logger } from '../../services/logger';
-import { DirectCalls, type OutgoingCalls } from '../../services/outbox/outbox';
+import { DirectCalls, type OutgoingCalls, type TurnCalls } from '../../services/outbox/outbox';
 import { MessengerEventName, toActivity } from './activities';
 import type { MessengerEvent } from './events';
 import { toSendCalls, type SendCall } from './outgoing';
 import { CONTINUE_CONVERSATION_EVENT, DirectAdapter, type Logic } from '../directAdapter';
-import { EVENT_KEY_STATE } from './turnGuard';
+import { messengerTurnOf, setMessengerTurn } from './turn';
 
 /** Options of {@link MessengerAdapter}. */
 export interface MessengerAdapterOptions {
@@ -82,9 +82,9 @@ export class MessengerAdapter extends DirectAdapter {
   }
 
   /**
-   * Runs middleware and `logic` on the activity of `event`, as the turn of `event.key` (its
-   * calls are numbered under that key, and the key is in `turnState` for the turn guard);
-   * does nothing for ignored kinds.
+   * Runs middleware and `logic` on the activity of `event`, as the turn of `event.key`: the
+   * `MessengerTurn` (the key, and the calls journaled under it) is in `turnState` for the
+   * send path and the turn guard; does nothing for ignored kinds.
    */
   async processEvent(event: ReceivedEvent, logic: Logic): Promise<void> {
     const activity = toActivity(event);
@@ -99,8 +99,10 @@ export class MessengerAdapter extends DirectAdapter {
       );
     }
     const context = new TurnContext(this, activity);
-    context.turnState.set(EVENT_KEY_STATE, event.key);
-    await this.calls.runTurn(event.key, () => this.runMiddleware(context, logic));
+    await this.calls.runTurn(event.key, event.psid, async (calls) => {
+      setMessengerTurn(context, { eventKey: event.key, calls });
+      await this.runMiddleware(context, logic);
+    });
   }
 
   /** Sends the activities in order; answers one ResourceResponse per activity (the last mid sent). */
@@ -109,6 +111,8 @@ export class MessengerAdapter extends DirectAdapter {
     activities: Partial<Activity>[],
   ): Promise<ResourceResponse[]> {
     const proactive = context.activity.name === CONTINUE_CONVERSATION_EVENT;
+    // A proactive turn processes no event: its calls are made (with retries), not journaled.
+    const calls = messengerTurnOf(context)?.calls ?? this.calls;
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       if (activity.type === 'delay') {
@@ -120,7 +124,7 @@ export class MessengerAdapter extends DirectAdapter {
       if (!psid) throw new CodedError(ErrorCode.MessageInvalid, 'outgoing activity has no recipient');
       let id = '';
       for (const call of toSendCalls(activity)) {
-        id = (await this.perform(psid, call, proactive)) ?? id;
+        id = (await this.perform(calls, psid, call, proactive)) ?? id;
       }
       responses.push({ id });
     }
@@ -137,12 +141,20 @@ export class MessengerAdapter extends DirectAdapter {
     return Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger cannot delete a sent message'));
   }
 
-  /** Makes one Send API call (through the outbox); resolves to the mid of a sent message. */
-  private async perform(psid: string, call: SendCall, proactive: boolean): Promise<string | undefined> {
+  /**
+   * Makes one Send API call through `calls` (the outbox, which retries: the adapter makes a
+   * single attempt); resolves to the mid of a sent message.
+   */
+  private async perform(
+    calls: Pick<TurnCalls, 'perform'>,
+    psid: string,
+    call: SendCall,
+    proactive: boolean,
+  ): Promise<string | undefined> {
     try {
       if (call.type === 'action') {
         const body = { sender_action: call.action };
-        return await this.calls.perform({ kind: 'action', psid, body }, async () => {
+        return await calls.perform({ kind: 'action', psid, body }, async () => {
           await this.send.senderAction(psid, call.action);
           return undefined;
         });
@@ -150,7 +162,7 @@ export class MessengerAdapter extends DirectAdapter {
       const options = proactive ? { messagingType: 'UPDATE' as const, ...call.options } : call.options;
       const { message } = call;
       const text = message.text ?? templateText(message);
-      return await this.calls.perform(
+      return await calls.perform(
         { kind: 'message', psid, body: { message, options }, ...(text === undefined ? {} : { text }) },
         async () => (await this.send.sendMessage(psid, message, options)).messageId,
       );

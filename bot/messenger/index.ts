@@ -17,3 +17,4 @@ export {
 export { toSendCalls, truncateTitle, type OutgoingChannelData, type SendCall } from './outgoing';
 export { MessengerAdapter, CONTINUE_CONVERSATION_EVENT, type MessengerAdapterOptions } from './adapter';
 export { buildMessengerProfile, PROFILE_LIMITS, type MessengerProfileBody } from './profile';
+export { MESSENGER_TURN, messengerTurnOf, setMessengerTurn, type MessengerTurn } from './turn';

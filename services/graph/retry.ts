@@ -24,6 +24,12 @@ export interface RetryOptions {
 /** Sensible defaults for Send API calls: 4 attempts, waits up to 0.5 s, 1 s, 2 s. */
 export const DEFAULT_RETRY: RetryOptions = Object.freeze({ attempts: 4, baseDelayMs: 500, maxDelayMs: 4000 });
 
+/**
+ * One attempt, no retry: for callers above the one retry layer of Graph calls (the outbox,
+ * `services/outbox/outbox.ts`), such as the moderation module's thread control.
+ */
+export const SINGLE_ATTEMPT: RetryOptions = Object.freeze({ attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
+
 /** Waits `milliseconds` with a timer. */
 export const timerSleep = (milliseconds: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, milliseconds));

@@ -23,20 +23,26 @@ export const DEFAULT_REMEMBER_FOR_MS = 2 * 24 * 60 * 60 * 1000;
  */
 export const ABANDONED_LEASE_MS = 60 * 60 * 1000;
 
-/** What the inbox keeps of an event (a `MessengerEvent` fits). */
-export interface InboxEvent {
+/**
+ * What the inbox keeps of an event, over the vocabulary of its channel: `Source` and `Kind`
+ * (the Messenger channel's `MessengerEvent` is an `InboxEvent<EventSource, EventKind>`).
+ */
+export interface InboxEvent<Source extends string = string, Kind extends string = string> {
   /** Dedupe key: the message mid, or sender + timestamp + kind. */
   key: string;
   psid: string;
   pageId: string;
-  source: string;
-  kind: string;
+  source: Source;
+  kind: Kind;
   timestamp: number;
   raw: Record<string, unknown>;
 }
 
 /** An event as stored. */
-export interface InboxDocument extends Omit<InboxEvent, 'key'> {
+export interface InboxDocument<Source extends string = string, Kind extends string = string> extends Omit<
+  InboxEvent<Source, Kind>,
+  'key'
+> {
   _id: string;
   status: 'pending' | 'done' | 'failed';
   receivedAt: Date;
@@ -47,6 +53,22 @@ export interface InboxDocument extends Omit<InboxEvent, 'key'> {
   /** Set when done: the TTL index forgets the event (and its key) after this. */
   expiresAt?: Date;
   lastError?: string;
+}
+
+/** An event handed back for processing: as accepted, with the server's time of reception. */
+export interface ReceivedEvent<
+  Source extends string = string,
+  Kind extends string = string,
+> extends InboxEvent<Source, Kind> {
+  receivedAt: Date;
+}
+
+/** The event a stored document holds, without the inbox's bookkeeping. */
+export function receivedEvent<Source extends string, Kind extends string>(
+  document: InboxDocument<Source, Kind>,
+): ReceivedEvent<Source, Kind> {
+  const { _id, psid, pageId, source, kind, timestamp, raw, receivedAt } = document;
+  return { key: _id, psid, pageId, source, kind, timestamp, raw, receivedAt };
 }
 
 /** A lease on one sender: only its holder processes that sender's events. */
@@ -68,9 +90,12 @@ export interface InboxStoreOptions {
   leaseMs?: number;
 }
 
-/** Storage side of the inbox; the {@link InboxWorker} drives it. */
-export class InboxStore {
-  readonly events: Collection<InboxDocument>;
+/**
+ * Storage side of the inbox; the {@link InboxWorker} drives it. Typed by the vocabulary of
+ * the events it keeps: what it hands back is what it accepted.
+ */
+export class InboxStore<Source extends string = string, Kind extends string = string> {
+  readonly events: Collection<InboxDocument<Source, Kind>>;
   readonly leases: Collection<LeaseDocument>;
   private readonly groupCommit: GroupCommit;
   private readonly rememberForMs: number;
@@ -81,9 +106,10 @@ export class InboxStore {
   private readonly releases: Batcher<{ psid: string; owner: string }, void>;
 
   constructor(db: Db, options: InboxStoreOptions = {}) {
-    this.events = db.collection<InboxDocument>(INBOX_COLLECTION);
+    this.events = db.collection<InboxDocument<Source, Kind>>(INBOX_COLLECTION);
     this.leases = db.collection<LeaseDocument>(INBOX_LEASES_COLLECTION);
-    this.groupCommit = new GroupCommit(this.events);
+    // Inserting needs no vocabulary: the group commit writes through an untyped handle.
+    this.groupCommit = new GroupCommit(db.collection<InboxDocument>(INBOX_COLLECTION));
     this.rememberForMs = options.rememberForMs ?? DEFAULT_REMEMBER_FOR_MS;
     this.leaseMs = options.leaseMs ?? 10_000;
     this.completions = new Batcher(async (items) => {
@@ -124,10 +150,13 @@ export class InboxStore {
    *
    * @returns how many were new and how many were duplicates.
    */
-  async accept(events: readonly InboxEvent[], now: Date): Promise<{ stored: number; duplicates: number }> {
+  async accept(
+    events: readonly InboxEvent<Source, Kind>[],
+    now: Date,
+  ): Promise<{ stored: number; duplicates: number }> {
     const unique = new Map(events.map((event) => [event.key, event]));
     if (unique.size === 0) return { stored: 0, duplicates: events.length };
-    const documents: InboxDocument[] = [...unique.values()].map(({ key, ...event }) => ({
+    const documents: InboxDocument<Source, Kind>[] = [...unique.values()].map(({ key, ...event }) => ({
       _id: key,
       ...event,
       status: 'pending',
@@ -203,13 +232,13 @@ export class InboxStore {
     psids: readonly string[],
     now: Date,
     limit: number,
-  ): Promise<Map<string, InboxDocument[] | undefined>> {
+  ): Promise<Map<string, InboxDocument<Source, Kind>[] | undefined>> {
     const pending = await this.events
       .find({ psid: { $in: [...psids] }, status: 'pending' })
       .sort({ psid: 1, timestamp: 1, receivedAt: 1, _id: 1 })
       .limit(limit)
       .toArray();
-    const bySender = new Map<string, InboxDocument[]>();
+    const bySender = new Map<string, InboxDocument<Source, Kind>[]>();
     for (const event of pending) {
       const events = bySender.get(event.psid) ?? [];
       events.push(event);
@@ -232,7 +261,7 @@ export class InboxStore {
    * The sender's next events in timestamp order, up to `limit`, stopping before the first
    * one that is not ready yet (a retry waiting for its delay holds back the later ones).
    */
-  async nextBatch(psid: string, now: Date, limit: number): Promise<InboxDocument[]> {
+  async nextBatch(psid: string, now: Date, limit: number): Promise<InboxDocument<Source, Kind>[]> {
     const pending = await this.events
       .find({ psid, status: 'pending' })
       .sort({ timestamp: 1, receivedAt: 1, _id: 1 })
@@ -273,7 +302,7 @@ export class InboxStore {
 }
 
 /** The events up to the first one not ready yet: a retry waiting for its delay holds back the later ones. */
-function readyPrefix(events: InboxDocument[], now: Date): InboxDocument[] {
+function readyPrefix<D extends InboxDocument>(events: D[], now: Date): D[] {
   const waiting = events.findIndex((event) => event.availableAt > now);
   return waiting === -1 ? events : events.slice(0, waiting);
 }

@@ -4,15 +4,18 @@
  */
 import type { Clock } from '../clock';
 import { redactId, type Logger } from '../logger';
-import type { InboxDocument, InboxStore } from './inboxStore';
+import { receivedEvent, type InboxDocument, type InboxStore, type ReceivedEvent } from './inboxStore';
 
 /** What is done with one event; throwing means "try again later". */
-export type InboxHandler = (event: InboxDocument) => Promise<void>;
+export type InboxHandler<Source extends string = string, Kind extends string = string> = (
+  event: ReceivedEvent<Source, Kind>,
+) => Promise<void>;
 
 /** Options of {@link InboxWorker}. */
-export interface InboxWorkerOptions {
-  store: InboxStore;
-  handle: InboxHandler;
+export interface InboxWorkerOptions<Source extends string = string, Kind extends string = string> {
+  store: InboxStore<Source, Kind>;
+  /** Receives each event as the store accepted it (typed by the store's vocabulary). */
+  handle: InboxHandler<Source, Kind>;
   /** This instance's name in leases. */
   owner: string;
   clock: Clock;
@@ -39,7 +42,7 @@ const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
  * completions and lease releases of several senders also share their commands. So a busy
  * inbox costs a few commands per batch of senders rather than several per event.
  */
-export class InboxWorker {
+export class InboxWorker<Source extends string = string, Kind extends string = string> {
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | undefined;
@@ -50,7 +53,7 @@ export class InboxWorker {
   private readonly concurrency: number;
   private readonly retryDelaysMs: readonly number[];
 
-  constructor(private readonly options: InboxWorkerOptions) {
+  constructor(private readonly options: InboxWorkerOptions<Source, Kind>) {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.concurrency = options.concurrency ?? 32;
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
@@ -107,7 +110,7 @@ export class InboxWorker {
     if (ready.length === 0) return [];
     const held = (await store.acquireMany(ready, owner, now)).filter((psid) => !this.draining.has(psid));
     if (held.length === 0) return [];
-    let events: Map<string, InboxDocument[] | undefined>;
+    let events: Map<string, InboxDocument<Source, Kind>[] | undefined>;
     try {
       events = await store.pendingOf(held, now, held.length * SENDER_BATCH);
     } catch (error) {
@@ -175,7 +178,10 @@ export class InboxWorker {
    *
    * @param events - the sender's ready events as the claim read them, or undefined to read them.
    */
-  private async drainSender(psid: string, events: InboxDocument[] | undefined): Promise<number> {
+  private async drainSender(
+    psid: string,
+    events: InboxDocument<Source, Kind>[] | undefined,
+  ): Promise<number> {
     const { store, owner, clock } = this.options;
     const lease = this.keepLease(psid);
     let processed = 0;
@@ -227,10 +233,10 @@ export class InboxWorker {
   }
 
   /** Handles one event; false when it failed (the sender's later events then wait). */
-  private async processOne(event: InboxDocument): Promise<boolean> {
+  private async processOne(event: InboxDocument<Source, Kind>): Promise<boolean> {
     const { store, handle, clock, logger } = this.options;
     try {
-      await handle(event);
+      await handle(receivedEvent(event));
     } catch (error) {
       const delay = this.retryDelaysMs[event.attempts];
       const reason =

@@ -1,8 +1,17 @@
 /**
- * Exactly-once outgoing Graph calls for a turn: journaled in the {@link OutboxStore},
- * retried on transient failures, refused ones recorded and handed to the moderators.
+ * Exactly-once outgoing Graph calls for a turn: journaled in the {@link OutboxStore} under
+ * idempotency keys by meaning, retried on transient failures, refused ones recorded and
+ * handed to the moderators.
+ *
+ * @remarks
+ * The one retry layer of the Graph calls the bot makes (messages, sender actions, thread
+ * control) is here, in {@link OutgoingCalls.perform} and {@link TurnCalls.perform}: only this
+ * layer knows whether a call was already made (its journal), so a retry above it would
+ * repeat the record's attempts and one below it would hide failures from the journal.
+ * Callers (the Messenger adapter, the moderation module through {@link journaledThreadControl})
+ * make a single attempt.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock';
 import { GraphError } from '../graph/graph-error';
 import { DEFAULT_RETRY, timerSleep, withRetry, type RetryOptions } from '../graph/retry';
@@ -13,9 +22,9 @@ import type { RefusedCalls } from './refusedCalls';
 /** One outgoing Graph call, described before it is made. */
 export interface OutgoingCall {
   kind: OutboxKind;
-  /** The person the call is about. */
+  /** The person the call is about (its recipient). */
   psid: string;
-  /** What is sent (never stored nor logged). */
+  /** What is sent (never stored nor logged; only a keyed digest of it is part of the call's key). */
   body: unknown;
   /** The French text a person should have received, kept for the moderators if Meta refuses it. */
   text?: string;
@@ -24,11 +33,27 @@ export interface OutgoingCall {
 /** Makes an outgoing call; resolves to what identifies its result (a message id), if anything. */
 export type CallExecutor = () => Promise<string | undefined>;
 
+/** The calls of one turn: the processing of one inbox event, handed explicitly to whoever sends. */
+export interface TurnCalls {
+  /** The inbox key of the event the turn processes. */
+  readonly eventKey: string;
+  /** Makes `call` (through `execute`) unless this event's processing already made it. */
+  perform(call: OutgoingCall, execute: CallExecutor): Promise<string | undefined>;
+}
+
 /** How the Messenger adapter and the Graph wrappers make their calls. */
 export interface OutgoingCalls {
-  /** Runs `turn` as the processing of the event `eventKey`: its calls are numbered from 1. */
-  runTurn<T>(eventKey: string, turn: () => Promise<T>): Promise<T>;
-  /** Makes `call` (through `execute`) unless this turn already made it. */
+  /**
+   * Runs `turn`, the processing of the event `eventKey` sent by `psid`, handing it the
+   * {@link TurnCalls} its calls go through.
+   */
+  runTurn<T>(eventKey: string, psid: string, turn: (calls: TurnCalls) => Promise<T>): Promise<T>;
+  /**
+   * The calls of the turn processing an event of `psid` now, if any: for ports that are not
+   * handed the turn (thread control, called by the moderation module).
+   */
+  turnOf(psid: string): TurnCalls | undefined;
+  /** Makes `call` outside any turn (scheduled jobs, proactive messages): retried, journaled nowhere. */
   perform(call: OutgoingCall, execute: CallExecutor): Promise<string | undefined>;
 }
 
@@ -36,9 +61,14 @@ export interface OutgoingCalls {
 export class DirectCalls implements OutgoingCalls {
   constructor(private readonly retry: RetryOptions = DEFAULT_RETRY) {}
 
-  /** Runs `turn` as it is. */
-  runTurn<T>(_eventKey: string, turn: () => Promise<T>): Promise<T> {
-    return turn();
+  /** Runs `turn` with calls that are made as they come. */
+  runTurn<T>(eventKey: string, _psid: string, turn: (calls: TurnCalls) => Promise<T>): Promise<T> {
+    return turn({ eventKey, perform: (call, execute) => this.perform(call, execute) });
+  }
+
+  /** No turn is journaled. */
+  turnOf(): undefined {
+    return undefined;
   }
 
   /** Makes the call with retries on transient Graph errors. */
@@ -52,6 +82,12 @@ export interface OutboxOptions {
   store: OutboxStore;
   clock: Clock;
   logger: Logger;
+  /**
+   * The secret the digest of a call's content is keyed with (the app secret in the
+   * application): the journal then holds nothing a guess of the content could be checked
+   * against.
+   */
+  secret: string;
   /** Retries of one call within a turn; beyond them the inbox replays the event later. */
   retry?: RetryOptions;
   /** Where messages Meta refused for good are kept for a person to act upon. */
@@ -65,61 +101,120 @@ export interface OutboxOptions {
   sleep?: (milliseconds: number) => Promise<void>;
 }
 
-interface TurnScope {
-  key: string;
-  count: number;
+/**
+ * What identifies a call by meaning, within the processing of one event:
+ * `<event key>:<kind>:<recipient>:<digest>`, the digest being a hash of what is sent keyed
+ * with `digestKey`. The call's idempotency key appends `:<n>`, n counting only identical
+ * calls of the turn (the same message sent twice to the same person is two calls).
+ */
+export function outboxCallMeaning(eventKey: string, call: OutgoingCall, digestKey: Buffer): string {
+  const digest = createHmac('sha256', digestKey).update(canonicalJson(call.body)).digest('base64url');
+  return `${eventKey}:${call.kind}:${call.psid}:${digest.slice(0, 16)}`;
+}
+
+/** JSON with object keys sorted, so that the same content always gives the same digest. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
  * The journaled implementation of {@link OutgoingCalls}.
  *
  * @remarks
- * Inside {@link Outbox.runTurn}, the n-th call gets the id `<event key>:<n>` and is recorded
- * as pending before it is made, then marked sent with Meta's answer. When the event is
- * processed again (crash, transient failure, lost lease), calls already marked sent are not
- * made again: their recorded answer is returned. A call refused for good is recorded as
- * failed, raised again on a replay, and, for a message, queued for the moderators with its
- * text. Calls outside a turn (scheduled jobs) are made with retries but not journaled.
+ * Each call of a turn gets an idempotency key by meaning ({@link outboxCallMeaning}: the event,
+ * the kind of call, the recipient, a digest of the content, and an occurrence counter among
+ * identical calls only), is recorded as pending under it before it is made, then marked sent
+ * with Meta's answer. When the event is processed again (crash, transient failure, lost
+ * lease), a call whose record is marked sent is not made again: its recorded answer is
+ * returned. A replay that takes another path (one call more or fewer, in another order)
+ * still finds the records of the calls it repeats and makes the others: a different call is
+ * never mistaken for one already made. A call refused for good is recorded as failed, raised
+ * again on a replay, and, for a message, queued for the moderators with its text. Calls
+ * outside a turn (scheduled jobs) are made with retries but not journaled.
+ *
+ * The turn is handed explicitly to whoever sends ({@link Outbox.runTurn}); ports that cannot
+ * be handed it (thread control) find it by the person whose event is processed
+ * ({@link Outbox.turnOf}): the inbox processes one event per person at a time.
  *
  * The one remaining window: a crash after Meta accepted a call and before it is marked
  * sent repeats that single call on the replay (the Send API has no idempotency key).
  */
 export class Outbox implements OutgoingCalls {
-  private readonly scopes = new AsyncLocalStorage<TurnScope>();
   private readonly retry: RetryOptions;
+  private readonly digestKey: Buffer;
+  /** The open turns, by the person whose event each processes. */
+  private readonly open = new Map<string, TurnCalls>();
 
   constructor(private readonly options: OutboxOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY;
+    // A key of its own, derived from the secret: the secret itself is used for nothing else here.
+    this.digestKey = createHmac('sha256', options.secret).update('voisins outbox call digest').digest();
   }
 
-  /** Runs `turn` with its calls numbered under `eventKey`. */
-  runTurn<T>(eventKey: string, turn: () => Promise<T>): Promise<T> {
-    return this.scopes.run({ key: eventKey, count: 0 }, turn);
-  }
-
-  /** Makes `call` once per turn and position, however many times the turn runs. */
-  async perform(call: OutgoingCall, execute: CallExecutor): Promise<string | undefined> {
-    const { store, clock, logger } = this.options;
-    const person = redactId(call.psid);
-    const retry: RetryOptions = {
-      ...this.retry,
-      onRetry: (_error, attempt, delayMs) => logger.warn('graph call retry', { person, attempt, delayMs }),
+  /** Runs `turn` with the calls journaled under `eventKey`, open to {@link Outbox.turnOf} meanwhile. */
+  async runTurn<T>(eventKey: string, psid: string, turn: (calls: TurnCalls) => Promise<T>): Promise<T> {
+    const made = new Map<string, number>();
+    const calls: TurnCalls = {
+      eventKey,
+      perform: (call, execute) => this.performInTurn(eventKey, made, call, execute),
     };
-    const scope = this.scopes.getStore();
-    if (!scope) return withRetry(execute, retry);
+    this.open.set(psid, calls);
+    try {
+      return await turn(calls);
+    } finally {
+      if (this.open.get(psid) === calls) this.open.delete(psid);
+    }
+  }
 
-    scope.count += 1;
-    const id = `${scope.key}:${scope.count}`;
+  /** The open turn of `psid`, if any. */
+  turnOf(psid: string): TurnCalls | undefined {
+    return this.open.get(psid);
+  }
+
+  /** Makes `call` with retries, journaled nowhere (no event to key it by). */
+  perform(call: OutgoingCall, execute: CallExecutor): Promise<string | undefined> {
+    return withRetry(execute, this.retryFor(call));
+  }
+
+  /**
+   * Makes `call` once per event and meaning, however many times the event is processed.
+   *
+   * @param made - per identical call of this run of the turn, how many were made (or found made).
+   */
+  private async performInTurn(
+    eventKey: string,
+    made: Map<string, number>,
+    call: OutgoingCall,
+    execute: CallExecutor,
+  ): Promise<string | undefined> {
+    const { store, clock, logger } = this.options;
+    const meaning = outboxCallMeaning(eventKey, call, this.digestKey);
+    const occurrence = (made.get(meaning) ?? 0) + 1;
+    const id = `${meaning}:${occurrence}`;
     const record = await store.begin({ id, psid: call.psid, kind: call.kind }, clock());
-    const fields = { event: redactId(scope.key), call: scope.count, kind: call.kind, person };
+    const fields = {
+      event: redactId(eventKey),
+      call: occurrence,
+      kind: call.kind,
+      person: redactId(call.psid),
+    };
     if (record.status === 'sent') {
-      if (record.kind !== call.kind) logger.warn('outbox replay differs from the first run', fields);
+      made.set(meaning, occurrence);
       logger.debug('outbox call already made', fields);
       return record.result;
     }
     if (record.status === 'failed') throw refusalFrom(record.failure);
     try {
-      const result = await withRetry(execute, retry);
+      const result = await withRetry(execute, this.retryFor(call));
+      // Counted once made: a caller trying the same call again after a failure reuses its record.
+      made.set(meaning, occurrence);
       await this.recordSent(id, result);
       return result;
     } catch (error) {
@@ -128,6 +223,16 @@ export class Outbox implements OutgoingCalls {
         await store.noteTransientFailure(id, error.message, clock()).catch(() => undefined);
       throw error;
     }
+  }
+
+  /** The retry options of a call, logging each retry. */
+  private retryFor(call: OutgoingCall): RetryOptions {
+    const person = redactId(call.psid);
+    return {
+      ...this.retry,
+      onRetry: (_error, attempt, delayMs) =>
+        this.options.logger.warn('graph call retry', { person, attempt, delayMs }),
+    };
   }
 
   /**

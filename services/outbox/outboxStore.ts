@@ -3,9 +3,10 @@
  * and marked once Meta answered, so that a replayed turn does not repeat what was done.
  *
  * @remarks
- * A record holds what a replay needs (its position in the turn, the kind of call, the
- * status, Meta's answer) and nothing of what was sent: no text, no hash of it (a hash of a
- * short message could be brute-forced back to the phone number it held).
+ * A record holds what a replay needs (the call's idempotency key by meaning, the kind of
+ * call, the status, Meta's answer) and nothing of what was sent: no text, and no plain hash
+ * of it (a hash of a short message could be brute-forced back to the phone number it held):
+ * the digest in the key is keyed with a secret the database does not hold.
  */
 import type { Collection, Db } from 'mongodb';
 import { Batcher, type Outcome } from '../db/batcher';
@@ -37,10 +38,12 @@ export interface OutboxFailure {
 
 /** One outgoing call, as stored. */
 export interface OutboxDocument {
-  /** `<event key>:<n>`: the n-th Graph call of the turn that processed the event. */
+  /**
+   * The call's idempotency key by meaning: `<event key>:<kind>:<recipient>:<digest>:<n>`
+   * (see `outboxCallMeaning`), n counting identical calls of the turn.
+   */
   _id: string;
   psid: string;
-  /** A replay whose call at this position is of another kind took another path (logged). */
   kind: OutboxKind;
   status: OutboxStatus;
   /** Attempts that ended without an answer from Meta or with a transient error. */

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { manualClock } from '../../services/clock';
-import { InboxStore, type InboxDocument, type InboxEvent } from '../../services/inbox/inboxStore';
+import {
+  InboxStore,
+  type InboxDocument,
+  type InboxEvent,
+  type ReceivedEvent,
+} from '../../services/inbox/inboxStore';
 import { InboxWorker } from '../../services/inbox/inboxWorker';
 import { silentLogger } from '../../services/logger';
 import { openTestDatabase, type TestDatabase } from '../support/db';
@@ -42,6 +47,29 @@ describe('durable inbox', () => {
     assert.equal(await database.db.collection('inbox').countDocuments(), 3);
   });
 
+  it('hands the handler each event as it was accepted, with the time it was received', async () => {
+    const typed = new InboxStore<'messaging', 'message'>(database.db);
+    const accepted: InboxEvent<'messaging', 'message'> = {
+      ...event('h', 1),
+      source: 'messaging',
+      kind: 'message',
+    };
+    await typed.accept([accepted], start);
+    const seen: ReceivedEvent<'messaging', 'message'>[] = [];
+    const worker = new InboxWorker({
+      store: typed,
+      owner: 'w1',
+      clock: () => start,
+      logger: silentLogger,
+      handle: (received) => {
+        seen.push(received);
+        return Promise.resolve();
+      },
+    });
+    assert.equal(await worker.runOnce(), 1);
+    assert.deepEqual(seen, [{ ...accepted, receivedAt: start }]);
+  });
+
   it("processes a sender's events in timestamp order, even when they arrived out of order", async () => {
     await store.accept([event('a', 30), event('a', 10), event('b', 5), event('a', 20)], start);
     const seen: number[] = [];
@@ -67,8 +95,8 @@ describe('durable inbox', () => {
     await store.accept(events, start);
     const handled: string[] = [];
     const bySender = new Map<string, number[]>();
-    const handle = async (document: InboxDocument): Promise<void> => {
-      handled.push(document._id);
+    const handle = async (document: ReceivedEvent): Promise<void> => {
+      handled.push(document.key);
       bySender.set(document.psid, [...(bySender.get(document.psid) ?? []), document.timestamp]);
       await new Promise((resolve) => setImmediate(resolve));
     };

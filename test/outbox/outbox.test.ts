@@ -1,7 +1,8 @@
 /**
  * The outbox against the real database and real Graph clients over the fake Graph API:
- * calls journaled per turn, numbered `<event key>:<n>`, not repeated on a replay, retried
- * when Meta fails for a moment, recorded and handed to the moderators when Meta refuses.
+ * calls journaled per turn under idempotency keys by meaning, not repeated on a replay
+ * (even one that takes another path), retried when Meta fails for a moment, recorded and
+ * handed to the moderators when Meta refuses.
  */
 import assert from 'node:assert/strict';
 import type { TurnContext } from 'botbuilder';
@@ -15,11 +16,21 @@ import {
   UndeliveredQueue,
   type UndeliveredMessage,
 } from '../../services/moderation/undeliveredQueue';
-import { journaledThreadControl, Outbox, OutboxStore, type OutboxDocument } from '../../services/outbox';
+import {
+  journaledThreadControl,
+  Outbox,
+  OutboxStore,
+  type OutboxDocument,
+  type TurnCalls,
+} from '../../services/outbox';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeGraph, type FakeGraph, type RecordedCall } from '../support/fake-graph';
 
 const PSID = '7001';
+/** The idempotency key pattern of a call: `<event>:<kind>:<recipient>:<digest>:<n>`. */
+const keyOf = (key: string, kind: string, n = 1, psid = PSID): RegExp =>
+  new RegExp(`^${escaped(key)}:${kind}:${psid}:[\\w-]{16}:${n}$`);
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const noWait = { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep: () => Promise.resolve() };
 const sends = (call: RecordedCall): boolean =>
   call.path === '/me/messages' && (call.body as { message?: unknown }).message !== undefined;
@@ -37,16 +48,17 @@ describe('outbox: exactly-once Graph calls per turn', () => {
 
   /** A fresh event key per test, so that tests do not see each other's records. */
   const nextKey = (): string => `mid:m.turn${(turn += 1)}`;
-  const sendText = (text: string, psid = PSID): Promise<string | undefined> =>
-    outbox.perform(
+  /** Sends `text` through `calls` (a turn's), or outside any turn. */
+  const sendText = (text: string, calls: Pick<TurnCalls, 'perform'> = outbox, psid = PSID) =>
+    calls.perform(
       { kind: 'message', psid, body: { message: { text } }, text },
       async () => (await graph.send.sendMessage(psid, { text })).messageId,
     );
   const records = (key: string): Promise<OutboxDocument[]> =>
-    store.calls
-      .find({ _id: { $regex: `^${key.replace(/\./g, '\\.')}:` } })
-      .sort({ _id: 1 })
-      .toArray();
+    store.calls.find({ _id: { $regex: `^${escaped(key)}:` } }).toArray();
+  /** The record of the call that answered `result`. */
+  const recordOf = async (key: string, result: string | undefined): Promise<OutboxDocument | undefined> =>
+    (await records(key)).find((record) => record.result === result);
   const undelivered = () => database.db.collection<UndeliveredMessage>(UNDELIVERED_COLLECTION);
 
   before(async () => {
@@ -64,6 +76,7 @@ describe('outbox: exactly-once Graph calls per turn', () => {
       store,
       clock: clock.now,
       logger: silentLogger,
+      secret: 'outbox-test-secret',
       retry: noWait,
       refused: new UndeliveredQueue(database.db, clock.now),
       sleep: () => Promise.resolve(),
@@ -82,15 +95,15 @@ describe('outbox: exactly-once Graph calls per turn', () => {
     const key = nextKey();
     const statusSeenByMeta: (string | undefined)[] = [];
     fake.respond('/me/messages', async (call) => {
-      statusSeenByMeta.push((await store.calls.findOne({ _id: `${key}:1` }))?.status);
+      statusSeenByMeta.push((await records(key))[0]?.status);
       return { body: { recipient_id: PSID, message_id: `m_out_${fake.calls.indexOf(call)}` } };
     });
 
-    const first = await outbox.runTurn(key, () => sendText('Bonjour Camille'));
+    const first = await outbox.runTurn(key, PSID, (turn) => sendText('Bonjour Camille', turn));
     assert.equal(first, 'm_out_0');
     assert.deepEqual(statusSeenByMeta, ['pending'], 'the record existed, pending, while Meta was called');
     const [record] = await records(key);
-    assert.equal(record?._id, `${key}:1`);
+    assert.match(record?._id ?? '', keyOf(key, 'message'), 'keyed by event, kind, recipient and content');
     assert.equal(record.status, 'sent');
     assert.equal(record.result, 'm_out_0');
     assert.equal(record.kind, 'message');
@@ -100,65 +113,116 @@ describe('outbox: exactly-once Graph calls per turn', () => {
       ['_id', 'createdAt', 'expiresAt', 'failedAttempts', 'kind', 'psid', 'result', 'status', 'updatedAt'],
       'nothing of what was sent is kept, not even a hash',
     );
+    assert.ok(!record._id.includes('Bonjour'), 'the key holds a keyed digest, not the text');
     assert.equal(record.expiresAt.getTime() - record.createdAt.getTime(), 2 * 86_400_000, 'kept 2 days');
 
-    const replay = await outbox.runTurn(key, () => sendText('Bonjour Camille'));
+    const replay = await outbox.runTurn(key, PSID, (turn) => sendText('Bonjour Camille', turn));
     assert.equal(replay, 'm_out_0', 'the replay answers what Meta answered the first time');
     assert.equal(fake.calls.filter(sends).length, 1, 'Meta saw the message once');
     assert.equal((await records(key)).length, 1);
   });
 
-  it('numbers the calls of a turn: two messages are two records, and a replay makes neither', async () => {
+  it('keys the calls of a turn by meaning: two messages are two records, and a replay makes neither', async () => {
     const key = nextKey();
     const run = (): Promise<(string | undefined)[]> =>
-      outbox.runTurn(key, async () => [await sendText('Première'), await sendText('Seconde')]);
+      outbox.runTurn(key, PSID, async (turn) => [
+        await sendText('Première', turn),
+        await sendText('Seconde', turn),
+      ]);
 
     const first = await run();
     assert.equal(fake.calls.filter(sends).length, 2);
     const stored = await records(key);
-    assert.deepEqual(
-      stored.map((record) => [record._id, record.status, record.result]),
-      [
-        [`${key}:1`, 'sent', first[0]],
-        [`${key}:2`, 'sent', first[1]],
-      ],
-    );
+    assert.equal(stored.length, 2);
+    for (const mid of first) {
+      const record = await recordOf(key, mid);
+      assert.match(record?._id ?? '', keyOf(key, 'message'));
+      assert.equal(record?.status, 'sent');
+    }
+    assert.notEqual(stored[0]?._id, stored[1]?._id);
     assert.notEqual(first[0], first[1]);
 
     assert.deepEqual(await run(), first);
     assert.deepEqual(fake.calls.filter(sends).map(textOf), ['Première', 'Seconde']);
   });
 
-  it('keeps the numbering of concurrent turns apart', async () => {
-    const [a, b] = [nextKey(), nextKey()];
-    const twoCalls = (key: string, prefix: string): Promise<void> =>
-      outbox.runTurn(key, async () => {
-        await sendText(`${prefix} 1`);
-        await new Promise((resolve) => setImmediate(resolve));
-        await sendText(`${prefix} 2`);
+  it('counts identical calls of a turn: the same text twice is sent twice, and a replay sends neither', async () => {
+    const key = nextKey();
+    const run = (): Promise<(string | undefined)[]> =>
+      outbox.runTurn(key, PSID, async (turn) => [await sendText('Oui', turn), await sendText('Oui', turn)]);
+    const first = await run();
+    assert.notEqual(first[0], first[1]);
+    assert.match((await recordOf(key, first[0]))?._id ?? '', keyOf(key, 'message', 1));
+    assert.match((await recordOf(key, first[1]))?._id ?? '', keyOf(key, 'message', 2));
+    assert.deepEqual(await run(), first);
+    assert.deepEqual(fake.calls.filter(sends).map(textOf), ['Oui', 'Oui']);
+  });
+
+  it('a replay whose first call differs still sends the real message, once', async () => {
+    const key = nextKey();
+    // The first run welcomed the resident, then died before announcing the entry.
+    await outbox.runTurn(key, PSID, (turn) => sendText('Bienvenue !', turn));
+    // The replay takes another path (the welcome is no longer due): its first call is the announcement.
+    await outbox.runTurn(key, PSID, (turn) => sendText('Votre annonce est en ligne', turn));
+    await outbox.runTurn(key, PSID, (turn) => sendText('Votre annonce est en ligne', turn));
+    assert.deepEqual(fake.calls.filter(sends).map(textOf), ['Bienvenue !', 'Votre annonce est en ligne']);
+  });
+
+  it('a replay that makes one call fewer before a call still makes that call, once', async () => {
+    const key = nextKey();
+    const typing = (turn: TurnCalls) =>
+      turn.perform({ kind: 'action', psid: PSID, body: { sender_action: 'typing_on' } }, async () => {
+        await graph.send.senderAction(PSID, 'typing_on');
+        return undefined;
       });
-    await Promise.all([twoCalls(a, 'A'), twoCalls(b, 'B')]);
+    // The first run showed the typing dots and sent the first text, then died.
+    await outbox.runTurn(key, PSID, async (turn) => {
+      await typing(turn);
+      await sendText('Texte A', turn);
+    });
+    // The replay shows no typing dots, then sends both texts.
+    const replay = (): Promise<void> =>
+      outbox.runTurn(key, PSID, async (turn) => {
+        await sendText('Texte A', turn);
+        await sendText('Texte B', turn);
+      });
+    await replay();
+    await replay();
+    assert.deepEqual(fake.calls.filter(sends).map(textOf), ['Texte A', 'Texte B']);
+    assert.equal(fake.calls.length, 3, 'typing dots, Texte A, Texte B: each once');
+  });
+
+  it('keeps the calls of concurrent turns apart', async () => {
+    const [a, b] = [nextKey(), nextKey()];
+    const twoCalls = (key: string, psid: string, prefix: string): Promise<void> =>
+      outbox.runTurn(key, psid, async (turn) => {
+        await sendText(`${prefix} 1`, turn, psid);
+        await new Promise((resolve) => setImmediate(resolve));
+        await sendText(`${prefix} 2`, turn, psid);
+      });
+    await Promise.all([twoCalls(a, PSID, 'A'), twoCalls(b, PSID, 'B')]);
     assert.deepEqual(
-      (await records(a)).map((record) => record._id),
-      [`${a}:1`, `${a}:2`],
+      (await records(a)).map((record) => keyOf(a, 'message').test(record._id)),
+      [true, true],
     );
     assert.deepEqual(
-      (await records(b)).map((record) => record._id),
-      [`${b}:1`, `${b}:2`],
+      (await records(b)).map((record) => keyOf(b, 'message').test(record._id)),
+      [true, true],
     );
     assert.equal(fake.calls.filter(sends).length, 4);
   });
 
   it('a replay after a failure in the middle of a turn makes only the calls not yet made', async () => {
     const key = nextKey();
-    const run = (): Promise<void> =>
-      outbox.runTurn(key, async () => {
-        await sendText('Un');
-        await sendText('Deux');
-      });
-    await run();
+    const run = (): Promise<(string | undefined)[]> =>
+      outbox.runTurn(key, PSID, async (turn) => [await sendText('Un', turn), await sendText('Deux', turn)]);
+    const [, second] = await run();
     // Pretend the second call was never made: the process died while it was pending.
-    await store.calls.updateOne({ _id: `${key}:2` }, { $set: { status: 'pending' }, $unset: { result: '' } });
+    const pending = await recordOf(key, second);
+    await store.calls.updateOne(
+      { _id: pending?._id },
+      { $set: { status: 'pending' }, $unset: { result: '' } },
+    );
     fake.reset();
 
     await run();
@@ -169,25 +233,23 @@ describe('outbox: exactly-once Graph calls per turn', () => {
     );
   });
 
-  it('counts thread control as a call of the turn, made once', async () => {
+  it('counts thread control as a call of the turn of the person it is about, made once', async () => {
     const key = nextKey();
     const handover = journaledThreadControl(graph.handover, outbox);
     const run = (): Promise<void> =>
-      outbox.runTurn(key, async () => {
-        await sendText('Je vous passe un modérateur');
+      outbox.runTurn(key, PSID, async (turn) => {
+        await sendText('Je vous passe un modérateur', turn);
         await handover.passThreadControl(PSID, '263902037430900', 'handoff');
       });
     await run();
     await run();
     assert.equal(fake.calls.filter((call) => call.path === '/me/pass_thread_control').length, 1);
     assert.equal(fake.calls.filter(sends).length, 1);
-    assert.deepEqual(
-      (await records(key)).map((record) => [record.kind, record.status]),
-      [
-        ['message', 'sent'],
-        ['handover', 'sent'],
-      ],
-    );
+    assert.deepEqual((await records(key)).map((record) => [record.kind, record.status]).sort(), [
+      ['handover', 'sent'],
+      ['message', 'sent'],
+    ]);
+    assert.equal(outbox.turnOf(PSID), undefined, 'the turn is closed once run');
   });
 
   for (const failure of [
@@ -197,7 +259,7 @@ describe('outbox: exactly-once Graph calls per turn', () => {
     it(`retries a transient ${failure.name} and sends once, with one record`, async () => {
       const key = nextKey();
       fake.failNext(2, failure.spec);
-      const mid = await outbox.runTurn(key, () => sendText('Malgré tout'));
+      const mid = await outbox.runTurn(key, PSID, (turn) => sendText('Malgré tout', turn));
       const statuses = fake.calls.filter(sends).map((call) => call.status);
       assert.deepEqual(statuses, [failure.spec.status, failure.spec.status, 200]);
       const stored = await records(key);
@@ -212,7 +274,7 @@ describe('outbox: exactly-once Graph calls per turn', () => {
     const key = nextKey();
     fake.failNext(3, { status: 500, code: 2 });
     await assert.rejects(
-      outbox.runTurn(key, () => sendText('Patience')),
+      outbox.runTurn(key, PSID, (turn) => sendText('Patience', turn)),
       (error: unknown) => error instanceof GraphError && error.transient,
     );
     assert.equal(fake.calls.filter(sends).length, 3, 'every attempt reached Meta');
@@ -223,7 +285,7 @@ describe('outbox: exactly-once Graph calls per turn', () => {
     assert.equal(await undelivered().countDocuments(), 0);
 
     // The inbox replays the event later; Meta is back.
-    const mid = await outbox.runTurn(key, () => sendText('Patience'));
+    const mid = await outbox.runTurn(key, PSID, (turn) => sendText('Patience', turn));
     assert.equal(fake.calls.filter(sends).length, 4);
     [record] = await records(key);
     assert.equal(record?.status, 'sent');
@@ -250,7 +312,8 @@ describe('outbox: exactly-once Graph calls per turn', () => {
       fake.failNext(1, refusal.spec);
       const refused = (error: unknown): boolean =>
         error instanceof GraphError && !error.transient && error.permanentReason === refusal.reason;
-      const run = (): Promise<unknown> => outbox.runTurn(key, () => sendText('Votre annonce est en ligne'));
+      const run = (): Promise<unknown> =>
+        outbox.runTurn(key, PSID, (turn) => sendText('Votre annonce est en ligne', turn));
 
       await assert.rejects(run(), refused);
       assert.equal(fake.calls.length, 1, 'not retried');
@@ -272,7 +335,7 @@ describe('outbox: exactly-once Graph calls per turn', () => {
       assert.equal(queued[0]?.psid, PSID);
       assert.equal(queued[0].reason, refusal.queuedAs);
       assert.equal(queued[0].text, 'Votre annonce est en ligne');
-      assert.equal(queued[0].ref, `${key}:1`);
+      assert.equal(queued[0].ref, record._id, 'the record of the call');
     });
   }
 
@@ -311,11 +374,13 @@ describe('outbox: exactly-once Graph calls per turn', () => {
     assert.deepEqual(fake.calls.filter(sends).map(textOf), ['Bonjour !', 'Que puis-je faire pour vous ?']);
     assert.equal(fake.calls.length, 3, 'typing indicator included, once');
     assert.deepEqual(
-      (await records(event.key)).map((record) => [record._id, record.kind, record.status]),
+      (await records(event.key))
+        .map((record) => [keyOf(event.key, record.kind).test(record._id), record.kind, record.status])
+        .sort(),
       [
-        [`${event.key}:1`, 'action', 'sent'],
-        [`${event.key}:2`, 'message', 'sent'],
-        [`${event.key}:3`, 'message', 'sent'],
+        [true, 'action', 'sent'],
+        [true, 'message', 'sent'],
+        [true, 'message', 'sent'],
       ],
     );
   });

@@ -10,7 +10,8 @@ import { VoisinsBot } from '../../bot/bot';
 import type { ConversationAccessors, TurnOutcome } from '../../dialogs/mainDialog';
 import { MessengerAdapter } from '../../bot/messenger/adapter';
 import { extractEvents, type MessengerEvent } from '../../bot/messenger/events';
-import { EVENT_KEY_STATE, TurnGuard } from '../../bot/messenger/turnGuard';
+import { MESSENGER_TURN, messengerTurnOf, setMessengerTurn } from '../../bot/messenger/turn';
+import { TurnGuard } from '../../bot/pipeline/turnGuard';
 import { manualClock } from '../../services/clock';
 import { MongoStorage, type StorageDocument } from '../../services/db/mongoStorage';
 import { createGraphClients } from '../../services/graph';
@@ -64,6 +65,7 @@ describe('outbox/turnGuard: a saved turn is not run twice', () => {
       store: new OutboxStore(database.db),
       clock: clock.now,
       logger: silentLogger,
+      secret: 'turn-guard-test-secret',
       retry: noWait,
     });
     adapter = new MessengerAdapter({ send: graph.send, logger: silentLogger, calls: outbox });
@@ -87,8 +89,10 @@ describe('outbox/turnGuard: a saved turn is not run twice', () => {
       let applied: boolean | undefined;
       const guard = new TurnGuard(conversationState);
       await adapter.processEvent(event, async (context) => {
-        if (key === null) context.turnState.delete(EVENT_KEY_STATE);
-        else context.turnState.set(EVENT_KEY_STATE, key);
+        const turn = messengerTurnOf(context);
+        if (!turn) throw new Error('the adapter put no Messenger turn in the context');
+        if (key === null) context.turnState.delete(MESSENGER_TURN);
+        else setMessengerTurn(context, { ...turn, eventKey: key });
         applied = await guard.alreadyApplied(context);
         if (save) await conversationState.saveChanges(context, false);
       });

@@ -97,6 +97,7 @@ export async function openWorld(): Promise<World> {
     store: outboxStore,
     clock: systemClock,
     logger: silentLogger,
+    secret: 'person-life-test-secret',
     retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, sleep: () => Promise.resolve() },
     refused: new UndeliveredQueue(db, systemClock),
     sleep: () => Promise.resolve(),
@@ -256,8 +257,8 @@ export async function liveLife(world: World): Promise<Life> {
   const contact = sharedContact(await residents.get(PERSON.psid)) ?? t('match.contactPrivate');
   const helperText = t('match.helperAccepted', { contact });
   await assert.rejects(
-    world.outbox.runTurn(`mid:m_helper_${matchId}`, () =>
-      world.outbox.perform(
+    world.outbox.runTurn(`mid:m_helper_${matchId}`, HELPER, (turn) =>
+      turn.perform(
         { kind: 'message', psid: HELPER, body: { message: { text: helperText } }, text: helperText },
         () =>
           Promise.reject(
@@ -268,8 +269,8 @@ export async function liveLife(world: World): Promise<Life> {
   );
   // The bot's answer to one of their postbacks, journaled by the outbox.
   const answer = `${PERSON.firstName}, votre numéro ${PERSON.phone} est bien noté.`;
-  await world.outbox.runTurn(`${PERSON.psid}:${clock.now().getTime()}:postback`, () =>
-    world.outbox.perform(
+  await world.outbox.runTurn(`${PERSON.psid}:${clock.now().getTime()}:postback`, PERSON.psid, (turn) =>
+    turn.perform(
       { kind: 'message', psid: PERSON.psid, body: { message: { text: answer } }, text: answer },
       () => Promise.resolve('m_out_1'),
     ),
