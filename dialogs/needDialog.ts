@@ -12,12 +12,11 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { DialogDeps, NearbyOffer, StoredEntry } from './deps';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
-import { entryAllowedToday, tellEntryLimit } from './entry/dailyLimit';
+import { entryAllowedToday } from './entry/dailyLimit';
 import type { EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
 import { DialogId } from './ids';
-import { askHelper } from './matching/askHelper';
 import { distanceShort, distanceText } from './matching/distanceText';
 import { handOverAboutEntry } from './moderation/handOver';
 import { Payload, PayloadPrefix, idAfter } from './payload';
@@ -59,18 +58,14 @@ export class NeedDialog extends CancelAndHelpDialog {
   private async matchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
-    const psid = step.context.activity.from.id;
-    const need = await saveEntry(this.deps, psid, draft);
-    if (!need) {
-      await tellEntryLimit(step.context, this.deps, 'need');
-      return step.endDialog();
-    }
+    const need = await saveEntry(step.context, this.deps, draft);
+    if (!need) return step.endDialog();
     if (need.flags.includes('money')) {
       await handOverAboutEntry(step.context, this.deps, 'money', need, t('handover.savedMoney'));
       return step.endDialog();
     }
     await step.context.sendActivity(t('need.saved'));
-    const offers = await this.deps.matcher.findOffersNear(need);
+    const offers = await this.deps.matching.findOffersFor(need);
     if (offers.length === 0) {
       await this.noMatch(step, need);
       return step.endDialog();
@@ -99,7 +94,7 @@ export class NeedDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(withMenu(t('need.noneChosen')));
       return step.endDialog();
     }
-    const { sent } = await askHelper(this.deps, need, {
+    const { sent } = await this.deps.matching.askHelper(need, {
       offer: offerEntry,
       distanceMeters: offer.distanceMeters,
     });

@@ -9,7 +9,7 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { DialogDeps } from './deps';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
-import { entryAllowedToday, tellEntryLimit } from './entry/dailyLimit';
+import { entryAllowedToday } from './entry/dailyLimit';
 import type { EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
@@ -40,11 +40,8 @@ export class OfferDialog extends CancelAndHelpDialog {
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
-    const offer = await saveEntry(this.deps, step.context.activity.from.id, draft);
-    if (!offer) {
-      await tellEntryLimit(step.context, this.deps, 'offer');
-      return step.endDialog();
-    }
+    const offer = await saveEntry(step.context, this.deps, draft);
+    if (!offer) return step.endDialog();
     if (offer.flags.includes('money')) {
       await handOverAboutEntry(step.context, this.deps, 'money', offer, t('handover.savedMoney'));
       return step.endDialog();

@@ -8,27 +8,21 @@ import { t } from '../../services/i18n';
 import type { DialogDeps } from '../deps';
 import { withMenu } from '../replies';
 
-/** Tells the resident that today's entries of `kind` are used up, with the menu (a referent can help). */
-export async function tellEntryLimit(
-  context: TurnContext,
-  deps: Pick<DialogDeps, 'limits'>,
-  kind: EntryKind,
-): Promise<void> {
-  const { needsPerDay, offersPerDay } = deps.limits.settings;
+/** Tells the resident that today's `perDay` entries of `kind` are used up, with the menu (a referent can help). */
+export async function tellEntryLimit(context: TurnContext, kind: EntryKind, perDay: number): Promise<void> {
   const text =
-    kind === 'need'
-      ? t('limits.needsPerDay', { max: needsPerDay })
-      : t('limits.offersPerDay', { max: offersPerDay });
+    kind === 'need' ? t('limits.needsPerDay', { max: perDay }) : t('limits.offersPerDay', { max: perDay });
   await context.sendActivity(withMenu(text));
 }
 
 /** True when the resident may still store an entry of `kind` today; otherwise tells them. */
 export async function entryAllowedToday(
   context: TurnContext,
-  deps: Pick<DialogDeps, 'limits'>,
+  deps: Pick<DialogDeps, 'entries'>,
   kind: EntryKind,
 ): Promise<boolean> {
-  if (await deps.limits.mayCreateEntry(context.activity.from.id, kind)) return true;
-  await tellEntryLimit(context, deps, kind);
+  const allowance = await deps.entries.dailyAllowance(context.activity.from.id, kind);
+  if (allowance.allowed) return true;
+  await tellEntryLimit(context, kind, allowance.perDay);
   return false;
 }

@@ -52,7 +52,7 @@ export async function handleJobAnswer(
   if (!answer) return;
   const psid = context.activity.from.id;
   if (answer.kind === 'followUp') {
-    const recorded = await deps.followUps.recordAnswer(answer.matchId, psid, answer.yes);
+    const recorded = await deps.matching.recordFollowUp(answer.matchId, psid, answer.yes);
     const key = !recorded
       ? 'jobAnswers.stale'
       : answer.yes
