@@ -10,6 +10,7 @@ import { MongoStorage, type StorageDocument } from '../services/db/mongoStorage'
 import { CodedError, ErrorCode } from '../services/errors';
 import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
 import { AttentionFlags } from '../services/conversations/attention';
+import { Entries } from '../services/entries/entries';
 import { EntryRepository } from '../services/entries/entryRepository';
 import type { ThreadControl } from '../services/graph';
 import { SINGLE_ATTEMPT } from '../services/graph/retry';
@@ -17,12 +18,12 @@ import type { Logger } from '../services/logger';
 import { createModeration, type Moderation } from '../services/moderation';
 import { MatchRepository } from '../services/matching/matchRepository';
 import { Matcher } from '../services/matching/matcher';
+import { Matching } from '../services/matching/matching';
 import { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { Nlu } from '../services/nlu';
 import { Geocoder } from '../services/places/geocoder';
 import { PersonalDataRights } from '../services/privacy/rights';
 import { ResidentRepository } from '../services/residents/residentRepository';
-import { recordFollowUpAnswer } from '../services/jobs/followUp';
 import { Limits } from '../services/limits';
 import { ModeratorRepository } from '../services/moderation/moderatorRepository';
 import type { PageFeed } from '../services/testimonials/withdrawal';
@@ -33,6 +34,8 @@ import { createChannelEventHandler } from './channelEventHandler';
 import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
 import { NoticeNotifier } from './noticeNotifier';
 import { renderNotice } from '../dialogs/notices';
+import { UndeliveredNotices } from '../dialogs/notices/undelivered';
+import { UrgentNeedHandover } from '../dialogs/moderation/handOver';
 import type { Notifier } from '../services/messaging/notifier';
 
 /** Without Messenger there is no thread to pass: the hand-over is still recorded and moderators told. */
@@ -82,6 +85,10 @@ export interface BotCore {
   notices: Notifier;
   /** The per-person limits (messages answered, entries stored, helpers asked). */
   limits: Limits;
+  /** The entries module's use cases (registration, owner's actions, expiry). */
+  entries: Entries;
+  /** The matching module's use cases (requests to helpers, time-outs, follow-ups). */
+  matching: Matching;
   /** Creates every collection's indexes (idempotent). */
   ensureIndexes(): Promise<void>;
 }
@@ -99,7 +106,6 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
   const storage = new MongoStorage(db.collection<StorageDocument>('bot_state'), clock);
   const directory = options.directory ?? new ConversationDirectory(db);
 
-  const entries = new EntryRepository(db, clock);
   const attention = new AttentionFlags(db, clock);
   const limits = new Limits({ db, logger });
   const notifier = new AdapterNotifier({
@@ -120,12 +126,39 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.
     settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId, retry: SINGLE_ATTEMPT },
   });
+  const residents = new ResidentRepository(db, clock);
+  const entries = new Entries({
+    repository: new EntryRepository(db, clock),
+    residents,
+    limits,
+    audit: moderation.audit,
+    notices,
+    clock,
+    logger,
+  });
+  const matching = new Matching({
+    matches: new MatchRepository(db, clock),
+    offers: new Matcher(db),
+    entries,
+    residents,
+    limits,
+    attention,
+    notices,
+    undelivered: new UndeliveredNotices(moderation.undelivered),
+    handover: new UrgentNeedHandover({
+      moderation,
+      notifier,
+      attention,
+      undelivered: moderation.undelivered,
+    }),
+    clock,
+    logger,
+  });
   const deps: ConversationServices = {
     nlu: options.nlu ?? Nlu.load(),
-    residents: new ResidentRepository(db, clock),
+    residents,
     entries,
-    matcher: new Matcher(db),
-    matches: new MatchRepository(db, clock),
+    matching,
     geocoder: new Geocoder({ baseUrl: options.geocoderUrl, logger }),
     attention,
     moderation,
@@ -141,10 +174,6 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
       notifyAdmins: (text) => adminNotifier(core, clock, logger)(text),
     }),
     privacy: new PersonalDataRights(db, clock),
-    followUps: {
-      recordAnswer: (matchId, psid, yes) => recordFollowUpAnswer({ db, clock }, matchId, psid, yes),
-    },
-    limits,
   };
   const bot = new VoisinsBot({
     conversationState: new ConversationState(storage),
@@ -166,6 +195,8 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     moderation,
     notices,
     limits,
+    entries,
+    matching,
     ensureIndexes: async () => {
       await Promise.all([
         ensureDomainIndexes(db),

@@ -2,11 +2,10 @@
  * The application's scheduled jobs, the same for the running bot and `npm run jobs`.
  */
 import type { Db } from 'mongodb';
-import { createMatchTimeoutsJob } from '../dialogs/matching/matchTimeouts';
 import type { Clock } from '../services/clock';
 import { createJobs, type Job } from '../services/jobs';
 import type { Logger } from '../services/logger';
-import { MatchRepository } from '../services/matching/matchRepository';
+import { createMatchTimeoutsJob } from '../services/matching/jobs';
 import { createHandoffRemindersJob, createHandoffTakeBackJob } from '../services/moderation';
 import type { PageFeed } from '../services/testimonials/withdrawal';
 import { adminNotifier } from './adminNotifier';
@@ -44,18 +43,15 @@ export function applicationJobs(options: ApplicationJobsOptions): Job[] {
       notifyAdmins: options.notifyAdmins ?? adminNotifier(core, clock, logger),
       feed: options.feed,
       pageId: options.pageId,
+      entries: core.entries,
+      matching: core.matching,
     },
     {
       followUpAfterHours: options.followUpAfterHours,
       extraJobs: [
         createHandoffRemindersJob(core.moderation.handover),
         createHandoffTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
-        createMatchTimeoutsJob({
-          dialog: core.deps,
-          matches: new MatchRepository(db, clock),
-          undelivered: core.moderation.undelivered,
-          afterHours: options.matchTimeoutHours,
-        }),
+        createMatchTimeoutsJob(core.matching, { afterHours: options.matchTimeoutHours }),
       ],
     },
   );

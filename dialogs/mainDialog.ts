@@ -22,11 +22,8 @@ import { OfferDialog } from './offerDialog';
 import type {
   AttentionPort,
   EntriesPort,
-  FollowUpsPort,
+  MatchingPort,
   GeocoderPort,
-  LimitsPort,
-  MatcherPort,
-  MatchesPort,
   ModerationPort,
   NluPort,
   PrivacyPort,
@@ -51,8 +48,7 @@ export interface ConversationServices {
   geocoder: GeocoderPort;
   residents: ResidentsPort;
   entries: EntriesPort;
-  matcher: MatcherPort;
-  matches: MatchesPort;
+  matching: MatchingPort;
   attention: AttentionPort;
   moderation: ModerationPort;
   notifier: ResidentNotifier;
@@ -60,8 +56,6 @@ export interface ConversationServices {
   logger: Logger;
   testimonials: TestimonialsPort;
   privacy: PrivacyPort;
-  followUps: FollowUpsPort;
-  limits: LimitsPort;
 }
 
 /** Where the conversation's state lives (properties of the bot's conversation state). */

@@ -9,15 +9,14 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import type { EntriesPort, MatcherPort, NearbyOffer, StoredEntry } from './ports';
+import type { EntriesPort, MatchingPort, NearbyOffer, StoredEntry } from './ports';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
-import { entryAllowedToday, tellEntryLimit } from './entry/dailyLimit';
+import { entryAllowedToday } from './entry/dailyLimit';
 import type { EntryFormDeps, EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry } from './entry/saveEntry';
 import { DialogId } from './ids';
-import { askHelper, type AskHelperDeps } from './matching/askHelper';
 import { distanceShort, distanceText } from './matching/distanceText';
 import type { EntryHandover } from './moderation/handOver';
 import type { EntrySavingDeps } from './offerDialog';
@@ -34,10 +33,10 @@ interface NeedValues {
 }
 
 /** What matching a need calls: the offers near it, and asking the chosen helper. */
-export type NeedMatchingDeps = AskHelperDeps & {
-  matcher: MatcherPort;
+export interface NeedMatchingDeps {
+  matching: Pick<MatchingPort, 'findOffersFor' | 'askHelper'>;
   entries: Pick<EntriesPort, 'get'>;
-};
+}
 
 /** Asks for help. */
 export class NeedDialog extends CancelAndHelpDialog {
@@ -71,18 +70,14 @@ export class NeedDialog extends CancelAndHelpDialog {
   private async matchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
-    const psid = step.context.activity.from.id;
-    const need = await saveEntry(this.saving, psid, draft);
-    if (!need) {
-      await tellEntryLimit(step.context, this.saving, 'need');
-      return step.endDialog();
-    }
+    const need = await saveEntry(step.context, this.saving, draft);
+    if (!need) return step.endDialog();
     if (need.flags.includes('money')) {
       await this.handover.aboutEntry(step.context, 'money', need, t('handover.savedMoney'));
       return step.endDialog();
     }
     await step.context.sendActivity(t('need.saved'));
-    const offers = await this.matching.matcher.findOffersNear(need);
+    const offers = await this.matching.matching.findOffersFor(need);
     if (offers.length === 0) {
       await this.noMatch(step, need);
       return step.endDialog();
@@ -111,7 +106,7 @@ export class NeedDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(withMenu(t('need.noneChosen')));
       return step.endDialog();
     }
-    const { sent } = await askHelper(this.matching, need, {
+    const { sent } = await this.matching.matching.askHelper(need, {
       offer: offerEntry,
       distanceMeters: offer.distanceMeters,
     });

@@ -8,7 +8,7 @@ import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
-import { entryAllowedToday, tellEntryLimit, type EntryLimitDeps } from './entry/dailyLimit';
+import { entryAllowedToday, type EntryLimitDeps } from './entry/dailyLimit';
 import type { EntryFormDeps, EntryFormOptions } from './entry/entryFormDialog';
 import { EntryFormDialog } from './entry/entryFormDialog';
 import { saveEntry, type SaveEntryDeps } from './entry/saveEntry';
@@ -46,11 +46,8 @@ export class OfferDialog extends CancelAndHelpDialog {
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
-    const offer = await saveEntry(this.saving, step.context.activity.from.id, draft);
-    if (!offer) {
-      await tellEntryLimit(step.context, this.saving, 'offer');
-      return step.endDialog();
-    }
+    const offer = await saveEntry(step.context, this.saving, draft);
+    if (!offer) return step.endDialog();
     if (offer.flags.includes('money')) {
       await this.handover.aboutEntry(step.context, 'money', offer, t('handover.savedMoney'));
       return step.endDialog();

@@ -50,7 +50,7 @@ export const PayloadPrefix = {
   entry: 'ENTRY_',
   entryPause: 'ENTRY_PAUSE_',
   entryResume: 'ENTRY_RESUME_',
-  entryRenew: 'ENTRY_RENEW_',
+  entryRenew: JobPayloadPrefix.entryRenew,
   entryWithdraw: 'ENTRY_WITHDRAW_',
   entryClose: JobPayloadPrefix.entryClose,
   followUpYes: JobPayloadPrefix.followUpYes,

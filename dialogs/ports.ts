@@ -16,10 +16,10 @@ import type {
   Entry,
   GeoPoint,
   LocationSource,
-  Match,
   Resident,
 } from '../services/domain/types';
-import type { Limits } from '../services/limits';
+import type { Entries } from '../services/entries/entries';
+import type { Matching } from '../services/matching/matching';
 import type {
   AuditLog,
   HandoverService,
@@ -67,35 +67,23 @@ export type PrivacyPort = Pick<PersonalDataRights, 'exportData' | 'erase'>;
 /** A stored entry, with its id. */
 export type StoredEntry = Entry & { _id: ObjectId };
 
-/** What the dialogs give to create an entry. */
-export type NewEntryInput = Pick<
-  Entry,
-  | 'psid'
-  | 'kind'
-  | 'category'
-  | 'description'
-  | 'addressText'
-  | 'neighbourhood'
-  | 'location'
-  | 'locationSource'
-  | 'availability'
-  | 'beneficiary'
-  | 'urgency'
-  | 'flags'
-  | 'registeredBy'
+/**
+ * Offers and needs (the entries module's use cases, `Entries`): registration with the daily
+ * limit, and the owner's actions (owner-guarded, false otherwise).
+ */
+export type EntriesPort = Pick<
+  Entries,
+  | 'dailyAllowance'
+  | 'register'
+  | 'registerOnBehalf'
+  | 'get'
+  | 'listByResident'
+  | 'pause'
+  | 'resume'
+  | 'renew'
+  | 'withdraw'
+  | 'close'
 >;
-
-/** Offers and needs (`EntryRepository`). Actions are owner-guarded and answer false otherwise. */
-export interface EntriesPort {
-  create(input: NewEntryInput): Promise<StoredEntry>;
-  get(id: string | ObjectId): Promise<StoredEntry | null>;
-  listByResident(psid: string): Promise<StoredEntry[]>;
-  pause(id: string | ObjectId, psid: string): Promise<boolean>;
-  resume(id: string | ObjectId, psid: string): Promise<boolean>;
-  renew(id: string | ObjectId, psid: string): Promise<boolean>;
-  withdraw(id: string | ObjectId, psid: string): Promise<boolean>;
-  close(id: string | ObjectId, psid: string): Promise<boolean>;
-}
 
 /** An offer near a need, `distanceMeters` apart (between the centres of their blocks). */
 export interface NearbyOffer {
@@ -103,26 +91,11 @@ export interface NearbyOffer {
   distanceMeters: number;
 }
 
-/** Finds published offers near a need (`Matcher`). */
-export interface MatcherPort {
-  findOffersNear(
-    need: Entry,
-    options?: { maxDistanceMeters?: number; limit?: number; excludeOfferIds?: ObjectId[] },
-  ): Promise<NearbyOffer[]>;
-}
-
-/** A stored match, with its id. */
-export type StoredMatch = Match & { _id: ObjectId };
-
-/** Needs put in touch with offers (`MatchRepository`). */
-export interface MatchesPort {
-  propose(need: StoredEntry, offer: StoredEntry, distanceMeters: number): Promise<StoredMatch>;
-  get(id: string | ObjectId): Promise<StoredMatch | null>;
-  accept(id: string | ObjectId, offerPsid: string): Promise<StoredMatch | null>;
-  decline(id: string | ObjectId, offerPsid: string): Promise<StoredMatch | null>;
-  toModerators(id: string | ObjectId): Promise<StoredMatch | null>;
-  forNeed(needId: ObjectId): Promise<StoredMatch[]>;
-}
+/**
+ * Putting needs in touch with offers (the matching module's use cases, `Matching`): offers
+ * near a need, asking a helper, a helper's answer, the answer to the follow-up question.
+ */
+export type MatchingPort = Pick<Matching, 'findOffersFor' | 'askHelper' | 'answerRequest' | 'recordFollowUp'>;
 
 /** Conversations the moderators must look at (`AttentionFlags`). */
 export interface AttentionPort {
@@ -146,15 +119,6 @@ export interface TestimonialsPort {
   canReview(psid: string): Promise<boolean>;
   /** Withdraws the consent; published posts are deleted and the admins told. Not owner-guarded. */
   withdraw(target: WithdrawalTarget): Promise<WithdrawalReport>;
-}
-
-/** Per-person daily limits on entries stored and helpers asked (`Limits` in services/limits). */
-export type LimitsPort = Pick<Limits, 'settings' | 'mayCreateEntry' | 'takeEntry' | 'takeMatchRequest'>;
-
-/** Answers to the jobs' follow-up question (`recordFollowUpAnswer`; a "no" flags a complaint). */
-export interface FollowUpsPort {
-  /** False when the match is unknown or `psid` is not one of its residents. */
-  recordAnswer(matchId: string, psid: string, yes: boolean): Promise<boolean>;
 }
 
 /** Handing a conversation to the referents and their hand-over tools (`HandoverService`). */

@@ -5,25 +5,18 @@
 import type { TurnContext } from 'botbuilder';
 import type { EntryKind } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import type { LimitsPort } from '../ports';
+import type { EntriesPort } from '../ports';
 import { withMenu } from '../replies';
 
-/** What the daily limit on entries calls. */
+/** What it needs: the entries module's use case. */
 export interface EntryLimitDeps {
-  limits: Pick<LimitsPort, 'settings' | 'mayCreateEntry'>;
+  entries: Pick<EntriesPort, 'dailyAllowance'>;
 }
 
-/** Tells the resident that today's entries of `kind` are used up, with the menu (a referent can help). */
-export async function tellEntryLimit(
-  context: TurnContext,
-  deps: Pick<EntryLimitDeps, 'limits'>,
-  kind: EntryKind,
-): Promise<void> {
-  const { needsPerDay, offersPerDay } = deps.limits.settings;
+/** Tells the resident that today's `perDay` entries of `kind` are used up, with the menu (a referent can help). */
+export async function tellEntryLimit(context: TurnContext, kind: EntryKind, perDay: number): Promise<void> {
   const text =
-    kind === 'need'
-      ? t('limits.needsPerDay', { max: needsPerDay })
-      : t('limits.offersPerDay', { max: offersPerDay });
+    kind === 'need' ? t('limits.needsPerDay', { max: perDay }) : t('limits.offersPerDay', { max: perDay });
   await context.sendActivity(withMenu(text));
 }
 
@@ -33,7 +26,8 @@ export async function entryAllowedToday(
   deps: EntryLimitDeps,
   kind: EntryKind,
 ): Promise<boolean> {
-  if (await deps.limits.mayCreateEntry(context.activity.from.id, kind)) return true;
-  await tellEntryLimit(context, deps, kind);
+  const allowance = await deps.entries.dailyAllowance(context.activity.from.id, kind);
+  if (allowance.allowed) return true;
+  await tellEntryLimit(context, kind, allowance.perDay);
   return false;
 }

@@ -1,58 +1,43 @@
 /**
- * Storing a confirmed draft: the consent (when given in this form), the contact
- * preferences and the entry (pending review), flagged `money` when money stayed (the
- * calling dialog then hands the conversation to a referent); nothing past the day's limit
- * of entries of the resident.
+ * Storing a confirmed draft through the entries module (the consent when given in this
+ * form, the contact preferences, the entry pending review, flagged `money` when money
+ * stayed: the calling dialog then hands the conversation to a referent); past the day's
+ * limit of entries of the resident, nothing is stored and the resident is told.
  */
-import type { Clock } from '../../services/clock';
-import type { Logger } from '../../services/logger';
-import type { EntriesPort, LimitsPort, NewEntryInput, ResidentsPort, StoredEntry } from '../ports';
+import type { TurnContext } from 'botbuilder';
+import type { EntryInput, Registration } from '../../services/entries/entries';
+import type { EntriesPort, StoredEntry } from '../ports';
+import { tellEntryLimit } from './dailyLimit';
 import type { CompleteDraft } from './draft';
 
-/** The wording version of the storage consent shown in `form.consent`. */
-export const STORAGE_CONSENT_VERSION = 'storage-v1';
-
-/** What storing an entry calls. */
+/** What it needs: the entries module's use case. */
 export interface SaveEntryDeps {
-  limits: Pick<LimitsPort, 'takeEntry'>;
-  residents: Pick<ResidentsPort, 'recordStorageConsent' | 'setContact'>;
-  entries: Pick<EntriesPort, 'create'>;
-  clock: Clock;
-  logger: Logger;
+  entries: Pick<EntriesPort, 'register'>;
 }
 
 /**
- * Stores what the resident confirmed and returns the new entry; stores nothing and returns
- * null when the resident already stored the day's maximum of entries of this kind.
+ * Stores what the resident confirmed and returns the new entry; returns null, after telling
+ * the resident, when they already stored the day's maximum of entries of this kind.
  */
 export async function saveEntry(
+  context: TurnContext,
   deps: SaveEntryDeps,
-  psid: string,
   draft: CompleteDraft,
 ): Promise<StoredEntry | null> {
-  if (!(await deps.limits.takeEntry(psid, draft.kind))) return null;
-  if (draft.consentGiven) {
-    await deps.residents.recordStorageConsent(psid, {
-      given: true,
-      at: deps.clock(),
-      version: STORAGE_CONSENT_VERSION,
-      via: 'messenger',
-    });
-  }
-  await deps.residents.setContact(psid, draft.contact);
-  const entry = await deps.entries.create(newEntryOf(draft, psid));
-  deps.logger.info('entry saved', {
-    entry: entry._id.toHexString(),
-    kind: entry.kind,
-    category: entry.category,
-  });
-  return entry;
+  const outcome = await deps.entries.register(context.activity.from.id, registrationOf(draft));
+  if (outcome.status === 'stored') return outcome.entry;
+  await tellEntryLimit(context, draft.kind, outcome.perDay);
+  return null;
 }
 
-/** The entry a completed form describes, for `psid` (the resident, or someone registered by a referent). */
-export function newEntryOf(draft: CompleteDraft, psid: string): NewEntryInput {
+/** What a completed form asks the entries module to store. */
+export function registrationOf(draft: CompleteDraft): Registration {
+  return { entry: entryOf(draft), consentGiven: draft.consentGiven === true, contact: draft.contact };
+}
+
+/** The entry a completed form describes (for the resident, or someone registered by a referent). */
+export function entryOf(draft: CompleteDraft): EntryInput {
   return {
-    psid,
     kind: draft.kind,
     category: draft.category,
     description: draft.description,

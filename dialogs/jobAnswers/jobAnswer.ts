@@ -5,14 +5,14 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { t } from '../../services/i18n';
-import type { EntriesPort, FollowUpsPort } from '../ports';
+import type { EntriesPort, MatchingPort } from '../ports';
 import { PayloadPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
 import { testimonialInvitation } from '../testimonials/invitation';
 
 /** What answering the jobs' questions calls. */
 export interface JobAnswerDeps {
-  followUps: FollowUpsPort;
+  matching: Pick<MatchingPort, 'recordFollowUp'>;
   entries: Pick<EntriesPort, 'renew' | 'close'>;
 }
 
@@ -58,7 +58,7 @@ export async function handleJobAnswer(
   if (!answer) return;
   const psid = context.activity.from.id;
   if (answer.kind === 'followUp') {
-    const recorded = await deps.followUps.recordAnswer(answer.matchId, psid, answer.yes);
+    const recorded = await deps.matching.recordFollowUp(answer.matchId, psid, answer.yes);
     const key = !recorded
       ? 'jobAnswers.stale'
       : answer.yes

@@ -1,29 +1,25 @@
 /**
  * A helper's answer to a request (`MATCH_ACCEPT_<id>` / `MATCH_DECLINE_<id>`), which can
- * arrive at any time in the helper's own conversation.
+ * arrive at any time in the helper's own conversation: the matching module decides, this
+ * file says it in French.
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Resident } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import type { MatchesPort, ResidentsPort } from '../ports';
+import { sharedContactOf } from '../../services/matching/matching';
+import type { MatchingPort } from '../ports';
+import { contactText } from '../notices/matching';
 import { PayloadPrefix, idAfter } from '../payload';
-import { categoryName, withMenu } from '../replies';
-import { askNextHelper, type MoveOnDeps } from './askHelper';
+import { withMenu } from '../replies';
 
-/** What answering a helper calls. */
-export type HelperAnswerDeps = MoveOnDeps & {
-  matches: Pick<MatchesPort, 'accept' | 'decline'>;
-  residents: Pick<ResidentsPort, 'get'>;
-};
-
-/** The contact details `resident` agreed to share, or null for "through the page only". */
+/** The contact details `resident` agreed to share, in French, or null for "through the page only". */
 export function sharedContact(resident: Resident | null): string | null {
-  if (!resident) return null;
-  const { channels, phone, email } = resident.contact;
-  const parts: string[] = [];
-  if (channels.includes('phone') && phone) parts.push(t('match.phone', { phone }));
-  if (channels.includes('email') && email) parts.push(t('match.email', { email }));
-  return parts.length > 0 ? t('match.contactOf', { contact: parts.join(', ') }) : null;
+  return contactText(sharedContactOf(resident));
+}
+
+/** What a helper's answer needs: the matching module's use cases. */
+export interface HelperAnswerDeps {
+  matching: Pick<MatchingPort, 'answerRequest'>;
 }
 
 /** True when the payload is a helper's answer. */
@@ -40,8 +36,10 @@ function reply(text: string, idle: boolean): Partial<Activity> | string {
 }
 
 /**
- * Handles a helper's answer. When `idle` is false the helper was answering another
- * question, which the caller asks again after this reply.
+ * Handles a helper's answer: both sides receive what the other agreed to share (the asker
+ * through the module's notice), page-only contacts go through a referent; a decline moves
+ * the need on. When `idle` is false the helper was answering another question, which the
+ * caller asks again after this reply.
  */
 export async function handleHelperAnswer(
   context: TurnContext,
@@ -49,56 +47,20 @@ export async function handleHelperAnswer(
   payload: string,
   idle: boolean,
 ): Promise<void> {
-  const helperPsid = context.activity.from.id;
   const acceptId = idAfter(payload, PayloadPrefix.matchAccept);
-  if (acceptId) {
-    await accept(context, deps, acceptId, helperPsid, idle);
-    return;
-  }
-  const declineId = idAfter(payload, PayloadPrefix.matchDecline);
-  if (!declineId) return;
-  const declined = await deps.matches.decline(declineId, helperPsid);
-  if (!declined) {
-    await context.sendActivity(reply(t('match.stale'), idle));
-    return;
-  }
-  await context.sendActivity(reply(t('match.helperDeclined'), idle));
-  await askNextHelper(deps, declined);
-}
-
-/** Both sides receive what the other agreed to share; page-only contacts go through a referent. */
-async function accept(
-  context: TurnContext,
-  deps: HelperAnswerDeps,
-  matchId: string,
-  helperPsid: string,
-  idle: boolean,
-): Promise<void> {
-  const match = await deps.matches.accept(matchId, helperPsid);
-  if (!match) {
-    await context.sendActivity(reply(t('match.stale'), idle));
-    return;
-  }
-  const [asker, helper] = await Promise.all([
-    deps.residents.get(match.needPsid),
-    deps.residents.get(helperPsid),
-  ]);
-  const askerContact = sharedContact(asker);
-  const helperContact = sharedContact(helper);
-  if (!askerContact || !helperContact) {
-    await deps.attention.flag(match.needPsid, 'asked_for_human', `contact_via_referent ${matchId}`);
-  }
-  await context.sendActivity(
-    reply(t('match.helperAccepted', { contact: askerContact ?? t('match.contactPrivate') }), idle),
+  const matchId = acceptId ?? idAfter(payload, PayloadPrefix.matchDecline);
+  if (!matchId) return;
+  const outcome = await deps.matching.answerRequest(
+    matchId,
+    context.activity.from.id,
+    acceptId !== undefined,
   );
-  const told = await deps.notifier.notify(
-    match.needPsid,
-    withMenu(
-      t('match.needAccepted', {
-        category: categoryName(match.category),
-        contact: helperContact ?? t('match.contactPrivate'),
-      }),
-    ),
-  );
-  if (told !== 'sent') await deps.attention.flag(match.needPsid, 'match_outside_window', matchId);
+  if (outcome.status === 'stale') {
+    await context.sendActivity(reply(t('match.stale'), idle));
+  } else if (outcome.status === 'declined') {
+    await context.sendActivity(reply(t('match.helperDeclined'), idle));
+  } else {
+    const contact = contactText(outcome.askerContact) ?? t('match.contactPrivate');
+    await context.sendActivity(reply(t('match.helperAccepted', { contact }), idle));
+  }
 }

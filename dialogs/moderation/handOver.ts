@@ -7,7 +7,8 @@ import type { TurnContext } from 'botbuilder';
 import type { AttentionReason } from '../../services/domain/types';
 import { categoryName } from '../replies';
 import { t } from '../../services/i18n';
-import { residentHandoverText, textActivity } from '../../services/moderation';
+import type { UrgentNeedHandoverPort } from '../../services/matching/matching';
+import { residentHandoverText, textActivity, type UndeliveredQueue } from '../../services/moderation';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
 import type { AttentionPort, HandoverPort, ModerationPort, StoredEntry, Understanding } from '../ports';
 import { moderatorMenu } from './moderatorMenu';
@@ -121,6 +122,41 @@ export async function handOverProactively(
     summary: details.summary,
     ...withNeighbourhood(details.neighbourhood),
   });
+}
+
+/** What {@link UrgentNeedHandover} needs. */
+export interface UrgentNeedHandoverDeps extends ProactiveHandOverDeps {
+  /** Where the resident's notice waits when it cannot be sent (when asked to keep it). */
+  undelivered: Pick<UndeliveredQueue, 'queueForModerators'>;
+}
+
+/**
+ * The matching module's hand-over of an urgent need nobody can help (its
+ * {@link UrgentNeedHandoverPort}): {@link handOverProactively}, reason `no_match_urgent`,
+ * with the need's summary.
+ */
+export class UrgentNeedHandover implements UrgentNeedHandoverPort {
+  constructor(private readonly deps: UrgentNeedHandoverDeps) {}
+
+  async handOverUrgentNeed(need: StoredEntry, options: { keepUndelivered: boolean }): Promise<void> {
+    const ref = need._id.toHexString();
+    const { notifier, undelivered } = this.deps;
+    const keeping: ResidentNotifier = {
+      async notify(psid, activity) {
+        const result = await notifier.notify(psid, activity);
+        if (result !== 'sent') {
+          await undelivered.queueForModerators(psid, 'other', result, { ref, text: activity.text ?? '' });
+        }
+        return result;
+      },
+    };
+    await handOverProactively(
+      { ...this.deps, notifier: options.keepUndelivered ? keeping : notifier },
+      need.psid,
+      'no_match_urgent',
+      { detail: ref, neighbourhood: need.neighbourhood, summary: entrySummary(need) },
+    );
+  }
 }
 
 function withNeighbourhood(name: string | undefined): { neighbourhood?: string } {

@@ -9,13 +9,18 @@
 import type { Activity } from 'botbuilder';
 import { CodedError, ErrorCode } from '../../services/errors';
 import type { Notice } from '../../services/messaging/notifier';
+import { ENTRY_NOTICES } from './entries';
+import { MATCHING_NOTICES } from './matching';
 
 /** Renders the notices of one module: one function per notice `type`. */
 export type NoticeRenderers<N extends Notice> = {
   [K in N['type']]: (notice: Extract<N, { type: K }>) => Partial<Activity>;
 };
 
-const RENDERERS: Record<string, (notice: never) => Partial<Activity>> = {};
+const RENDERERS: Record<string, (notice: never) => Partial<Activity>> = {
+  ...ENTRY_NOTICES,
+  ...MATCHING_NOTICES,
+};
 
 /** The French activity of a notice. */
 export function renderNotice(notice: Notice): Partial<Activity> {

@@ -46,6 +46,26 @@ const ROUNDING_BATCH = 500;
 /** An entry as stored, with its id. */
 export type StoredEntry = Entry & { _id: ObjectId };
 
+/** An entry with the fields of its expiry (the `expire-entries` job). */
+export type ExpiringEntry = StoredEntry & {
+  /**
+   * When the renewal question was asked. It concerns the current expiry while it is later
+   * than `expiresAt`; a renewal moves `expiresAt` past it, so the next expiry asks again.
+   */
+  renewalAskedAt?: Date;
+  closedAt?: Date;
+  closedReason?: 'expired';
+};
+
+/** A moderator's decision on an entry pending review (see {@link EntryRepository.recordReview}). */
+export interface ReviewDecision {
+  status: 'published' | 'closed';
+  /** Why it was refused (moderation's reasons). */
+  rejectedReason?: string;
+  /** What the resident must be told, kept until delivered. */
+  residentNotice?: { kind: string; text: string };
+}
+
 /** What the dialogs provide to create an entry; the repository sets status, dates and expiry. */
 export interface NewEntry {
   psid: string;
@@ -249,6 +269,75 @@ export class EntryRepository {
       { $set: { status: 'published', updatedAt: this.clock() } },
     );
     return result.matchedCount === 1;
+  }
+
+  /**
+   * Marks the need and offer of an accepted match `matched` (those still pending review or
+   * published; a closed or withdrawn one stays as it is).
+   */
+  async markMatched(ids: readonly ObjectId[]): Promise<void> {
+    await this.collection.updateMany(
+      { _id: { $in: [...ids] }, status: { $in: ACTIVE } },
+      { $set: { status: 'matched', updatedAt: this.clock() } },
+    );
+  }
+
+  /**
+   * Applies a moderator's decision to an entry still pending review, with the notice the
+   * resident must be told (kept until delivered, written by the same update).
+   *
+   * @returns false when the entry is no longer pending review (or the id is malformed).
+   */
+  async recordReview(id: string | ObjectId, decision: ReviewDecision): Promise<boolean> {
+    const _id = toObjectId(id);
+    if (!_id) return false;
+    const result = await this.collection.updateOne(
+      { _id, status: 'pending_review' },
+      { $set: { ...decision, updatedAt: this.clock() } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** Forgets the notice of a review once it was delivered or queued for the moderators. */
+  async clearReviewNotice(id: string | ObjectId): Promise<void> {
+    const _id = toObjectId(id);
+    if (!_id) return;
+    await this.collection.updateOne({ _id }, { $unset: { residentNotice: '' } });
+  }
+
+  /** Active entries (pending review or published) whose expiry is `now` or earlier. */
+  async listExpired(now: Date): Promise<ExpiringEntry[]> {
+    return await this.expiring()
+      .find({ status: { $in: ACTIVE }, expiresAt: { $lte: now } })
+      .toArray();
+  }
+
+  /**
+   * Records that the owner was asked whether to renew the entry, unless a renewal moved its
+   * expiry meanwhile.
+   */
+  async markRenewalAsked(entry: ExpiringEntry, at: Date): Promise<void> {
+    await this.expiring().updateOne(
+      { _id: entry._id, expiresAt: entry.expiresAt },
+      { $set: { renewalAskedAt: at } },
+    );
+  }
+
+  /**
+   * Closes an expired entry, unless a renewal moved its expiry meanwhile (the renewal wins).
+   *
+   * @returns true when the entry was closed by this call.
+   */
+  async closeExpired(entry: ExpiringEntry, at: Date): Promise<boolean> {
+    const result = await this.expiring().updateOne(
+      { _id: entry._id, status: { $in: ACTIVE }, expiresAt: entry.expiresAt },
+      { $set: { status: 'closed', closedAt: at, closedReason: 'expired', updatedAt: at } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  private expiring(): Collection<ExpiringEntry> {
+    return this.collection as unknown as Collection<ExpiringEntry>;
   }
 
   private async ownerUpdate(

@@ -4,7 +4,9 @@
  */
 import type { Db } from 'mongodb';
 import type { RetryOptions } from '../graph';
+import type { Entries } from '../entries/entries';
 import type { Logger } from '../logger';
+import type { Matching } from '../matching/matching';
 import type { ResidentNotifier } from '../messaging/notifier';
 import type { PageFeed } from '../testimonials/withdrawal';
 import type { Job } from './types';
@@ -21,6 +23,10 @@ export interface JobDeps {
   feed: PageFeed | undefined;
   /** The Page id (MESSENGER_PAGE_ID); undefined when not configured. */
   pageId: string | undefined;
+  /** The entries module's use cases (its `expire-entries` job). */
+  entries: Pick<Entries, 'expireOverdue'>;
+  /** The matching module's use cases (its `follow-up` job). */
+  matching: Pick<Matching, 'sendFollowUps'>;
 }
 
 /** Settings of the jobs, every one with a default. */

@@ -19,4 +19,3 @@ export {
   JOB_RUNS_COLLECTION,
   type JobRunRecord,
 } from './leases';
-export { recordFollowUpAnswer } from './followUp';

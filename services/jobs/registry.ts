@@ -1,11 +1,11 @@
 /**
  * The list of scheduled jobs, built from the application's collaborators.
  */
+import { createExpireEntriesJob } from '../entries/jobs';
 import { CodedError, ErrorCode } from '../errors';
+import { createFollowUpJob } from '../matching/jobs';
 import { publishTestimonials } from '../testimonials/publisher';
 import type { JobDeps, JobsOptions } from './deps';
-import { expireEntries } from './expireEntries';
-import { sendFollowUps } from './followUp';
 import { applyRetention } from './retention';
 import type { Job } from './types';
 import { sendWeeklyReport } from './weeklyReport';
@@ -19,7 +19,7 @@ export const DEFAULT_PUBLISH_TIMES: readonly string[] = ['18:00'];
  * @throws CodedError `config_invalid` for a malformed publication time or two jobs with one name.
  */
 export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
-  const { db, logger, notifier, notifyAdmins } = deps;
+  const { db, logger, notifyAdmins } = deps;
   const jobs: Job[] = [
     {
       name: 'publish-testimonials',
@@ -45,18 +45,8 @@ export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
         );
       },
     },
-    {
-      name: 'follow-up',
-      description: 'Asks both residents whether the help happened, about 20 hours after a match was accepted',
-      schedule: '*/15 * * * *',
-      run: ({ now }) => sendFollowUps({ db, notifier, logger, afterHours: options.followUpAfterHours }, now),
-    },
-    {
-      name: 'expire-entries',
-      description: 'Offers a renewal of expired entries, closes those not renewed after the grace period',
-      schedule: '0 10 * * *',
-      run: ({ now }) => expireEntries({ db, notifier, logger, graceDays: options.renewalGraceDays }, now),
-    },
+    createFollowUpJob(deps.matching, { afterHours: options.followUpAfterHours }),
+    createExpireEntriesJob(deps.entries, { graceDays: options.renewalGraceDays }),
     {
       name: 'retention',
       description: 'Deletes the data of inactive residents and old hand-over transcripts',

@@ -5,8 +5,8 @@ import type { Collection, Db, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Entry, Match, MatchStatus } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
-import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import { requirePsid, toObjectId } from '../entries/validation';
+import type { NotifyResult } from '../messaging/notifier';
 
 /** Name of the collection of matches. */
 export const MATCHES_COLLECTION = 'matches';
@@ -14,23 +14,40 @@ export const MATCHES_COLLECTION = 'matches';
 /** A match as stored, with its id. */
 export type StoredMatch = Match & { _id: ObjectId };
 
+/** What became of the follow-up question to one resident (`failed`: the channel refused it). */
+export type FollowUpDelivery = { result: NotifyResult | 'failed'; at: Date };
+
+/** What a match records of its follow-up (field `followUp` of `matches`). */
+export interface FollowUp {
+  /** Set first, atomically: the question is never asked twice, even by two runs at once. */
+  claimedAt: Date;
+  need?: FollowUpDelivery;
+  offer?: FollowUpDelivery;
+  answers?: { need?: { yes: boolean; at: Date }; offer?: { yes: boolean; at: Date } };
+}
+
+/** A match with its follow-up, if one was asked. */
+export type FollowedMatch = StoredMatch & { followUp?: FollowUp };
+
+/** One of the two residents of a match. */
+export type MatchSide = 'need' | 'offer';
+
 /**
  * Records proposals and the offer owner's answer.
  *
  * @remarks
  * Malformed ids find nothing (null / empty). Only the owner of the offer can accept or
- * decline, and only while the match is `proposed`; accepting marks both entries `matched`.
+ * decline, and only while the match is `proposed` (the entries module marks the entries
+ * `matched` after an acceptance).
  */
 export class MatchRepository {
-  private readonly collection: Collection<Match>;
-  private readonly entries: Collection<Entry>;
+  private readonly collection: Collection<Match & { followUp?: FollowUp }>;
 
   constructor(
     db: Db,
     private readonly clock: Clock,
   ) {
-    this.collection = db.collection<Match>(MATCHES_COLLECTION);
-    this.entries = db.collection<Entry>(ENTRIES_COLLECTION);
+    this.collection = db.collection<Match & { followUp?: FollowUp }>(MATCHES_COLLECTION);
   }
 
   /** Creates the lookup indexes (idempotent). */
@@ -87,24 +104,13 @@ export class MatchRepository {
   }
 
   /**
-   * The offer's owner accepts: the match becomes `accepted` and both entries `matched`.
+   * The offer's owner accepts: the match becomes `accepted`.
    *
    * @returns the accepted match, or null when the id is unknown, `offerPsid` is not the
    * offer's owner, or the match is no longer `proposed`.
    */
   async accept(id: string | ObjectId, offerPsid: string): Promise<StoredMatch | null> {
-    const now = this.clock();
-    const accepted = await this.transition(id, offerPsid, 'accepted', { acceptedAt: now });
-    if (accepted) {
-      await this.entries.updateMany(
-        {
-          _id: { $in: [accepted.needId, accepted.offerId] },
-          status: { $in: ['pending_review', 'published'] },
-        },
-        { $set: { status: 'matched', updatedAt: now } },
-      );
-    }
-    return accepted;
+    return this.transition(id, offerPsid, 'accepted', { acceptedAt: this.clock() });
   }
 
   /** The offer's owner declines; null when not theirs or no longer `proposed`. */
@@ -148,6 +154,54 @@ export class MatchRepository {
     const _id = toObjectId(needId);
     if (!_id) return [];
     return await this.collection.find({ needId: _id }).sort({ createdAt: 1, _id: 1 }).toArray();
+  }
+
+  /** Ids of the matches accepted at `due` or earlier whose follow-up was never asked. */
+  async dueForFollowUp(due: Date): Promise<ObjectId[]> {
+    const found = await this.collection
+      .find({ status: 'accepted', acceptedAt: { $lte: due }, followUp: { $exists: false } })
+      .project<{ _id: ObjectId }>({ _id: 1 })
+      .toArray();
+    return found.map(({ _id }) => _id);
+  }
+
+  /**
+   * Claims the follow-up of a match, atomically: of two callers at once, only one gets it.
+   *
+   * @returns the match, or null when its follow-up was already claimed.
+   */
+  async claimFollowUp(id: ObjectId, at: Date): Promise<FollowedMatch | null> {
+    return await this.collection.findOneAndUpdate(
+      { _id: id, followUp: { $exists: false } },
+      { $set: { followUp: { claimedAt: at } } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** Records what became of the follow-up question to one side of a match. */
+  async recordFollowUpDelivery(id: ObjectId, side: MatchSide, delivery: FollowUpDelivery): Promise<void> {
+    await this.collection.updateOne({ _id: id }, { $set: { [`followUp.${side}`]: delivery } });
+  }
+
+  /**
+   * Records one resident's answer to the follow-up question.
+   *
+   * @returns the side `psid` stands on, or null when the match is unknown (or the id
+   * malformed) or `psid` is not one of its residents (nothing is written then).
+   */
+  async recordFollowUpAnswer(
+    id: string | ObjectId,
+    psid: string,
+    yes: boolean,
+    at: Date,
+  ): Promise<{ match: StoredMatch; side: MatchSide } | null> {
+    const _id = toObjectId(id);
+    if (!_id || typeof psid !== 'string' || psid === '') return null;
+    const match = await this.collection.findOne({ _id });
+    const side = match?.needPsid === psid ? 'need' : match?.offerPsid === psid ? 'offer' : undefined;
+    if (!match || !side) return null;
+    await this.collection.updateOne({ _id }, { $set: { [`followUp.answers.${side}`]: { yes, at } } });
+    return { match, side };
   }
 
   private async transition(

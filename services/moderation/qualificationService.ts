@@ -5,7 +5,12 @@
 import type { Collection, Db, WithId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Entry } from '../domain/types';
-import { ENTRIES_COLLECTION, type StoredEntry } from '../entries/entryRepository';
+import {
+  ENTRIES_COLLECTION,
+  EntryRepository,
+  type ReviewDecision,
+  type StoredEntry,
+} from '../entries/entryRepository';
 import { toObjectId } from '../entries/validation';
 import { redactId, type Logger } from '../logger';
 import type { ResidentNotifier } from '../messaging/notifier';
@@ -63,10 +68,13 @@ const LIST_LIMIT = 200;
  * {@link ModerationError} `not_moderator` otherwise: nobody else can publish anything.
  */
 export class QualificationService {
+  /** Read only: decisions are written by the entries module's repository. */
   private readonly collection: Collection<ReviewedEntry>;
+  private readonly entries: EntryRepository;
 
   constructor(private readonly deps: QualificationDeps) {
     this.collection = deps.db.collection<ReviewedEntry>(ENTRIES_COLLECTION);
+    this.entries = new EntryRepository(deps.db, deps.clock);
   }
 
   /**
@@ -135,12 +143,8 @@ export class QualificationService {
   }
 
   /** Applies a decision to an entry still pending review. @throws ModerationError */
-  private async decide(entry: StoredEntry, changes: Partial<ReviewedEntry>): Promise<void> {
-    const result = await this.collection.updateOne(
-      { _id: entry._id, status: 'pending_review' },
-      { $set: { ...changes, updatedAt: this.deps.clock() } },
-    );
-    if (result.matchedCount !== 1)
+  private async decide(entry: StoredEntry, decision: ReviewDecision): Promise<void> {
+    if (!(await this.entries.recordReview(entry._id, decision)))
       throw new ModerationError(ErrorCode.InvalidState, 'entry is no longer pending review');
   }
 
@@ -172,7 +176,7 @@ export class QualificationService {
     const notice = entry.residentNotice;
     if (!notice) return false;
     const notified = await this.tell(entry, notice.kind, notice.text);
-    await this.collection.updateOne({ _id: entry._id }, { $unset: { residentNotice: '' } });
+    await this.entries.clearReviewNotice(entry._id);
     return notified;
   }
 

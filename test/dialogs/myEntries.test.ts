@@ -75,9 +75,8 @@ describe('dialogs: my entries, alone over fakes', function () {
     it(name, async function () {
       const entries = new MemoryEntries();
       const id = seeded
-        ? (
-            await entries.create({
-              psid: OWNER,
+        ? entries
+            .add(OWNER, {
               kind: 'offer',
               category: 'printing',
               description: 'Je peux imprimer vos documents',
@@ -86,7 +85,7 @@ describe('dialogs: my entries, alone over fakes', function () {
               locationSource: 'address',
               flags: [],
             })
-          )._id.toHexString()
+            ._id.toHexString()
         : '';
       const client = new DialogTestClient('test', new MyEntriesDialog(entries));
       for (const [index, row] of turns.entries()) {

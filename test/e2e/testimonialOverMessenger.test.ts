@@ -74,6 +74,8 @@ describe('a testimonial over Messenger, end to end', () => {
         notifyAdmins: adminNotifier(test.app.core, systemClock, silentLogger),
         feed,
         pageId: PAGE_ID,
+        entries: test.app.core.entries,
+        matching: test.app.core.matching,
       },
       { feedRetry: noWait },
     );

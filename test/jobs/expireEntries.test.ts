@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { EntryRepository } from '../../services/entries/entryRepository';
-import { expireEntries, type ExpiringEntry } from '../../services/jobs/expireEntries';
+import { EntryRepository, type ExpiringEntry } from '../../services/entries/entryRepository';
+import { createExpireEntriesJob } from '../../services/entries/jobs';
 import { newEntry } from '../services/support';
 import { openJobsHarness, payloadsOf, type JobsHarness } from './support';
 
@@ -14,7 +14,7 @@ describe('expire-entries job', () => {
   const collection = () => h.database.db.collection<ExpiringEntry>('entries');
   const run = (at: Date) => {
     h.clock.set(at);
-    return expireEntries({ db: h.database.db, notifier: h.deps.notifier, logger: h.deps.logger }, at);
+    return createExpireEntriesJob(h.modules.entries).run({ now: at });
   };
 
   before(async () => {

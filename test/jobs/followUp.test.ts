@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { ObjectId } from 'mongodb';
 import type { ConversationAttention } from '../../services/conversations/attention';
 import type { Match } from '../../services/domain/types';
-import { recordFollowUpAnswer } from '../../services/jobs';
-import { sendFollowUps, type FollowUp } from '../../services/jobs/followUp';
+import { createFollowUpJob } from '../../services/matching/jobs';
+import type { FollowUp } from '../../services/matching/matchRepository';
 import { openJobsHarness, payloadsOf, type JobsHarness } from './support';
 
 const ACCEPTED = new Date('2026-05-04T09:00:00Z');
@@ -15,7 +15,7 @@ describe('follow-up job', () => {
   const matches = () => h.database.db.collection<Match & { followUp?: FollowUp }>('matches');
   const run = (hours: number) => {
     h.clock.set(at(hours));
-    return sendFollowUps({ db: h.database.db, notifier: h.deps.notifier, logger: h.deps.logger }, at(hours));
+    return createFollowUpJob(h.modules.matching).run({ now: at(hours) });
   };
   const insertMatch = async (status: Match['status'] = 'accepted'): Promise<ObjectId> => {
     const { insertedId } = await matches().insertOne({
@@ -79,11 +79,11 @@ describe('follow-up job', () => {
 
   it('stores answers; a "no" flags the conversation for the moderators', async () => {
     const id = await insertMatch();
-    const deps = { db: h.database.db, clock: h.clock.now };
-    assert.equal(await recordFollowUpAnswer(deps, id.toHexString(), 'helper', true), true);
-    assert.equal(await recordFollowUpAnswer(deps, id.toHexString(), 'asker', false), true);
-    assert.equal(await recordFollowUpAnswer(deps, id.toHexString(), 'stranger', false), false);
-    assert.equal(await recordFollowUpAnswer(deps, 'nope', 'asker', false), false);
+    const { matching } = h.modules;
+    assert.equal(await matching.recordFollowUp(id.toHexString(), 'helper', true), true);
+    assert.equal(await matching.recordFollowUp(id.toHexString(), 'asker', false), true);
+    assert.equal(await matching.recordFollowUp(id.toHexString(), 'stranger', false), false);
+    assert.equal(await matching.recordFollowUp('nope', 'asker', false), false);
     const stored = await matches().findOne({ _id: id });
     assert.equal(stored?.followUp?.answers?.offer?.yes, true);
     assert.equal(stored?.followUp?.answers?.need?.yes, false);

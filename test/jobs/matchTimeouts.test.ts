@@ -1,17 +1,14 @@
 /**
  * The `match-timeouts` job: a request the helper never answers expires after the delay,
  * then the need moves on as after a decline (the next offer, or the moderators). Runs the
- * real dialogs on the test database, with a recording notifier and a manual clock.
+ * matching module's use case and the real dialogs on the test database, with a recording notifier and a manual clock.
  */
 import { strict as assert } from 'node:assert';
 import type { Match } from '../../services/domain/types';
 import { PAGE_INBOX_APP_ID } from '../../services/graph';
 import type { UndeliveredMessage } from '../../services/moderation';
-import {
-  DEFAULT_MATCH_TIMEOUT_HOURS,
-  createMatchTimeoutsJob,
-  expireUnansweredMatches,
-} from '../../dialogs/matching/matchTimeouts';
+import { createMatchTimeoutsJob } from '../../services/matching/jobs';
+import { DEFAULT_MATCH_TIMEOUT_HOURS } from '../../services/matching/matching';
 import { useHarness, type Harness } from '../dialogs/support/harness';
 import { seedHelper } from '../dialogs/support/seed';
 import { keyPattern, payloadsOf, runTable, textsOf, type Ids } from '../dialogs/support/table';
@@ -38,15 +35,7 @@ describe('match-timeouts job', function () {
     harness.database.db.collection<UndeliveredMessage>('undelivered').find({}).toArray();
 
   /** Runs the job as the scheduler would, at the clock's time. */
-  const runJob = () =>
-    expireUnansweredMatches(
-      {
-        dialog: harness.deps,
-        matches: harness.repositories.matches,
-        undelivered: harness.moderation.undelivered,
-      },
-      harness.clock.now(),
-    );
+  const runJob = () => harness.matching.expireUnanswered(harness.clock.now());
 
   async function seed(psid: string, meters: number): Promise<string> {
     return seedHelper(harness, {
@@ -82,11 +71,7 @@ describe('match-timeouts job', function () {
   }
 
   it('is the every-15-minutes job named match-timeouts', function () {
-    const job = createMatchTimeoutsJob({
-      dialog: harness.deps,
-      matches: harness.repositories.matches,
-      undelivered: harness.moderation.undelivered,
-    });
+    const job = createMatchTimeoutsJob(harness.matching);
     assert.equal(job.name, 'match-timeouts');
     assert.equal(job.schedule, '*/15 * * * *');
     assert.equal(DEFAULT_MATCH_TIMEOUT_HOURS, 6);

@@ -17,6 +17,10 @@ describe('createJobs', () => {
       notifyAdmins: () => Promise.resolve(),
       feed: undefined,
       pageId: undefined,
+      entries: { expireOverdue: () => Promise.resolve({ asked: 0, closed: 0, waiting: 0 }) },
+      matching: {
+        sendFollowUps: () => Promise.resolve({ matches: 0, sent: 0, notReachable: 0, failed: 0 }),
+      },
     };
   });
   after(async () => database.dispose());

@@ -9,6 +9,7 @@ import type { JobDeps } from '../../services/jobs';
 import { silentLogger } from '../../services/logger';
 import type { ConversationDirectory } from '../../services/messaging/conversationDirectory';
 import { openTestDatabase, type TestDatabase } from '../support/db';
+import { buildModules, type Modules } from '../support/modules';
 import type { FakeGraph, RecordedCall } from '../support/fake-graph';
 import { startMessengerFakes } from '../support/messengerFakes';
 
@@ -40,6 +41,8 @@ export interface JobsHarness {
   /** Texts sent to the admins, in order. */
   adminNotices: string[];
   deps: JobDeps;
+  /** The entries and matching use cases, their notices sent through the app's notifier. */
+  modules: Modules;
   /** Records that `psid` wrote to the Page at `at` (opens their 24-hour window). */
   wrote(psid: string, at?: Date): Promise<void>;
   /** Send API messages to `psid`. */
@@ -83,6 +86,12 @@ export async function openJobsHarness(prefix: string, start: Date): Promise<Jobs
     });
   };
   installFeed();
+  const modules = buildModules({
+    db: database.db,
+    clock: clock.now,
+    logger: silentLogger,
+    transport: notifier,
+  });
   return {
     database,
     graph,
@@ -101,7 +110,10 @@ export async function openJobsHarness(prefix: string, start: Date): Promise<Jobs
       },
       feed: clients.feed,
       pageId: PAGE_ID,
+      entries: modules.entries,
+      matching: modules.matching,
     },
+    modules,
     wrote,
     messagesTo,
     feedCalls: (method) =>

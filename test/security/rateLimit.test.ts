@@ -7,7 +7,6 @@
  * than five needs a day, nor have the bot ask more than ten helpers a day for them.
  */
 import assert from 'node:assert/strict';
-import { askHelper } from '../../dialogs/matching/askHelper';
 import { DEFAULT_LIMITS, Limits } from '../../services/limits';
 import { silentLogger } from '../../services/logger';
 import type { Harness, Input } from '../dialogs/support/harness';
@@ -257,7 +256,10 @@ describe('security: per-person rate limits', function () {
         });
         const offer = await harness.repositories.entries.get(offerId);
         assert.ok(offer);
-        const { sent } = await askHelper(harness.deps, need, { offer, distanceMeters: 100 + 20 * index });
+        const { sent } = await harness.deps.matching.askHelper(need, {
+          offer,
+          distanceMeters: 100 + 20 * index,
+        });
         outcomes.push(sent);
       }
 

@@ -30,7 +30,7 @@ describe('MatchRepository', () => {
     await entries.publish(offer._id);
   });
 
-  it('proposes, and only the offer’s owner accepts; both entries become matched', async () => {
+  it('proposes, and only the offer’s owner accepts (the entries are the entries module’s)', async () => {
     const proposed = await matches.propose(need, offer, 812.4);
     assert.equal(proposed.status, 'proposed');
     assert.equal(proposed.distanceMeters, 812);
@@ -44,8 +44,8 @@ describe('MatchRepository', () => {
     const accepted = await matches.accept(id, 'helper');
     assert.equal(accepted?.status, 'accepted');
     assert.deepEqual(accepted?.acceptedAt, new Date(T0.getTime() + 60_000));
-    assert.equal((await entries.get(need._id))?.status, 'matched');
-    assert.equal((await entries.get(offer._id))?.status, 'matched');
+    assert.equal((await entries.get(need._id))?.status, 'published', 'matching writes no entry');
+    assert.equal((await entries.get(offer._id))?.status, 'published');
     assert.equal(await matches.accept(id, 'helper'), null, 'only from proposed');
     assert.equal(await matches.decline(id, 'helper'), null);
     assert.equal(await matches.toModerators(id), null, 'an accepted match stays accepted');

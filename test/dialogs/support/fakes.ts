@@ -14,7 +14,12 @@ import {
 } from '../../../dialogs/mainDialog';
 import type { EntriesPort, NluPort, StoredEntry } from '../../../dialogs/ports';
 import type { AttentionReason } from '../../../services/domain/types';
-import { DEFAULT_LIMITS } from '../../../services/limits';
+import type {
+  DailyAllowance,
+  EntryInput,
+  Registration,
+  RegistrationOutcome,
+} from '../../../services/entries/entries';
 import { silentLogger } from '../../../services/logger';
 import { CodedError, ErrorCode } from '../../../services/errors';
 import { toActivity, type Input } from './harness';
@@ -55,10 +60,13 @@ const unused = (port: string) => () =>
 export class MemoryEntries implements EntriesPort {
   readonly stored: StoredEntry[] = [];
 
-  create(input: Parameters<EntriesPort['create']>[0]): Promise<StoredEntry> {
+  /** Stores an entry as the registration would, without limits (seeding and forms). */
+  add(psid: string, input: EntryInput): StoredEntry {
     const now = new Date('2020-04-06T09:00:00Z');
     const entry = {
       ...input,
+      psid,
+      flags: input.flags ?? [],
       _id: new ObjectId(),
       status: 'pending_review',
       createdAt: now,
@@ -66,7 +74,19 @@ export class MemoryEntries implements EntriesPort {
       expiresAt: new Date(now.getTime() + 30 * 86_400_000),
     } as StoredEntry;
     this.stored.push(entry);
-    return Promise.resolve(entry);
+    return entry;
+  }
+
+  dailyAllowance(): Promise<DailyAllowance> {
+    return Promise.resolve({ allowed: true });
+  }
+
+  register(psid: string, registration: Registration): Promise<RegistrationOutcome> {
+    return Promise.resolve({ status: 'stored', entry: this.add(psid, registration.entry) });
+  }
+
+  registerOnBehalf(): Promise<StoredEntry> {
+    return Promise.reject(new CodedError(ErrorCode.NotSupported, 'entries.registerOnBehalf: not expected'));
   }
 
   get(id: string | ObjectId): Promise<StoredEntry | null> {
@@ -125,14 +145,11 @@ export function startFakeConversation(
       setContact: () => Promise.resolve(),
     },
     entries: new MemoryEntries(),
-    matcher: { findOffersNear: () => Promise.resolve([]) },
-    matches: {
-      propose: unused('matches.propose'),
-      get: () => Promise.resolve(null),
-      accept: () => Promise.resolve(null),
-      decline: () => Promise.resolve(null),
-      toModerators: () => Promise.resolve(null),
-      forNeed: () => Promise.resolve([]),
+    matching: {
+      findOffersFor: () => Promise.resolve([]),
+      askHelper: unused('matching.askHelper'),
+      answerRequest: () => Promise.resolve({ status: 'stale' }),
+      recordFollowUp: () => Promise.resolve(false),
     },
     attention: {
       flag(psid, reason, detail) {
@@ -179,13 +196,6 @@ export function startFakeConversation(
       withdraw: () => Promise.resolve({ withdrawn: 0, postsDeleted: 0, deleteFailed: 0 }),
     },
     privacy: { exportData: unused('privacy.exportData'), erase: unused('privacy.erase') },
-    followUps: { recordAnswer: () => Promise.resolve(false) },
-    limits: {
-      settings: DEFAULT_LIMITS,
-      mayCreateEntry: () => Promise.resolve(true),
-      takeEntry: () => Promise.resolve(true),
-      takeMatchRequest: () => Promise.resolve(true),
-    },
     ...overrides,
   };
   const dialog = new MainDialog(services);

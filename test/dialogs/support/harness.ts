@@ -1,6 +1,6 @@
 /**
  * A conversation with the real MainDialog, the real domain services on the test database,
- * the real NLU, the real Geocoder against the fake BAN server, a recording notifier, and
+ * the entries and matching use cases, the real NLU, the real Geocoder against the fake BAN server, a recording notifier, and
  * the real moderation services over a recording thread control.
  */
 import type { Activity } from 'botbuilder';
@@ -14,24 +14,24 @@ import {
 import { manualClock, type ManualClock } from '../../../services/clock';
 import { AttentionFlags } from '../../../services/conversations/attention';
 import { ensureDomainIndexes } from '../../../services/domain/ensureIndexes';
-import { EntryRepository } from '../../../services/entries/entryRepository';
+import type { Entries } from '../../../services/entries/entries';
+import type { EntryRepository } from '../../../services/entries/entryRepository';
 import { silentLogger } from '../../../services/logger';
-import { MatchRepository } from '../../../services/matching/matchRepository';
-import { Matcher } from '../../../services/matching/matcher';
+import type { MatchRepository } from '../../../services/matching/matchRepository';
+import type { Matching } from '../../../services/matching/matching';
 import { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
 import { PAGE_INBOX_APP_ID } from '../../../services/graph';
 import { createModeration, type Moderation } from '../../../services/moderation';
 import { Nlu } from '../../../services/nlu';
 import { Geocoder } from '../../../services/places/geocoder';
 import { PersonalDataRights } from '../../../services/privacy/rights';
-import { ResidentRepository } from '../../../services/residents/residentRepository';
+import type { ResidentRepository } from '../../../services/residents/residentRepository';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
+import { buildModules } from '../../support/modules';
 import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocoder';
 import { RecordingThreadControl } from '../moderation/support/recordingThreadControl';
 import { DialogTestimonials } from '../../../bot/testimonialsPort';
 import type { RetryOptions } from '../../../services/graph';
-import { recordFollowUpAnswer } from '../../../services/jobs/followUp';
-import { Limits } from '../../../services/limits';
 import { ModeratorRepository } from '../../../services/moderation/moderatorRepository';
 import type { PageFeed } from '../../../services/testimonials/withdrawal';
 import { RecordingNotifier } from './recordingNotifier';
@@ -54,6 +54,9 @@ export interface Harness {
   moderation: Moderation;
   /** What the hand-over service asked Meta (passes to the page inbox, take-backs). */
   threadControl: RecordingThreadControl;
+  /** The entries and matching use cases behind `deps` (with their jobs' use cases). */
+  entries: Entries;
+  matching: Matching;
   /** The real repositories behind `deps`, for seeding and checking. */
   repositories: { residents: ResidentRepository; entries: EntryRepository; matches: MatchRepository };
   conversationState: ConversationState;
@@ -130,11 +133,6 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
   const notifier = new RecordingNotifier();
   const attention = new AttentionFlags(db, clock.now);
   const directory = new ConversationDirectory(db);
-  const repositories = {
-    residents: new ResidentRepository(db, clock.now),
-    entries: new EntryRepository(db, clock.now),
-    matches: new MatchRepository(db, clock.now),
-  };
   const threadControl = new RecordingThreadControl();
   const moderation = createModeration({
     db,
@@ -147,10 +145,19 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     settings: { pageInboxAppId: PAGE_INBOX_APP_ID },
   });
   await moderation.ensureIndexes();
+  const { entries, matching, repositories } = buildModules({
+    db,
+    clock: clock.now,
+    logger: silentLogger,
+    transport: notifier,
+    moderation,
+    attention,
+  });
   const deps: ConversationServices = {
     nlu,
-    ...repositories,
-    matcher: new Matcher(db, clock.now),
+    residents: repositories.residents,
+    entries,
+    matching,
     geocoder: new Geocoder({ baseUrl: geocoder.url, timeoutMs: 500, logger: silentLogger }),
     attention,
     moderation,
@@ -167,11 +174,6 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
       retry: options.feedRetry,
     }),
     privacy: new PersonalDataRights(db, clock.now),
-    followUps: {
-      recordAnswer: (matchId, psid, yes) =>
-        recordFollowUpAnswer({ db, clock: clock.now }, matchId, psid, yes),
-    },
-    limits: new Limits({ db, logger: silentLogger }),
   };
   const dialog = new MainDialog(deps);
   const storage = new MemoryStorage();
@@ -191,6 +193,8 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     attention,
     moderation,
     threadControl,
+    entries,
+    matching,
     repositories,
     conversationState,
     async dialogStateOf(psid) {

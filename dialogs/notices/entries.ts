@@ -1,0 +1,20 @@
+/**
+ * The entries module's notices (services/entries/notices.ts) in French.
+ */
+import type { EntryNotice } from '../../services/entries/notices';
+import { t } from '../../services/i18n';
+import { PayloadPrefix } from '../payload';
+import { categoryName, choice, withChoices } from '../replies';
+import type { NoticeRenderers } from './index';
+
+/** One renderer per entries notice. */
+export const ENTRY_NOTICES: NoticeRenderers<EntryNotice> = {
+  'entries.renewalAsked': (notice) =>
+    withChoices(
+      t('jobs.expireEntries.ask', { category: categoryName(notice.category), days: notice.graceDays }),
+      [
+        choice(t('jobs.expireEntries.renew'), `${PayloadPrefix.entryRenew}${notice.entryId}`),
+        choice(t('jobs.expireEntries.close'), `${PayloadPrefix.entryClose}${notice.entryId}`),
+      ],
+    ),
+};

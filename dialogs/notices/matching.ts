@@ -1,0 +1,55 @@
+/**
+ * The matching module's notices (services/matching/notices.ts) in French.
+ */
+import { t } from '../../services/i18n';
+import type { MatchingNotice, MoveOnCause, SharedContact } from '../../services/matching/notices';
+import { distanceText } from '../matching/distanceText';
+import { PayloadPrefix } from '../payload';
+import { categoryName, choice, withChoices, withMenu } from '../replies';
+import type { NoticeRenderers } from './index';
+
+/** The texts after a decline (`match.*`) or after no answer in time (`matchTimeout.*`). */
+function movedOnTexts(cause: MoveOnCause): 'match' | 'matchTimeout' {
+  return cause === 'expired' ? 'matchTimeout' : 'match';
+}
+
+/** "Pour le joindre : téléphone …, e-mail …." for what a resident shares; null when nothing is. */
+export function contactText(shared: SharedContact | null): string | null {
+  if (!shared) return null;
+  const parts: string[] = [];
+  if (shared.phone) parts.push(t('match.phone', { phone: shared.phone }));
+  if (shared.email) parts.push(t('match.email', { email: shared.email }));
+  return parts.length > 0 ? t('match.contactOf', { contact: parts.join(', ') }) : null;
+}
+
+/** One renderer per matching notice. */
+export const MATCHING_NOTICES: NoticeRenderers<MatchingNotice> = {
+  'matching.helperAsked': (notice) =>
+    withChoices(
+      t('match.helperAsk', {
+        distance: distanceText(notice.distanceMeters),
+        category: categoryName(notice.category),
+        description: notice.description,
+        availability: notice.availability,
+      }),
+      [
+        choice(t('match.accept'), `${PayloadPrefix.matchAccept}${notice.matchId}`),
+        choice(t('match.decline'), `${PayloadPrefix.matchDecline}${notice.matchId}`),
+      ],
+    ),
+  'matching.nextHelperAsked': (notice) =>
+    withMenu(t(`${movedOnTexts(notice.cause)}.nextAsked`, { distance: distanceText(notice.distanceMeters) })),
+  'matching.toReferent': (notice) => withMenu(t(`${movedOnTexts(notice.cause)}.toReferent`)),
+  'matching.requestAccepted': (notice) =>
+    withMenu(
+      t('match.needAccepted', {
+        category: categoryName(notice.category),
+        contact: contactText(notice.helperContact) ?? t('match.contactPrivate'),
+      }),
+    ),
+  'matching.followUpAsked': (notice) =>
+    withChoices(t('jobs.followUp.ask', { category: categoryName(notice.category) }), [
+      choice(t('jobs.followUp.yes'), `${PayloadPrefix.followUpYes}${notice.matchId}`),
+      choice(t('jobs.followUp.no'), `${PayloadPrefix.followUpNo}${notice.matchId}`),
+    ]),
+};

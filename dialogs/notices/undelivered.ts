@@ -1,0 +1,24 @@
+/**
+ * Notices a resident could not be sent, kept in French for the moderators (the matching
+ * module's {@link UndeliveredNoticesPort}).
+ */
+import type { UndeliveredNoticesPort } from '../../services/matching/matching';
+import type { MatchingNotice } from '../../services/matching/notices';
+import type { NotifyResult } from '../../services/messaging/notifier';
+import type { UndeliveredQueue } from '../../services/moderation';
+import { renderNotice } from './index';
+
+/** Renders the notice and queues its text for the moderators (kind `other`, with its reference). */
+export class UndeliveredNotices implements UndeliveredNoticesPort {
+  constructor(private readonly queue: Pick<UndeliveredQueue, 'queueForModerators'>) {}
+
+  async keepForModerators(
+    psid: string,
+    notice: MatchingNotice,
+    result: Exclude<NotifyResult, 'sent'>,
+    ref: string,
+  ): Promise<void> {
+    const text = renderNotice(notice).text ?? '';
+    await this.queue.queueForModerators(psid, 'other', result, { ref, text });
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * What the matching module tells residents, as data (rendered in dialogs/notices/matching.ts).
+ */
+import type { Category } from '../domain/types';
+
+/** Why the helper asked before is out of the picture: it chooses the resident's wording. */
+export type MoveOnCause = 'declined' | 'expired';
+
+/**
+ * What a resident agreed to share with the neighbour they are put in touch with; null
+ * (where a contact is expected) means "through the page only".
+ */
+export interface SharedContact {
+  phone?: string;
+  email?: string;
+}
+
+/** A helper is asked whether they can help a need (answered `MATCH_ACCEPT_` / `MATCH_DECLINE_<matchId>`). */
+export interface HelperAskedNotice {
+  readonly type: 'matching.helperAsked';
+  matchId: string;
+  category: Category;
+  /** Between the centres of the two blocks: rendered as its band only. */
+  distanceMeters: number;
+  description: string;
+  availability: string;
+}
+
+/** The resident who asked: the previous helper declined or did not answer, another one was asked. */
+export interface NextHelperAskedNotice {
+  readonly type: 'matching.nextHelperAsked';
+  cause: MoveOnCause;
+  distanceMeters: number;
+}
+
+/** The resident who asked: nobody (reachable) is left, a referent takes the need. */
+export interface ToReferentNotice {
+  readonly type: 'matching.toReferent';
+  cause: MoveOnCause;
+}
+
+/** The resident who asked: the helper accepted; here is what the helper shares. */
+export interface RequestAcceptedNotice {
+  readonly type: 'matching.requestAccepted';
+  category: Category;
+  /** Null: the helper is reached through the page (a referent). */
+  helperContact: SharedContact | null;
+}
+
+/** Both residents, a while after an acceptance: did the help happen? (`FOLLOWUP_YES_` / `FOLLOWUP_NO_<matchId>`). */
+export interface FollowUpAskedNotice {
+  readonly type: 'matching.followUpAsked';
+  matchId: string;
+  category: Category;
+}
+
+/** Every notice of the matching module. */
+export type MatchingNotice =
+  HelperAskedNotice | NextHelperAskedNotice | ToReferentNotice | RequestAcceptedNotice | FollowUpAskedNotice;
