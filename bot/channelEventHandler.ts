@@ -1,6 +1,6 @@
 /**
  * The bot's channel-event handler: what it does with Messenger events that are not a resident talking to it: messages on
- * standby and moderators' replies go to the hand-over's transcript; when the page inbox
+ * standby and moderators' replies go to the handover's transcript; when the page inbox
  * hands the conversation back, the bot says it is back and shows the menu.
  *
  * @remarks

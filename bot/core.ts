@@ -35,7 +35,7 @@ import { NoticeNotifier } from './noticeNotifier';
 import { renderNotice } from '../dialogs/notices';
 import type { Notifier } from '../services/messaging/notifier';
 
-/** Without Messenger there is no thread to pass: the hand-over is still recorded and moderators told. */
+/** Without Messenger there is no thread to pass: the handover is still recorded and moderators told. */
 const NO_THREAD_CONTROL: ThreadControl = {
   passThreadControl: () =>
     Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger is not configured')),
@@ -56,7 +56,7 @@ export interface BotCoreOptions {
   botAppId: string;
   /** Understanding, loaded once per process; loaded here when not given. */
   nlu?: Nlu;
-  /** Thread control on Messenger; absent (terminal chat, Emulator only) hand-overs are recorded but not passed. */
+  /** Thread control on Messenger; absent (terminal chat, Emulator only) handovers are recorded but not passed. */
   handover?: ThreadControl;
   /** The app that receives handed-over threads (the page inbox). */
   pageInboxAppId: string;

@@ -7,7 +7,7 @@ import type { Clock } from '../services/clock';
 import { createJobs, type Job } from '../services/jobs';
 import type { Logger } from '../services/logger';
 import { MatchRepository } from '../services/matching/matchRepository';
-import { createHandoffRemindersJob, createHandoffTakeBackJob } from '../services/moderation';
+import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
 import type { PageFeed } from '../services/testimonials/withdrawal';
 import { adminNotifier } from './adminNotifier';
 import { resumeNotice } from './channelEventHandler';
@@ -32,7 +32,7 @@ export interface ApplicationJobsOptions {
 
 /**
  * Every job: the network's (testimonials, follow-up, expiry, retention, report), the
- * hand-overs' and the unanswered requests'.
+ * handovers' and the unanswered requests'.
  */
 export function applicationJobs(options: ApplicationJobsOptions): Job[] {
   const { db, core, clock, logger } = options;
@@ -48,8 +48,8 @@ export function applicationJobs(options: ApplicationJobsOptions): Job[] {
     {
       followUpAfterHours: options.followUpAfterHours,
       extraJobs: [
-        createHandoffRemindersJob(core.moderation.handover),
-        createHandoffTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
+        createHandoverRemindersJob(core.moderation.handover),
+        createHandoverTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
         createMatchTimeoutsJob({
           dialog: core.deps,
           matches: new MatchRepository(db, clock),

@@ -160,10 +160,10 @@ export interface FollowUpsPort {
   recordAnswer(matchId: string, psid: string, yes: boolean): Promise<boolean>;
 }
 
-/** Handing a conversation to the referents and their hand-over tools (`HandoverService`). */
+/** Handing a conversation to the referents and their handover tools (`HandoverService`). */
 export type HandoverPort = Pick<
   HandoverService,
-  'availability' | 'handOver' | 'openHandoffs' | 'takeHandoff' | 'closeHandoff'
+  'availability' | 'handOver' | 'openHandovers' | 'takeHandover' | 'closeHandover'
 >;
 
 /**

@@ -62,7 +62,7 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /**
    * Handles one incoming message: continues the active dialog or starts the main loop.
-   * The last texts are kept with the dialog state for a hand-over's summary. After a data
+   * The last texts are kept with the dialog state for a handover's summary. After a data
    * deletion the dialog state is deleted too.
    */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {

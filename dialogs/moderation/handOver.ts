@@ -18,7 +18,7 @@ export interface HandOverDetails {
   /** Short and factual, for the attention flag (a category, an id, an emergency kind). */
   detail?: string;
   neighbourhood?: string;
-  /** Replaces the summary of the last texts (a proactive hand-over has none). */
+  /** Replaces the summary of the last texts (a proactive handover has none). */
   summary?: string;
 }
 

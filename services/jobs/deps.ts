@@ -35,7 +35,7 @@ export interface JobsOptions {
   renewalGraceDays?: number;
   /** Months without any activity after which a resident's data is deleted; 12 by default. */
   retentionMonths?: number;
-  /** Days after which hand-over transcripts are deleted; 90 by default. */
+  /** Days after which handover transcripts are deleted; 90 by default. */
   transcriptRetentionDays?: number;
   /** Retries of feed calls; defaults to the publisher's. Tests pass one that does not wait. */
   feedRetry?: RetryOptions;

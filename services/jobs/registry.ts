@@ -59,7 +59,7 @@ export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
     },
     {
       name: 'retention',
-      description: 'Deletes the data of inactive residents and old hand-over transcripts',
+      description: 'Deletes the data of inactive residents and old handover transcripts',
       schedule: '30 3 * * *',
       run: ({ now }) =>
         applyRetention(
@@ -69,7 +69,7 @@ export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
     },
     {
       name: 'weekly-report',
-      description: "Sends the admins last week's figures (entries, matches, hand-overs)",
+      description: "Sends the admins last week's figures (entries, matches, handovers)",
       schedule: '0 8 * * 1',
       run: ({ now }) => sendWeeklyReport({ db, notifyAdmins }, now),
     },

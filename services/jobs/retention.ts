@@ -6,15 +6,15 @@
  * `residents` document (`createdAt`/`updatedAt`/`lastMessageAt`), their last message
  * (`conversation_refs`), their bot state (`bot_state`, written at each of their turns), their
  * entries, the matches they are part of, their testimonials, the attention flags and the
- * hand-overs of their conversation; an active referent is never inactive. The people looked
+ * handovers of their conversation; an active referent is never inactive. The people looked
  * at are the residents, and whoever has bot state nobody touched for `months` (people who
  * never became residents). An inactive person is erased by {@link erasePerson}: the same
  * erasure as "Supprimer mes données" (see `services/privacy/erasure.ts` for what each
  * collection keeps), except that the consent to publish a testimonial is not taken back: a
  * published post stays on the Page, its document without author, text or signature.
  *
- * Bot state nobody touched for `months` goes too, whoever it belongs to. Hand-over
- * transcripts (`handoffs.transcript`, emptied to `[]` with the `summary`, as the moderation
+ * Bot state nobody touched for `months` goes too, whoever it belongs to. Handover
+ * transcripts (`handovers.transcript`, emptied to `[]` with the `summary`, as the moderation
  * service expects an array) are removed `transcriptDays` (90 by default) after `closedAt`,
  * or `createdAt` when never closed; `transcriptDeletedAt` records it. Inbox events (2 days
  * after processing), outbox records (2 days) and undelivered notices (14 days) of everyone
@@ -28,7 +28,7 @@ import type { Logger } from '../logger';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
 import { CONVERSATION_REFS_COLLECTION } from '../messaging/conversationDirectory';
 import { forgetAbandonedLeases, INBOX_LEASES_COLLECTION, type LeaseDocument } from '../inbox/inboxStore';
-import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
+import { HANDOVERS_COLLECTION } from '../moderation/handoverRepository';
 import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
 import { BOT_STATE_COLLECTION, personOfStateKey, stateKeyPattern } from '../privacy/conversationState';
 import { erasePerson } from '../privacy/erasure';
@@ -38,7 +38,7 @@ import type { JobSummary } from './types';
 
 /** Default months of inactivity before a resident's data is deleted. */
 export const DEFAULT_RETENTION_MONTHS = 12;
-/** Default days hand-over transcripts are kept. */
+/** Default days handover transcripts are kept. */
 export const DEFAULT_TRANSCRIPT_DAYS = 90;
 
 /** What the job needs. */
@@ -69,7 +69,7 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Jo
   const transcriptCutoff = new Date(
     now.getTime() - (deps.transcriptDays ?? DEFAULT_TRANSCRIPT_DAYS) * 86_400_000,
   );
-  const transcripts = await db.collection(HANDOFFS_COLLECTION).updateMany(
+  const transcripts = await db.collection(HANDOVERS_COLLECTION).updateMany(
     {
       transcriptDeletedAt: { $exists: false },
       $or: [
@@ -131,7 +131,7 @@ async function activeSince(db: Db, psid: string, cutoff: Date): Promise<boolean>
       .findOne({ $or: [{ needPsid: psid }, { offerPsid: psid }], updatedAt: recent }),
     db.collection(TESTIMONIALS_COLLECTION).findOne({ psid, updatedAt: recent }),
     db.collection(CONVERSATIONS_COLLECTION).findOne({ psid, updatedAt: recent }),
-    db.collection(HANDOFFS_COLLECTION).findOne({ psid, lastActivityAt: recent }),
+    db.collection(HANDOVERS_COLLECTION).findOne({ psid, lastActivityAt: recent }),
   ]);
   return found.some((document) => document !== null);
 }

@@ -3,16 +3,16 @@
  * (the kind the town publishes), in French, counts only.
  *
  * @remarks
- * Hand-overs are read from `handoffs` (moderation service): `createdAt` is when the
+ * Handovers are read from `handovers` (moderation service): `createdAt` is when the
  * resident was handed to the moderators, `firstReplyAt` (when present) the first reply a
  * moderator wrote. The waiting time is the median of `firstReplyAt - createdAt` over the
- * week's hand-overs that have a reply; those without one are counted apart.
+ * week's handovers that have a reply; those without one are counted apart.
  */
 import type { Db, Document, Filter } from 'mongodb';
 import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import { t } from '../i18n';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
-import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
+import { HANDOVERS_COLLECTION } from '../moderation/handoverRepository';
 import type { JobSummary } from './types';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -29,7 +29,7 @@ export interface WeeklyFigures {
   byNeighbourhood: Breakdown;
   byStatus: Breakdown;
   matches: { week: number; total: number };
-  handoffs: { week: number; answered: number; medianWaitMs: number | undefined };
+  handovers: { week: number; answered: number; medianWaitMs: number | undefined };
 }
 
 /** Computes the figures of the seven days before `now`. */
@@ -54,18 +54,18 @@ export async function computeWeeklyFigures(db: Db, now: Date): Promise<WeeklyFig
     entries.countDocuments({}),
   ]);
   const matches = db.collection(MATCHES_COLLECTION);
-  const [matchesWeek, matchesTotal, handoffs] = await Promise.all([
+  const [matchesWeek, matchesTotal, handovers] = await Promise.all([
     matches.countDocuments({ acceptedAt: week }),
     matches.countDocuments({ acceptedAt: { $exists: true } }),
     db
-      .collection<{ createdAt: Date; firstReplyAt?: Date }>(HANDOFFS_COLLECTION)
+      .collection<{ createdAt: Date; firstReplyAt?: Date }>(HANDOVERS_COLLECTION)
       .find({ createdAt: week })
       .project<{ createdAt: Date; firstReplyAt?: Date }>({ createdAt: 1, firstReplyAt: 1 })
       .toArray(),
   ]);
-  const waits = handoffs
-    .filter((handoff) => handoff.firstReplyAt instanceof Date)
-    .map((handoff) => handoff.firstReplyAt!.getTime() - handoff.createdAt.getTime());
+  const waits = handovers
+    .filter((handover) => handover.firstReplyAt instanceof Date)
+    .map((handover) => handover.firstReplyAt!.getTime() - handover.createdAt.getTime());
   return {
     from,
     to: now,
@@ -79,7 +79,7 @@ export async function computeWeeklyFigures(db: Db, now: Date): Promise<WeeklyFig
     byNeighbourhood,
     byStatus,
     matches: { week: matchesWeek, total: matchesTotal },
-    handoffs: { week: handoffs.length, answered: waits.length, medianWaitMs: median(waits) },
+    handovers: { week: handovers.length, answered: waits.length, medianWaitMs: median(waits) },
   };
 }
 
@@ -93,7 +93,7 @@ export function formatWeeklyReport(figures: WeeklyFigures): string {
       .map(([key, count]) => t('jobs.weeklyReport.item', { label: label(key), ...count }))
       .join(', ');
   };
-  const median = figures.handoffs.medianWaitMs;
+  const median = figures.handovers.medianWaitMs;
   return [
     t('jobs.weeklyReport.title', { from: day.format(figures.from), to: day.format(figures.to) }),
     t('jobs.weeklyReport.entriesWeek', {
@@ -111,8 +111,8 @@ export function formatWeeklyReport(figures: WeeklyFigures): string {
     t('jobs.weeklyReport.byStatus', { list: list(figures.byStatus, (key) => t(`status.${key}`)) }),
     t('jobs.weeklyReport.matches', figures.matches),
     t('jobs.weeklyReport.handoffs', {
-      count: figures.handoffs.week,
-      answered: figures.handoffs.answered,
+      count: figures.handovers.week,
+      answered: figures.handovers.answered,
       median: median === undefined ? t('jobs.weeklyReport.noMedian') : formatDuration(median),
     }),
   ].join('\n');
@@ -132,7 +132,8 @@ export async function sendWeeklyReport(deps: WeeklyReportDeps, now: Date): Promi
     entriesWeek: figures.entries.week,
     entriesTotal: figures.entries.total,
     matchesWeek: figures.matches.week,
-    handoffsWeek: figures.handoffs.week,
+    // Stored key (job runs record this summary): kept as it was.
+    handoffsWeek: figures.handovers.week,
   };
 }
 

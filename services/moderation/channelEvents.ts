@@ -1,5 +1,5 @@
 /**
- * The Messenger events the hand-over listens to, as plain data (no Bot Framework types).
+ * The Messenger events the handover listens to, as plain data (no Bot Framework types).
  */
 
 /** Names of the event activities the Messenger adapter produces (see bot/messenger/activities.ts). */

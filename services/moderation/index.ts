@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { ResidentNotifier } from '../messaging/notifier';
 import { AuditLog } from './audit';
-import { HandoffRepository } from './handoffRepository';
+import { HandoverRepository } from './handoverRepository';
 import { HandoverService, type HandoverOptions } from './handoverService';
 import { ModeratorRepository } from './moderatorRepository';
 import { QualificationService } from './qualificationService';
@@ -20,14 +20,14 @@ export * from './adminCli';
 export * from './audit';
 export * from './channelEvents';
 export * from './errors';
-export * from './handoffRepository';
-export * from './handoffReminders';
+export * from './handoverRepository';
+export * from './handoverReminders';
 export * from './handoverService';
 export * from './messages';
 export * from './moderatorRepository';
 export * from './qualificationService';
 export * from './undeliveredQueue';
-export * from './handoffThreads';
+export * from './handoverThreads';
 
 /** What {@link createModeration} needs. */
 export interface ModerationOptions {
@@ -45,11 +45,11 @@ export interface ModerationOptions {
 export interface Moderation {
   moderators: ModeratorRepository;
   audit: AuditLog;
-  handoffs: HandoffRepository;
+  handovers: HandoverRepository;
   undelivered: UndeliveredQueue;
   handover: HandoverService;
   qualification: QualificationService;
-  /** Creates the indexes of `moderators`, `audit`, `handoffs` and `undelivered` (idempotent). */
+  /** Creates the indexes of `moderators`, `audit`, `handovers` and `undelivered` (idempotent). */
   ensureIndexes(): Promise<void>;
 }
 
@@ -58,11 +58,11 @@ export function createModeration(options: ModerationOptions): Moderation {
   const { db, clock, logger } = options;
   const moderators = new ModeratorRepository(db, clock);
   const audit = new AuditLog(db, clock);
-  const handoffs = new HandoffRepository(db);
+  const handovers = new HandoverRepository(db);
   const undelivered = new UndeliveredQueue(db, clock);
   const handover = new HandoverService(
     {
-      handoffs,
+      handovers,
       moderators,
       audit,
       handover: options.handover,
@@ -86,14 +86,14 @@ export function createModeration(options: ModerationOptions): Moderation {
   return {
     moderators,
     audit,
-    handoffs,
+    handovers,
     undelivered,
     handover,
     qualification,
     async ensureIndexes() {
       await moderators.ensureIndexes();
       await audit.ensureIndexes();
-      await handoffs.ensureIndexes();
+      await handovers.ensureIndexes();
       await undelivered.ensureIndexes();
     },
   };

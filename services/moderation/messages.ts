@@ -1,11 +1,11 @@
 /**
- * The French texts of the hand-over, for residents and for moderators, from `locales/`.
+ * The French texts of the handover, for residents and for moderators, from `locales/`.
  */
 import type { Activity } from 'botbuilder';
 import type { AttentionReason, Category, EntryKind } from '../domain/types';
 import { t } from '../i18n';
 import { PARIS } from './activeHours';
-import type { Handoff } from './handoffRepository';
+import type { Handover } from './handoverRepository';
 
 /** Why a moderator refuses an entry. */
 export type RejectionReason = 'payant' | 'hors_perimetre' | 'doublon' | 'incomplet' | 'autre';
@@ -39,7 +39,7 @@ export function formatOpening(date: Date): string {
 }
 
 /**
- * What the resident reads after a hand-over: "a referent answers here" within the active
+ * What the resident reads after a handover: "a referent answers here" within the active
  * hours; otherwise when they will be answered, with the CCAS line.
  */
 export function residentHandoverText(notice: ResidentHandoverNotice): string {
@@ -60,29 +60,29 @@ export function reasonLabel(reason: AttentionReason): string {
   return t(`moderation.moderator.reason.${reason}`);
 }
 
-function context(handoff: Handoff): { reason: string; quartier: string; summary: string } {
+function context(handover: Handover): { reason: string; quartier: string; summary: string } {
   return {
-    reason: reasonLabel(handoff.reason),
-    quartier: handoff.neighbourhood
-      ? t('moderation.moderator.quartier', { name: handoff.neighbourhood })
+    reason: reasonLabel(handover.reason),
+    quartier: handover.neighbourhood
+      ? t('moderation.moderator.quartier', { name: handover.neighbourhood })
       : '',
-    summary: handoff.summary,
+    summary: handover.summary,
   };
 }
 
-/** Notice of a new hand-over, for the moderators of the neighbourhood. */
-export function newHandoffText(handoff: Handoff): string {
-  return t('moderation.moderator.newHandoff', context(handoff));
+/** Notice of a new handover, for the moderators of the neighbourhood. */
+export function newHandoverText(handover: Handover): string {
+  return t('moderation.moderator.newHandoff', context(handover));
 }
 
 /** Reminder after `minutes` without a moderator's reply. */
-export function reminderText(handoff: Handoff, minutes: number): string {
-  return t('moderation.moderator.reminder', { ...context(handoff), minutes });
+export function reminderText(handover: Handover, minutes: number): string {
+  return t('moderation.moderator.reminder', { ...context(handover), minutes });
 }
 
 /** Escalation to the admins after `hours` without a reply. */
-export function escalationText(handoff: Handoff, hours: number): string {
-  return t('moderation.moderator.escalation', { ...context(handoff), hours });
+export function escalationText(handover: Handover, hours: number): string {
+  return t('moderation.moderator.escalation', { ...context(handover), hours });
 }
 
 /** The resident's entry was published. */

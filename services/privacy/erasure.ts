@@ -4,7 +4,7 @@
  *
  * @remarks
  * What each collection keeps of the person afterwards:
- * - `residents`, `entries`, `conversations` (attention flags), `handoffs` (transcripts and
+ * - `residents`, `entries`, `conversations` (attention flags), `handovers` (transcripts and
  *   summaries), `conversation_refs`, `moderators` (if they were a referent): nothing, deleted.
  * - `matches`: a match also belongs to the other person (their history, their export, their
  *   follow-up answer), so it stays with the person's side anonymised: their psid replaced by
@@ -24,7 +24,7 @@
  * - `inbox`: their processed and given-up events are deleted (events still pending belong
  *   to the conversation under way and expire once processed); expired sender leases too.
  * - `outbox`: every call to them or made while processing one of their events.
- * - What other records say of them as a referent (`audit` actor or target, a hand-over's
+ * - What other records say of them as a referent (`audit` actor or target, a handover's
  *   `takenBy`, a notice's `handledBy`, a testimonial's `reviewedBy`, an entry's
  *   `registeredBy`) becomes the same pseudonym.
  *
@@ -42,7 +42,7 @@ import { INBOX_COLLECTION, INBOX_LEASES_COLLECTION } from '../inbox/inboxStore';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
 import { CONVERSATION_REFS_COLLECTION } from '../messaging/conversationDirectory';
 import { AUDIT_COLLECTION } from '../moderation/audit';
-import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
+import { HANDOVERS_COLLECTION } from '../moderation/handoverRepository';
 import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
 import { UNDELIVERED_COLLECTION } from '../moderation/undeliveredQueue';
 import { OUTBOX_COLLECTION } from '../outbox/outboxStore';
@@ -63,7 +63,7 @@ export interface ErasureReport extends Record<string, number> {
   /** Matches kept for the other person, the erased side anonymised. */
   matchesAnonymised: number;
   attention: number;
-  handoffs: number;
+  handovers: number;
   undelivered: number;
   testimonials: number;
   /** Published testimonials kept for the Page, stripped of author, text and signature. */
@@ -106,7 +106,7 @@ export async function erasePerson(db: Db, psid: string, now: Date): Promise<Eras
   const inbox = await deleted(INBOX_COLLECTION, { psid: person, status: { $ne: 'pending' } });
   await deleted(INBOX_LEASES_COLLECTION, { _id: person, until: { $lt: now } });
   const conversationRefs = await deleted(CONVERSATION_REFS_COLLECTION, { _id: person });
-  const handoffs = await deleted(HANDOFFS_COLLECTION, { psid: person });
+  const handovers = await deleted(HANDOVERS_COLLECTION, { psid: person });
   const attention = await deleted(CONVERSATIONS_COLLECTION, { psid: person });
   const matches = await anonymiseMatches(db, person, pseudonym, now);
   const testimonials = await eraseTestimonials(db, person, pseudonym, now);
@@ -117,7 +117,7 @@ export async function erasePerson(db: Db, psid: string, now: Date): Promise<Eras
         .collection(AUDIT_COLLECTION)
         .updateMany({ 'target.type': 'moderator', 'target.id': person }, { $set: { 'target.id': pseudonym } })
     ).modifiedCount +
-    (await renamed(HANDOFFS_COLLECTION, 'takenBy')) +
+    (await renamed(HANDOVERS_COLLECTION, 'takenBy')) +
     (await renamed(UNDELIVERED_COLLECTION, 'handledBy')) +
     (await renamed(ENTRIES_COLLECTION, 'registeredBy')) +
     testimonials.reviewed;
@@ -130,7 +130,7 @@ export async function erasePerson(db: Db, psid: string, now: Date): Promise<Eras
     matches: matches.deleted,
     matchesAnonymised: matches.anonymised,
     attention,
-    handoffs,
+    handovers,
     undelivered,
     testimonials: testimonials.deleted,
     testimonialsStripped: testimonials.stripped,

@@ -6,11 +6,11 @@
  * wording versions), `entries` (with the address typed and the coordinates as stored),
  * `matches` (their side only, with the follow-up question's delivery and their answer),
  * `conversations` (the attention flags on their conversation, a complaint included),
- * `handoffs` (summary and transcript, both sides), `undelivered` (notices that waited for a
+ * `handovers` (summary and transcript, both sides), `undelivered` (notices that waited for a
  * referent), `testimonials` (text, signature, consent with its dates), `conversation_refs`
  * (their last message) and `moderators` (if they are a referent). Nothing identifies the
  * other people involved: no psid, entry or name of the other side of a match, of the
- * referent who took a hand-over, handled a notice or reviewed a testimonial.
+ * referent who took a handover, handled a notice or reviewed a testimonial.
  */
 import type { Db, ObjectId } from 'mongodb';
 import { CONVERSATIONS_COLLECTION, type ConversationAttention } from '../conversations/attention';
@@ -20,7 +20,7 @@ import { requirePsid } from '../entries/validation';
 import type { FollowUp, FollowUpDelivery } from '../jobs/followUp';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
 import { CONVERSATION_REFS_COLLECTION, type DirectoryDocument } from '../messaging/conversationDirectory';
-import { HANDOFFS_COLLECTION, type Handoff } from '../moderation/handoffRepository';
+import { HANDOVERS_COLLECTION, type Handover } from '../moderation/handoverRepository';
 import { MODERATORS_COLLECTION, type Moderator } from '../moderation/moderatorRepository';
 import { UNDELIVERED_COLLECTION, type UndeliveredMessage } from '../moderation/undeliveredQueue';
 import { RESIDENTS_COLLECTION } from '../residents/residentRepository';
@@ -35,8 +35,8 @@ export interface PersonalMatch extends ExportedMatch {
   followUpAnswer?: { yes: boolean; at: Date };
 }
 
-/** A hand-over of their conversation; who took it is left out. */
-export type PersonalHandoff = Omit<Handoff, 'psid' | 'takenBy'> & { _id: ObjectId };
+/** A handover of their conversation; who took it is left out. */
+export type PersonalHandover = Omit<Handover, 'psid' | 'takenBy'> & { _id: ObjectId };
 
 /** A notice that could not be sent to them; who handled it is left out. */
 export type PersonalNotice = Omit<UndeliveredMessage, 'psid' | 'handledBy'>;
@@ -55,7 +55,7 @@ export interface PersonalDataExport {
   entries: Entry[];
   matches: PersonalMatch[];
   attention: ConversationAttention | null;
-  handoffs: PersonalHandoff[];
+  handovers: PersonalHandover[];
   notices: PersonalNotice[];
   /** Newest first. */
   testimonials: PersonalTestimonial[];
@@ -69,7 +69,7 @@ type FollowedMatch = Match & { _id: ObjectId; followUp?: FollowUp };
 /** Everything stored about `psid` at `now`. @throws CodedError `payload_invalid` for a malformed psid. */
 export async function exportPersonalData(db: Db, psid: string, now: Date): Promise<PersonalDataExport> {
   const person = requirePsid(psid);
-  const [resident, entries, matches, attention, handoffs, notices, testimonials, directory, moderator] =
+  const [resident, entries, matches, attention, handovers, notices, testimonials, directory, moderator] =
     await Promise.all([
       db.collection<Resident>(RESIDENTS_COLLECTION).findOne({ psid: person }, { projection: { _id: 0 } }),
       db.collection<Entry>(ENTRIES_COLLECTION).find({ psid: person }).sort({ createdAt: 1 }).toArray(),
@@ -80,7 +80,7 @@ export async function exportPersonalData(db: Db, psid: string, now: Date): Promi
         .toArray(),
       db.collection<ConversationAttention>(CONVERSATIONS_COLLECTION).findOne({ psid: person }),
       db
-        .collection<Handoff>(HANDOFFS_COLLECTION)
+        .collection<Handover>(HANDOVERS_COLLECTION)
         .find({ psid: person }, { projection: { psid: 0, takenBy: 0 } })
         .sort({ createdAt: 1 })
         .toArray(),
@@ -108,7 +108,7 @@ export async function exportPersonalData(db: Db, psid: string, now: Date): Promi
     entries,
     matches: matches.map((match) => personalMatch(match, person)),
     attention,
-    handoffs,
+    handovers,
     notices,
     testimonials,
     lastMessageAt: directory?.lastMessageAt ?? null,

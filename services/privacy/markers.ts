@@ -6,7 +6,7 @@
 import type { Db, ObjectId } from 'mongodb';
 import type { Entry, Resident } from '../domain/types';
 import { ENTRIES_COLLECTION } from '../entries/entryRepository';
-import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
+import { HANDOVERS_COLLECTION } from '../moderation/handoverRepository';
 import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
 import { RESIDENTS_COLLECTION } from '../residents/residentRepository';
 import { signedFirstName } from '../testimonials/signature';
@@ -23,7 +23,7 @@ const MIN_MARKER_LENGTH = 3;
  * +33 form; a first name as the resident, a referent record or a signed testimonial holds it.
  */
 export async function markersOf(db: Db, psid: string): Promise<string[]> {
-  const [resident, moderator, entries, testimonials, handoffs] = await Promise.all([
+  const [resident, moderator, entries, testimonials, handovers] = await Promise.all([
     db.collection<Resident>(RESIDENTS_COLLECTION).findOne({ psid }),
     db.collection<{ psid: string; name?: string }>(MODERATORS_COLLECTION).findOne({ psid }),
     db
@@ -38,7 +38,7 @@ export async function markersOf(db: Db, psid: string): Promise<string[]> {
       )
       .toArray(),
     db
-      .collection(HANDOFFS_COLLECTION)
+      .collection(HANDOVERS_COLLECTION)
       .find({ psid }, { projection: { _id: 1 } })
       .toArray(),
   ]);
@@ -53,7 +53,7 @@ export async function markersOf(db: Db, psid: string): Promise<string[]> {
       _id.toHexString(),
       ...(signature?.kind === 'first_name_neighbourhood' ? [signature.text, signedFirstName(signature)] : []),
     ]),
-    ...handoffs.map((handoff) => handoff._id.toHexString()),
+    ...handovers.map((handover) => handover._id.toHexString()),
   ];
   return [
     ...new Set(

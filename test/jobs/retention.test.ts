@@ -101,7 +101,7 @@ describe('retention job', () => {
     assert.equal(summary.botState, 5);
   });
 
-  it('empties hand-over transcripts 90 days after closing (or creation when never closed)', async () => {
+  it('empties handover transcripts 90 days after closing (or creation when never closed)', async () => {
     const { db } = database;
     await db.collection('handoffs').deleteMany({});
     const line = [{ from: 'resident', at: ago(120), text: 'J’habite 3 rue des Lilas, 06 12 34 56 78' }];
@@ -127,13 +127,13 @@ describe('retention job', () => {
     ]);
     const summary = await applyRetention({ db, logger: silentLogger }, NOW);
     assert.equal(summary.transcripts, 2);
-    const handoffs = await db
+    const handovers = await db
       .collection<{ psid: string; transcript: unknown[]; summary: string }>('handoffs')
       .find()
       .sort({ psid: 1 })
       .toArray();
     assert.deepEqual(
-      handoffs.map((handoff) => [handoff.psid, handoff.transcript.length, handoff.summary]),
+      handovers.map((handover) => [handover.psid, handover.transcript.length, handover.summary]),
       [
         ['x1', 0, ''],
         ['x2', 1, 'courses'],

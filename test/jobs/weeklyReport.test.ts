@@ -87,7 +87,7 @@ describe('weekly-report job', () => {
     assert.deepEqual(figures.byStatus.published, { week: 1, total: 2 });
     assert.deepEqual(figures.byStatus.closed, { week: 0, total: 1 });
     assert.deepEqual(figures.matches, { week: 1, total: 2 });
-    assert.deepEqual(figures.handoffs, { week: 4, answered: 3, medianWaitMs: 30 * MINUTE });
+    assert.deepEqual(figures.handovers, { week: 4, answered: 3, medianWaitMs: 30 * MINUTE });
   });
 
   it('sends the admins a French report built from those figures', async () => {

@@ -33,7 +33,7 @@ export const PERSON = {
   phone: '06 98 76 54 32',
   email: 'philomene.berthier@example.org',
   firstName: 'Philomène',
-  /** What they told a referent during the hand-over. */
+  /** What they told a referent during the handover. */
   transcript: 'Je suis Philomène, rappelez-moi au 06 98 76 54 32 svp',
   /** What the referent answered. */
   moderatorReply: 'Bonjour Philomène, je vous appelle demain matin.',
@@ -51,7 +51,7 @@ export interface Life {
   offerId: string;
   matchId: string;
   testimonialId: string;
-  handoffId: string;
+  handoverId: string;
   /** Where the need is, as stored ([longitude, latitude]). */
   coordinates: [number, number];
   storageConsentAt: Date;
@@ -127,7 +127,7 @@ export async function openWorld(): Promise<World> {
 /**
  * The person's life: consents, contact, a need matched with a helper who accepted, their
  * "no" to the follow-up (a complaint), a testimonial signed with their first name, a
- * hand-over with a transcript, notices that could not be delivered (one to them, one to the
+ * handover with a transcript, notices that could not be delivered (one to them, one to the
  * helper with their phone), inbox events and outbox calls, and their own dialog state.
  */
 export async function liveLife(world: World): Promise<Life> {
@@ -194,7 +194,7 @@ export async function liveLife(world: World): Promise<Life> {
   const match = await matches.propose(need, offer, 180);
   const matchId = match._id.toHexString();
 
-  // A hand-over to the referents, with what was said meanwhile; the admin takes it and hands
+  // A handover to the referents, with what was said meanwhile; the admin takes it and hands
   // the conversation back (which clears the flags raised so far: those raised after stay).
   const handedOver = await harness.moderation.handover.handOver({
     psid: PERSON.psid,
@@ -214,8 +214,8 @@ export async function liveLife(world: World): Promise<Life> {
     value: { mid: 'm_echo_1', appId: '263902037430900', text: PERSON.moderatorReply },
     at: clock.now(),
   });
-  await harness.moderation.handover.takeHandoff(ADMIN, handedOver.handoffId.toHexString());
-  await harness.moderation.handover.closeHandoff(ADMIN, handedOver.handoffId.toHexString());
+  await harness.moderation.handover.takeHandover(ADMIN, handedOver.handoverId.toHexString());
+  await harness.moderation.handover.closeHandover(ADMIN, handedOver.handoverId.toHexString());
 
   // The helper accepts in their conversation: they are given the person's phone.
   const accepted = await say(HELPER, { payload: `MATCH_ACCEPT_${matchId}` });
@@ -314,7 +314,7 @@ export async function liveLife(world: World): Promise<Life> {
     offerId: offer._id.toHexString(),
     matchId,
     testimonialId: testimonial._id.toHexString(),
-    handoffId: handedOver.handoffId.toHexString(),
+    handoverId: handedOver.handoverId.toHexString(),
     coordinates: (stored?.location as { coordinates: [number, number] }).coordinates,
     storageConsentAt,
     publicationConsentAt,

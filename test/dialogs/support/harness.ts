@@ -49,7 +49,7 @@ export interface Harness {
   clock: ManualClock;
   attention: AttentionFlags;
   moderation: Moderation;
-  /** What the hand-over service asked Meta (passes to the page inbox, take-backs). */
+  /** What the handover service asked Meta (passes to the page inbox, take-backs). */
   threadControl: RecordingThreadControl;
   /** The real repositories behind `deps`, for seeding and checking. */
   repositories: { residents: ResidentRepository; entries: EntryRepository; matches: MatchRepository };
