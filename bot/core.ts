@@ -32,8 +32,9 @@ import { VoisinsBot } from './bot';
 import { createChannelEventHandler } from './channelEventHandler';
 import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
 import { NoticeNotifier } from './noticeNotifier';
-import { renderNotice } from '../dialogs/notices';
+import { noticeText, renderNotice } from '../dialogs/notices';
 import type { Notifier } from '../services/messaging/notifier';
+import { frenchPosts } from '../dialogs/testimonials/signature';
 
 /** Without Messenger there is no thread to pass: the handover is still recorded and moderators told. */
 const NO_THREAD_CONTROL: ThreadControl = {
@@ -108,7 +109,8 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     clock,
     logger,
     handover: options.handover ?? NO_THREAD_CONTROL,
-    notifier,
+    notifier: notices,
+    noticeText,
     directory,
     attention,
     settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId },
@@ -132,9 +134,10 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
       logger,
       moderators: new ModeratorRepository(db, clock),
       feed: options.feed,
-      notifyAdmins: (text) => adminNotifier(core, clock, logger)(text),
+      notifyAdmins: (notice) => adminNotifier(core, clock, logger)(notice),
+      composer: frenchPosts,
     }),
-    privacy: new PersonalDataRights(db, clock),
+    privacy: new PersonalDataRights(db, clock, frenchPosts),
     followUps: {
       recordAnswer: (matchId, psid, yes) => recordFollowUpAnswer({ db, clock }, matchId, psid, yes),
     },

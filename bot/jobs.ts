@@ -12,6 +12,8 @@ import type { PageFeed } from '../services/testimonials/withdrawal';
 import { adminNotifier } from './adminNotifier';
 import { resumeNotice } from './channelEventHandler';
 import type { BotCore } from './core';
+import { frenchPosts } from '../dialogs/testimonials/signature';
+import type { NotifyAdmins } from '../services/messaging/notifier';
 
 /** Options of {@link applicationJobs}. */
 export interface ApplicationJobsOptions {
@@ -23,7 +25,7 @@ export interface ApplicationJobsOptions {
   feed: PageFeed | undefined;
   pageId: string | undefined;
   /** How admins are told; the moderators' broadcast by default. */
-  notifyAdmins?: (text: string) => Promise<void>;
+  notifyAdmins?: NotifyAdmins;
   /** Hours a helper has to answer a request before the next offer is asked; 6 by default. */
   matchTimeoutHours?: number;
   /** Hours after a match was accepted before asking how it went; 20 by default. */
@@ -42,6 +44,7 @@ export function applicationJobs(options: ApplicationJobsOptions): Job[] {
       logger,
       notifier: core.deps.notifier,
       notifyAdmins: options.notifyAdmins ?? adminNotifier(core, clock, logger),
+      composer: frenchPosts,
       feed: options.feed,
       pageId: options.pageId,
     },

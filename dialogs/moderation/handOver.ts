@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AttentionReason } from '../../services/domain/types';
 import { categoryName } from '../replies';
 import { t } from '../../services/i18n';
-import { residentHandoverText, textActivity } from '../../services/moderation';
+import { residentHandoverText, textActivity } from '../notices/moderation';
 import type { DialogDeps, StoredEntry } from '../deps';
 import { understandTurn } from '../understanding';
 import { moderatorMenu } from './moderatorMenu';

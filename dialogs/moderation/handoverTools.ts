@@ -5,7 +5,8 @@
  */
 import type { Activity } from 'botbuilder';
 import { t } from '../../services/i18n';
-import { reasonLabel, type StoredHandover } from '../../services/moderation';
+import type { StoredHandover } from '../../services/moderation';
+import { reasonLabel } from '../notices/moderation';
 import type { DialogDeps } from '../deps';
 import { choice, frenchDate, withChoices, withMenu } from '../replies';
 import { backToMenu } from './moderatorMenu';

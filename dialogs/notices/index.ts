@@ -9,17 +9,29 @@
 import type { Activity } from 'botbuilder';
 import { CodedError, ErrorCode } from '../../services/errors';
 import type { Notice } from '../../services/messaging/notifier';
+import { moderationRenderers } from './moderation';
+import { reportRenderers } from './reports';
+import { testimonialRenderers } from './testimonials';
 
 /** Renders the notices of one module: one function per notice `type`. */
 export type NoticeRenderers<N extends Notice> = {
   [K in N['type']]: (notice: Extract<N, { type: K }>) => Partial<Activity>;
 };
 
-const RENDERERS: Record<string, (notice: never) => Partial<Activity>> = {};
+const RENDERERS: Record<string, (notice: never) => Partial<Activity>> = {
+  ...moderationRenderers,
+  ...testimonialRenderers,
+  ...reportRenderers,
+};
 
 /** The French activity of a notice. */
 export function renderNotice(notice: Notice): Partial<Activity> {
   const render = RENDERERS[notice.type] as ((notice: Notice) => Partial<Activity>) | undefined;
   if (!render) throw new CodedError(ErrorCode.NotSupported, `no renderer for notice ${notice.type}`);
   return render(notice);
+}
+
+/** The text of a notice alone: what a referent reads of one that could not be delivered. */
+export function noticeText(notice: Notice): string {
+  return renderNotice(notice).text ?? '';
 }

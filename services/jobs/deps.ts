@@ -5,7 +5,8 @@
 import type { Db } from 'mongodb';
 import type { RetryOptions } from '../graph';
 import type { Logger } from '../logger';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { NotifyAdmins, ResidentNotifier } from '../messaging/notifier';
+import type { PostComposer } from '../testimonials/notices';
 import type { PageFeed } from '../testimonials/withdrawal';
 import type { Job } from './types';
 
@@ -15,8 +16,10 @@ export interface JobDeps {
   logger: Logger;
   /** Automated messages to residents, only inside their 24-hour window. */
   notifier: ResidentNotifier;
-  /** Tells the Page admins (the moderators' service decides how); texts are French, without personal data. */
-  notifyAdmins: (text: string) => Promise<void>;
+  /** Tells the Page admins (the moderators' service decides how); notices carry no personal data. */
+  notifyAdmins: NotifyAdmins;
+  /** The texts of the Page (testimonial posts). */
+  composer: PostComposer;
   /** The Page feed; undefined when Messenger is not configured (testimonials then wait). */
   feed: PageFeed | undefined;
   /** The Page id (MESSENGER_PAGE_ID); undefined when not configured. */

@@ -37,6 +37,7 @@ export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
             feed: deps.feed,
             pageId: deps.pageId,
             notifyAdmins,
+            composer: deps.composer,
             logger,
             perRun: options.publishPerRun,
             retry: options.feedRetry,
@@ -63,7 +64,13 @@ export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
       schedule: '30 3 * * *',
       run: ({ now }) =>
         applyRetention(
-          { db, logger, months: options.retentionMonths, transcriptDays: options.transcriptRetentionDays },
+          {
+            db,
+            logger,
+            texts: deps.composer,
+            months: options.retentionMonths,
+            transcriptDays: options.transcriptRetentionDays,
+          },
           now,
         ),
     },

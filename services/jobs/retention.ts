@@ -31,7 +31,7 @@ import { forgetAbandonedLeases, INBOX_LEASES_COLLECTION, type LeaseDocument } fr
 import { HANDOVERS_COLLECTION } from '../moderation/handoverRepository';
 import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
 import { BOT_STATE_COLLECTION, personOfStateKey, stateKeyPattern } from '../privacy/conversationState';
-import { erasePerson } from '../privacy/erasure';
+import { erasePerson, type ErasureTexts } from '../privacy/erasure';
 import { RESIDENTS_COLLECTION } from '../residents/residentRepository';
 import { TESTIMONIALS_COLLECTION } from '../testimonials/types';
 import type { JobSummary } from './types';
@@ -45,6 +45,8 @@ export const DEFAULT_TRANSCRIPT_DAYS = 90;
 export interface RetentionDeps {
   db: Db;
   logger: Logger;
+  /** The texts of the Page the erasure needs. */
+  texts: ErasureTexts;
   months?: number;
   transcriptDays?: number;
 }
@@ -60,7 +62,7 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Jo
   for (const psid of await candidates(db, cutoff)) {
     if (await activeSince(db, psid, cutoff)) continue;
     summary.people += 1;
-    for (const [name, count] of Object.entries(await erasePerson(db, psid, now))) {
+    for (const [name, count] of Object.entries(await erasePerson(db, psid, now, deps.texts))) {
       summary[name] = (summary[name] ?? 0) + count;
     }
   }

@@ -30,6 +30,12 @@ export interface Notifier<N extends Notice = Notice> {
 }
 
 /**
+ * Tells the Page admins (the moderators with role `admin`) a module's notice: the moderators'
+ * broadcast inside their 24-hour window, else their `undelivered` queue (see bot/adminNotifier.ts).
+ */
+export type NotifyAdmins<N extends Notice = Notice> = (notice: N) => Promise<void>;
+
+/**
  * Sends an already rendered activity to a person, only inside their 24-hour window.
  *
  * @remarks

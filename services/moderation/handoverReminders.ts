@@ -5,12 +5,11 @@
 import type { Job } from '../jobs/types';
 import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { Notifier } from '../messaging/notifier';
 import type { ModeratorBroadcast } from './broadcast';
 import type { HandoverRepository } from './handoverRepository';
 import type { HandoverService } from './handoverService';
-import { escalationText, reminderText, textActivity } from './messages';
-import { t } from '../i18n';
+import { handoverBrief, type ModerationNotice } from './notices';
 import type { ModeratorRepository } from './moderatorRepository';
 
 /** Counts of one {@link remindHandovers} run. */
@@ -25,7 +24,7 @@ export type ReminderSummary = {
 export interface ReminderDeps {
   handovers: HandoverRepository;
   moderators: ModeratorRepository;
-  notifier: ResidentNotifier;
+  notifier: Notifier<ModerationNotice>;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   broadcast: ModeratorBroadcast;
   logger: Logger;
@@ -53,12 +52,12 @@ export async function remindHandovers(deps: ReminderDeps, now: Date): Promise<Re
   for (const handover of unanswered) {
     const elapsed = now.getTime() - handover.createdAt.getTime();
     if (open && elapsed >= deps.reminderAfterMs && (await handovers.claim(handover._id, 'remindedAt', now))) {
-      const text = reminderText(handover, Math.floor(elapsed / 60_000));
-      await broadcast.send(
-        await moderators.forNeighbourhood(handover.neighbourhood),
-        textActivity(text),
-        now,
-      );
+      const notice: ModerationNotice = {
+        type: 'moderation.handoverReminder',
+        ...handoverBrief(handover),
+        minutes: Math.floor(elapsed / 60_000),
+      };
+      await broadcast.send(await moderators.forNeighbourhood(handover.neighbourhood), notice, now);
       summary.reminded += 1;
     }
     if (
@@ -66,8 +65,12 @@ export async function remindHandovers(deps: ReminderDeps, now: Date): Promise<Re
       elapsed >= deps.escalateAfterMs &&
       (await handovers.claim(handover._id, 'escalatedAt', now))
     ) {
-      const text = escalationText(handover, Math.floor(elapsed / 3_600_000));
-      await broadcast.send(await moderators.admins(), textActivity(text), now);
+      const notice: ModerationNotice = {
+        type: 'moderation.handoverEscalated',
+        ...handoverBrief(handover),
+        hours: Math.floor(elapsed / 3_600_000),
+      };
+      await broadcast.send(await moderators.admins(), notice, now);
       summary.escalated += 1;
     }
     if (
@@ -77,10 +80,7 @@ export async function remindHandovers(deps: ReminderDeps, now: Date): Promise<Re
       (await handovers.claim(handover._id, 'residentInformedAt', now))
     ) {
       try {
-        if (
-          (await notifier.notify(handover.psid, textActivity(t('moderation.resident.stillWaiting')))) ===
-          'sent'
-        ) {
+        if ((await notifier.notify(handover.psid, { type: 'moderation.stillWaiting' })) === 'sent') {
           summary.residentsInformed += 1;
         }
       } catch (error) {

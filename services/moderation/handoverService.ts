@@ -9,7 +9,7 @@ import type { AttentionReason } from '../domain/types';
 import type { RetryOptions, ThreadControl } from '../graph';
 import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
 import { ModeratorBroadcast, requireModerator } from './broadcast';
 import { CHANNEL_EVENT, stringField, type ChannelEventInput } from './channelEvents';
@@ -17,7 +17,7 @@ import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 import type { HandoverRepository, StoredHandover } from './handoverRepository';
 import { remindHandovers, type ReminderSummary } from './handoverReminders';
-import { newHandoverText, textActivity, type ResidentHandoverNotice } from './messages';
+import { handoverBrief, type ModerationNotice, type ResidentHandoverNotice } from './notices';
 import type { ModeratorRepository } from './moderatorRepository';
 import { HandoverThreads } from './handoverThreads';
 
@@ -31,7 +31,7 @@ export interface HandoverDeps {
   audit: AuditLog;
   handover: ThreadControl;
   /** Sends automated messages (to moderators and residents) inside their 24-hour window. */
-  notifier: ResidentNotifier;
+  notifier: Notifier<ModerationNotice>;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   clock: Clock;
   logger: Logger;
@@ -64,7 +64,7 @@ export interface HandOverRequest {
   neighbourhood?: string;
 }
 
-/** What to tell the resident after a handover (see `residentHandoverText`). */
+/** What to tell the resident after a handover (rendered by the conversation layer). */
 export interface HandOverResult {
   handoverId: ObjectId;
   /** False when an open handover was reused. */
@@ -123,7 +123,8 @@ export class HandoverService {
     }
     if (created) {
       const targets = await moderators.forNeighbourhood(handover.neighbourhood);
-      const sent = await this.broadcast.send(targets, textActivity(newHandoverText(handover)), now);
+      const notice: ModerationNotice = { type: 'moderation.handoverOpened', ...handoverBrief(handover) };
+      const sent = await this.broadcast.send(targets, notice, now);
       logger.info('handed over', { psid: redactId(handover.psid), reason: handover.reason, passed, ...sent });
     }
     return { handoverId: handover._id, created, passed, ...(await this.availability(now)) };

@@ -7,11 +7,12 @@ import type { AttentionFlags } from '../conversations/attention';
 import type { ThreadControl } from '../graph';
 import type { Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { Notifier } from '../messaging/notifier';
 import { AuditLog } from './audit';
 import { HandoverRepository } from './handoverRepository';
 import { HandoverService, type HandoverOptions } from './handoverService';
 import { ModeratorRepository } from './moderatorRepository';
+import type { ModerationNotice, NoticeText } from './notices';
 import { QualificationService } from './qualificationService';
 import { UndeliveredQueue } from './undeliveredQueue';
 
@@ -23,7 +24,7 @@ export * from './errors';
 export * from './handoverRepository';
 export * from './handoverReminders';
 export * from './handoverService';
-export * from './messages';
+export * from './notices';
 export * from './moderatorRepository';
 export * from './qualificationService';
 export * from './undeliveredQueue';
@@ -35,7 +36,10 @@ export interface ModerationOptions {
   clock: Clock;
   logger: Logger;
   handover: ThreadControl;
-  notifier: ResidentNotifier;
+  /** The module's notices to moderators and residents, inside their 24-hour window. */
+  notifier: Notifier<ModerationNotice>;
+  /** What a referent reads of a notice that could not be delivered. */
+  noticeText: NoticeText;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   attention?: Pick<AttentionFlags, 'clear'>;
   settings: HandoverOptions;
@@ -79,6 +83,7 @@ export function createModeration(options: ModerationOptions): Moderation {
     moderators,
     audit,
     notifier: options.notifier,
+    noticeText: options.noticeText,
     undelivered,
     clock,
     logger,

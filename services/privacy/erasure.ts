@@ -50,6 +50,10 @@ import { RESIDENTS_COLLECTION } from '../residents/residentRepository';
 import { deleteOwnState, scrubOthersState } from './conversationState';
 import { markerPattern, markersOf } from './markers';
 import { eraseTestimonials } from './testimonialErasure';
+import type { PostComposer } from '../testimonials/notices';
+
+/** The texts of the Page the erasure needs: the anonymous signature, a signed first name. */
+export type ErasureTexts = Pick<PostComposer, 'anonymousSignature' | 'signedFirstName'>;
 
 /** What replaces the psid of an erased person in records kept for others. */
 export const ERASED_PREFIX = 'erased:';
@@ -85,9 +89,14 @@ export interface ErasureReport extends Record<string, number> {
  *
  * @throws CodedError `payload_invalid` for a malformed psid.
  */
-export async function erasePerson(db: Db, psid: string, now: Date): Promise<ErasureReport> {
+export async function erasePerson(
+  db: Db,
+  psid: string,
+  now: Date,
+  texts: ErasureTexts,
+): Promise<ErasureReport> {
   const person = requirePsid(psid);
-  const pattern = markerPattern(await markersOf(db, person));
+  const pattern = markerPattern(await markersOf(db, person, texts));
   const pseudonym = `${ERASED_PREFIX}${randomBytes(8).toString('hex')}`;
   const deleted = async (collection: string, filter: object): Promise<number> =>
     (await db.collection(collection).deleteMany(filter)).deletedCount;
@@ -109,7 +118,7 @@ export async function erasePerson(db: Db, psid: string, now: Date): Promise<Eras
   const handovers = await deleted(HANDOVERS_COLLECTION, { psid: person });
   const attention = await deleted(CONVERSATIONS_COLLECTION, { psid: person });
   const matches = await anonymiseMatches(db, person, pseudonym, now);
-  const testimonials = await eraseTestimonials(db, person, pseudonym, now);
+  const testimonials = await eraseTestimonials(db, person, pseudonym, now, texts);
   const pseudonymised =
     (await renamed(AUDIT_COLLECTION, 'actor')) +
     (

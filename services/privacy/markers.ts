@@ -9,7 +9,7 @@ import { ENTRIES_COLLECTION } from '../entries/entryRepository';
 import { HANDOVERS_COLLECTION } from '../moderation/handoverRepository';
 import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
 import { RESIDENTS_COLLECTION } from '../residents/residentRepository';
-import { signedFirstName } from '../testimonials/signature';
+import type { PostComposer } from '../testimonials/notices';
 import { TESTIMONIALS_COLLECTION, type Testimonial, type TestimonialSignature } from '../testimonials/types';
 
 /** Shorter strings would match in too many unrelated texts. */
@@ -22,7 +22,11 @@ const MIN_MARKER_LENGTH = 3;
  * A phone is looked for as stored, as bare digits, in pairs with spaces or dots, and in its
  * +33 form; a first name as the resident, a referent record or a signed testimonial holds it.
  */
-export async function markersOf(db: Db, psid: string): Promise<string[]> {
+export async function markersOf(
+  db: Db,
+  psid: string,
+  posts: Pick<PostComposer, 'signedFirstName'>,
+): Promise<string[]> {
   const [resident, moderator, entries, testimonials, handovers] = await Promise.all([
     db.collection<Resident>(RESIDENTS_COLLECTION).findOne({ psid }),
     db.collection<{ psid: string; name?: string }>(MODERATORS_COLLECTION).findOne({ psid }),
@@ -51,7 +55,9 @@ export async function markersOf(db: Db, psid: string): Promise<string[]> {
     ...entries.flatMap((entry) => [entry._id?.toHexString(), entry.addressText]),
     ...testimonials.flatMap(({ _id, signature }) => [
       _id.toHexString(),
-      ...(signature?.kind === 'first_name_neighbourhood' ? [signature.text, signedFirstName(signature)] : []),
+      ...(signature?.kind === 'first_name_neighbourhood'
+        ? [signature.text, posts.signedFirstName(signature)]
+        : []),
     ]),
     ...handovers.map((handover) => handover._id.toHexString()),
   ];

@@ -2,7 +2,7 @@
  * The erasure's part of `testimonials` (see `erasure.ts` for the rule).
  */
 import type { Db } from 'mongodb';
-import { t } from '../i18n';
+import type { PostComposer } from '../testimonials/notices';
 import { TESTIMONIALS_COLLECTION, type Testimonial, type TestimonialStatus } from '../testimonials/types';
 
 /** Not on the Page and never to be: nothing to keep. */
@@ -26,6 +26,7 @@ export async function eraseTestimonials(
   person: string,
   pseudonym: string,
   now: Date,
+  posts: Pick<PostComposer, 'anonymousSignature'>,
 ): Promise<TestimonialErasure> {
   const testimonials = db.collection<Testimonial>(TESTIMONIALS_COLLECTION);
   // An attempt in flight whose author is gone: withdrawn, so that the publication job deletes
@@ -42,7 +43,7 @@ export async function eraseTestimonials(
       { status: 'withdrawn', postDeletedAt: { $exists: true } },
     ],
   });
-  const anonymous = { kind: 'anonymous' as const, text: t('testimonials.signature.anonymous') };
+  const anonymous = posts.anonymousSignature();
   const strip = { text: '', signature: anonymous, updatedAt: now };
   const unset = { psid: '', originalText: '', reviewedBy: '', lastError: '' } as const;
   // With a post id, the attempt's exact text is of no use any more.

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { computeWeeklyFigures, formatDuration, sendWeeklyReport } from '../../services/jobs/weeklyReport';
+import { noticeText } from '../../dialogs/notices';
+import { formatDuration } from '../../dialogs/notices/reports';
+import { computeWeeklyFigures, sendWeeklyReport } from '../../services/jobs/weeklyReport';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { newEntry } from '../services/support';
 
@@ -95,8 +97,8 @@ describe('weekly-report job', () => {
     const summary = await sendWeeklyReport(
       {
         db: database.db,
-        notifyAdmins: (text) => {
-          sent.push(text);
+        notifyAdmins: (notice) => {
+          sent.push(noticeText(notice));
           return Promise.resolve();
         },
       },

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { ErrorCode } from '../../services/errors';
 import { PAGE_INBOX_APP_ID } from '../../services/graph';
-import { ModerationError, residentHandoverText, type HandOverRequest } from '../../services/moderation';
+import { residentHandoverText } from '../../dialogs/notices/moderation';
+import { ModerationError, type HandOverRequest } from '../../services/moderation';
 import {
   createWorld,
   echo,

@@ -23,6 +23,7 @@ import { keyPattern, runTable, type Ids } from '../dialogs/support/table';
 import { noWait } from '../jobs/support';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import * as rows from './testData/screening';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 const RESIDENT = 'resident-screening';
 const HELPER = 'helper-near';
@@ -131,6 +132,7 @@ describe('security: one screening for text shown to others', function () {
           feed: feed(),
           pageId: PAGE_ID,
           notifyAdmins: () => Promise.resolve(),
+          composer: frenchPosts,
           logger: silentLogger,
           retry: noWait,
         },

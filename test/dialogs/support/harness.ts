@@ -26,12 +26,16 @@ import { openTestDatabase, type TestDatabase } from '../../support/db';
 import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocoder';
 import { RecordingThreadControl } from '../moderation/support/recordingThreadControl';
 import { DialogTestimonials } from '../../../bot/testimonialsPort';
+import { NoticeNotifier } from '../../../bot/noticeNotifier';
+import { noticeText, renderNotice } from '../../../dialogs/notices';
 import type { RetryOptions } from '../../../services/graph';
 import { recordFollowUpAnswer } from '../../../services/jobs/followUp';
 import { Limits } from '../../../services/limits';
 import { ModeratorRepository } from '../../../services/moderation/moderatorRepository';
 import type { PageFeed } from '../../../services/testimonials/withdrawal';
 import { RecordingNotifier } from './recordingNotifier';
+import { frenchPosts } from '../../../dialogs/testimonials/signature';
+import type { NotifyAdmins } from '../../../services/messaging/notifier';
 
 /** What a resident sends. */
 export type Input =
@@ -84,7 +88,7 @@ export interface HarnessOptions {
   /** The Page feed testimonials are deleted from (none by default). */
   feed?: PageFeed;
   /** Receives the admins' notices (dropped by default). */
-  notifyAdmins?: (text: string) => Promise<void>;
+  notifyAdmins?: NotifyAdmins;
   /** Retries of feed calls. */
   feedRetry?: RetryOptions;
 }
@@ -138,7 +142,8 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     clock: clock.now,
     logger: silentLogger,
     handover: threadControl,
-    notifier,
+    notifier: new NoticeNotifier(notifier, renderNotice),
+    noticeText,
     directory,
     attention,
     settings: { pageInboxAppId: PAGE_INBOX_APP_ID },
@@ -162,9 +167,10 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
       moderators: new ModeratorRepository(db, clock.now),
       feed: options.feed,
       notifyAdmins: options.notifyAdmins ?? (() => Promise.resolve()),
+      composer: frenchPosts,
       retry: options.feedRetry,
     }),
-    privacy: new PersonalDataRights(db, clock.now),
+    privacy: new PersonalDataRights(db, clock.now, frenchPosts),
     followUps: {
       recordAnswer: (matchId, psid, yes) =>
         recordFollowUpAnswer({ db, clock: clock.now }, matchId, psid, yes),

@@ -3,6 +3,8 @@
  * Messenger adapter and notifier, a manual clock, and helpers to build Messenger events.
  */
 import { toActivity } from '../../../bot/messenger/activities';
+import { NoticeNotifier } from '../../../bot/noticeNotifier';
+import { noticeText, renderNotice } from '../../../dialogs/notices';
 import { extractEvents } from '../../../bot/messenger/events';
 import type { ManualClock } from '../../../services/clock';
 import { EntryRepository } from '../../../services/entries/entryRepository';
@@ -57,7 +59,8 @@ export async function createWorld(start = MONDAY_10H): Promise<World> {
     clock: clock.now,
     logger: silentLogger,
     handover: clients.handover,
-    notifier,
+    notifier: new NoticeNotifier(notifier, renderNotice),
+    noticeText,
     directory,
     settings: { pageInboxAppId: PAGE_INBOX_APP_ID, ourAppId: OUR_APP_ID, retry: noWait },
   });
