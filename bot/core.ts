@@ -151,7 +151,6 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     clock,
     onChannelEvent: createChannelEventHandler({
       handover: moderation.handover,
-      notifier,
       clock,
     }),
   });

@@ -52,7 +52,7 @@ export function applicationJobs(options: ApplicationJobsOptions): Job[] {
       followUpAfterHours: options.followUpAfterHours,
       extraJobs: [
         createHandoverRemindersJob(core.moderation.handover),
-        createHandoverTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
+        createHandoverTakeBackJob(core.moderation.handover, resumeNotice(core.notices), logger),
         createMatchTimeoutsJob({
           dialog: core.deps,
           matches: new MatchRepository(db, clock),

@@ -12,7 +12,6 @@ import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
 import { ModeratorBroadcast, requireModerator } from './broadcast';
-import { CHANNEL_EVENT, stringField, type ChannelEventInput } from './channelEvents';
 import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 import type { HandoverRepository, StoredHandover } from './handoverRepository';
@@ -20,6 +19,7 @@ import { remindHandovers, type ReminderSummary } from './handoverReminders';
 import { handoverBrief, type ModerationNotice, type ResidentHandoverNotice } from './notices';
 import type { ModeratorRepository } from './moderatorRepository';
 import { HandoverThreads } from './handoverThreads';
+import type { ThreadEvent } from './threadEvents';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -75,7 +75,7 @@ export interface HandOverResult {
   nextOpening?: Date;
 }
 
-/** What a channel event led to; `resumed` means: say you are back and show the menu. */
+/** What a thread event led to; `resumed` means: say you are back and show the menu. */
 export interface ChannelEventOutcome {
   recorded: boolean;
   resumed: boolean;
@@ -142,42 +142,39 @@ export class HandoverService {
   }
 
   /**
-   * Handles `messenger.standby` (resident's message → transcript), `messenger.echo` (a
-   * moderator's reply from the inbox → transcript, first reply time) and
-   * `messenger.handover` (control back to this app → handover closed, `resumed`).
+   * Handles a resident's message on standby (→ transcript), the Page's echo of a
+   * moderator's reply from the inbox (→ transcript, first reply time; this bot's own echoes
+   * are ignored) and thread control back to this app (→ handover closed, `resumed`).
    * Never sends anything.
    */
-  async onChannelEvent(event: ChannelEventInput): Promise<ChannelEventOutcome> {
+  async onThreadEvent(event: ThreadEvent): Promise<ChannelEventOutcome> {
     const { handovers } = this.deps;
     const none: ChannelEventOutcome = { recorded: false, resumed: false };
-    const mid = stringField(event.value, 'mid');
-    const line = { at: event.at, ...(mid ? { mid } : {}) };
-    if (event.name === CHANNEL_EVENT.Standby) {
-      const recorded = await handovers.append(event.psid, {
-        from: 'resident',
-        text: event.text ?? '',
-        ...line,
-      });
-      return { recorded, resumed: false };
+    const line = {
+      at: event.at,
+      ...(event.kind !== 'thread_control' && event.mid ? { mid: event.mid } : {}),
+    };
+    switch (event.kind) {
+      case 'standby_message': {
+        const recorded = await handovers.append(event.psid, { from: 'resident', text: event.text, ...line });
+        return { recorded, resumed: false };
+      }
+      case 'page_echo': {
+        if (event.appId !== undefined && event.appId !== this.settings.pageInboxAppId) return none;
+        return {
+          recorded: await handovers.append(event.psid, { from: 'moderator', text: event.text, ...line }),
+          resumed: false,
+        };
+      }
+      case 'thread_control': {
+        if (!this.isOurs(event.newOwnerAppId)) return none;
+        const active = await handovers.active(event.psid);
+        const closed = active ? await this.closeAndLog(active._id, event.at, 'inbox') : null;
+        return { recorded: closed !== null, resumed: closed !== null };
+      }
+      default:
+        return none;
     }
-    if (event.name === CHANNEL_EVENT.Echo) {
-      const appId = stringField(event.value, 'appId');
-      if (appId !== undefined && appId !== this.settings.pageInboxAppId) return none;
-      const text = stringField(event.value, 'text') ?? '';
-      return {
-        recorded: await handovers.append(event.psid, { from: 'moderator', text, ...line }),
-        resumed: false,
-      };
-    }
-    if (event.name === CHANNEL_EVENT.Handover) {
-      const kind = stringField(event.value, 'kind');
-      if (kind !== 'pass_thread_control' && kind !== 'take_thread_control') return none;
-      if (!this.isOurs(stringField(event.value, 'newOwnerAppId'))) return none;
-      const active = await handovers.active(event.psid);
-      const closed = active ? await this.closeAndLog(active._id, event.at, 'inbox') : null;
-      return { recorded: closed !== null, resumed: closed !== null };
-    }
-    return none;
   }
 
   /**

@@ -19,7 +19,7 @@ import { UndeliveredQueue } from './undeliveredQueue';
 export * from './activeHours';
 export * from './adminCli';
 export * from './audit';
-export * from './channelEvents';
+export * from './threadEvents';
 export * from './errors';
 export * from './handoverRepository';
 export * from './handoverReminders';

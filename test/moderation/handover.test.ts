@@ -107,14 +107,14 @@ describe('moderation/HandoverService', () => {
     const t1 = new Date(MONDAY_10H.getTime() + MINUTE);
     const t2 = new Date(MONDAY_10H.getTime() + 2 * MINUTE);
 
-    assert.deepEqual(await handover.onChannelEvent(standbyMessage(RESIDENT, 'Vous êtes là ?', 'm.r1', t1)), {
+    assert.deepEqual(await handover.onThreadEvent(standbyMessage(RESIDENT, 'Vous êtes là ?', 'm.r1', t1)), {
       recorded: true,
       resumed: false,
     });
-    await handover.onChannelEvent(standbyMessage(RESIDENT, 'Vous êtes là ?', 'm.r1', t1)); // redelivered
-    await handover.onChannelEvent(echo(RESIDENT, 'Bonjour, je suis Awa.', 'm.m1', t2, PAGE_INBOX_APP_ID));
-    await handover.onChannelEvent(echo(RESIDENT, 'Menu automatique', 'm.b1', t2, OUR_APP_ID));
-    await handover.onChannelEvent(echo(RESIDENT, 'Je regarde.', 'm.m2', t2));
+    await handover.onThreadEvent(standbyMessage(RESIDENT, 'Vous êtes là ?', 'm.r1', t1)); // redelivered
+    await handover.onThreadEvent(echo(RESIDENT, 'Bonjour, je suis Awa.', 'm.m1', t2, PAGE_INBOX_APP_ID));
+    await handover.onThreadEvent(echo(RESIDENT, 'Menu automatique', 'm.b1', t2, OUR_APP_ID));
+    await handover.onThreadEvent(echo(RESIDENT, 'Je regarde.', 'm.m2', t2));
 
     const stored = await handovers.active(RESIDENT);
     assert.deepEqual(
@@ -133,11 +133,11 @@ describe('moderation/HandoverService', () => {
     const { handover, handovers } = world.moderation;
     const { handoverId } = await handover.handOver(request());
     const back = new Date(MONDAY_10H.getTime() + 45 * MINUTE);
-    assert.deepEqual(await handover.onChannelEvent(passedTo(RESIDENT, PAGE_INBOX_APP_ID, back)), {
+    assert.deepEqual(await handover.onThreadEvent(passedTo(RESIDENT, PAGE_INBOX_APP_ID, back)), {
       recorded: false,
       resumed: false,
     });
-    assert.deepEqual(await handover.onChannelEvent(passedTo(RESIDENT, OUR_APP_ID, back)), {
+    assert.deepEqual(await handover.onThreadEvent(passedTo(RESIDENT, OUR_APP_ID, back)), {
       recorded: true,
       resumed: true,
     });
@@ -151,7 +151,7 @@ describe('moderation/HandoverService', () => {
   it('takes the thread back after the timeout of inactivity, not before', async () => {
     const { handover, handovers } = world.moderation;
     const { handoverId } = await handover.handOver(request());
-    await handover.onChannelEvent(
+    await handover.onThreadEvent(
       standbyMessage(RESIDENT, 'Merci', 'm.r9', new Date(MONDAY_10H.getTime() + HOUR)),
     );
 
@@ -208,7 +208,7 @@ describe('moderation/HandoverService', () => {
   it('stops following up once a moderator answered', async () => {
     const { handover } = world.moderation;
     await handover.handOver(request());
-    await handover.onChannelEvent(echo(RESIDENT, 'Bonjour', 'm.x', new Date(MONDAY_10H.getTime() + MINUTE)));
+    await handover.onThreadEvent(echo(RESIDENT, 'Bonjour', 'm.x', new Date(MONDAY_10H.getTime() + MINUTE)));
     assert.equal((await handover.remind(new Date(MONDAY_10H.getTime() + 5 * HOUR))).unanswered, 0);
     assert.equal(world.messagesTo(MAILLE).length, 1);
   });

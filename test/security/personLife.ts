@@ -201,17 +201,19 @@ export async function liveLife(world: World): Promise<Life> {
     reason: 'asked_for_human',
     summary: '« je voudrais parler à quelqu’un pour mes courses »',
   });
-  await harness.moderation.handover.onChannelEvent({
-    name: 'messenger.standby',
+  await harness.moderation.handover.onThreadEvent({
+    kind: 'standby_message',
     psid: PERSON.psid,
     text: PERSON.transcript,
-    value: { mid: 'm_standby_1' },
+    mid: 'm_standby_1',
     at: clock.now(),
   });
-  await harness.moderation.handover.onChannelEvent({
-    name: 'messenger.echo',
+  await harness.moderation.handover.onThreadEvent({
+    kind: 'page_echo',
     psid: PERSON.psid,
-    value: { mid: 'm_echo_1', appId: '263902037430900', text: PERSON.moderatorReply },
+    mid: 'm_echo_1',
+    appId: '263902037430900',
+    text: PERSON.moderatorReply,
     at: clock.now(),
   });
   await harness.moderation.handover.takeHandover(ADMIN, handedOver.handoverId.toHexString());
