@@ -6,7 +6,7 @@ import { publishTestimonials } from '../testimonials/publisher';
 import type { JobDeps, JobsOptions } from './deps';
 import { expireEntries } from './expireEntries';
 import { sendFollowUps } from './followUp';
-import { applyRetention } from './retention';
+import { applyRetention } from '../privacy/retention';
 import type { Job } from './types';
 import { sendWeeklyReport } from './weeklyReport';
 

@@ -4,7 +4,7 @@
  * dialogs/notices/reports.ts).
  *
  * @remarks
- * Handovers are read from `handovers` (moderation service): `createdAt` is when the
+ * Handovers are read from `handoffs` (moderation service): `createdAt` is when the
  * resident was handed to the moderators, `firstReplyAt` (when present) the first reply a
  * moderator wrote. The waiting time is the median of `firstReplyAt - createdAt` over the
  * week's handovers that have a reply; those without one are counted apart.

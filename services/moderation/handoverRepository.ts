@@ -1,5 +1,5 @@
 /**
- * Conversations handed to the referents (collection `handovers`), with what was said while
+ * Conversations handed to the referents (collection `handoffs`), with what was said while
  * they held them.
  *
  * @remarks

@@ -53,7 +53,7 @@ export interface Moderation {
   undelivered: UndeliveredQueue;
   handover: HandoverService;
   qualification: QualificationService;
-  /** Creates the indexes of `moderators`, `audit`, `handovers` and `undelivered` (idempotent). */
+  /** Creates the indexes of `moderators`, `audit`, `handoffs` and `undelivered` (idempotent). */
   ensureIndexes(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Db } from 'mongodb';
 import type { StorageDocument } from '../../services/db/mongoStorage';
 import { silentLogger } from '../../services/logger';
-import { applyRetention } from '../../services/jobs/retention';
+import { applyRetention } from '../../services/privacy/retention';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { newEntry } from '../services/support';
 import { frenchPosts } from '../../dialogs/testimonials/signature';

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Match } from '../../services/domain/types';
-import { applyRetention } from '../../services/jobs/retention';
+import { applyRetention } from '../../services/privacy/retention';
 import { silentLogger } from '../../services/logger';
 import {
   ADMIN,

@@ -1,9 +1,24 @@
 /**
- * The erasure's part of `testimonials` (see `erasure.ts` for the rule).
+ * The testimonials module's part of a person's data (`testimonials`).
+ *
+ * @remarks
+ * Those never published (or whose post is already deleted) are deleted. A published one whose
+ * consent stands stays on the Page, and its document keeps only the post id and dates: no
+ * author, text or signature. A post still to be deleted keeps its id, and an attempt in
+ * flight its exact text until the publication job reconciles it (at its next run).
  */
-import type { Db } from 'mongodb';
-import type { PostComposer } from '../testimonials/notices';
-import { TESTIMONIALS_COLLECTION, type Testimonial, type TestimonialStatus } from '../testimonials/types';
+import type { Db, ObjectId } from 'mongodb';
+import type { ErasureScope } from '../privacy/personalData';
+import type { PostComposer } from './notices';
+import {
+  TESTIMONIALS_COLLECTION,
+  type Testimonial,
+  type TestimonialSignature,
+  type TestimonialStatus,
+} from './types';
+
+/** A testimonial of theirs; the reviewing admin and publication attempts are left out. */
+export type PersonalTestimonial = Omit<Testimonial, 'psid' | 'reviewedBy' | 'attempt'> & { _id: ObjectId };
 
 /** Not on the Page and never to be: nothing to keep. */
 const NEVER_PUBLIC: TestimonialStatus[] = ['pending', 'approved', 'scheduled', 'rejected'];
@@ -22,10 +37,7 @@ export interface TestimonialErasure {
  * be) down to what the publication job needs, and pseudonymises their reviews.
  */
 export async function eraseTestimonials(
-  db: Db,
-  person: string,
-  pseudonym: string,
-  now: Date,
+  { db, person, pseudonym, now }: ErasureScope,
   posts: Pick<PostComposer, 'anonymousSignature'>,
 ): Promise<TestimonialErasure> {
   const testimonials = db.collection<Testimonial>(TESTIMONIALS_COLLECTION);
@@ -59,4 +71,41 @@ export async function eraseTestimonials(
     stripped: withPost.modifiedCount + inFlight.modifiedCount,
     reviewed: reviewed.modifiedCount,
   };
+}
+
+/** Their testimonials' ids, and the signed text and first name of those signed with it. */
+export async function testimonialMarkers(
+  db: Db,
+  psid: string,
+  posts: Pick<PostComposer, 'signedFirstName'>,
+): Promise<Array<string | undefined>> {
+  const testimonials = await db
+    .collection<Testimonial>(TESTIMONIALS_COLLECTION)
+    .find<{ _id: ObjectId; signature?: TestimonialSignature }>(
+      { psid },
+      { projection: { _id: 1, signature: 1 } },
+    )
+    .toArray();
+  return testimonials.flatMap(({ _id, signature }) => [
+    _id.toHexString(),
+    ...(signature?.kind === 'first_name_neighbourhood'
+      ? [signature.text, posts.signedFirstName(signature)]
+      : []),
+  ]);
+}
+
+/** Their testimonials, newest first (text, signature, consent with its dates). */
+export function exportTestimonials(db: Db, person: string): Promise<PersonalTestimonial[]> {
+  return db
+    .collection<Testimonial>(TESTIMONIALS_COLLECTION)
+    .find<PersonalTestimonial>({ psid: person }, { projection: { psid: 0, reviewedBy: 0, attempt: 0 } })
+    .sort({ createdAt: -1, _id: -1 })
+    .toArray();
+}
+
+/** Whether one of their testimonials changed since `since`. */
+export async function testimonialsActiveSince(db: Db, psid: string, since: Date): Promise<boolean> {
+  return (
+    (await db.collection(TESTIMONIALS_COLLECTION).findOne({ psid, updatedAt: { $gte: since } })) !== null
+  );
 }
