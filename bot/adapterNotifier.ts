@@ -43,7 +43,9 @@ export class AdapterNotifier implements ResidentNotifier {
     const adapter = known?.reference.channelId ? adapterFor(known.reference.channelId) : undefined;
     if (!known || !adapter) return 'unknown_person';
     if (!canSendAutomated(known.lastMessageAt, clock())) return 'outside_window';
-    await adapter.continueConversationAsync(botAppId, known.reference, async (context) => {
+    // The reference was stored by this channel's adapter (a Bot Framework conversation reference).
+    const reference = known.reference as Partial<ConversationReference>;
+    await adapter.continueConversationAsync(botAppId, reference, async (context) => {
       await context.sendActivity(activity);
     });
     return 'sent';

@@ -33,12 +33,13 @@ import { VoisinsBot } from './bot';
 import { createChannelEventHandler } from './channelEventHandler';
 import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
 import { NoticeNotifier } from './noticeNotifier';
-import { renderNotice } from '../dialogs/notices';
+import { noticeText, renderNotice } from '../dialogs/notices';
 import { UndeliveredNotices } from '../dialogs/notices/undelivered';
 import { UrgentNeedHandover } from '../dialogs/moderation/handOver';
 import type { Notifier } from '../services/messaging/notifier';
+import { frenchPosts } from '../dialogs/testimonials/signature';
 
-/** Without Messenger there is no thread to pass: the hand-over is still recorded and moderators told. */
+/** Without Messenger there is no thread to pass: the handover is still recorded and moderators told. */
 const NO_THREAD_CONTROL: ThreadControl = {
   passThreadControl: () =>
     Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger is not configured')),
@@ -61,7 +62,7 @@ export interface BotCoreOptions {
   nlu?: Nlu;
   /**
    * Thread control on Messenger, retried by its provider (`journaledThreadControl`); absent
-   * (terminal chat, Emulator only) hand-overs are recorded but not passed.
+   * (terminal chat, Emulator only) handovers are recorded but not passed.
    */
   handover?: ThreadControl;
   /** The app that receives handed-over threads (the page inbox). */
@@ -120,7 +121,8 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     clock,
     logger,
     handover: options.handover ?? NO_THREAD_CONTROL,
-    notifier,
+    notifier: notices,
+    noticeText,
     directory,
     attention,
     // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.
@@ -171,9 +173,10 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
       logger,
       moderators: new ModeratorRepository(db, clock),
       feed: options.feed,
-      notifyAdmins: (text) => adminNotifier(core, clock, logger)(text),
+      notifyAdmins: (notice) => adminNotifier(core, clock, logger)(notice),
+      composer: frenchPosts,
     }),
-    privacy: new PersonalDataRights(db, clock),
+    privacy: new PersonalDataRights(db, clock, frenchPosts),
   };
   const bot = new VoisinsBot({
     conversationState: new ConversationState(storage),
@@ -183,7 +186,6 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     clock,
     onChannelEvent: createChannelEventHandler({
       handover: moderation.handover,
-      notifier,
       clock,
     }),
   });

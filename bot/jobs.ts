@@ -6,11 +6,13 @@ import type { Clock } from '../services/clock';
 import { createJobs, type Job } from '../services/jobs';
 import type { Logger } from '../services/logger';
 import { createMatchTimeoutsJob } from '../services/matching/jobs';
-import { createHandoffRemindersJob, createHandoffTakeBackJob } from '../services/moderation';
+import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
 import type { PageFeed } from '../services/testimonials/withdrawal';
 import { adminNotifier } from './adminNotifier';
 import { resumeNotice } from './channelEventHandler';
 import type { BotCore } from './core';
+import { frenchPosts } from '../dialogs/testimonials/signature';
+import type { NotifyAdmins } from '../services/messaging/notifier';
 
 /** Options of {@link applicationJobs}. */
 export interface ApplicationJobsOptions {
@@ -22,7 +24,7 @@ export interface ApplicationJobsOptions {
   feed: PageFeed | undefined;
   pageId: string | undefined;
   /** How admins are told; the moderators' broadcast by default. */
-  notifyAdmins?: (text: string) => Promise<void>;
+  notifyAdmins?: NotifyAdmins;
   /** Hours a helper has to answer a request before the next offer is asked; 6 by default. */
   matchTimeoutHours?: number;
   /** Hours after a match was accepted before asking how it went; 20 by default. */
@@ -31,7 +33,7 @@ export interface ApplicationJobsOptions {
 
 /**
  * Every job: the network's (testimonials, follow-up, expiry, retention, report), the
- * hand-overs' and the unanswered requests'.
+ * handovers' and the unanswered requests'.
  */
 export function applicationJobs(options: ApplicationJobsOptions): Job[] {
   const { db, core, clock, logger } = options;
@@ -41,6 +43,7 @@ export function applicationJobs(options: ApplicationJobsOptions): Job[] {
       logger,
       notifier: core.deps.notifier,
       notifyAdmins: options.notifyAdmins ?? adminNotifier(core, clock, logger),
+      composer: frenchPosts,
       feed: options.feed,
       pageId: options.pageId,
       entries: core.entries,
@@ -49,8 +52,8 @@ export function applicationJobs(options: ApplicationJobsOptions): Job[] {
     {
       followUpAfterHours: options.followUpAfterHours,
       extraJobs: [
-        createHandoffRemindersJob(core.moderation.handover),
-        createHandoffTakeBackJob(core.moderation.handover, resumeNotice(core.deps.notifier), logger),
+        createHandoverRemindersJob(core.moderation.handover),
+        createHandoverTakeBackJob(core.moderation.handover, resumeNotice(core.notices), logger),
         createMatchTimeoutsJob(core.matching, { afterHours: options.matchTimeoutHours }),
       ],
     },

@@ -24,6 +24,8 @@ import {
   type WithdrawalReport,
 } from '../services/testimonials/withdrawal';
 import type { RetryOptions } from '../services/graph';
+import type { NotifyAdmins } from '../services/messaging/notifier';
+import type { PostComposer, TestimonialNotice } from '../services/testimonials/notices';
 
 /** Options of {@link DialogTestimonials}. */
 export interface DialogTestimonialsOptions {
@@ -34,8 +36,10 @@ export interface DialogTestimonialsOptions {
   moderators: Pick<ModeratorRepository, 'isAdmin'>;
   /** The Page feed; undefined without Messenger (nothing was ever published then). */
   feed: PageFeed | undefined;
-  /** Tells the Page admins (French text, no personal data). */
-  notifyAdmins: (text: string) => Promise<void>;
+  /** Tells the Page admins (ids and codes, no personal data). */
+  notifyAdmins: NotifyAdmins<TestimonialNotice>;
+  /** The Page's texts (signatures). */
+  composer: PostComposer;
   /** Retries of the post deletion; the withdrawal's defaults otherwise. */
   retry?: RetryOptions;
 }
@@ -45,7 +49,7 @@ export class DialogTestimonials implements TestimonialsPort {
   private readonly repository: TestimonialRepository;
 
   constructor(private readonly options: DialogTestimonialsOptions) {
-    this.repository = new TestimonialRepository(options.db, options.clock);
+    this.repository = new TestimonialRepository(options.db, options.clock, options.composer);
   }
 
   create(input: NewTestimonial): Promise<StoredTestimonial> {

@@ -62,7 +62,7 @@ export interface ConversationServices {
 export interface ConversationAccessors {
   /** The dialog stack. */
   dialogState: StatePropertyAccessor<DialogState>;
-  /** The resident's last texts, screened, for a hand-over's summary (property `recentTexts`). */
+  /** The resident's last texts, screened, for a handover's summary (property `recentTexts`). */
   recentTexts: StatePropertyAccessor<string[]>;
 }
 
@@ -127,7 +127,7 @@ export class MainDialog extends CancelAndHelpDialog {
    * Handles one incoming message: understands it once, answers it when it can arrive at
    * any time (then asks the interrupted question again, or ends the dialogs after an
    * emergency), else continues the active dialog or starts the main loop. The last texts
-   * are kept in their own state property for a hand-over's summary. After a data erasure
+   * are kept in their own state property for a handover's summary. After a data erasure
    * the dialog state and the texts are deleted, and the outcome says so.
    */
   async run(context: TurnContext, accessors: ConversationAccessors): Promise<TurnOutcome> {

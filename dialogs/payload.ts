@@ -65,17 +65,19 @@ export const ModPayload = {
   menu: 'MOD_MENU',
   residentMenu: 'MOD_RESIDENT_MENU',
   pending: 'MOD_PENDING',
-  handoffs: 'MOD_HANDOFFS',
+  /** Payloads live on in sent buttons: the historical value stays. */
+  handovers: 'MOD_HANDOFFS',
   register: 'MOD_REGISTER',
 } as const;
 
-/** Prefixes of referents' payloads ending with an entry or hand-over id. */
+/** Prefixes of referents' payloads ending with an entry or handover id. */
 export const ModPrefix = {
   entry: 'MOD_ENTRY_',
   approve: 'MOD_APPROVE_',
   refuse: 'MOD_REFUSE_',
   reject: 'MOD_REJECT_',
-  handoff: 'MOD_HANDOFF_',
+  /** Payloads live on in sent buttons: the historical value stays. */
+  handover: 'MOD_HANDOFF_',
   take: 'MOD_TAKE_',
   close: 'MOD_CLOSE_',
 } as const;

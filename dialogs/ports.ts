@@ -121,10 +121,10 @@ export interface TestimonialsPort {
   withdraw(target: WithdrawalTarget): Promise<WithdrawalReport>;
 }
 
-/** Handing a conversation to the referents and their hand-over tools (`HandoverService`). */
+/** Handing a conversation to the referents and their handover tools (`HandoverService`). */
 export type HandoverPort = Pick<
   HandoverService,
-  'availability' | 'handOver' | 'openHandoffs' | 'takeHandoff' | 'closeHandoff'
+  'availability' | 'handOver' | 'openHandovers' | 'takeHandover' | 'closeHandover'
 >;
 
 /**

@@ -5,7 +5,7 @@
  * @remarks
  * `MainDialog.run` creates it for each message and hands it explicitly to the global
  * answers and the router; the dialogs that hand a conversation over receive it through
- * their hand-over port. Nothing of it is kept in `turnState`.
+ * their handover port. Nothing of it is kept in `turnState`.
  */
 import type { Activity } from 'botbuilder';
 import type { TurnFacts } from './moderation/handOver';

@@ -21,6 +21,7 @@ import { connectDatabase } from '../services/db/connect';
 import { runAndRecord, type Job } from '../services/jobs';
 import { DirectCalls, journaledThreadControl } from '../services/outbox';
 import { createLogger, type Logger } from '../services/logger';
+import { noticeText } from '../dialogs/notices';
 
 const USAGE = 'Usage: npm run jobs -- list | npm run jobs -- run NAME';
 
@@ -54,9 +55,9 @@ function buildJobs(config: AppConfig, db: Db, logger: Logger): Job[] {
     pageId: config.messenger?.pageId,
     matchTimeoutHours: config.matchTimeoutHours,
     followUpAfterHours: config.followUpAfterHours,
-    notifyAdmins: async (text) => {
-      console.log(`[message to the admins]\n${text}`);
-      await toAdmins(text);
+    notifyAdmins: async (notice) => {
+      console.log(`[message to the admins]\n${noticeText(notice)}`);
+      await toAdmins(notice);
     },
   });
 }

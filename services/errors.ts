@@ -29,9 +29,9 @@ export enum ErrorCode {
   UsageInvalid = 'usage_invalid',
   /** Moderation: the caller is not a registered, active moderator (or not an admin for admin actions). */
   NotModerator = 'not_moderator',
-  /** Moderation: no such entry or hand-over (or a malformed id). */
+  /** Moderation: no such entry or handover (or a malformed id). */
   NotFound = 'not_found',
-  /** Moderation: the entry or hand-over is not in a state that allows the action (already published…). */
+  /** Moderation: the entry or handover is not in a state that allows the action (already published…). */
   InvalidState = 'invalid_state',
   /** Moderation: a moderator record is malformed (psid, role, hours). */
   InvalidModerator = 'invalid_moderator',

@@ -24,7 +24,7 @@ export interface MessageLimitOptions {
  * Runs the turn of a resident's message only within their limit (see `Limits.admitMessage`).
  *
  * @remarks
- * Only `message` activities count: echoes, standby, hand-over and proactive turns are events
+ * Only `message` activities count: echoes, standby, handover and proactive turns are events
  * and cost nothing. Past the limit the turn is not run at all (no state, no answer) and the
  * event is done; the first refused message of a blocking period gets the notice instead,
  * through the same outbox as any reply. Still answered past the limit: a message the

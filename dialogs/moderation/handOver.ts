@@ -8,26 +8,27 @@ import type { AttentionReason } from '../../services/domain/types';
 import { categoryName } from '../replies';
 import { t } from '../../services/i18n';
 import type { UrgentNeedHandoverPort } from '../../services/matching/matching';
-import { residentHandoverText, textActivity, type UndeliveredQueue } from '../../services/moderation';
+import type { UndeliveredQueue } from '../../services/moderation';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
+import { residentHandoverText, textActivity } from '../notices/moderation';
 import type { AttentionPort, HandoverPort, ModerationPort, StoredEntry, Understanding } from '../ports';
 import { moderatorMenu } from './moderatorMenu';
 import { conversationSummary } from './recentTexts';
 
-/** What a hand-over during the resident's turn calls. */
+/** What a handover during the resident's turn calls. */
 export interface HandOverDeps {
   moderation: Pick<ModerationPort, 'moderators' | 'handover' | 'qualification'>;
   attention: AttentionPort;
 }
 
-/** What a hand-over outside the resident's turn calls. */
+/** What a handover outside the resident's turn calls. */
 export interface ProactiveHandOverDeps {
   moderation: { handover: Pick<HandoverPort, 'availability' | 'handOver'> };
   notifier: ResidentNotifier;
   attention: AttentionPort;
 }
 
-/** What the turn knows that a hand-over records (see `Turn` in ../turn.ts). */
+/** What the turn knows that a handover records (see `Turn` in ../turn.ts). */
 export interface TurnFacts {
   /** The understanding of the typed text of the turn (null for a tap). */
   readonly understanding: Understanding | null;
@@ -45,7 +46,7 @@ export interface HandOverDetails {
   /** Short and factual, for the attention flag (a category, an id, an emergency kind). */
   detail?: string;
   neighbourhood?: string;
-  /** Replaces the summary of the last texts (a proactive hand-over has none). */
+  /** Replaces the summary of the last texts (a proactive handover has none). */
   summary?: string;
 }
 
@@ -131,7 +132,7 @@ export interface UrgentNeedHandoverDeps extends ProactiveHandOverDeps {
 }
 
 /**
- * The matching module's hand-over of an urgent need nobody can help (its
+ * The matching module's handover of an urgent need nobody can help (its
  * {@link UrgentNeedHandoverPort}): {@link handOverProactively}, reason `no_match_urgent`,
  * with the need's summary.
  */

@@ -14,10 +14,10 @@ export interface ModeratorMenuDeps {
 }
 
 /** The menu's quick replies, with the counts; admins also review testimonials. */
-export function moderatorChoices(pending: number, handoffs: number, admin = false): CardAction[] {
+export function moderatorChoices(pending: number, handovers: number, admin = false): CardAction[] {
   return [
     choice(t('moderatorMenu.menu.pending', { count: pending }), ModPayload.pending),
-    choice(t('moderatorMenu.menu.handoffs', { count: handoffs }), ModPayload.handoffs),
+    choice(t('moderatorMenu.menu.handoffs', { count: handovers }), ModPayload.handovers),
     ...(admin ? [choice(t('moderatorMenu.menu.testimonials'), TestimonialPayload.adminList)] : []),
     choice(t('moderatorMenu.menu.register'), ModPayload.register),
     choice(t('moderatorMenu.menu.residentMenu'), ModPayload.residentMenu),
@@ -30,13 +30,14 @@ export async function moderatorMenu(
   psid: string,
   text?: string,
 ): Promise<Partial<Activity>> {
-  const [pending, handoffs, admin] = await Promise.all([
+  const [pending, handovers, admin] = await Promise.all([
     deps.moderation.qualification.listPendingEntries(psid),
-    deps.moderation.handover.openHandoffs(psid),
+    deps.moderation.handover.openHandovers(psid),
     deps.moderation.moderators.isAdmin(psid),
   ]);
-  const intro = text ?? t('moderatorMenu.menu.intro', { pending: pending.length, handoffs: handoffs.length });
-  return withChoices(intro, moderatorChoices(pending.length, handoffs.length, admin));
+  const intro =
+    text ?? t('moderatorMenu.menu.intro', { pending: pending.length, handoffs: handovers.length });
+  return withChoices(intro, moderatorChoices(pending.length, handovers.length, admin));
 }
 
 /** Just the menu's quick replies after `text`, without counting again. */

@@ -13,7 +13,7 @@ import type { ModerationPort } from '../ports';
 import { DialogId } from '../ids';
 import { ModPayload, ModPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
-import { close, handoffList, handoffView, take } from './handoffTools';
+import { close, handoverList, handoverView, take } from './handoverTools';
 import { backToMenu, moderatorMenu } from './moderatorMenu';
 import { readReject } from './modPayload';
 import { approve, entryView, pendingList, refuseReasons, reject } from './reviewTools';
@@ -82,8 +82,8 @@ async function answer(deps: ModeratorToolsDeps, psid: string, payload: string): 
       return withMenu(t('interrupt.menu'));
     case ModPayload.pending:
       return pendingList(deps, psid);
-    case ModPayload.handoffs:
-      return handoffList(deps, psid);
+    case ModPayload.handovers:
+      return handoverList(deps, psid);
   }
   const rejection = readReject(payload);
   if (rejection) return reject(deps, psid, rejection.entryId, rejection.reason);
@@ -94,8 +94,8 @@ async function answer(deps: ModeratorToolsDeps, psid: string, payload: string): 
   if (approved) return approve(deps, psid, approved);
   const refused = id(ModPrefix.refuse);
   if (refused) return refuseReasons(refused);
-  const handoff = id(ModPrefix.handoff);
-  if (handoff) return handoffView(deps, psid, handoff);
+  const handover = id(ModPrefix.handover);
+  if (handover) return handoverView(deps, psid, handover);
   const taken = id(ModPrefix.take);
   if (taken) return take(deps, psid, taken);
   const closed = id(ModPrefix.close);

@@ -11,6 +11,9 @@ import { CodedError, ErrorCode } from '../../services/errors';
 import type { Notice } from '../../services/messaging/notifier';
 import { ENTRY_NOTICES } from './entries';
 import { MATCHING_NOTICES } from './matching';
+import { moderationRenderers } from './moderation';
+import { reportRenderers } from './reports';
+import { testimonialRenderers } from './testimonials';
 
 /** Renders the notices of one module: one function per notice `type`. */
 export type NoticeRenderers<N extends Notice> = {
@@ -20,6 +23,9 @@ export type NoticeRenderers<N extends Notice> = {
 const RENDERERS: Record<string, (notice: never) => Partial<Activity>> = {
   ...ENTRY_NOTICES,
   ...MATCHING_NOTICES,
+  ...moderationRenderers,
+  ...testimonialRenderers,
+  ...reportRenderers,
 };
 
 /** The French activity of a notice. */
@@ -27,4 +33,9 @@ export function renderNotice(notice: Notice): Partial<Activity> {
   const render = RENDERERS[notice.type] as ((notice: Notice) => Partial<Activity>) | undefined;
   if (!render) throw new CodedError(ErrorCode.NotSupported, `no renderer for notice ${notice.type}`);
   return render(notice);
+}
+
+/** The text of a notice alone: what a referent reads of one that could not be delivered. */
+export function noticeText(notice: Notice): string {
+  return renderNotice(notice).text ?? '';
 }

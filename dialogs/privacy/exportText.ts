@@ -6,7 +6,7 @@ import type { Consent, Entry, Resident } from '../../services/domain/types';
 import { t } from '../../services/i18n';
 import type {
   PersonalDataExport,
-  PersonalHandoff,
+  PersonalHandover,
   PersonalMatch,
   PersonalModeratorRecord,
   PersonalNotice,
@@ -22,7 +22,7 @@ export function exportText(data: PersonalDataExport): string | null {
     data.moderator ? moderatorLines(data.moderator) : [],
     listed('privacy.exportEntries', data.entries.flatMap(entryLines)),
     listed('privacy.exportMatches', data.matches.flatMap(matchLines)),
-    listed('privacy.exportHandoffs', data.handoffs.flatMap(handoffLines)),
+    listed('privacy.exportHandoffs', data.handovers.flatMap(handoverLines)),
     listed('privacy.exportAttention', data.attention ? attentionLines(data.attention) : []),
     listed('privacy.exportNotices', data.notices.map(noticeLine)),
     testimonialExportLines(data.testimonials),
@@ -116,15 +116,15 @@ function matchLines(match: PersonalMatch): string[] {
   return lines;
 }
 
-function handoffLines(handoff: PersonalHandoff): string[] {
+function handoverLines(handover: PersonalHandover): string[] {
   return [
     t('privacy.exportHandoff', {
-      date: frenchDate(handoff.createdAt),
-      reason: t(`moderation.moderator.reason.${handoff.reason}`),
-      status: t(`privacy.handoffStatus.${handoff.status}`),
-      summary: handoff.summary,
+      date: frenchDate(handover.createdAt),
+      reason: t(`moderation.moderator.reason.${handover.reason}`),
+      status: t(`privacy.handoffStatus.${handover.status}`),
+      summary: handover.summary,
     }),
-    ...handoff.transcript.map((line) =>
+    ...handover.transcript.map((line) =>
       t(line.from === 'resident' ? 'privacy.exportTranscriptResident' : 'privacy.exportTranscriptModerator', {
         date: frenchDate(line.at),
         text: line.text,

@@ -63,7 +63,7 @@ export interface ReviewDecision {
   /** Why it was refused (moderation's reasons). */
   rejectedReason?: string;
   /** What the resident must be told, kept until delivered. */
-  residentNotice?: { kind: string; text: string };
+  residentNotice?: { kind: string };
 }
 
 /** What the dialogs provide to create an entry; the repository sets status, dates and expiry. */

@@ -7,7 +7,7 @@ import type { AxiosInstance } from 'axios';
 export const PAGE_INBOX_APP_ID = '263902037430900';
 
 /**
- * The thread-control calls (pass and take) that the hand-over and a turn make: the port that
+ * The thread-control calls (pass and take) that the handover and a turn make: the port that
  * {@link HandoverApi} implements, and that the outbox's journal and test fakes wrap.
  */
 export type ThreadControl = Pick<HandoverApi, 'passThreadControl' | 'takeThreadControl'>;

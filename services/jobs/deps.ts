@@ -7,7 +7,8 @@ import type { RetryOptions } from '../graph';
 import type { Entries } from '../entries/entries';
 import type { Logger } from '../logger';
 import type { Matching } from '../matching/matching';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { NotifyAdmins, ResidentNotifier } from '../messaging/notifier';
+import type { PostComposer } from '../testimonials/notices';
 import type { PageFeed } from '../testimonials/withdrawal';
 import type { Job } from './types';
 
@@ -17,8 +18,10 @@ export interface JobDeps {
   logger: Logger;
   /** Automated messages to residents, only inside their 24-hour window. */
   notifier: ResidentNotifier;
-  /** Tells the Page admins (the moderators' service decides how); texts are French, without personal data. */
-  notifyAdmins: (text: string) => Promise<void>;
+  /** Tells the Page admins (the moderators' service decides how); notices carry no personal data. */
+  notifyAdmins: NotifyAdmins;
+  /** The texts of the Page (testimonial posts). */
+  composer: PostComposer;
   /** The Page feed; undefined when Messenger is not configured (testimonials then wait). */
   feed: PageFeed | undefined;
   /** The Page id (MESSENGER_PAGE_ID); undefined when not configured. */
@@ -41,7 +44,7 @@ export interface JobsOptions {
   renewalGraceDays?: number;
   /** Months without any activity after which a resident's data is deleted; 12 by default. */
   retentionMonths?: number;
-  /** Days after which hand-over transcripts are deleted; 90 by default. */
+  /** Days after which handover transcripts are deleted; 90 by default. */
   transcriptRetentionDays?: number;
   /** Retries of feed calls; defaults to the publisher's. Tests pass one that does not wait. */
   feedRetry?: RetryOptions;

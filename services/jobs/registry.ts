@@ -6,7 +6,7 @@ import { CodedError, ErrorCode } from '../errors';
 import { createFollowUpJob } from '../matching/jobs';
 import { publishTestimonials } from '../testimonials/publisher';
 import type { JobDeps, JobsOptions } from './deps';
-import { applyRetention } from './retention';
+import { applyRetention } from '../privacy/retention';
 import type { Job } from './types';
 import { sendWeeklyReport } from './weeklyReport';
 
@@ -37,6 +37,7 @@ export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
             feed: deps.feed,
             pageId: deps.pageId,
             notifyAdmins,
+            composer: deps.composer,
             logger,
             perRun: options.publishPerRun,
             retry: options.feedRetry,
@@ -49,17 +50,23 @@ export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
     createExpireEntriesJob(deps.entries, { graceDays: options.renewalGraceDays }),
     {
       name: 'retention',
-      description: 'Deletes the data of inactive residents and old hand-over transcripts',
+      description: 'Deletes the data of inactive residents and old handover transcripts',
       schedule: '30 3 * * *',
       run: ({ now }) =>
         applyRetention(
-          { db, logger, months: options.retentionMonths, transcriptDays: options.transcriptRetentionDays },
+          {
+            db,
+            logger,
+            texts: deps.composer,
+            months: options.retentionMonths,
+            transcriptDays: options.transcriptRetentionDays,
+          },
           now,
         ),
     },
     {
       name: 'weekly-report',
-      description: "Sends the admins last week's figures (entries, matches, hand-overs)",
+      description: "Sends the admins last week's figures (entries, matches, handovers)",
       schedule: '0 8 * * 1',
       run: ({ now }) => sendWeeklyReport({ db, notifyAdmins }, now),
     },

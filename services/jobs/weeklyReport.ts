@@ -1,18 +1,19 @@
 /**
  * The `weekly-report` job: on Monday morning, the admins get the figures of the past week
- * (the kind the town publishes), in French, counts only.
+ * (the kind the town publishes), counts only, as a {@link ReportNotice} (French in
+ * dialogs/notices/reports.ts).
  *
  * @remarks
- * Hand-overs are read from `handoffs` (moderation service): `createdAt` is when the
+ * Handovers are read from `handoffs` (moderation service): `createdAt` is when the
  * resident was handed to the moderators, `firstReplyAt` (when present) the first reply a
  * moderator wrote. The waiting time is the median of `firstReplyAt - createdAt` over the
- * week's hand-overs that have a reply; those without one are counted apart.
+ * week's handovers that have a reply; those without one are counted apart.
  */
 import type { Db, Document, Filter } from 'mongodb';
 import { ENTRIES_COLLECTION } from '../entries/entryRepository';
-import { t } from '../i18n';
 import { MATCHES_COLLECTION } from '../matching/matchRepository';
-import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
+import { HANDOVERS_COLLECTION } from '../moderation/handoverRepository';
+import type { Notice, NotifyAdmins } from '../messaging/notifier';
 import type { JobSummary } from './types';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -29,7 +30,13 @@ export interface WeeklyFigures {
   byNeighbourhood: Breakdown;
   byStatus: Breakdown;
   matches: { week: number; total: number };
-  handoffs: { week: number; answered: number; medianWaitMs: number | undefined };
+  handovers: { week: number; answered: number; medianWaitMs: number | undefined };
+}
+
+/** The admins' weekly report. */
+export interface ReportNotice extends Notice {
+  type: 'reports.weekly';
+  figures: WeeklyFigures;
 }
 
 /** Computes the figures of the seven days before `now`. */
@@ -54,18 +61,18 @@ export async function computeWeeklyFigures(db: Db, now: Date): Promise<WeeklyFig
     entries.countDocuments({}),
   ]);
   const matches = db.collection(MATCHES_COLLECTION);
-  const [matchesWeek, matchesTotal, handoffs] = await Promise.all([
+  const [matchesWeek, matchesTotal, handovers] = await Promise.all([
     matches.countDocuments({ acceptedAt: week }),
     matches.countDocuments({ acceptedAt: { $exists: true } }),
     db
-      .collection<{ createdAt: Date; firstReplyAt?: Date }>(HANDOFFS_COLLECTION)
+      .collection<{ createdAt: Date; firstReplyAt?: Date }>(HANDOVERS_COLLECTION)
       .find({ createdAt: week })
       .project<{ createdAt: Date; firstReplyAt?: Date }>({ createdAt: 1, firstReplyAt: 1 })
       .toArray(),
   ]);
-  const waits = handoffs
-    .filter((handoff) => handoff.firstReplyAt instanceof Date)
-    .map((handoff) => handoff.firstReplyAt!.getTime() - handoff.createdAt.getTime());
+  const waits = handovers
+    .filter((handover) => handover.firstReplyAt instanceof Date)
+    .map((handover) => handover.firstReplyAt!.getTime() - handover.createdAt.getTime());
   return {
     from,
     to: now,
@@ -79,72 +86,27 @@ export async function computeWeeklyFigures(db: Db, now: Date): Promise<WeeklyFig
     byNeighbourhood,
     byStatus,
     matches: { week: matchesWeek, total: matchesTotal },
-    handoffs: { week: handoffs.length, answered: waits.length, medianWaitMs: median(waits) },
+    handovers: { week: handovers.length, answered: waits.length, medianWaitMs: median(waits) },
   };
-}
-
-/** The report's French text. */
-export function formatWeeklyReport(figures: WeeklyFigures): string {
-  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long' });
-  const list = (breakdown: Breakdown, label: (key: string) => string): string => {
-    const items = Object.entries(breakdown).sort(([, a], [, b]) => b.week - a.week || b.total - a.total);
-    if (items.length === 0) return t('jobs.weeklyReport.none');
-    return items
-      .map(([key, count]) => t('jobs.weeklyReport.item', { label: label(key), ...count }))
-      .join(', ');
-  };
-  const median = figures.handoffs.medianWaitMs;
-  return [
-    t('jobs.weeklyReport.title', { from: day.format(figures.from), to: day.format(figures.to) }),
-    t('jobs.weeklyReport.entriesWeek', {
-      count: figures.entries.week,
-      offers: figures.entries.offersWeek,
-      needs: figures.entries.needsWeek,
-    }),
-    t('jobs.weeklyReport.entriesTotal', { count: figures.entries.total }),
-    t('jobs.weeklyReport.byCategory', { list: list(figures.byCategory, (key) => t(`categories.${key}`)) }),
-    t('jobs.weeklyReport.byNeighbourhood', {
-      list: list(figures.byNeighbourhood, (key) =>
-        key === '' ? t('jobs.weeklyReport.unknownNeighbourhood') : key,
-      ),
-    }),
-    t('jobs.weeklyReport.byStatus', { list: list(figures.byStatus, (key) => t(`status.${key}`)) }),
-    t('jobs.weeklyReport.matches', figures.matches),
-    t('jobs.weeklyReport.handoffs', {
-      count: figures.handoffs.week,
-      answered: figures.handoffs.answered,
-      median: median === undefined ? t('jobs.weeklyReport.noMedian') : formatDuration(median),
-    }),
-  ].join('\n');
 }
 
 /** What the job needs. */
 export interface WeeklyReportDeps {
   db: Db;
-  notifyAdmins: (text: string) => Promise<void>;
+  notifyAdmins: NotifyAdmins<ReportNotice>;
 }
 
 /** Computes the figures and sends the report to the admins. */
 export async function sendWeeklyReport(deps: WeeklyReportDeps, now: Date): Promise<JobSummary> {
   const figures = await computeWeeklyFigures(deps.db, now);
-  await deps.notifyAdmins(formatWeeklyReport(figures));
+  await deps.notifyAdmins({ type: 'reports.weekly', figures });
   return {
     entriesWeek: figures.entries.week,
     entriesTotal: figures.entries.total,
     matchesWeek: figures.matches.week,
-    handoffsWeek: figures.handoffs.week,
+    // Stored key (job runs record this summary): kept as it was.
+    handoffsWeek: figures.handovers.week,
   };
-}
-
-/** "12 min", "2 h 05", "moins d'1 min". */
-export function formatDuration(milliseconds: number): string {
-  const minutes = Math.round(milliseconds / 60_000);
-  if (minutes < 1) return t('jobs.weeklyReport.durationUnderMinute');
-  if (minutes < 60) return t('jobs.weeklyReport.durationMinutes', { minutes });
-  return t('jobs.weeklyReport.durationHours', {
-    hours: Math.floor(minutes / 60),
-    minutes: String(minutes % 60).padStart(2, '0'),
-  });
 }
 
 function median(values: number[]): number | undefined {

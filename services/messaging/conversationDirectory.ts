@@ -6,7 +6,6 @@
  * Kept apart from `residents` so that someone who only said hello leaves no lasting
  * record: each document expires 7 days after the person's last message.
  */
-import type { ConversationReference } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
 import type { Batcher } from '../db/batcher';
 import { writeBatcher } from '../db/bulk';
@@ -15,11 +14,22 @@ import { canSendAutomated, HUMAN_AGENT_WINDOW_MS } from './windowPolicy';
 /** Name of the directory collection. */
 export const CONVERSATION_REFS_COLLECTION = 'conversation_refs';
 
+/**
+ * How to write back to a person, stored as the channel gave it (on the Bot Framework
+ * channels, a conversation reference): only the channel's own code reads more than
+ * `channelId`.
+ */
+export interface ChannelReference {
+  /** The channel the person wrote on (`facebook`, `emulator`...). */
+  channelId?: string;
+  [field: string]: unknown;
+}
+
 /** One person's entry in the directory (collection `conversation_refs`). */
 export interface DirectoryDocument {
   _id: string;
   lastMessageAt: Date;
-  reference: Partial<ConversationReference>;
+  reference: ChannelReference;
   expiresAt: Date;
 }
 
@@ -54,7 +64,7 @@ export class ConversationDirectory {
   }
 
   /** Records that `psid` just wrote to us, and how to write back. */
-  async touch(psid: string, at: Date, reference: Partial<ConversationReference>): Promise<void> {
+  async touch(psid: string, at: Date, reference: ChannelReference): Promise<void> {
     await this.touches.submit({
       _id: psid,
       lastMessageAt: at,

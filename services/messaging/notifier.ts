@@ -1,8 +1,6 @@
 /**
  * Writing to someone who is not the one talking to the bot right now.
  */
-import type { Activity } from 'botbuilder';
-
 /** What happened to a proactive message. */
 export type NotifyResult = 'sent' | 'outside_window' | 'unknown_person';
 
@@ -30,11 +28,27 @@ export interface Notifier<N extends Notice = Notice> {
 }
 
 /**
+ * Tells the Page admins (the moderators with role `admin`) a module's notice: the moderators'
+ * broadcast inside their 24-hour window, else their `undelivered` queue (see bot/adminNotifier.ts).
+ */
+export type NotifyAdmins<N extends Notice = Notice> = (notice: N) => Promise<void>;
+
+/**
+ * A message already rendered for a channel (on the Bot Framework channels, a partial
+ * activity); modules never build one.
+ */
+export interface RenderedMessage {
+  type?: string;
+  text?: string;
+  [field: string]: unknown;
+}
+
+/**
  * Sends an already rendered activity to a person, only inside their 24-hour window.
  *
  * @remarks
  * The transport under {@link Notifier}; implemented by the bot over its adapters.
  */
 export interface ResidentNotifier {
-  notify(psid: string, activity: Partial<Activity>): Promise<NotifyResult>;
+  notify(psid: string, activity: RenderedMessage): Promise<NotifyResult>;
 }

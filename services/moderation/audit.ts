@@ -13,7 +13,7 @@ export const AUDIT_COLLECTION = 'audit';
 /** Who acted: a moderator's psid, or `cli` for the operator's command line. */
 export type AuditActor = string;
 
-/** What was done. */
+/** What was done (stored values: the handover actions keep their historical `handoff.` names). */
 export type AuditAction =
   | 'moderator.add'
   | 'moderator.update'
@@ -25,7 +25,7 @@ export type AuditAction =
   | 'handoff.take'
   | 'handoff.close';
 
-/** What the action was about. */
+/** What the action was about (stored values: a handover is `handoff`). */
 export interface AuditTarget {
   type: 'moderator' | 'entry' | 'handoff';
   id: string;

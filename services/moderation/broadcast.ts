@@ -1,10 +1,9 @@
 /**
  * Messages to moderators through the Page, only to those inside their own 24-hour window.
  */
-import type { Activity } from 'botbuilder';
 import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { Notice, Notifier } from '../messaging/notifier';
 import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 import type { Moderator, ModeratorRepository } from './moderatorRepository';
@@ -17,22 +16,22 @@ export interface BroadcastResult {
   failed: number;
 }
 
-/** Sends one message to several moderators. */
+/** Sends one notice to several moderators. */
 export class ModeratorBroadcast {
   constructor(
-    private readonly notifier: ResidentNotifier,
+    private readonly notifier: Notifier,
     private readonly directory: Pick<ConversationDirectory, 'canMessage'>,
     private readonly logger: Logger,
   ) {}
 
   /**
-   * Sends `activity` to each moderator who wrote to the Page within 24 hours.
+   * Sends `notice` to each moderator who wrote to the Page within 24 hours.
    *
    * @remarks
    * One moderator's failure does not stop the others: it is counted and logged (with a
    * redacted id and the error's code, never the text).
    */
-  async send(moderators: Moderator[], activity: Partial<Activity>, now: Date): Promise<BroadcastResult> {
+  async send(moderators: Moderator[], notice: Notice, now: Date): Promise<BroadcastResult> {
     const result: BroadcastResult = { sent: 0, skipped: 0, failed: 0 };
     for (const moderator of moderators) {
       try {
@@ -40,7 +39,7 @@ export class ModeratorBroadcast {
           result.skipped += 1;
           continue;
         }
-        const outcome = await this.notifier.notify(moderator.psid, activity);
+        const outcome = await this.notifier.notify(moderator.psid, notice);
         if (outcome === 'sent') result.sent += 1;
         else result.skipped += 1;
       } catch (error) {

@@ -9,33 +9,33 @@ import type { AttentionReason } from '../domain/types';
 import type { RetryOptions, ThreadControl } from '../graph';
 import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
 import { ModeratorBroadcast, requireModerator } from './broadcast';
-import { CHANNEL_EVENT, stringField, type ChannelEventInput } from './channelEvents';
 import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
-import type { HandoffRepository, StoredHandoff } from './handoffRepository';
-import { remindHandoffs, type ReminderSummary } from './handoffReminders';
-import { newHandoffText, textActivity, type ResidentHandoverNotice } from './messages';
+import type { HandoverRepository, StoredHandover } from './handoverRepository';
+import { remindHandovers, type ReminderSummary } from './handoverReminders';
+import { handoverBrief, type ModerationNotice, type ResidentHandoverNotice } from './notices';
 import type { ModeratorRepository } from './moderatorRepository';
-import { HandoffThreads } from './handoffThreads';
+import { HandoverThreads } from './handoverThreads';
+import type { ThreadEvent } from './threadEvents';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 /** Collaborators of {@link HandoverService}. */
 export interface HandoverDeps {
-  handoffs: HandoffRepository;
+  handovers: HandoverRepository;
   moderators: ModeratorRepository;
   audit: AuditLog;
   handover: ThreadControl;
   /** Sends automated messages (to moderators and residents) inside their 24-hour window. */
-  notifier: ResidentNotifier;
+  notifier: Notifier<ModerationNotice>;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   clock: Clock;
   logger: Logger;
-  /** Cleared when a moderator takes or closes a hand-over. */
+  /** Cleared when a moderator takes or closes a handover. */
   attention?: Pick<AttentionFlags, 'clear'>;
 }
 
@@ -64,10 +64,10 @@ export interface HandOverRequest {
   neighbourhood?: string;
 }
 
-/** What to tell the resident after a hand-over (see `residentHandoverText`). */
+/** What to tell the resident after a handover (rendered by the conversation layer). */
 export interface HandOverResult {
-  handoffId: ObjectId;
-  /** False when an open hand-over was reused. */
+  handoverId: ObjectId;
+  /** False when an open handover was reused. */
   created: boolean;
   /** Whether thread control is with the page inbox. */
   passed: boolean;
@@ -75,7 +75,7 @@ export interface HandOverResult {
   nextOpening?: Date;
 }
 
-/** What a channel event led to; `resumed` means: say you are back and show the menu. */
+/** What a thread event led to; `resumed` means: say you are back and show the menu. */
 export interface ChannelEventOutcome {
   recorded: boolean;
   resumed: boolean;
@@ -84,7 +84,7 @@ export interface ChannelEventOutcome {
 /** Hands conversations over to the page inbox and takes them back. */
 export class HandoverService {
   private readonly broadcast: ModeratorBroadcast;
-  private readonly control: HandoffThreads;
+  private readonly control: HandoverThreads;
   private readonly settings: Required<Omit<HandoverOptions, 'ourAppId'>> & { ourAppId?: string };
 
   constructor(
@@ -99,7 +99,7 @@ export class HandoverService {
       retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 1000 },
       ...options,
     };
-    this.control = new HandoffThreads(
+    this.control = new HandoverThreads(
       deps.handover,
       options.pageInboxAppId,
       this.settings.retry,
@@ -108,25 +108,26 @@ export class HandoverService {
   }
 
   /**
-   * Records a hand-over (reusing the open one of `psid`), passes thread control to the page
+   * Records a handover (reusing the open one of `psid`), passes thread control to the page
    * inbox and tells the moderators of the neighbourhood; a failed pass is logged and the
    * rest still happens.
    */
   async handOver(request: HandOverRequest): Promise<HandOverResult> {
-    const { handoffs, moderators, clock, logger } = this.deps;
+    const { handovers, moderators, clock, logger } = this.deps;
     const now = clock();
-    const { handoff, created } = await handoffs.openOrReuse(request, now);
-    let passed = handoff.passedAt !== undefined;
-    if (!passed && (await this.control.pass(handoff))) {
-      await handoffs.markPassed(handoff._id, now);
+    const { handover, created } = await handovers.openOrReuse(request, now);
+    let passed = handover.passedAt !== undefined;
+    if (!passed && (await this.control.pass(handover))) {
+      await handovers.markPassed(handover._id, now);
       passed = true;
     }
     if (created) {
-      const targets = await moderators.forNeighbourhood(handoff.neighbourhood);
-      const sent = await this.broadcast.send(targets, textActivity(newHandoffText(handoff)), now);
-      logger.info('handed over', { psid: redactId(handoff.psid), reason: handoff.reason, passed, ...sent });
+      const targets = await moderators.forNeighbourhood(handover.neighbourhood);
+      const notice: ModerationNotice = { type: 'moderation.handoverOpened', ...handoverBrief(handover) };
+      const sent = await this.broadcast.send(targets, notice, now);
+      logger.info('handed over', { psid: redactId(handover.psid), reason: handover.reason, passed, ...sent });
     }
-    return { handoffId: handoff._id, created, passed, ...(await this.availability(now)) };
+    return { handoverId: handover._id, created, passed, ...(await this.availability(now)) };
   }
 
   /**
@@ -141,42 +142,39 @@ export class HandoverService {
   }
 
   /**
-   * Handles `messenger.standby` (resident's message → transcript), `messenger.echo` (a
-   * moderator's reply from the inbox → transcript, first reply time) and
-   * `messenger.handover` (control back to this app → hand-over closed, `resumed`).
+   * Handles a resident's message on standby (→ transcript), the Page's echo of a
+   * moderator's reply from the inbox (→ transcript, first reply time; this bot's own echoes
+   * are ignored) and thread control back to this app (→ handover closed, `resumed`).
    * Never sends anything.
    */
-  async onChannelEvent(event: ChannelEventInput): Promise<ChannelEventOutcome> {
-    const { handoffs } = this.deps;
+  async onThreadEvent(event: ThreadEvent): Promise<ChannelEventOutcome> {
+    const { handovers } = this.deps;
     const none: ChannelEventOutcome = { recorded: false, resumed: false };
-    const mid = stringField(event.value, 'mid');
-    const line = { at: event.at, ...(mid ? { mid } : {}) };
-    if (event.name === CHANNEL_EVENT.Standby) {
-      const recorded = await handoffs.append(event.psid, {
-        from: 'resident',
-        text: event.text ?? '',
-        ...line,
-      });
-      return { recorded, resumed: false };
+    const line = {
+      at: event.at,
+      ...(event.kind !== 'thread_control' && event.mid ? { mid: event.mid } : {}),
+    };
+    switch (event.kind) {
+      case 'standby_message': {
+        const recorded = await handovers.append(event.psid, { from: 'resident', text: event.text, ...line });
+        return { recorded, resumed: false };
+      }
+      case 'page_echo': {
+        if (event.appId !== undefined && event.appId !== this.settings.pageInboxAppId) return none;
+        return {
+          recorded: await handovers.append(event.psid, { from: 'moderator', text: event.text, ...line }),
+          resumed: false,
+        };
+      }
+      case 'thread_control': {
+        if (!this.isOurs(event.newOwnerAppId)) return none;
+        const active = await handovers.active(event.psid);
+        const closed = active ? await this.closeAndLog(active._id, event.at, 'inbox') : null;
+        return { recorded: closed !== null, resumed: closed !== null };
+      }
+      default:
+        return none;
     }
-    if (event.name === CHANNEL_EVENT.Echo) {
-      const appId = stringField(event.value, 'appId');
-      if (appId !== undefined && appId !== this.settings.pageInboxAppId) return none;
-      const text = stringField(event.value, 'text') ?? '';
-      return {
-        recorded: await handoffs.append(event.psid, { from: 'moderator', text, ...line }),
-        resumed: false,
-      };
-    }
-    if (event.name === CHANNEL_EVENT.Handover) {
-      const kind = stringField(event.value, 'kind');
-      if (kind !== 'pass_thread_control' && kind !== 'take_thread_control') return none;
-      if (!this.isOurs(stringField(event.value, 'newOwnerAppId'))) return none;
-      const active = await handoffs.active(event.psid);
-      const closed = active ? await this.closeAndLog(active._id, event.at, 'inbox') : null;
-      return { recorded: closed !== null, resumed: closed !== null };
-    }
-    return none;
   }
 
   /**
@@ -185,56 +183,59 @@ export class HandoverService {
    */
   async takeBackExpired(now: Date): Promise<string[]> {
     const back: string[] = [];
-    const idle = await this.deps.handoffs.idleSince(new Date(now.getTime() - this.settings.takeBackAfterMs));
-    for (const handoff of idle) {
-      if ((await this.control.takeBack(handoff, 'timeout')) === 'retry_later') continue;
-      if (await this.closeAndLog(handoff._id, now, 'timeout')) back.push(handoff.psid);
+    const idle = await this.deps.handovers.idleSince(new Date(now.getTime() - this.settings.takeBackAfterMs));
+    for (const handover of idle) {
+      if ((await this.control.takeBack(handover, 'timeout')) === 'retry_later') continue;
+      if (await this.closeAndLog(handover._id, now, 'timeout')) back.push(handover.psid);
     }
     return back;
   }
 
-  /** Reminders, escalations and the resident's "still with the referents" notice; see {@link remindHandoffs}. */
+  /** Reminders, escalations and the resident's "still with the referents" notice; see {@link remindHandovers}. */
   async remind(now: Date): Promise<ReminderSummary> {
     const { reminderAfterMs, escalateAfterMs } = this.settings;
-    return remindHandoffs({ ...this.deps, broadcast: this.broadcast, reminderAfterMs, escalateAfterMs }, now);
+    return remindHandovers(
+      { ...this.deps, broadcast: this.broadcast, reminderAfterMs, escalateAfterMs },
+      now,
+    );
   }
 
-  /** Open and taken hand-overs with their transcripts, for a moderator. */
-  async openHandoffs(moderatorPsid: string): Promise<StoredHandoff[]> {
+  /** Open and taken handovers with their transcripts, for a moderator. */
+  async openHandovers(moderatorPsid: string): Promise<StoredHandover[]> {
     await requireModerator(this.deps.moderators, moderatorPsid);
-    return this.deps.handoffs.listActive();
+    return this.deps.handovers.listActive();
   }
 
-  /** A moderator takes an open hand-over. @throws ModerationError */
-  async takeHandoff(moderatorPsid: string, id: string): Promise<StoredHandoff> {
-    const { handoffs, audit, attention } = this.deps;
+  /** A moderator takes an open handover. @throws ModerationError */
+  async takeHandover(moderatorPsid: string, id: string): Promise<StoredHandover> {
+    const { handovers, audit, attention } = this.deps;
     await requireModerator(this.deps.moderators, moderatorPsid);
-    const handoff = await this.found(id);
-    if (!(await handoffs.take(handoff._id, moderatorPsid))) {
-      throw new ModerationError(ErrorCode.InvalidState, 'hand-over is not open');
+    const handover = await this.found(id);
+    if (!(await handovers.take(handover._id, moderatorPsid))) {
+      throw new ModerationError(ErrorCode.InvalidState, 'handover is not open');
     }
-    await audit.record(moderatorPsid, 'handoff.take', { type: 'handoff', id: handoff._id.toHexString() });
-    await attention?.clear(handoff.psid);
-    return { ...handoff, status: 'taken', takenBy: moderatorPsid };
+    await audit.record(moderatorPsid, 'handoff.take', { type: 'handoff', id: handover._id.toHexString() });
+    await attention?.clear(handover.psid);
+    return { ...handover, status: 'taken', takenBy: moderatorPsid };
   }
 
   /**
-   * A moderator closes a hand-over: the bot takes the thread back (a failure is logged).
+   * A moderator closes a handover: the bot takes the thread back (a failure is logged).
    * Tell the resident the bot is back (and show the menu) when this resolves.
    *
    * @throws ModerationError
    */
-  async closeHandoff(moderatorPsid: string, id: string): Promise<StoredHandoff> {
+  async closeHandover(moderatorPsid: string, id: string): Promise<StoredHandover> {
     const { audit, attention, clock } = this.deps;
     await requireModerator(this.deps.moderators, moderatorPsid);
-    const handoff = await this.found(id);
-    if (handoff.status === 'closed')
-      throw new ModerationError(ErrorCode.InvalidState, 'hand-over is already closed');
-    await this.control.takeBack(handoff, 'moderator_closed');
-    const closed = await this.closeAndLog(handoff._id, clock(), 'moderator');
-    if (!closed) throw new ModerationError(ErrorCode.InvalidState, 'hand-over is already closed');
-    await audit.record(moderatorPsid, 'handoff.close', { type: 'handoff', id: handoff._id.toHexString() });
-    await attention?.clear(handoff.psid);
+    const handover = await this.found(id);
+    if (handover.status === 'closed')
+      throw new ModerationError(ErrorCode.InvalidState, 'handover is already closed');
+    await this.control.takeBack(handover, 'moderator_closed');
+    const closed = await this.closeAndLog(handover._id, clock(), 'moderator');
+    if (!closed) throw new ModerationError(ErrorCode.InvalidState, 'handover is already closed');
+    await audit.record(moderatorPsid, 'handoff.close', { type: 'handoff', id: handover._id.toHexString() });
+    await attention?.clear(handover.psid);
     return closed;
   }
 
@@ -245,20 +246,20 @@ export class HandoverService {
       : appId !== this.settings.pageInboxAppId;
   }
 
-  private async found(id: string): Promise<StoredHandoff> {
-    const handoff = await this.deps.handoffs.get(id);
-    if (!handoff) throw new ModerationError(ErrorCode.NotFound, 'no such hand-over');
-    return handoff;
+  private async found(id: string): Promise<StoredHandover> {
+    const handover = await this.deps.handovers.get(id);
+    if (!handover) throw new ModerationError(ErrorCode.NotFound, 'no such handover');
+    return handover;
   }
 
   private async closeAndLog(
     id: ObjectId,
     at: Date,
     by: 'inbox' | 'timeout' | 'moderator',
-  ): Promise<StoredHandoff | null> {
-    const closed = await this.deps.handoffs.close(id, at, by);
+  ): Promise<StoredHandover | null> {
+    const closed = await this.deps.handovers.close(id, at, by);
     if (closed) {
-      this.deps.logger.info('hand-over closed', {
+      this.deps.logger.info('handover closed', {
         psid: redactId(closed.psid),
         by,
         durationMs: closed.durationMs,

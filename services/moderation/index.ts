@@ -7,27 +7,28 @@ import type { AttentionFlags } from '../conversations/attention';
 import type { ThreadControl } from '../graph';
 import type { Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { Notifier } from '../messaging/notifier';
 import { AuditLog } from './audit';
-import { HandoffRepository } from './handoffRepository';
+import { HandoverRepository } from './handoverRepository';
 import { HandoverService, type HandoverOptions } from './handoverService';
 import { ModeratorRepository } from './moderatorRepository';
+import type { ModerationNotice, NoticeText } from './notices';
 import { QualificationService } from './qualificationService';
 import { UndeliveredQueue } from './undeliveredQueue';
 
 export * from './activeHours';
 export * from './adminCli';
 export * from './audit';
-export * from './channelEvents';
+export * from './threadEvents';
 export * from './errors';
-export * from './handoffRepository';
-export * from './handoffReminders';
+export * from './handoverRepository';
+export * from './handoverReminders';
 export * from './handoverService';
-export * from './messages';
+export * from './notices';
 export * from './moderatorRepository';
 export * from './qualificationService';
 export * from './undeliveredQueue';
-export * from './handoffThreads';
+export * from './handoverThreads';
 
 /** What {@link createModeration} needs. */
 export interface ModerationOptions {
@@ -35,7 +36,10 @@ export interface ModerationOptions {
   clock: Clock;
   logger: Logger;
   handover: ThreadControl;
-  notifier: ResidentNotifier;
+  /** The module's notices to moderators and residents, inside their 24-hour window. */
+  notifier: Notifier<ModerationNotice>;
+  /** What a referent reads of a notice that could not be delivered. */
+  noticeText: NoticeText;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   attention?: Pick<AttentionFlags, 'clear'>;
   settings: HandoverOptions;
@@ -45,7 +49,7 @@ export interface ModerationOptions {
 export interface Moderation {
   moderators: ModeratorRepository;
   audit: AuditLog;
-  handoffs: HandoffRepository;
+  handovers: HandoverRepository;
   undelivered: UndeliveredQueue;
   handover: HandoverService;
   qualification: QualificationService;
@@ -58,11 +62,11 @@ export function createModeration(options: ModerationOptions): Moderation {
   const { db, clock, logger } = options;
   const moderators = new ModeratorRepository(db, clock);
   const audit = new AuditLog(db, clock);
-  const handoffs = new HandoffRepository(db);
+  const handovers = new HandoverRepository(db);
   const undelivered = new UndeliveredQueue(db, clock);
   const handover = new HandoverService(
     {
-      handoffs,
+      handovers,
       moderators,
       audit,
       handover: options.handover,
@@ -79,6 +83,7 @@ export function createModeration(options: ModerationOptions): Moderation {
     moderators,
     audit,
     notifier: options.notifier,
+    noticeText: options.noticeText,
     undelivered,
     clock,
     logger,
@@ -86,14 +91,14 @@ export function createModeration(options: ModerationOptions): Moderation {
   return {
     moderators,
     audit,
-    handoffs,
+    handovers,
     undelivered,
     handover,
     qualification,
     async ensureIndexes() {
       await moderators.ensureIndexes();
       await audit.ensureIndexes();
-      await handoffs.ensureIndexes();
+      await handovers.ensureIndexes();
       await undelivered.ensureIndexes();
     },
   };

@@ -13,17 +13,11 @@ import {
 } from '../entries/entryRepository';
 import { toObjectId } from '../entries/validation';
 import { redactId, type Logger } from '../logger';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
 import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
-import {
-  approvedText,
-  rejectedText,
-  REJECTION_REASONS,
-  textActivity,
-  type RejectionReason,
-} from './messages';
+import { REJECTION_REASONS, type ModerationNotice, type NoticeText, type RejectionReason } from './notices';
 import { neighbourhoodKey, type ModeratorRepository } from './moderatorRepository';
 import type { UndeliveredKind, UndeliveredQueue } from './undeliveredQueue';
 
@@ -32,7 +26,9 @@ export interface QualificationDeps {
   db: Db;
   moderators: ModeratorRepository;
   audit: AuditLog;
-  notifier: ResidentNotifier;
+  notifier: Notifier<ModerationNotice>;
+  /** What the referents read of a notice that could not be delivered. */
+  noticeText: NoticeText;
   undelivered: UndeliveredQueue;
   clock: Clock;
   logger: Logger;
@@ -45,10 +41,12 @@ export interface QualificationResult {
   residentNotified: boolean;
 }
 
-/** What the resident must be told of a decision, kept until it is sent or queued. */
+/**
+ * That the resident must be told of a decision, kept until it is sent or queued (the notice
+ * itself is rebuilt from the entry; documents written before kept a `text` too, unused now).
+ */
 interface ResidentNotice {
   kind: UndeliveredKind;
-  text: string;
 }
 
 /**
@@ -103,10 +101,7 @@ export class QualificationService {
     await this.requireModerator(moderatorPsid);
     const entry = await this.reviewable(entryId, 'published');
     if (entry.status === 'pending_review') {
-      const notice: ResidentNotice = {
-        kind: 'entry_approved',
-        text: approvedText(entry.kind, entry.category),
-      };
+      const notice: ResidentNotice = { kind: 'entry_approved' };
       await this.decide(entry, { status: 'published', residentNotice: notice });
       await this.deps.audit.record(moderatorPsid, 'entry.approve', {
         type: 'entry',
@@ -129,14 +124,12 @@ export class QualificationService {
       throw new ModerationError(ErrorCode.InvalidInput, 'unknown rejection reason');
     const entry = await this.reviewable(entryId, 'closed');
     if (entry.status === 'pending_review') {
-      const notice: ResidentNotice = {
-        kind: 'entry_rejected',
-        text: rejectedText(entry.kind, entry.category, reason),
-      };
+      const notice: ResidentNotice = { kind: 'entry_rejected' };
       await this.decide(entry, { status: 'closed', rejectedReason: reason, residentNotice: notice });
       const target = { type: 'entry' as const, id: entry._id.toHexString() };
       await this.deps.audit.record(moderatorPsid, 'entry.reject', target, reason);
       entry.residentNotice = notice;
+      entry.rejectedReason = reason;
     }
     const residentNotified = await this.deliverNotice(entry);
     return { entry: { ...entry, status: 'closed' }, residentNotified };
@@ -175,16 +168,17 @@ export class QualificationService {
   private async deliverNotice(entry: WithId<ReviewedEntry>): Promise<boolean> {
     const notice = entry.residentNotice;
     if (!notice) return false;
-    const notified = await this.tell(entry, notice.kind, notice.text);
+    const notified = await this.tell(entry, notice.kind, decisionNotice(entry, notice.kind));
     await this.entries.clearReviewNotice(entry._id);
     return notified;
   }
 
   /** Tells the resident inside their window; otherwise keeps the text for the moderators. */
-  private async tell(entry: StoredEntry, kind: UndeliveredKind, text: string): Promise<boolean> {
+  private async tell(entry: StoredEntry, kind: UndeliveredKind, notice: ModerationNotice): Promise<boolean> {
     const ref = entry._id.toHexString();
+    const text = this.deps.noticeText(notice);
     try {
-      const outcome = await this.deps.notifier.notify(entry.psid, textActivity(text));
+      const outcome = await this.deps.notifier.notify(entry.psid, notice);
       if (outcome === 'sent') return true;
       await this.deps.undelivered.queueForModerators(entry.psid, kind, outcome, { ref, text });
     } catch (error) {
@@ -196,4 +190,18 @@ export class QualificationService {
     }
     return false;
   }
+}
+
+/** The notice of the decision recorded on `entry` (`kind` says which). */
+function decisionNotice(entry: WithId<ReviewedEntry>, kind: UndeliveredKind): ModerationNotice {
+  const { kind: entryKind, category } = entry;
+  if (kind === 'entry_rejected') {
+    return {
+      type: 'moderation.entryRejected',
+      kind: entryKind,
+      category,
+      reason: entry.rejectedReason ?? 'autre',
+    };
+  }
+  return { type: 'moderation.entryApproved', kind: entryKind, category };
 }

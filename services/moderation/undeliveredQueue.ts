@@ -19,7 +19,7 @@ export const UNDELIVERED_COLLECTION = 'undelivered';
 /** Days a notice is kept after it was queued (a TTL index on `createdAt`). */
 export const UNDELIVERED_KEPT_DAYS = 14;
 
-/** What the lost message was about. */
+/** What the lost message was about (stored values: `handoff_update` is a handover's). */
 export type UndeliveredKind = 'entry_approved' | 'entry_rejected' | 'handoff_update' | 'bot_back' | 'other';
 
 /** One message that could not be sent. */
@@ -29,7 +29,7 @@ export interface UndeliveredMessage {
   kind: UndeliveredKind;
   /** Why it could not be sent; `refused` when Meta refused it (blocked Page…). */
   reason: UndeliverableReason | 'refused';
-  /** What it was about (an entry id, a hand-over id). */
+  /** What it was about (an entry id, a handover id). */
   ref?: string;
   text?: string;
   createdAt: Date;

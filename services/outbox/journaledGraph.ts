@@ -13,7 +13,7 @@ import type { OutgoingCalls } from './outbox';
  * port makes a single attempt (the moderation module is configured so in `bot/core.ts`). The
  * port is not handed the turn: a call about a person whose event is being processed belongs
  * to that turn ({@link OutgoingCalls.turnOf}); any other (a scheduled take-back, a moderator
- * closing someone else's hand-over) is made with retries and journaled nowhere.
+ * closing someone else's handover) is made with retries and journaled nowhere.
  */
 export function journaledThreadControl(handover: ThreadControl, calls: OutgoingCalls): ThreadControl {
   const through = (psid: string) => calls.turnOf(psid) ?? calls;

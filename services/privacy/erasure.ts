@@ -1,10 +1,11 @@
 /**
- * The right of erasure, written once: "Supprimer mes données" and the retention job both
- * call {@link erasePerson}.
+ * The right of erasure, written once as the composition of every module's part
+ * (`<module>/personalData.ts`): "Supprimer mes données" and the retention job both call
+ * {@link erasePerson}.
  *
  * @remarks
  * What each collection keeps of the person afterwards:
- * - `residents`, `entries`, `conversations` (attention flags), `handoffs` (transcripts and
+ * - `residents`, `entries`, `conversations` (attention flags), `handoffs` (handovers: transcripts and
  *   summaries), `conversation_refs`, `moderators` (if they were a referent): nothing, deleted.
  * - `matches`: a match also belongs to the other person (their history, their export, their
  *   follow-up answer), so it stays with the person's side anonymised: their psid replaced by
@@ -24,7 +25,7 @@
  * - `inbox`: their processed and given-up events are deleted (events still pending belong
  *   to the conversation under way and expire once processed); expired sender leases too.
  * - `outbox`: every call to them or made while processing one of their events.
- * - What other records say of them as a referent (`audit` actor or target, a hand-over's
+ * - What other records say of them as a referent (`audit` actor or target, a handover's
  *   `takenBy`, a notice's `handledBy`, a testimonial's `reviewedBy`, an entry's
  *   `registeredBy`) becomes the same pseudonym.
  *
@@ -35,24 +36,27 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { CONVERSATIONS_COLLECTION } from '../conversations/attention';
-import { ENTRIES_COLLECTION } from '../entries/entryRepository';
+import { eraseAttention, eraseConversationState } from '../conversations/personalData';
+import { eraseEntries, pseudonymiseRegistrations } from '../entries/personalData';
 import { requirePsid } from '../entries/validation';
-import { INBOX_COLLECTION, INBOX_LEASES_COLLECTION } from '../inbox/inboxStore';
-import { MATCHES_COLLECTION } from '../matching/matchRepository';
-import { CONVERSATION_REFS_COLLECTION } from '../messaging/conversationDirectory';
-import { AUDIT_COLLECTION } from '../moderation/audit';
-import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
-import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
-import { UNDELIVERED_COLLECTION } from '../moderation/undeliveredQueue';
-import { OUTBOX_COLLECTION } from '../outbox/outboxStore';
-import { RESIDENTS_COLLECTION } from '../residents/residentRepository';
-import { deleteOwnState, scrubOthersState } from './conversationState';
+import { anonymiseMatches } from '../matching/personalData';
+import { eraseDeliveries, eraseDirectory } from '../messaging/personalData';
+import {
+  eraseHandovers,
+  eraseModerator,
+  eraseUndelivered,
+  pseudonymiseReferent,
+} from '../moderation/personalData';
+import { eraseResident } from '../residents/personalData';
+import type { PostComposer } from '../testimonials/notices';
+import { eraseTestimonials } from '../testimonials/personalData';
 import { markerPattern, markersOf } from './markers';
-import { eraseTestimonials } from './testimonialErasure';
+import { ERASED_PREFIX, type ErasureScope } from './personalData';
 
-/** What replaces the psid of an erased person in records kept for others. */
-export const ERASED_PREFIX = 'erased:';
+export { ERASED_PREFIX } from './personalData';
+
+/** The texts of the Page the erasure needs: the anonymous signature, a signed first name. */
+export type ErasureTexts = Pick<PostComposer, 'anonymousSignature' | 'signedFirstName'>;
 
 /** What one erasure did, collection by collection (counts only: loggable). */
 export interface ErasureReport extends Record<string, number> {
@@ -63,7 +67,7 @@ export interface ErasureReport extends Record<string, number> {
   /** Matches kept for the other person, the erased side anonymised. */
   matchesAnonymised: number;
   attention: number;
-  handoffs: number;
+  handovers: number;
   undelivered: number;
   testimonials: number;
   /** Published testimonials kept for the Page, stripped of author, text and signature. */
@@ -85,52 +89,41 @@ export interface ErasureReport extends Record<string, number> {
  *
  * @throws CodedError `payload_invalid` for a malformed psid.
  */
-export async function erasePerson(db: Db, psid: string, now: Date): Promise<ErasureReport> {
+export async function erasePerson(
+  db: Db,
+  psid: string,
+  now: Date,
+  texts: ErasureTexts,
+): Promise<ErasureReport> {
   const person = requirePsid(psid);
-  const pattern = markerPattern(await markersOf(db, person));
-  const pseudonym = `${ERASED_PREFIX}${randomBytes(8).toString('hex')}`;
-  const deleted = async (collection: string, filter: object): Promise<number> =>
-    (await db.collection(collection).deleteMany(filter)).deletedCount;
-  const renamed = async (collection: string, field: string): Promise<number> =>
-    (await db.collection(collection).updateMany({ [field]: person }, { $set: { [field]: pseudonym } }))
-      .modifiedCount;
-
-  const botState = await deleteOwnState(db, person);
-  const statesScrubbed = await scrubOthersState(db, pattern);
-  const undelivered = await deleted(UNDELIVERED_COLLECTION, {
-    $or: [{ psid: person }, { text: { $regex: pattern } }],
-  });
-  // The key of an event without a mid starts with its sender: the calls of their turns.
-  const ownEvents = { $regex: `^${markerPattern([person])}:` };
-  const outbox = await deleted(OUTBOX_COLLECTION, { $or: [{ psid: person }, { _id: ownEvents }] });
-  const inbox = await deleted(INBOX_COLLECTION, { psid: person, status: { $ne: 'pending' } });
-  await deleted(INBOX_LEASES_COLLECTION, { _id: person, until: { $lt: now } });
-  const conversationRefs = await deleted(CONVERSATION_REFS_COLLECTION, { _id: person });
-  const handoffs = await deleted(HANDOFFS_COLLECTION, { psid: person });
-  const attention = await deleted(CONVERSATIONS_COLLECTION, { psid: person });
-  const matches = await anonymiseMatches(db, person, pseudonym, now);
-  const testimonials = await eraseTestimonials(db, person, pseudonym, now);
+  const scope: ErasureScope = {
+    db,
+    person,
+    pseudonym: `${ERASED_PREFIX}${randomBytes(8).toString('hex')}`,
+    pattern: markerPattern(await markersOf(db, person, texts)),
+    now,
+  };
+  // Free texts first, the records that identify the person last (see the module remarks).
+  const { botState, statesScrubbed } = await eraseConversationState(scope);
+  const undelivered = await eraseUndelivered(scope);
+  const { inbox, outbox } = await eraseDeliveries(scope);
+  const conversationRefs = await eraseDirectory(scope);
+  const handovers = await eraseHandovers(scope);
+  const attention = await eraseAttention(scope);
+  const matches = await anonymiseMatches(scope);
+  const testimonials = await eraseTestimonials(scope, texts);
   const pseudonymised =
-    (await renamed(AUDIT_COLLECTION, 'actor')) +
-    (
-      await db
-        .collection(AUDIT_COLLECTION)
-        .updateMany({ 'target.type': 'moderator', 'target.id': person }, { $set: { 'target.id': pseudonym } })
-    ).modifiedCount +
-    (await renamed(HANDOFFS_COLLECTION, 'takenBy')) +
-    (await renamed(UNDELIVERED_COLLECTION, 'handledBy')) +
-    (await renamed(ENTRIES_COLLECTION, 'registeredBy')) +
-    testimonials.reviewed;
-  const moderators = await deleted(MODERATORS_COLLECTION, { psid: person });
-  const entries = await deleted(ENTRIES_COLLECTION, { psid: person });
-  const residents = await deleted(RESIDENTS_COLLECTION, { psid: person });
+    (await pseudonymiseReferent(scope)) + (await pseudonymiseRegistrations(scope)) + testimonials.reviewed;
+  const moderators = await eraseModerator(scope);
+  const entries = await eraseEntries(scope);
+  const residents = await eraseResident(db, person);
   return {
     residents,
     entries,
     matches: matches.deleted,
     matchesAnonymised: matches.anonymised,
     attention,
-    handoffs,
+    handovers,
     undelivered,
     testimonials: testimonials.deleted,
     testimonialsStripped: testimonials.stripped,
@@ -142,41 +135,4 @@ export async function erasePerson(db: Db, psid: string, now: Date): Promise<Eras
     moderators,
     pseudonymised,
   };
-}
-
-/**
- * The person's side of their matches becomes the pseudonym; see the module remarks.
- *
- * @returns matches deleted (nobody left) and matches kept with the person's side anonymised.
- */
-async function anonymiseMatches(
-  db: Db,
-  person: string,
-  pseudonym: string,
-  now: Date,
-): Promise<{ deleted: number; anonymised: number }> {
-  const matches = db.collection(MATCHES_COLLECTION);
-  const erased = { $regex: `^${ERASED_PREFIX}` };
-  const deleted = await matches.deleteMany({
-    $or: [
-      { needPsid: person, offerPsid: { $in: [person, erased] } },
-      { offerPsid: person, needPsid: erased },
-    ],
-  });
-  await matches.updateMany(
-    { needPsid: person, status: 'proposed' },
-    { $set: { status: 'expired', updatedAt: now } },
-  );
-  let anonymised = 0;
-  for (const side of ['need', 'offer'] as const) {
-    const result = await matches.updateMany(
-      { [`${side}Psid`]: person },
-      {
-        $set: { [`${side}Psid`]: pseudonym },
-        $unset: { [`followUp.${side}`]: '', [`followUp.answers.${side}`]: '' },
-      },
-    );
-    anonymised += result.modifiedCount;
-  }
-  return { deleted: deleted.deletedCount, anonymised };
 }

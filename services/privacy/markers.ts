@@ -1,16 +1,16 @@
 /**
  * What gives a person away in free text kept about someone else: their psid, their phone
  * however it is written, their e-mail, their first name, their address, the ids of what
- * they stored.
+ * they stored; each module says which of its records identify them.
  */
-import type { Db, ObjectId } from 'mongodb';
-import type { Entry, Resident } from '../domain/types';
-import { ENTRIES_COLLECTION } from '../entries/entryRepository';
-import { HANDOFFS_COLLECTION } from '../moderation/handoffRepository';
-import { MODERATORS_COLLECTION } from '../moderation/moderatorRepository';
-import { RESIDENTS_COLLECTION } from '../residents/residentRepository';
-import { signedFirstName } from '../testimonials/signature';
-import { TESTIMONIALS_COLLECTION, type Testimonial, type TestimonialSignature } from '../testimonials/types';
+import type { Db } from 'mongodb';
+import { entryMarkers } from '../entries/personalData';
+import { moderationMarkers } from '../moderation/personalData';
+import { residentMarkers } from '../residents/personalData';
+import type { PostComposer } from '../testimonials/notices';
+import { testimonialMarkers } from '../testimonials/personalData';
+
+export { phoneForms } from '../residents/personalData';
 
 /** Shorter strings would match in too many unrelated texts. */
 const MIN_MARKER_LENGTH = 3;
@@ -22,39 +22,18 @@ const MIN_MARKER_LENGTH = 3;
  * A phone is looked for as stored, as bare digits, in pairs with spaces or dots, and in its
  * +33 form; a first name as the resident, a referent record or a signed testimonial holds it.
  */
-export async function markersOf(db: Db, psid: string): Promise<string[]> {
-  const [resident, moderator, entries, testimonials, handoffs] = await Promise.all([
-    db.collection<Resident>(RESIDENTS_COLLECTION).findOne({ psid }),
-    db.collection<{ psid: string; name?: string }>(MODERATORS_COLLECTION).findOne({ psid }),
-    db
-      .collection<Entry>(ENTRIES_COLLECTION)
-      .find({ psid }, { projection: { _id: 1, addressText: 1 } })
-      .toArray(),
-    db
-      .collection<Testimonial>(TESTIMONIALS_COLLECTION)
-      .find<{ _id: ObjectId; signature?: TestimonialSignature }>(
-        { psid },
-        { projection: { _id: 1, signature: 1 } },
-      )
-      .toArray(),
-    db
-      .collection(HANDOFFS_COLLECTION)
-      .find({ psid }, { projection: { _id: 1 } })
-      .toArray(),
+export async function markersOf(
+  db: Db,
+  psid: string,
+  posts: Pick<PostComposer, 'signedFirstName'>,
+): Promise<string[]> {
+  const parts = await Promise.all([
+    residentMarkers(db, psid),
+    moderationMarkers(db, psid),
+    entryMarkers(db, psid),
+    testimonialMarkers(db, psid, posts),
   ]);
-  const markers = [
-    psid,
-    ...phoneForms(resident?.contact?.phone),
-    resident?.contact?.email,
-    resident?.firstName,
-    moderator?.name,
-    ...entries.flatMap((entry) => [entry._id?.toHexString(), entry.addressText]),
-    ...testimonials.flatMap(({ _id, signature }) => [
-      _id.toHexString(),
-      ...(signature?.kind === 'first_name_neighbourhood' ? [signature.text, signedFirstName(signature)] : []),
-    ]),
-    ...handoffs.map((handoff) => handoff._id.toHexString()),
-  ];
+  const markers = [psid, ...parts.flat()];
   return [
     ...new Set(
       markers
@@ -62,19 +41,6 @@ export async function markersOf(db: Db, psid: string): Promise<string[]> {
         .filter((marker): marker is string => !!marker && marker.length >= MIN_MARKER_LENGTH),
     ),
   ];
-}
-
-/** `phone` as stored and in the other ways a French number is written. */
-export function phoneForms(phone: string | undefined): string[] {
-  if (!phone) return [];
-  const digits = phone.replace(/\D/g, '');
-  const national = /^33\d{9}$/.test(digits) ? `0${digits.slice(2)}` : digits;
-  const forms = [phone, digits, national];
-  if (/^0\d{9}$/.test(national)) {
-    const pairs = national.match(/\d\d/g) ?? [];
-    forms.push(pairs.join(' '), pairs.join('.'), `+33${national.slice(1)}`, `+33 ${national.slice(1)}`);
-  }
-  return forms.filter((form) => form.length >= 6);
 }
 
 /** One regular expression source matching any of `markers` (they are escaped). */

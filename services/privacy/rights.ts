@@ -3,7 +3,7 @@
  */
 import type { Db } from 'mongodb';
 import type { Clock } from '../clock';
-import { erasePerson, type ErasureReport } from './erasure';
+import { erasePerson, type ErasureReport, type ErasureTexts } from './erasure';
 import { exportPersonalData, type PersonalDataExport } from './export';
 
 /**
@@ -17,6 +17,7 @@ export class PersonalDataRights {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly texts: ErasureTexts,
   ) {}
 
   /** Everything stored about `psid` (see `export.ts`). */
@@ -26,6 +27,6 @@ export class PersonalDataRights {
 
   /** Erases everything stored about `psid` (see `erasure.ts`). */
   erase(psid: string): Promise<ErasureReport> {
-    return erasePerson(this.db, psid, this.clock());
+    return erasePerson(this.db, psid, this.clock(), this.texts);
   }
 }

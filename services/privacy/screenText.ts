@@ -1,6 +1,6 @@
 /**
  * The one screening of free text that one person types and someone else reads: entry
- * descriptions and "quand", testimonials and their signatures, hand-over summaries.
+ * descriptions and "quand", testimonials and their signatures, handover summaries.
  *
  * @remarks
  * In order: the text is normalised (NFKC, invisible and bidirectional controls removed,

@@ -13,11 +13,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { GraphError, withRetry, type FeedPost, type RetryOptions } from '../graph';
-import { t } from '../i18n';
 import type { Logger } from '../logger';
+import type { NotifyAdmins } from '../messaging/notifier';
 import { describeCode, safeToRepost, toTestimonialError, verdictOf } from './graphFailure';
 import { PublicationStore } from './publicationStore';
-import { renderPost } from './signature';
+import { postMessage, type PostComposer, type TestimonialNotice } from './notices';
 import type { StoredTestimonial } from './types';
 import { deletePublishedPost, FEED_RETRY, type PageFeed } from './withdrawal';
 
@@ -29,7 +29,9 @@ export interface PublisherDeps {
   db: Db;
   feed: PageFeed;
   pageId: string;
-  notifyAdmins: (text: string) => Promise<void>;
+  notifyAdmins: NotifyAdmins<TestimonialNotice>;
+  /** The texts of the Page (the post of a testimonial). */
+  composer: PostComposer;
   logger: Logger;
   /** Testimonials published per run; 1 by default. */
   perRun?: number;
@@ -110,7 +112,7 @@ async function publishOne(
   const fromStatus = item.status === 'scheduled' ? 'scheduled' : 'approved';
   const attempt = {
     id: (deps.newAttemptId ?? randomUUID)(),
-    message: renderPost(item.text, item.signature),
+    message: postMessage(deps.composer, item.text, item.signature),
     startedAt: now,
     fromStatus,
   } as const;
@@ -137,7 +139,7 @@ async function publishOne(
       return 'deferred';
     }
     await store.refused(item._id, attempt.id, recorded, now);
-    await deps.notifyAdmins(t('testimonials.admin.failed', { id, code: describeCode(error) }));
+    await deps.notifyAdmins({ type: 'testimonials.publicationFailed', id, code: describeCode(error) });
     return 'refused';
   }
   const outcome = await store.published(item._id, attempt.id, postId, now);

@@ -6,10 +6,11 @@ import type { Collection, Db, Filter, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import { CodedError, ErrorCode } from '../errors';
 import { cleanShownText, cleanText, requirePsid, toObjectId } from '../entries/validation';
-import { renderSignature, type SignatureChoice } from './signature';
+import type { PostComposer } from './notices';
 import {
   TESTIMONIALS_COLLECTION,
   type StoredTestimonial,
+  type SignatureChoice,
   type Testimonial,
   type TestimonialStatus,
 } from './types';
@@ -46,6 +47,8 @@ export class TestimonialRepository {
   constructor(
     db: Db,
     private readonly clock: Clock,
+    /** Renders the chosen signature; only {@link TestimonialRepository.create} needs it. */
+    private readonly composer?: Pick<PostComposer, 'signature'>,
   ) {
     this.collection = db.collection<Testimonial>(TESTIMONIALS_COLLECTION);
   }
@@ -65,6 +68,7 @@ export class TestimonialRepository {
    * @throws CodedError `payload_invalid` for an empty text, a bad psid or signature, or no consent version.
    */
   async create(input: NewTestimonial): Promise<StoredTestimonial> {
+    if (!this.composer) throw new CodedError(ErrorCode.NotSupported, 'no signature composer');
     const now = this.clock();
     const text = cleanShownText(input.text, MAX_TESTIMONIAL_LENGTH, 'text');
     const version = cleanText(input.consentVersion, 40, 'consentVersion');
@@ -73,7 +77,7 @@ export class TestimonialRepository {
     const testimonial: Testimonial = {
       psid: requirePsid(input.psid),
       text,
-      signature: renderSignature(input.signature),
+      signature: this.composer.signature(input.signature),
       consent: { given: true, at: now, version },
       status: 'pending',
       attempts: 0,

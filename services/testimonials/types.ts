@@ -22,6 +22,17 @@ export type SignatureKind = 'first_name_neighbourhood' | 'initials' | 'anonymous
 export type TestimonialStatus =
   'pending' | 'approved' | 'scheduled' | 'publishing' | 'published' | 'rejected' | 'withdrawn';
 
+/** What the resident chose for their signature and what the dialog knows of them. */
+export interface SignatureChoice {
+  kind: SignatureKind;
+  /** Needed for `first_name_neighbourhood` and `initials`. */
+  firstName?: string;
+  /** Optional extra words of the name, for initials ("Camille Durand" → "C. D."). */
+  lastName?: string;
+  /** Display name of the neighbourhood, when known. */
+  neighbourhood?: string;
+}
+
 /** The signature chosen and its rendered text (as it appears under the post). */
 export interface TestimonialSignature {
   kind: SignatureKind;

@@ -4,8 +4,9 @@
  */
 import type { Db } from 'mongodb';
 import { GraphError, withRetry, type FeedApi, type RetryOptions } from '../graph';
-import { t } from '../i18n';
 import type { Logger } from '../logger';
+import type { NotifyAdmins } from '../messaging/notifier';
+import type { TestimonialNotice } from './notices';
 import { describeCode, toTestimonialError } from './graphFailure';
 import { PublicationStore } from './publicationStore';
 import { TestimonialRepository, type WithdrawalTarget } from './testimonialRepository';
@@ -21,7 +22,7 @@ export const FEED_RETRY: RetryOptions = Object.freeze({ attempts: 3, baseDelayMs
 export interface PostDeletionDeps {
   db: Db;
   feed: PageFeed;
-  notifyAdmins: (text: string) => Promise<void>;
+  notifyAdmins: NotifyAdmins<TestimonialNotice>;
   logger: Logger;
   /** Defaults to {@link FEED_RETRY}. */
   retry?: RetryOptions;
@@ -76,11 +77,11 @@ export async function deletePublishedPost(
     if (!(error instanceof GraphError)) throw error;
     await store.recordError(testimonial._id, toTestimonialError(error, 'delete', now));
     deps.logger.warn('testimonial post deletion failed', { testimonial: id, code: error.graphCode });
-    await deps.notifyAdmins(t('testimonials.admin.withdrawnDeleteFailed', { id, code: describeCode(error) }));
+    await deps.notifyAdmins({ type: 'testimonials.postDeleteFailed', id, code: describeCode(error) });
     return false;
   }
   await store.postDeleted(testimonial._id, now);
   deps.logger.info('testimonial post deleted', { testimonial: id });
-  await deps.notifyAdmins(t('testimonials.admin.withdrawnDeleted', { id }));
+  await deps.notifyAdmins({ type: 'testimonials.postDeleted', id });
   return true;
 }

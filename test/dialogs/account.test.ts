@@ -118,7 +118,7 @@ describe('dialogs: my entries and my data', function () {
     assert.equal(await db().collection<Match>('matches').countDocuments({ needPsid: PSID }), 0);
     assert.equal(await count('conversation_refs', { _id: PSID }), 0);
     assert.equal(await count('conversations', { psid: PSID }), 0);
-    assert.equal(await count('handoffs', { psid: PSID }), 0, 'hand-over transcripts are erased');
+    assert.equal(await count('handoffs', { psid: PSID }), 0, 'handover transcripts are erased');
     assert.equal(await count('undelivered', { psid: PSID }), 0, 'undelivered notices are erased');
     assert.equal(await count('handoffs', { psid: 'someone-else' }), 1);
     assert.equal(await count('entries', { psid: 'helper' }), 1, 'other residents keep their data');

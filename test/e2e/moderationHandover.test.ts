@@ -2,13 +2,13 @@
  * End to end through the signed Messenger webhook and the fake Graph API: a resident asks
  * for a person, is told in French that a referent answers here, and the thread is passed
  * to the page inbox; what they write on standby and the referent's reply from the inbox
- * are kept in the hand-over's transcript with no reply from the bot; when the inbox passes
+ * are kept in the handover's transcript with no reply from the bot; when the inbox passes
  * the thread back, the bot says it is back and shows the menu.
  */
 import assert from 'node:assert/strict';
 import { manualClock } from '../../services/clock';
 import { PAGE_INBOX_APP_ID } from '../../services/graph';
-import type { StoredHandoff } from '../../services/moderation';
+import type { StoredHandover } from '../../services/moderation';
 import type { RecordedCall } from '../support/fake-graph';
 import { MessengerUser, messagesTo, payloadsOf, textOf } from '../support/messengerUser';
 import { PAGE_ID, startTestApp, type TestApp } from '../support/testApp';
@@ -18,7 +18,7 @@ const MONDAY_10H = new Date('2026-03-09T09:00:00.000Z');
 const OUR_APP_ID = '5550001';
 const REFERENT = '7000000001';
 
-describe('a hand-over to the referents over Messenger, end to end', () => {
+describe('a handover to the referents over Messenger, end to end', () => {
   let test: TestApp;
   before(async () => {
     test = await startTestApp({ clock: manualClock(MONDAY_10H).now, env: { MESSENGER_APP_ID: OUR_APP_ID } });
@@ -39,8 +39,8 @@ describe('a hand-over to the referents over Messenger, end to end', () => {
     }
   }
 
-  const handoffOf = (psid: string) =>
-    test.database.db.collection<StoredHandoff>('handoffs').findOne({ psid }, { sort: { createdAt: -1 } });
+  const handoverOf = (psid: string) =>
+    test.database.db.collection<StoredHandover>('handoffs').findOne({ psid }, { sort: { createdAt: -1 } });
   const isPass = (call: RecordedCall) => call.path === '/me/pass_thread_control';
 
   it('tells the resident, passes the thread, keeps the transcript silently, and resumes on the way back', async () => {
@@ -61,7 +61,7 @@ describe('a hand-over to the referents over Messenger, end to end', () => {
     const calls = test.graph.calls;
     const noticeAt = calls.findIndex((call) => messagesTo([call], resident.psid).length > 0);
     assert.ok(noticeAt >= 0 && noticeAt < calls.indexOf(pass), 'the notice is sent before the pass');
-    assert.equal((await handoffOf(resident.psid))?.reason, 'asked_for_human');
+    assert.equal((await handoverOf(resident.psid))?.reason, 'asked_for_human');
 
     // On standby, the resident writes and a referent answers from the inbox: recorded, no reply.
     const callsBefore = test.graph.calls.length;
@@ -73,7 +73,7 @@ describe('a hand-over to the referents over Messenger, end to end', () => {
       message: { mid: 'm_standby_1', text: 'Vous êtes là ?' },
     };
     await post({ object: 'page', entry: [{ id: PAGE_ID, time: at, standby: [standby] }] }, async () => {
-      return ((await handoffOf(resident.psid))?.transcript.length ?? 0) >= 1;
+      return ((await handoverOf(resident.psid))?.transcript.length ?? 0) >= 1;
     });
     const echo = {
       sender: { id: PAGE_ID },
@@ -87,9 +87,9 @@ describe('a hand-over to the referents over Messenger, end to end', () => {
       },
     };
     await post({ object: 'page', entry: [{ id: PAGE_ID, time: at + 1, messaging: [echo] }] }, async () => {
-      return ((await handoffOf(resident.psid))?.transcript.length ?? 0) >= 2;
+      return ((await handoverOf(resident.psid))?.transcript.length ?? 0) >= 2;
     });
-    const during = await handoffOf(resident.psid);
+    const during = await handoverOf(resident.psid);
     assert.deepEqual(
       during?.transcript.map((line) => [line.from, line.text]),
       [
@@ -116,6 +116,6 @@ describe('a hand-over to the referents over Messenger, end to end', () => {
     const resumed = messagesTo(test.graph.calls.slice(callsBefore), resident.psid);
     assert.match(textOf(resumed), /Je reprends la conversation/);
     assert.ok(payloadsOf(resumed).includes('MENU_HUMAN'), 'the menu is offered again');
-    assert.equal((await handoffOf(resident.psid))?.status, 'closed');
+    assert.equal((await handoverOf(resident.psid))?.status, 'closed');
   });
 });

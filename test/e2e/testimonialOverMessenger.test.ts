@@ -15,6 +15,7 @@ import type { Testimonial } from '../../services/testimonials/types';
 import { noWait } from '../jobs/support';
 import { MessengerUser, payloadsOf, textOf } from '../support/messengerUser';
 import { PAGE_ID, startTestApp, type TestApp } from '../support/testApp';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 describe('a testimonial over Messenger, end to end', () => {
   let test: TestApp;
@@ -72,6 +73,7 @@ describe('a testimonial over Messenger, end to end', () => {
         logger: silentLogger,
         notifier: test.app.core.deps.notifier,
         notifyAdmins: adminNotifier(test.app.core, systemClock, silentLogger),
+        composer: frenchPosts,
         feed,
         pageId: PAGE_ID,
         entries: test.app.core.entries,

@@ -1,11 +1,11 @@
 /**
  * One retry layer: when Meta keeps failing thread control with a 500, the call reaches Meta
- * as many times as the outbox's retry policy allows, not that number times the hand-over's.
+ * as many times as the outbox's retry policy allows, not that number times the handover's.
  */
 import assert from 'node:assert/strict';
 import { manualClock } from '../../services/clock';
 import { DEFAULT_RETRY } from '../../services/graph';
-import type { StoredHandoff } from '../../services/moderation';
+import type { StoredHandover } from '../../services/moderation';
 import { MessengerUser, textOf } from '../support/messengerUser';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -27,7 +27,7 @@ describe('faults: thread control fails with a 500', function () {
     await test.stop();
   });
 
-  it('is tried DEFAULT_RETRY.attempts times in all, and the hand-over is still recorded', async () => {
+  it('is tried DEFAULT_RETRY.attempts times in all, and the handover is still recorded', async () => {
     const resident = new MessengerUser(test, '2000000000000091');
     const notice = await resident.postback('MENU_HUMAN', "Parler à quelqu'un");
     assert.ok(textOf(notice) !== '', 'the resident is answered');
@@ -35,9 +35,9 @@ describe('faults: thread control fails with a 500', function () {
     assert.equal(passes.length, DEFAULT_RETRY.attempts, 'one retry layer: the outbox');
     assert.ok(passes.every((call) => call.status === 500));
     const handoff = await test.database.db
-      .collection<StoredHandoff>('handoffs')
+      .collection<StoredHandover>('handoffs')
       .findOne({ psid: resident.psid });
     assert.equal(handoff?.reason, 'asked_for_human');
-    assert.equal(handoff.passedAt, undefined, 'not passed: the next hand-over tries again');
+    assert.equal(handoff.passedAt, undefined, 'not passed: the next handover tries again');
   });
 });

@@ -138,7 +138,7 @@ describe('match-timeouts job', function () {
     assert.deepEqual(await reasons(ASKER), ['asked_for_human']);
     const [told] = harness.notifier.to(ASKER);
     assert.match(told.activity.text ?? '', keyPattern('matchTimeout.toReferent'));
-    assert.equal(await harness.moderation.handoffs.active(ASKER), null, 'no hand-over for a normal need');
+    assert.equal(await harness.moderation.handovers.active(ASKER), null, 'no handover for a normal need');
   });
 
   it('hands an urgent need over to a referent (no_match_urgent) when no other offer is left', async function () {
@@ -148,8 +148,8 @@ describe('match-timeouts job', function () {
     const summary = await runJob();
     assert.equal(summary.handedOver, 1);
     assert.equal((await matches())[0].status, 'to_moderators');
-    const handoff = await harness.moderation.handoffs.active(ASKER);
-    assert.equal(handoff?.reason, 'no_match_urgent');
+    const handover = await harness.moderation.handovers.active(ASKER);
+    assert.equal(handover?.reason, 'no_match_urgent');
     assert.equal(harness.threadControl.passesFor(ASKER)[0]?.targetAppId, PAGE_INBOX_APP_ID);
     assert.deepEqual(await reasons(ASKER), ['no_match_urgent']);
     assert.equal(harness.notifier.to(ASKER).length, 1, 'the resident is told who takes over');

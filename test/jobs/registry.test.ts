@@ -3,6 +3,7 @@ import { validate } from 'node-cron';
 import { createJobs, publishSchedule, splitSchedule, type Job, type JobDeps } from '../../services/jobs';
 import { silentLogger } from '../../services/logger';
 import { openTestDatabase, type TestDatabase } from '../support/db';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 describe('createJobs', () => {
   let database: TestDatabase;
@@ -15,6 +16,7 @@ describe('createJobs', () => {
       logger: silentLogger,
       notifier: { notify: () => Promise.resolve('sent') },
       notifyAdmins: () => Promise.resolve(),
+      composer: frenchPosts,
       feed: undefined,
       pageId: undefined,
       entries: { expireOverdue: () => Promise.resolve({ asked: 0, closed: 0, waiting: 0 }) },

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import type { Db } from 'mongodb';
 import type { StorageDocument } from '../../services/db/mongoStorage';
 import { silentLogger } from '../../services/logger';
-import { applyRetention } from '../../services/jobs/retention';
+import { applyRetention } from '../../services/privacy/retention';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { newEntry } from '../services/support';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 const NOW = new Date('2026-06-01T01:30:00Z');
 const DAY = 86_400_000;
@@ -68,7 +69,7 @@ describe('retention job', () => {
       { _id: 'facebook/users/gone2', eTag: '1', state: '{}', updatedAt: ago(2) },
     ]);
 
-    const summary = await applyRetention({ db, logger: silentLogger }, NOW);
+    const summary = await applyRetention({ db, logger: silentLogger, texts: frenchPosts }, NOW);
 
     assert.equal(await db.collection('residents').countDocuments({ psid: 'gone' }), 0);
     assert.equal(await db.collection('entries').countDocuments({ psid: 'gone' }), 0);
@@ -101,7 +102,7 @@ describe('retention job', () => {
     assert.equal(summary.botState, 5);
   });
 
-  it('empties hand-over transcripts 90 days after closing (or creation when never closed)', async () => {
+  it('empties handover transcripts 90 days after closing (or creation when never closed)', async () => {
     const { db } = database;
     await db.collection('handoffs').deleteMany({});
     const line = [{ from: 'resident', at: ago(120), text: 'J’habite 3 rue des Lilas, 06 12 34 56 78' }];
@@ -125,15 +126,15 @@ describe('retention job', () => {
       { psid: 'x3', status: 'open', summary: 'courses', transcript: line, createdAt: ago(95) },
       { psid: 'x4', status: 'open', summary: 'courses', transcript: line, createdAt: ago(10) },
     ]);
-    const summary = await applyRetention({ db, logger: silentLogger }, NOW);
+    const summary = await applyRetention({ db, logger: silentLogger, texts: frenchPosts }, NOW);
     assert.equal(summary.transcripts, 2);
-    const handoffs = await db
+    const handovers = await db
       .collection<{ psid: string; transcript: unknown[]; summary: string }>('handoffs')
       .find()
       .sort({ psid: 1 })
       .toArray();
     assert.deepEqual(
-      handoffs.map((handoff) => [handoff.psid, handoff.transcript.length, handoff.summary]),
+      handovers.map((handover) => [handover.psid, handover.transcript.length, handover.summary]),
       [
         ['x1', 0, ''],
         ['x2', 1, 'courses'],
@@ -141,7 +142,10 @@ describe('retention job', () => {
         ['x4', 1, 'courses'],
       ],
     );
-    assert.equal((await applyRetention({ db, logger: silentLogger }, NOW)).transcripts, 0);
+    assert.equal(
+      (await applyRetention({ db, logger: silentLogger, texts: frenchPosts }, NOW)).transcripts,
+      0,
+    );
   });
 
   it('deletes the inbox leases an instance that died left behind, and no live one', async () => {
@@ -153,7 +157,7 @@ describe('retention job', () => {
       { _id: '2000000000000902', owner: 'slow-instance', until: minutesAgo(5) },
       { _id: '2000000000000903', owner: 'live-instance', until: minutesAgo(-1) },
     ]);
-    const summary = await applyRetention({ db, logger: silentLogger }, NOW);
+    const summary = await applyRetention({ db, logger: silentLogger, texts: frenchPosts }, NOW);
     assert.equal(summary.abandonedLeases, 1);
     assert.deepEqual(
       (await leases.find().sort({ _id: 1 }).toArray()).map((lease) => lease._id),

@@ -12,6 +12,8 @@ import { openTestDatabase, type TestDatabase } from '../support/db';
 import { buildModules, type Modules } from '../support/modules';
 import type { FakeGraph, RecordedCall } from '../support/fake-graph';
 import { startMessengerFakes } from '../support/messengerFakes';
+import { noticeText } from '../../dialogs/notices';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 /** The Page of the tests. */
 export const PAGE_ID = '5550001';
@@ -104,14 +106,15 @@ export async function openJobsHarness(prefix: string, start: Date): Promise<Jobs
       db: database.db,
       logger: silentLogger,
       notifier,
-      notifyAdmins: (text) => {
-        adminNotices.push(text);
+      notifyAdmins: (notice) => {
+        adminNotices.push(noticeText(notice));
         return Promise.resolve();
       },
       feed: clients.feed,
       pageId: PAGE_ID,
       entries: modules.entries,
       matching: modules.matching,
+      composer: frenchPosts,
     },
     modules,
     wrote,

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { computeWeeklyFigures, formatDuration, sendWeeklyReport } from '../../services/jobs/weeklyReport';
+import { noticeText } from '../../dialogs/notices';
+import { formatDuration } from '../../dialogs/notices/reports';
+import { computeWeeklyFigures, sendWeeklyReport } from '../../services/jobs/weeklyReport';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { newEntry } from '../services/support';
 
@@ -87,7 +89,7 @@ describe('weekly-report job', () => {
     assert.deepEqual(figures.byStatus.published, { week: 1, total: 2 });
     assert.deepEqual(figures.byStatus.closed, { week: 0, total: 1 });
     assert.deepEqual(figures.matches, { week: 1, total: 2 });
-    assert.deepEqual(figures.handoffs, { week: 4, answered: 3, medianWaitMs: 30 * MINUTE });
+    assert.deepEqual(figures.handovers, { week: 4, answered: 3, medianWaitMs: 30 * MINUTE });
   });
 
   it('sends the admins a French report built from those figures', async () => {
@@ -95,8 +97,8 @@ describe('weekly-report job', () => {
     const summary = await sendWeeklyReport(
       {
         db: database.db,
-        notifyAdmins: (text) => {
-          sent.push(text);
+        notifyAdmins: (notice) => {
+          sent.push(noticeText(notice));
           return Promise.resolve();
         },
       },

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { ErrorCode } from '../../services/errors';
 import { PAGE_INBOX_APP_ID } from '../../services/graph';
-import { ModerationError, residentHandoverText, type HandOverRequest } from '../../services/moderation';
+import { residentHandoverText } from '../../dialogs/notices/moderation';
+import { ModerationError, type HandOverRequest } from '../../services/moderation';
 import {
   createWorld,
   echo,
@@ -65,14 +66,14 @@ describe('moderation/HandoverService', () => {
     assert.equal(world.messagesTo(MERCURE).length, 0, 'another neighbourhood');
     assert.equal(world.messagesTo(RESIDENT).length, 0, 'the dialog tells the resident, not the service');
 
-    const stored = await world.moderation.handoffs.active(RESIDENT);
+    const stored = await world.moderation.handovers.active(RESIDENT);
     assert.equal(stored?.status, 'open');
     assert.deepEqual(stored?.scores, { ask_help: 0.41 });
     assert.ok(stored?.passedAt);
 
     const again = await world.moderation.handover.handOver(request({ reason: 'complaint' }));
     assert.equal(again.created, false);
-    assert.equal(again.handoffId.toHexString(), result.handoffId.toHexString());
+    assert.equal(again.handoverId.toHexString(), result.handoverId.toHexString());
     assert.equal(world.callsTo('pass_thread_control').length, 1);
     assert.equal(world.messagesTo(MAILLE).length, 1);
     assert.equal(await world.database.db.collection('handoffs').countDocuments({ psid: RESIDENT }), 1);
@@ -82,7 +83,7 @@ describe('moderation/HandoverService', () => {
     world.graph.failNext(1, { status: 400, code: 100, subcode: 2018001 });
     const result = await world.moderation.handover.handOver(request({ neighbourhood: 'Les Molières' }));
     assert.equal(result.passed, false);
-    assert.equal((await world.moderation.handoffs.active(RESIDENT))?.status, 'open');
+    assert.equal((await world.moderation.handovers.active(RESIDENT))?.status, 'open');
     for (const psid of [MAILLE, MERCURE, ADMIN]) assert.equal(world.messagesTo(psid).length, 1, psid);
   });
 
@@ -100,22 +101,22 @@ describe('moderation/HandoverService', () => {
   });
 
   it('keeps standby messages and moderators’ echoes in the transcript without sending anything', async () => {
-    const { handover, handoffs } = world.moderation;
+    const { handover, handovers } = world.moderation;
     await handover.handOver(request());
     const sendsBefore = world.graph.calls.length;
     const t1 = new Date(MONDAY_10H.getTime() + MINUTE);
     const t2 = new Date(MONDAY_10H.getTime() + 2 * MINUTE);
 
-    assert.deepEqual(await handover.onChannelEvent(standbyMessage(RESIDENT, 'Vous êtes là ?', 'm.r1', t1)), {
+    assert.deepEqual(await handover.onThreadEvent(standbyMessage(RESIDENT, 'Vous êtes là ?', 'm.r1', t1)), {
       recorded: true,
       resumed: false,
     });
-    await handover.onChannelEvent(standbyMessage(RESIDENT, 'Vous êtes là ?', 'm.r1', t1)); // redelivered
-    await handover.onChannelEvent(echo(RESIDENT, 'Bonjour, je suis Awa.', 'm.m1', t2, PAGE_INBOX_APP_ID));
-    await handover.onChannelEvent(echo(RESIDENT, 'Menu automatique', 'm.b1', t2, OUR_APP_ID));
-    await handover.onChannelEvent(echo(RESIDENT, 'Je regarde.', 'm.m2', t2));
+    await handover.onThreadEvent(standbyMessage(RESIDENT, 'Vous êtes là ?', 'm.r1', t1)); // redelivered
+    await handover.onThreadEvent(echo(RESIDENT, 'Bonjour, je suis Awa.', 'm.m1', t2, PAGE_INBOX_APP_ID));
+    await handover.onThreadEvent(echo(RESIDENT, 'Menu automatique', 'm.b1', t2, OUR_APP_ID));
+    await handover.onThreadEvent(echo(RESIDENT, 'Je regarde.', 'm.m2', t2));
 
-    const stored = await handoffs.active(RESIDENT);
+    const stored = await handovers.active(RESIDENT);
     assert.deepEqual(
       stored?.transcript.map((line) => [line.from, line.text]),
       [
@@ -128,29 +129,29 @@ describe('moderation/HandoverService', () => {
     assert.equal(world.graph.calls.length, sendsBefore, 'no Graph call at all');
   });
 
-  it('closes the hand-over with its duration when the inbox passes the thread back', async () => {
-    const { handover, handoffs } = world.moderation;
-    const { handoffId } = await handover.handOver(request());
+  it('closes the handover with its duration when the inbox passes the thread back', async () => {
+    const { handover, handovers } = world.moderation;
+    const { handoverId } = await handover.handOver(request());
     const back = new Date(MONDAY_10H.getTime() + 45 * MINUTE);
-    assert.deepEqual(await handover.onChannelEvent(passedTo(RESIDENT, PAGE_INBOX_APP_ID, back)), {
+    assert.deepEqual(await handover.onThreadEvent(passedTo(RESIDENT, PAGE_INBOX_APP_ID, back)), {
       recorded: false,
       resumed: false,
     });
-    assert.deepEqual(await handover.onChannelEvent(passedTo(RESIDENT, OUR_APP_ID, back)), {
+    assert.deepEqual(await handover.onThreadEvent(passedTo(RESIDENT, OUR_APP_ID, back)), {
       recorded: true,
       resumed: true,
     });
-    const closed = await handoffs.get(handoffId);
+    const closed = await handovers.get(handoverId);
     assert.equal(closed?.status, 'closed');
     assert.equal(closed?.durationMs, 45 * MINUTE);
     assert.equal(closed?.closedBy, 'inbox');
-    assert.equal(await handoffs.active(RESIDENT), null);
+    assert.equal(await handovers.active(RESIDENT), null);
   });
 
   it('takes the thread back after the timeout of inactivity, not before', async () => {
-    const { handover, handoffs } = world.moderation;
-    const { handoffId } = await handover.handOver(request());
-    await handover.onChannelEvent(
+    const { handover, handovers } = world.moderation;
+    const { handoverId } = await handover.handOver(request());
+    await handover.onThreadEvent(
       standbyMessage(RESIDENT, 'Merci', 'm.r9', new Date(MONDAY_10H.getTime() + HOUR)),
     );
 
@@ -165,7 +166,7 @@ describe('moderation/HandoverService', () => {
     const takes = world.callsTo('take_thread_control');
     assert.equal(takes.length, 1);
     assert.equal((takes[0]?.body as { recipient: { id: string } }).recipient.id, RESIDENT);
-    const closed = await handoffs.get(handoffId);
+    const closed = await handovers.get(handoverId);
     assert.equal(closed?.status, 'closed');
     assert.equal(closed?.closedBy, 'timeout');
     assert.equal(closed?.durationMs, 25 * HOUR + MINUTE);
@@ -207,30 +208,30 @@ describe('moderation/HandoverService', () => {
   it('stops following up once a moderator answered', async () => {
     const { handover } = world.moderation;
     await handover.handOver(request());
-    await handover.onChannelEvent(echo(RESIDENT, 'Bonjour', 'm.x', new Date(MONDAY_10H.getTime() + MINUTE)));
+    await handover.onThreadEvent(echo(RESIDENT, 'Bonjour', 'm.x', new Date(MONDAY_10H.getTime() + MINUTE)));
     assert.equal((await handover.remind(new Date(MONDAY_10H.getTime() + 5 * HOUR))).unanswered, 0);
     assert.equal(world.messagesTo(MAILLE).length, 1);
   });
 
-  it('lets moderators list, take and close hand-overs (audited), and refuses anyone else', async () => {
+  it('lets moderators list, take and close handovers (audited), and refuses anyone else', async () => {
     const { handover, audit } = world.moderation;
-    const { handoffId } = await handover.handOver(request());
-    const id = handoffId.toHexString();
+    const { handoverId } = await handover.handOver(request());
+    const id = handoverId.toHexString();
     for (const attempt of [
-      () => handover.openHandoffs(RESIDENT),
-      () => handover.takeHandoff(RESIDENT, id),
-      () => handover.closeHandoff('not-a-psid', id),
+      () => handover.openHandovers(RESIDENT),
+      () => handover.takeHandover(RESIDENT, id),
+      () => handover.closeHandover('not-a-psid', id),
     ]) {
       await assert.rejects(
         attempt(),
         (error: unknown) => error instanceof ModerationError && error.code === ErrorCode.NotModerator,
       );
     }
-    assert.equal((await handover.openHandoffs(MAILLE)).length, 1);
-    assert.equal((await handover.takeHandoff(MAILLE, id)).takenBy, MAILLE);
-    await assert.rejects(handover.takeHandoff(MERCURE, id), { code: 'invalid_state' });
+    assert.equal((await handover.openHandovers(MAILLE)).length, 1);
+    assert.equal((await handover.takeHandover(MAILLE, id)).takenBy, MAILLE);
+    await assert.rejects(handover.takeHandover(MERCURE, id), { code: 'invalid_state' });
     world.clock.advance(10 * MINUTE);
-    const closed = await handover.closeHandoff(MAILLE, id);
+    const closed = await handover.closeHandover(MAILLE, id);
     assert.equal(closed.durationMs, 10 * MINUTE);
     assert.equal(world.callsTo('take_thread_control').length, 1);
     assert.deepEqual(
@@ -240,7 +241,7 @@ describe('moderation/HandoverService', () => {
         [MAILLE, 'handoff.take', id],
       ],
     );
-    await assert.rejects(handover.closeHandoff(MAILLE, id), { code: 'invalid_state' });
-    await assert.rejects(handover.takeHandoff(MAILLE, 'zzz'), { code: 'not_found' });
+    await assert.rejects(handover.closeHandover(MAILLE, id), { code: 'invalid_state' });
+    await assert.rejects(handover.takeHandover(MAILLE, 'zzz'), { code: 'not_found' });
   });
 });

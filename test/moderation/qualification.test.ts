@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { MongoClient } from 'mongodb';
+import { noticeText } from '../../dialogs/notices';
 import { ErrorCode } from '../../services/errors';
 import { silentLogger } from '../../services/logger';
 import { ModerationError, QualificationService, UndeliveredQueue } from '../../services/moderation';
@@ -94,6 +95,7 @@ describe('moderation/QualificationService', () => {
       moderators: world.moderation.moderators,
       audit: world.moderation.audit,
       notifier: { notify: () => Promise.reject(new Error('server selection timed out')) },
+      noticeText,
       undelivered: new UndeliveredQueue(gone.db(world.database.name), world.clock.now),
       clock: world.clock.now,
       logger: silentLogger,

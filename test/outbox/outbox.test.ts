@@ -44,7 +44,9 @@ describe('outbox: exactly-once Graph calls per turn', () => {
   let store: OutboxStore;
   let outbox: Outbox;
   let turn = 0;
-  const clock = manualClock(new Date('2025-03-01T10:00:00Z'));
+  // Today: records expire (TTL index) a few days after the clock's time, and the engine's TTL
+  // monitor runs on the real time, so a clock in the past would let it delete them mid-test.
+  const clock = manualClock(new Date());
 
   /** A fresh event key per test, so that tests do not see each other's records. */
   const nextKey = (): string => `mid:m.turn${(turn += 1)}`;

@@ -4,7 +4,14 @@
  * the conversation state written last, the directory touch records Bot Framework people only.
  */
 import assert from 'node:assert/strict';
-import { ConversationState, MemoryStorage, UserState, type StoreItems, type TurnContext } from 'botbuilder';
+import {
+  ConversationState,
+  MemoryStorage,
+  UserState,
+  type ConversationReference,
+  type StoreItems,
+  type TurnContext,
+} from 'botbuilder';
 import { VoisinsBot } from '../../bot/bot';
 import { setMessengerTurn } from '../../bot/messenger/turn';
 import { DirectoryTouch } from '../../bot/pipeline/directoryTouch';
@@ -124,7 +131,7 @@ describe('pipeline: the steps of a turn', () => {
       const touch = new DirectoryTouch(
         {
           touch: (psid, at, reference) => {
-            touched.push([psid, at, reference.conversation?.id]);
+            touched.push([psid, at, (reference as Partial<ConversationReference>).conversation?.id]);
             return Promise.resolve();
           },
         },

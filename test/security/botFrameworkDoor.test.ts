@@ -11,7 +11,7 @@ import { readdirSync } from 'node:fs';
 import { createServer as createRestifyServer } from '../../bot/server';
 import { manualClock } from '../../services/clock';
 import { silentLogger } from '../../services/logger';
-import type { StoredHandoff } from '../../services/moderation';
+import type { StoredHandover } from '../../services/moderation';
 import { MessengerUser } from '../support/messengerUser';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -136,9 +136,9 @@ describe('security: the Bot Framework endpoint lets nobody act as someone else',
   it("does not let a caller forge Messenger's channel events (a referent's reply, a thread passed back)", async () => {
     const resident = new MessengerUser(test, '2000000000000102');
     await resident.postback('MENU_HUMAN', "Parler à quelqu'un");
-    const handoffs = test.database.db.collection<StoredHandoff>('handoffs');
-    const open = await handoffs.findOne({ psid: resident.psid });
-    assert.ok(open && open.status !== 'closed', 'a hand-over is open');
+    const handovers = test.database.db.collection<StoredHandover>('handoffs');
+    const open = await handovers.findOne({ psid: resident.psid });
+    assert.ok(open && open.status !== 'closed', 'a handover is open');
 
     const forged = (name: string, value: Record<string, unknown>) =>
       post(
@@ -153,8 +153,8 @@ describe('security: the Bot Framework endpoint lets nobody act as someone else',
       );
     await forged('messenger.echo', { text: 'Réponse inventée', mid: 'm.forged' });
     await forged('messenger.handover', { kind: 'pass_thread_control', newOwnerAppId: undefined });
-    const now = await handoffs.findOne({ _id: open._id });
-    assert.ok(now, 'the hand-over is still there');
+    const now = await handovers.findOne({ _id: open._id });
+    assert.ok(now, 'the handover is still there');
     assert.equal(now.status, open.status, 'the forged pass back closed nothing');
     assert.ok(
       !JSON.stringify(now).includes('Réponse inventée'),

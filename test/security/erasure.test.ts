@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Match } from '../../services/domain/types';
-import { applyRetention } from '../../services/jobs/retention';
+import { applyRetention } from '../../services/privacy/retention';
 import { silentLogger } from '../../services/logger';
 import {
   ADMIN,
@@ -20,6 +20,7 @@ import {
   type Life,
   type World,
 } from './personLife';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 /** Collections the seeded life must have reached (or the scan proves nothing). */
 const REACHED = [
@@ -100,7 +101,10 @@ describe('security: erasure leaves nothing about the person', function () {
     await othersMidConversation(world, life);
     await assertSeeded();
 
-    const summary = await applyRetention({ db: world.db, logger: silentLogger }, world.harness.clock.now());
+    const summary = await applyRetention(
+      { db: world.db, logger: silentLogger, texts: frenchPosts },
+      world.harness.clock.now(),
+    );
     assert.equal(summary.residents, 1, 'only the person was inactive');
 
     await assertErased();

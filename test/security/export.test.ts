@@ -44,7 +44,7 @@ describe('security: the export holds everything stored about the person', functi
     assert.ok(exported.includes('12 rue des Capucines'));
   });
 
-  it('the hand-over: its summary and its transcript, both sides', function () {
+  it('the handover: its summary and its transcript, both sides', function () {
     assert.ok(exported.includes('je voudrais parler à quelqu’un pour mes courses'), 'summary');
     assert.ok(exported.includes(PERSON.transcript), 'what they said');
     assert.ok(exported.includes(PERSON.moderatorReply), 'what the referent answered');

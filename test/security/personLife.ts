@@ -33,7 +33,7 @@ export const PERSON = {
   phone: '06 98 76 54 32',
   email: 'philomene.berthier@example.org',
   firstName: 'Philomène',
-  /** What they told a referent during the hand-over. */
+  /** What they told a referent during the handover. */
   transcript: 'Je suis Philomène, rappelez-moi au 06 98 76 54 32 svp',
   /** What the referent answered. */
   moderatorReply: 'Bonjour Philomène, je vous appelle demain matin.',
@@ -51,7 +51,7 @@ export interface Life {
   offerId: string;
   matchId: string;
   testimonialId: string;
-  handoffId: string;
+  handoverId: string;
   /** Where the need is, as stored ([longitude, latitude]). */
   coordinates: [number, number];
   storageConsentAt: Date;
@@ -128,7 +128,7 @@ export async function openWorld(): Promise<World> {
 /**
  * The person's life: consents, contact, a need matched with a helper who accepted, their
  * "no" to the follow-up (a complaint), a testimonial signed with their first name, a
- * hand-over with a transcript, notices that could not be delivered (one to them, one to the
+ * handover with a transcript, notices that could not be delivered (one to them, one to the
  * helper with their phone), inbox events and outbox calls, and their own dialog state.
  */
 export async function liveLife(world: World): Promise<Life> {
@@ -195,28 +195,30 @@ export async function liveLife(world: World): Promise<Life> {
   const match = await matches.propose(need, offer, 180);
   const matchId = match._id.toHexString();
 
-  // A hand-over to the referents, with what was said meanwhile; the admin takes it and hands
+  // A handover to the referents, with what was said meanwhile; the admin takes it and hands
   // the conversation back (which clears the flags raised so far: those raised after stay).
   const handedOver = await harness.moderation.handover.handOver({
     psid: PERSON.psid,
     reason: 'asked_for_human',
     summary: '« je voudrais parler à quelqu’un pour mes courses »',
   });
-  await harness.moderation.handover.onChannelEvent({
-    name: 'messenger.standby',
+  await harness.moderation.handover.onThreadEvent({
+    kind: 'standby_message',
     psid: PERSON.psid,
     text: PERSON.transcript,
-    value: { mid: 'm_standby_1' },
+    mid: 'm_standby_1',
     at: clock.now(),
   });
-  await harness.moderation.handover.onChannelEvent({
-    name: 'messenger.echo',
+  await harness.moderation.handover.onThreadEvent({
+    kind: 'page_echo',
     psid: PERSON.psid,
-    value: { mid: 'm_echo_1', appId: '263902037430900', text: PERSON.moderatorReply },
+    mid: 'm_echo_1',
+    appId: '263902037430900',
+    text: PERSON.moderatorReply,
     at: clock.now(),
   });
-  await harness.moderation.handover.takeHandoff(ADMIN, handedOver.handoffId.toHexString());
-  await harness.moderation.handover.closeHandoff(ADMIN, handedOver.handoffId.toHexString());
+  await harness.moderation.handover.takeHandover(ADMIN, handedOver.handoverId.toHexString());
+  await harness.moderation.handover.closeHandover(ADMIN, handedOver.handoverId.toHexString());
 
   // The helper accepts in their conversation: they are given the person's phone.
   const accepted = await say(HELPER, { payload: `MATCH_ACCEPT_${matchId}` });
@@ -315,7 +317,7 @@ export async function liveLife(world: World): Promise<Life> {
     offerId: offer._id.toHexString(),
     matchId,
     testimonialId: testimonial._id.toHexString(),
-    handoffId: handedOver.handoffId.toHexString(),
+    handoverId: handedOver.handoverId.toHexString(),
     coordinates: (stored?.location as { coordinates: [number, number] }).coordinates,
     storageConsentAt,
     publicationConsentAt,

@@ -5,7 +5,7 @@
  *
  * The table checks the screening itself; the scenarios check each place that stores such
  * text, through the real dialogs and services: an offer's description and "quand", a need's
- * "quand" as the helper reads it, a testimonial as the Page publishes it, a hand-over summary
+ * "quand" as the helper reads it, a testimonial as the Page publishes it, a handover summary
  * as the referent receives it, an entry registered by a referent.
  */
 import { strict as assert } from 'node:assert';
@@ -23,6 +23,7 @@ import { keyPattern, runTable, type Ids } from '../dialogs/support/table';
 import { noWait } from '../jobs/support';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import * as rows from './testData/screening';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 const RESIDENT = 'resident-screening';
 const HELPER = 'helper-near';
@@ -131,6 +132,7 @@ describe('security: one screening for text shown to others', function () {
           feed: feed(),
           pageId: PAGE_ID,
           notifyAdmins: () => Promise.resolve(),
+          composer: frenchPosts,
           logger: silentLogger,
           retry: noWait,
         },
@@ -215,26 +217,26 @@ describe('security: one screening for text shown to others', function () {
       for (const message of messages) assertNoContacts(message);
     });
 
-    it('a hand-over: the summary stored and sent to the referent is screened', async function () {
+    it('a handover: the summary stored and sent to the referent is screened', async function () {
       await runTable(harness, RESIDENT, rows.handOverWithContacts);
-      const handoff = await harness.moderation.handoffs.active(RESIDENT);
-      assert.ok(handoff);
-      assert.match(handoff.summary, /mon numéro est le \[numéro retiré\]/);
-      assert.match(handoff.summary, /ou écrivez à \[e-mail retiré\] ou \[lien retiré\]/);
-      assertNoContacts(handoff.summary);
+      const handover = await harness.moderation.handovers.active(RESIDENT);
+      assert.ok(handover);
+      assert.match(handover.summary, /mon numéro est le \[numéro retiré\]/);
+      assert.match(handover.summary, /ou écrivez à \[e-mail retiré\] ou \[lien retiré\]/);
+      assertNoContacts(handover.summary);
       const [notice] = harness.notifier.to(REFERENT);
       assert.ok(notice, 'the referent was told');
       assertNoContacts(notice.activity.text ?? '');
     });
 
-    it('a hand-over asked by a service: the summary is screened before it is stored or sent', async function () {
+    it('a handover asked by a service: the summary is screened before it is stored or sent', async function () {
       await harness.moderation.handover.handOver({
         psid: RESIDENT,
         reason: 'no_match_urgent',
         summary: 'Courses : « appelez le 0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣ »',
       });
-      const handoff = await harness.moderation.handoffs.active(RESIDENT);
-      assert.equal(handoff?.summary, 'Courses : « appelez le [numéro retiré] »');
+      const handover = await harness.moderation.handovers.active(RESIDENT);
+      assert.equal(handover?.summary, 'Courses : « appelez le [numéro retiré] »');
       assertNoContacts(harness.notifier.to(REFERENT)[0]?.activity.text ?? '');
     });
 

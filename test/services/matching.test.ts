@@ -1,6 +1,6 @@
 /**
  * The matching module's use cases over the test database, with typed notices recorded as
- * data (their French rendering is tested with the dialogs) and the hand-over and
+ * data (their French rendering is tested with the dialogs) and the handover and
  * undelivered ports recorded.
  */
 import assert from 'node:assert/strict';

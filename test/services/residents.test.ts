@@ -11,6 +11,7 @@ import { erasePerson } from '../../services/privacy/erasure';
 import { ResidentRepository } from '../../services/residents/residentRepository';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { newEntry, T0 } from './support';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 const consent = (at: Date): Consent => ({ given: true, at, version: 'storage-v1', via: 'messenger' });
 
@@ -123,7 +124,7 @@ describe('ResidentRepository', () => {
     await attention.flag('alice', 'money');
     await attention.flag('bob', 'complaint');
 
-    const report = await erasePerson(database.db, 'alice', clock.now());
+    const report = await erasePerson(database.db, 'alice', clock.now(), frenchPosts);
     assert.equal(report.residents, 1);
     assert.equal(report.entries, 2);
     assert.equal(report.matchesAnonymised, 1);
@@ -141,7 +142,7 @@ describe('ResidentRepository', () => {
     assert.match(String(kept?.needPsid), /^erased:/);
     assert.equal(kept?.status, 'expired', 'a request about an erased need can no longer be accepted');
     assert.equal(await count('conversations'), 1);
-    const again = await erasePerson(database.db, 'alice', clock.now());
+    const again = await erasePerson(database.db, 'alice', clock.now(), frenchPosts);
     assert.ok(
       Object.values(again).every((value) => value === 0),
       JSON.stringify(again),

@@ -28,7 +28,7 @@ export interface ModulesOptions {
   logger: Logger;
   /** Where rendered notices go. */
   transport: ResidentNotifier;
-  /** The moderation services; without them, hand-overs, undelivered notices and audits throw. */
+  /** The moderation services; without them, handovers, undelivered notices and audits throw. */
   moderation?: Moderation;
   attention?: AttentionFlags;
   limits?: Limits;
@@ -82,7 +82,7 @@ export function buildModules(options: ModulesOptions): Modules {
           attention,
           undelivered: moderation.undelivered,
         })
-      : { handOverUrgentNeed: missing('the hand-over') },
+      : { handOverUrgentNeed: missing('the handover') },
     clock,
     logger,
   });

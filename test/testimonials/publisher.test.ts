@@ -5,6 +5,7 @@ import { publishTestimonials, type PublisherDeps } from '../../services/testimon
 import { TestimonialRepository } from '../../services/testimonials/testimonialRepository';
 import { withdrawTestimonialConsent } from '../../services/testimonials/withdrawal';
 import { noWait, openJobsHarness, PAGE_ID, type JobsHarness } from '../jobs/support';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 const T0 = new Date('2026-05-04T16:00:00Z');
 const HOUR = 3_600_000;
@@ -28,7 +29,7 @@ describe('publish-testimonials', () => {
 
   before(async () => {
     h = await openJobsHarness('publisher', T0);
-    repository = new TestimonialRepository(h.database.db, h.clock.now);
+    repository = new TestimonialRepository(h.database.db, h.clock.now, frenchPosts);
   });
   after(async () => h.dispose());
   beforeEach(async () => {
@@ -42,6 +43,7 @@ describe('publish-testimonials', () => {
       feed: h.clients.feed,
       pageId: PAGE_ID,
       notifyAdmins: h.deps.notifyAdmins,
+      composer: frenchPosts,
       logger: h.deps.logger,
       retry: noWait,
     };

@@ -4,6 +4,7 @@ import { manualClock } from '../../services/clock';
 import { CodedError } from '../../services/errors';
 import { TestimonialRepository } from '../../services/testimonials/testimonialRepository';
 import { openTestDatabase, type TestDatabase } from '../support/db';
+import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 const T0 = new Date('2026-05-04T10:00:00Z');
 
@@ -21,7 +22,7 @@ describe('TestimonialRepository', () => {
 
   before(async () => {
     database = await openTestDatabase('testimonials_repo');
-    repository = new TestimonialRepository(database.db, clock.now);
+    repository = new TestimonialRepository(database.db, clock.now, frenchPosts);
     await repository.ensureIndexes();
   });
   after(async () => database.dispose());

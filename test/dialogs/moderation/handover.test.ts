@@ -1,7 +1,7 @@
 /**
  * Every point where the resident dialogs hand the conversation to a referent: the notice
  * (inside or outside the referents' hours), then one pass of the thread to the page inbox,
- * a hand-over stored with its reason and a redacted summary, and nothing more said.
+ * a handover stored with its reason and a redacted summary, and nothing more said.
  */
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
@@ -14,7 +14,7 @@ import * as tables from './testData/handover';
 const RESIDENT = 'resident-handover';
 const REFERENT = '7000000001';
 
-describe('dialogs: hand-over to a referent', function () {
+describe('dialogs: handover to a referent', function () {
   let harness: Harness;
   let lastReplies: Partial<Activity>[];
   useHarness(async (started) => {
@@ -32,11 +32,11 @@ describe('dialogs: hand-over to a referent', function () {
     ]);
   }
 
-  /** The hand-over was recorded once, passed once to the page inbox, and the turn ended on the notice. */
+  /** The handover was recorded once, passed once to the page inbox, and the turn ended on the notice. */
   async function assertHandedOver(reason: AttentionReason): Promise<string> {
-    const handoff = await harness.moderation.handoffs.active(RESIDENT);
-    assert.equal(handoff?.reason, reason);
-    assert.ok(handoff?.passedAt, 'thread control reached the page inbox');
+    const handover = await harness.moderation.handovers.active(RESIDENT);
+    assert.equal(handover?.reason, reason);
+    assert.ok(handover?.passedAt, 'thread control reached the page inbox');
     const passes = harness.threadControl.passesFor(RESIDENT);
     assert.equal(passes.length, 1);
     assert.equal(passes[0].targetAppId, PAGE_INBOX_APP_ID);
@@ -44,7 +44,7 @@ describe('dialogs: hand-over to a referent', function () {
     assert.equal(last?.suggestedActions, undefined, 'no menu after the notice');
     const reasons = (await harness.attention.get(RESIDENT))?.reasons.map((flag) => flag.reason);
     assert.deepEqual(reasons, [reason]);
-    return handoff.summary;
+    return handover.summary;
   }
 
   it('hands over on "Parler à quelqu’un", with the last texts as summary', async function () {
@@ -89,9 +89,9 @@ describe('dialogs: hand-over to a referent', function () {
     await run(tables.urgentNeedNoMatch);
     await assertHandedOver('no_match_urgent');
     const [need] = await harness.repositories.entries.listByResident(RESIDENT);
-    const handoff = await harness.moderation.handoffs.active(RESIDENT);
+    const handover = await harness.moderation.handovers.active(RESIDENT);
     assert.ok(need.neighbourhood, 'the need has a neighbourhood');
-    assert.equal(handoff?.neighbourhood, need.neighbourhood, 'the referents of that neighbourhood are told');
+    assert.equal(handover?.neighbourhood, need.neighbourhood, 'the referents of that neighbourhood are told');
   });
 
   it('tells when the referents answer and gives the CCAS line outside their hours', async function () {
@@ -103,7 +103,7 @@ describe('dialogs: hand-over to a referent', function () {
   it('does not hand a referent over to themselves', async function () {
     const replies = await harness.say(REFERENT, { payload: 'MENU_HUMAN' });
     assert.match(replies.map((reply) => reply.text).join('\n'), /Vous êtes référent/);
-    assert.equal(await harness.moderation.handoffs.active(REFERENT), null);
+    assert.equal(await harness.moderation.handovers.active(REFERENT), null);
     assert.equal(harness.threadControl.calls.length, 0);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The referents' tools in Messenger: their menu, publishing or refusing an entry (the
- * resident told), taking and closing a hand-over (the resident back with the bot),
+ * resident told), taking and closing a handover (the resident back with the bot),
  * registering someone who is not online; and nobody else reaching any of it.
  */
 import { strict as assert } from 'node:assert';
@@ -32,17 +32,17 @@ describe('dialogs: the referents’ tools', function () {
       .toArray();
   const entry = (id: string) => harness.repositories.entries.get(id);
 
-  /** The resident asks for a person and writes once on standby; learns the hand-over id. */
+  /** The resident asks for a person and writes once on standby; learns the handover id. */
   async function residentHandedOver(): Promise<void> {
     await harness.say(ASKER, { payload: 'MENU_HUMAN' });
-    const handoff = await harness.moderation.handoffs.active(ASKER);
-    assert.ok(handoff);
-    await harness.moderation.handoffs.append(ASKER, {
+    const handover = await harness.moderation.handovers.active(ASKER);
+    assert.ok(handover);
+    await harness.moderation.handovers.append(ASKER, {
       from: 'resident',
       at: harness.clock.now(),
       text: 'Vous êtes là ?',
     });
-    ids.handoff = handoff._id.toHexString();
+    ids.handover = handover._id.toHexString();
   }
 
   it('shows a referent their menu on Get Started and "menu", and the residents’ menu on request', async function () {
@@ -72,10 +72,10 @@ describe('dialogs: the referents’ tools', function () {
     assert.deepEqual(await audit(), [{ actor: REFERENT, action: 'entry.reject', detail: 'payant' }]);
   });
 
-  it('takes a hand-over, marks it done, and the resident is back with the bot and its menu', async function () {
+  it('takes a handover, marks it done, and the resident is back with the bot and its menu', async function () {
     await residentHandedOver();
-    await runTable(harness, REFERENT, tables.handoff, ids);
-    const closed = await harness.moderation.handoffs.get(ids.handoff);
+    await runTable(harness, REFERENT, tables.handover, ids);
+    const closed = await harness.moderation.handovers.get(ids.handover);
     assert.equal(closed?.status, 'closed');
     assert.equal(closed?.takenBy, REFERENT);
     assert.equal(closed?.closedBy, 'moderator');
@@ -102,7 +102,7 @@ describe('dialogs: the referents’ tools', function () {
     await runTable(harness, ASKER, [...tables.intruder, ...tables.intruderWithIds], ids);
     await runTable(harness, 'resident-other', tables.intruderWithIds, ids);
     assert.equal(JSON.stringify(await harness.database.db.collection('entries').find({}).toArray()), before);
-    assert.equal((await harness.moderation.handoffs.get(ids.handoff))?.status, 'open');
+    assert.equal((await harness.moderation.handovers.get(ids.handover))?.status, 'open');
     assert.deepEqual(await audit(), []);
     assert.equal(harness.notifier.to(OFFERER).length, 0);
   });

@@ -32,7 +32,7 @@ export interface RaisedFlag {
   detail?: string;
 }
 
-/** A hand-over asked of the hand-over port. */
+/** A handover asked of the handover port. */
 export interface RecordedHandover {
   psid: string;
   reason: AttentionReason;
@@ -164,15 +164,15 @@ export function startFakeConversation(
         handOver(input) {
           handovers.push(input);
           return Promise.resolve({
-            handoffId: new ObjectId(),
+            handoverId: new ObjectId(),
             created: true,
             passed: true,
             withinHours: false,
           });
         },
-        openHandoffs: () => Promise.resolve([]),
-        takeHandoff: unused('handover.takeHandoff'),
-        closeHandoff: unused('handover.closeHandoff'),
+        openHandovers: () => Promise.resolve([]),
+        takeHandover: unused('handover.takeHandover'),
+        closeHandover: unused('handover.closeHandover'),
       },
       qualification: {
         listPendingEntries: () => Promise.resolve([]),

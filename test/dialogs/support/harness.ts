@@ -31,10 +31,14 @@ import { buildModules } from '../../support/modules';
 import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocoder';
 import { RecordingThreadControl } from '../moderation/support/recordingThreadControl';
 import { DialogTestimonials } from '../../../bot/testimonialsPort';
+import { NoticeNotifier } from '../../../bot/noticeNotifier';
+import { noticeText, renderNotice } from '../../../dialogs/notices';
 import type { RetryOptions } from '../../../services/graph';
 import { ModeratorRepository } from '../../../services/moderation/moderatorRepository';
 import type { PageFeed } from '../../../services/testimonials/withdrawal';
 import { RecordingNotifier } from './recordingNotifier';
+import { frenchPosts } from '../../../dialogs/testimonials/signature';
+import type { NotifyAdmins } from '../../../services/messaging/notifier';
 
 /** What a resident sends. */
 export type Input =
@@ -52,7 +56,7 @@ export interface Harness {
   clock: ManualClock;
   attention: AttentionFlags;
   moderation: Moderation;
-  /** What the hand-over service asked Meta (passes to the page inbox, take-backs). */
+  /** What the handover service asked Meta (passes to the page inbox, take-backs). */
   threadControl: RecordingThreadControl;
   /** The entries and matching use cases behind `deps` (with their jobs' use cases). */
   entries: Entries;
@@ -90,7 +94,7 @@ export interface HarnessOptions {
   /** The Page feed testimonials are deleted from (none by default). */
   feed?: PageFeed;
   /** Receives the admins' notices (dropped by default). */
-  notifyAdmins?: (text: string) => Promise<void>;
+  notifyAdmins?: NotifyAdmins;
   /** Retries of feed calls. */
   feedRetry?: RetryOptions;
 }
@@ -139,7 +143,8 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     clock: clock.now,
     logger: silentLogger,
     handover: threadControl,
-    notifier,
+    notifier: new NoticeNotifier(notifier, renderNotice),
+    noticeText,
     directory,
     attention,
     settings: { pageInboxAppId: PAGE_INBOX_APP_ID },
@@ -171,9 +176,10 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
       moderators: new ModeratorRepository(db, clock.now),
       feed: options.feed,
       notifyAdmins: options.notifyAdmins ?? (() => Promise.resolve()),
+      composer: frenchPosts,
       retry: options.feedRetry,
     }),
-    privacy: new PersonalDataRights(db, clock.now),
+    privacy: new PersonalDataRights(db, clock.now, frenchPosts),
   };
   const dialog = new MainDialog(deps);
   const storage = new MemoryStorage();

@@ -14,6 +14,9 @@ import { startFakeGraph, type FakeGraph } from '../../support/fake-graph';
 import { useHarness, type Harness } from '../support/harness';
 import { runTable } from '../support/table';
 import * as tables from './testData';
+import { noticeText } from '../../../dialogs/notices';
+import { frenchPosts } from '../../../dialogs/testimonials/signature';
+import type { Notice } from '../../../services/messaging/notifier';
 
 const RESIDENT = '4000000000000001';
 const PAGE_ID = '5550001';
@@ -48,8 +51,8 @@ describe('dialogs: testimonials', function () {
       appSecret: 'app-secret',
       logger: silentLogger,
     }).feed;
-  const notice = (text: string): Promise<void> => {
-    adminNotices.push(text);
+  const notice = (sent: Notice): Promise<void> => {
+    adminNotices.push(noticeText(sent));
     return Promise.resolve();
   };
   const testimonials = () => harness.database.db.collection<Testimonial>('testimonials');
@@ -69,6 +72,7 @@ describe('dialogs: testimonials', function () {
         feed: feed(),
         pageId: PAGE_ID,
         notifyAdmins: notice,
+        composer: frenchPosts,
         logger: silentLogger,
         retry: noWait,
       },

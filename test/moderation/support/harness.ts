@@ -3,18 +3,16 @@
  * Messenger adapter and notifier, a manual clock, and helpers to build Messenger events.
  */
 import { toActivity } from '../../../bot/messenger/activities';
+import { NoticeNotifier } from '../../../bot/noticeNotifier';
+import { noticeText, renderNotice } from '../../../dialogs/notices';
 import { extractEvents } from '../../../bot/messenger/events';
+import { threadEventFromActivity } from '../../../bot/messenger/threadEvents';
 import type { ManualClock } from '../../../services/clock';
 import { EntryRepository } from '../../../services/entries/entryRepository';
 import { PAGE_INBOX_APP_ID } from '../../../services/graph';
 import { silentLogger } from '../../../services/logger';
 import type { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
-import {
-  channelEventFromActivity,
-  createModeration,
-  type ChannelEventInput,
-  type Moderation,
-} from '../../../services/moderation';
+import { createModeration, type ThreadEvent, type Moderation } from '../../../services/moderation';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
 import type { FakeGraph, RecordedCall } from '../../support/fake-graph';
 import { startMessengerFakes } from '../../support/messengerFakes';
@@ -57,7 +55,8 @@ export async function createWorld(start = MONDAY_10H): Promise<World> {
     clock: clock.now,
     logger: silentLogger,
     handover: clients.handover,
-    notifier,
+    notifier: new NoticeNotifier(notifier, renderNotice),
+    noticeText,
     directory,
     settings: { pageInboxAppId: PAGE_INBOX_APP_ID, ourAppId: OUR_APP_ID, retry: noWait },
   });
@@ -85,23 +84,23 @@ export function textOf(call: RecordedCall | undefined): string {
 }
 
 /**
- * The {@link ChannelEventInput} the bot would pass for one Messenger webhook item, mapped by
+ * The {@link ThreadEvent} the bot would pass for one Messenger webhook item, mapped by
  * the real adapter code (`extractEvents` then `toActivity`).
  */
 export function channelEvent(
   item: Record<string, unknown>,
   source: 'messaging' | 'standby' = 'messaging',
-): ChannelEventInput {
+): ThreadEvent {
   const body = { object: 'page', entry: [{ id: PAGE_ID, time: 1, [source]: [item] }] };
   const [event] = extractEvents(body);
   const activity = event ? toActivity(event) : null;
-  const input = activity ? channelEventFromActivity(activity, new Date(0)) : undefined;
+  const input = activity ? threadEventFromActivity(activity, new Date(0)) : undefined;
   if (!input) throw new Error('the item did not map to a channel event');
   return input;
 }
 
 /** A resident's message while the page inbox owns the thread. */
-export function standbyMessage(psid: string, text: string, mid: string, at: Date): ChannelEventInput {
+export function standbyMessage(psid: string, text: string, mid: string, at: Date): ThreadEvent {
   return channelEvent(
     { sender: { id: psid }, recipient: { id: PAGE_ID }, timestamp: at.getTime(), message: { mid, text } },
     'standby',
@@ -109,14 +108,14 @@ export function standbyMessage(psid: string, text: string, mid: string, at: Date
 }
 
 /** An echo of a message the Page sent to `psid` (`appId` undefined: typed in the inbox without app). */
-export function echo(psid: string, text: string, mid: string, at: Date, appId?: string): ChannelEventInput {
+export function echo(psid: string, text: string, mid: string, at: Date, appId?: string): ThreadEvent {
   const message: Record<string, unknown> = { mid, text, is_echo: true };
   if (appId !== undefined) message.app_id = Number(appId);
   return channelEvent({ sender: { id: PAGE_ID }, recipient: { id: psid }, timestamp: at.getTime(), message });
 }
 
 /** Control passed to `newOwner` for `psid`. */
-export function passedTo(psid: string, newOwner: string, at: Date): ChannelEventInput {
+export function passedTo(psid: string, newOwner: string, at: Date): ThreadEvent {
   return channelEvent({
     sender: { id: psid },
     recipient: { id: PAGE_ID },

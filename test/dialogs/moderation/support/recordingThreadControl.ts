@@ -1,5 +1,5 @@
 /**
- * Thread control that records what the hand-over service asked Meta, for dialog tables.
+ * Thread control that records what the handover service asked Meta, for dialog tables.
  */
 import type { ThreadControl } from '../../../../services/graph';
 

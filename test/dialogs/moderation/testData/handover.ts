@@ -1,5 +1,5 @@
 /**
- * Hand-over tables: each point where a resident's conversation goes to a referent. The
+ * Handover tables: each point where a resident's conversation goes to a referent. The
  * notice is the last thing said (no menu: the page inbox owns the thread after it).
  */
 import type { Turn } from '../../support/table';

@@ -1,5 +1,5 @@
 /**
- * Referents' tables: their menu, reviewing entries, hand-overs, and registering someone
+ * Referents' tables: their menu, reviewing entries, handovers, and registering someone
  * who is not online.
  */
 import { strict as assert } from 'node:assert';
@@ -61,27 +61,27 @@ export const reject: Turn[] = [
   },
 ];
 
-/** A resident's hand-over taken, then marked done. */
-export const handoff: Turn[] = [
+/** A resident's handover taken, then marked done. */
+export const handover: Turn[] = [
   {
     send: { payload: 'MOD_HANDOFFS' },
     says: ['moderatorMenu.handoffs.intro', 'moderatorMenu.handoffs.line'],
     contains: ["demande à parler à quelqu'un"],
-    offers: [(ids: Ids) => `MOD_HANDOFF_${ids.handoff}`],
+    offers: [(ids: Ids) => `MOD_HANDOFF_${ids.handover}`],
   },
   {
-    send: (ids: Ids) => ({ payload: `MOD_HANDOFF_${ids.handoff}` }),
+    send: (ids: Ids) => ({ payload: `MOD_HANDOFF_${ids.handover}` }),
     says: ['moderatorMenu.handoffs.detail'],
     contains: ['Vous êtes là ?'],
-    offers: [(ids: Ids) => `MOD_TAKE_${ids.handoff}`, (ids: Ids) => `MOD_CLOSE_${ids.handoff}`],
+    offers: [(ids: Ids) => `MOD_TAKE_${ids.handover}`, (ids: Ids) => `MOD_CLOSE_${ids.handover}`],
   },
   {
-    send: (ids: Ids) => ({ payload: `MOD_TAKE_${ids.handoff}` }),
+    send: (ids: Ids) => ({ payload: `MOD_TAKE_${ids.handover}` }),
     says: ['moderatorMenu.handoffs.taken'],
-    offers: [(ids: Ids) => `MOD_CLOSE_${ids.handoff}`],
+    offers: [(ids: Ids) => `MOD_CLOSE_${ids.handover}`],
   },
   {
-    send: (ids: Ids) => ({ payload: `MOD_CLOSE_${ids.handoff}` }),
+    send: (ids: Ids) => ({ payload: `MOD_CLOSE_${ids.handover}` }),
     says: ['moderatorMenu.handoffs.closed'],
     offers: ['MOD_HANDOFFS', 'MOD_MENU'],
   },
@@ -97,8 +97,8 @@ export const intruderWithIds: Turn[] = [
   (ids: Ids) => `MOD_APPROVE_${ids.offer}`,
   (ids: Ids) => `MOD_REJECT_PAYANT_${ids.need}`,
   (ids: Ids) => `MOD_ENTRY_${ids.offer}`,
-  (ids: Ids) => `MOD_TAKE_${ids.handoff}`,
-  (ids: Ids) => `MOD_CLOSE_${ids.handoff}`,
+  (ids: Ids) => `MOD_TAKE_${ids.handover}`,
+  (ids: Ids) => `MOD_CLOSE_${ids.handover}`,
 ].map((payload) => ({
   send: (ids: Ids) => ({ payload: payload(ids) }),
   says: ['interrupt.menu'],

@@ -1,22 +1,15 @@
 /**
  * The text under a testimonial: first name and neighbourhood, initials, or anonymous; and
- * the post as the Page publishes it. Both are screened (see `services/privacy/screenText`).
+ * the post as the Page publishes it, in French. Both are screened (see
+ * `services/privacy/screenText`). The testimonials module's {@link PostComposer}.
  */
-import { CodedError, ErrorCode } from '../errors';
-import { t } from '../i18n';
-import { screenText } from '../privacy/screenText';
-import type { SignatureKind, TestimonialSignature } from './types';
+import { CodedError, ErrorCode } from '../../services/errors';
+import { t } from '../../services/i18n';
+import { screenText } from '../../services/privacy/screenText';
+import type { PostComposer } from '../../services/testimonials/notices';
+import type { SignatureChoice, TestimonialSignature } from '../../services/testimonials/types';
 
-/** What the resident chose and what the dialog knows of them. */
-export interface SignatureChoice {
-  kind: SignatureKind;
-  /** Needed for `first_name_neighbourhood` and `initials`. */
-  firstName?: string;
-  /** Optional extra words of the name, for initials ("Camille Durand" → "C. D."). */
-  lastName?: string;
-  /** Display name of the neighbourhood, when known. */
-  neighbourhood?: string;
-}
+export type { SignatureChoice } from '../../services/testimonials/types';
 
 const MAX_PART = 60;
 
@@ -97,3 +90,11 @@ function clean(value: string | undefined): string {
 function invalid(message: string): CodedError {
   return new CodedError(ErrorCode.PayloadInvalid, message);
 }
+
+/** The French texts of the Page, as the testimonials module's port. */
+export const frenchPosts: PostComposer = {
+  signature: renderSignature,
+  anonymousSignature: () => ({ kind: 'anonymous', text: t('testimonials.signature.anonymous') }),
+  post: renderPost,
+  signedFirstName,
+};

@@ -1,19 +1,19 @@
 /**
- * The threads of hand-overs: passing the conversation to the page inbox and taking it
+ * The threads of handovers: passing the conversation to the page inbox and taking it
  * back, with retries of transient failures and logs without personal data.
  */
 import { GraphError, withRetry, type RetryOptions, type ThreadControl } from '../graph';
 import { redactId, type Logger, type LogFields } from '../logger';
-import type { StoredHandoff } from './handoffRepository';
+import type { StoredHandover } from './handoverRepository';
 
 /** How a take-back went: done, to try again later, or refused for good by Meta. */
 export type TakeBackOutcome = 'taken' | 'retry_later' | 'refused';
 
 /**
- * Passes a hand-over's thread to the page inbox and takes it back, over the
+ * Passes a handover's thread to the page inbox and takes it back, over the
  * {@link ThreadControl} port.
  */
-export class HandoffThreads {
+export class HandoverThreads {
   constructor(
     private readonly api: ThreadControl,
     private readonly pageInboxAppId: string,
@@ -22,32 +22,32 @@ export class HandoffThreads {
   ) {}
 
   /** Passes the conversation to the page inbox; false (logged) when Meta refused or failed. */
-  async pass(handoff: StoredHandoff): Promise<boolean> {
+  async pass(handover: StoredHandover): Promise<boolean> {
     try {
-      const metadata = threadMetadata(handoff.reason, handoff);
+      const metadata = threadMetadata(handover.reason, handover);
       await withRetry(
-        () => this.api.passThreadControl(handoff.psid, this.pageInboxAppId, metadata),
+        () => this.api.passThreadControl(handover.psid, this.pageInboxAppId, metadata),
         this.retry,
       );
       return true;
     } catch (error) {
-      this.logger.warn('pass to inbox failed', { psid: redactId(handoff.psid), ...errorFields(error) });
+      this.logger.warn('pass to inbox failed', { psid: redactId(handover.psid), ...errorFields(error) });
       return false;
     }
   }
 
   /** Takes the conversation back for the bot, saying why in the metadata. */
-  async takeBack(handoff: StoredHandoff, why: string): Promise<TakeBackOutcome> {
+  async takeBack(handover: StoredHandover, why: string): Promise<TakeBackOutcome> {
     try {
       await withRetry(
-        () => this.api.takeThreadControl(handoff.psid, threadMetadata(why, handoff)),
+        () => this.api.takeThreadControl(handover.psid, threadMetadata(why, handover)),
         this.retry,
       );
       return 'taken';
     } catch (error) {
       const transient = !(error instanceof GraphError) || error.transient;
       this.logger.warn(transient ? 'take back failed, will retry' : 'take back refused', {
-        psid: redactId(handoff.psid),
+        psid: redactId(handover.psid),
         ...errorFields(error),
       });
       return transient ? 'retry_later' : 'refused';
@@ -55,9 +55,9 @@ export class HandoffThreads {
   }
 }
 
-/** Thread-control metadata: a reason code and the hand-over id, never what anyone wrote. */
-export function threadMetadata(reason: string, handoff: StoredHandoff): string {
-  return JSON.stringify({ reason, handoffId: handoff._id.toHexString() });
+/** Thread-control metadata: a reason code and the handover id, never what anyone wrote. */
+export function threadMetadata(reason: string, handover: StoredHandover): string {
+  return JSON.stringify({ reason, handoverId: handover._id.toHexString() });
 }
 
 function errorFields(error: unknown): LogFields {

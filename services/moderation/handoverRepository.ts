@@ -12,19 +12,24 @@ import type { AttentionReason } from '../domain/types';
 import { toObjectId } from '../entries/validation';
 import { screenText } from '../privacy/screenText';
 
-/** Name of the hand-overs collection. */
-export const HANDOFFS_COLLECTION = 'handoffs';
+/**
+ * Name of the handovers collection.
+ *
+ * @remarks
+ * Stored data: the collection keeps its historical name `handoffs` (the code says handover).
+ */
+export const HANDOVERS_COLLECTION = 'handoffs';
 /** Longest summary kept. */
 export const MAX_SUMMARY_LENGTH = 500;
 /** Longest transcript line kept (a Messenger text is at most 2000 characters). */
 export const MAX_TRANSCRIPT_TEXT = 2000;
-/** Transcript lines kept per hand-over (the oldest go first). */
+/** Transcript lines kept per handover (the oldest go first). */
 export const MAX_TRANSCRIPT_LINES = 200;
 
-/** Life of a hand-over: waiting, taken by a moderator, back with the bot. */
-export type HandoffStatus = 'open' | 'taken' | 'closed';
+/** Life of a handover: waiting, taken by a moderator, back with the bot. */
+export type HandoverStatus = 'open' | 'taken' | 'closed';
 
-/** One line of a hand-over transcript. */
+/** One line of a handover transcript. */
 export interface TranscriptLine {
   from: 'resident' | 'moderator';
   at: Date;
@@ -34,11 +39,11 @@ export interface TranscriptLine {
 }
 
 /** A conversation handed to the referents. */
-export interface Handoff {
+export interface Handover {
   _id?: ObjectId;
   psid: string;
   reason: AttentionReason;
-  status: HandoffStatus;
+  status: HandoverStatus;
   summary: string;
   /** Understanding scores at the time (intent → confidence). */
   scores?: Record<string, number>;
@@ -61,11 +66,11 @@ export interface Handoff {
   residentInformedAt?: Date;
 }
 
-/** A stored hand-over. */
-export type StoredHandoff = Handoff & { _id: ObjectId };
+/** A stored handover. */
+export type StoredHandover = Handover & { _id: ObjectId };
 
-/** What a new hand-over starts with. */
-export interface NewHandoff {
+/** What a new handover starts with. */
+export interface NewHandover {
   psid: string;
   reason: AttentionReason;
   summary: string;
@@ -73,14 +78,14 @@ export interface NewHandoff {
   neighbourhood?: string;
 }
 
-const ACTIVE: HandoffStatus[] = ['open', 'taken'];
+const ACTIVE: HandoverStatus[] = ['open', 'taken'];
 
-/** Stores hand-overs; at most one open or taken per psid. */
-export class HandoffRepository {
-  private readonly collection: Collection<Handoff>;
+/** Stores handovers; at most one open or taken per psid. */
+export class HandoverRepository {
+  private readonly collection: Collection<Handover>;
 
   constructor(db: Db) {
-    this.collection = db.collection<Handoff>(HANDOFFS_COLLECTION);
+    this.collection = db.collection<Handover>(HANDOVERS_COLLECTION);
   }
 
   /** Creates the lookup indexes (idempotent). */
@@ -92,14 +97,14 @@ export class HandoffRepository {
   }
 
   /**
-   * The open (or taken) hand-over of `psid`, or a new open one.
+   * The open (or taken) handover of `psid`, or a new open one.
    *
-   * @returns the hand-over and whether it was created by this call.
+   * @returns the handover and whether it was created by this call.
    */
-  async openOrReuse(input: NewHandoff, now: Date): Promise<{ handoff: StoredHandoff; created: boolean }> {
+  async openOrReuse(input: NewHandover, now: Date): Promise<{ handover: StoredHandover; created: boolean }> {
     const existing = await this.active(input.psid);
-    if (existing) return { handoff: existing, created: false };
-    const handoff: Handoff = {
+    if (existing) return { handover: existing, created: false };
+    const handover: Handover = {
       psid: input.psid,
       reason: input.reason,
       status: 'open',
@@ -108,25 +113,25 @@ export class HandoffRepository {
       createdAt: now,
       lastActivityAt: now,
     };
-    if (input.scores) handoff.scores = input.scores;
-    if (input.neighbourhood) handoff.neighbourhood = input.neighbourhood;
-    const { insertedId } = await this.collection.insertOne(handoff);
-    return { handoff: { ...handoff, _id: insertedId }, created: true };
+    if (input.scores) handover.scores = input.scores;
+    if (input.neighbourhood) handover.neighbourhood = input.neighbourhood;
+    const { insertedId } = await this.collection.insertOne(handover);
+    return { handover: { ...handover, _id: insertedId }, created: true };
   }
 
-  /** The open or taken hand-over of `psid`, or null. */
-  async active(psid: string): Promise<StoredHandoff | null> {
+  /** The open or taken handover of `psid`, or null. */
+  async active(psid: string): Promise<StoredHandover | null> {
     return this.collection.findOne({ psid, status: { $in: ACTIVE } }, { sort: { createdAt: -1 } });
   }
 
-  /** The hand-over with this id (string ids from payloads are checked), or null. */
-  async get(id: string | ObjectId): Promise<StoredHandoff | null> {
+  /** The handover with this id (string ids from payloads are checked), or null. */
+  async get(id: string | ObjectId): Promise<StoredHandover | null> {
     const _id = toObjectId(id);
     return _id ? this.collection.findOne({ _id }) : null;
   }
 
-  /** Open and taken hand-overs, oldest first. */
-  async listActive(limit = 100): Promise<StoredHandoff[]> {
+  /** Open and taken handovers, oldest first. */
+  async listActive(limit = 100): Promise<StoredHandover[]> {
     return this.collection
       .find({ status: { $in: ACTIVE } })
       .sort({ createdAt: 1 })
@@ -134,28 +139,28 @@ export class HandoffRepository {
       .toArray();
   }
 
-  /** Open and taken hand-overs with no activity since `before`. */
-  async idleSince(before: Date): Promise<StoredHandoff[]> {
+  /** Open and taken handovers with no activity since `before`. */
+  async idleSince(before: Date): Promise<StoredHandover[]> {
     return this.collection.find({ status: { $in: ACTIVE }, lastActivityAt: { $lte: before } }).toArray();
   }
 
-  /** Open hand-overs no moderator has answered yet. */
-  async unanswered(): Promise<StoredHandoff[]> {
+  /** Open handovers no moderator has answered yet. */
+  async unanswered(): Promise<StoredHandover[]> {
     return this.collection.find({ status: 'open', firstReplyAt: { $exists: false } }).toArray();
   }
 
   /**
-   * Appends a line to the active hand-over of `psid` (a moderator's line also sets
+   * Appends a line to the active handover of `psid` (a moderator's line also sets
    * `firstReplyAt` once); ignores a line whose `mid` is already there.
    *
-   * @returns false when `psid` has no active hand-over (or the line was a redelivery).
+   * @returns false when `psid` has no active handover (or the line was a redelivery).
    */
   async append(psid: string, line: TranscriptLine): Promise<boolean> {
     const clean: TranscriptLine = {
       ...line,
       text: Array.from(line.text).slice(0, MAX_TRANSCRIPT_TEXT).join(''),
     };
-    const filter: Filter<Handoff> = { psid, status: { $in: ACTIVE } };
+    const filter: Filter<Handover> = { psid, status: { $in: ACTIVE } };
     if (line.mid !== undefined) filter['transcript.mid'] = { $ne: line.mid };
     const result = await this.collection.updateOne(filter, {
       $push: { transcript: { $each: [clean], $slice: -MAX_TRANSCRIPT_LINES } },
@@ -175,7 +180,7 @@ export class HandoffRepository {
     await this.collection.updateOne({ _id: id }, { $set: { passedAt: at } });
   }
 
-  /** Marks an open hand-over as taken by `moderatorPsid`; false when it is not open. */
+  /** Marks an open handover as taken by `moderatorPsid`; false when it is not open. */
   async take(id: ObjectId, moderatorPsid: string): Promise<boolean> {
     const result = await this.collection.updateOne(
       { _id: id, status: 'open' },
@@ -184,12 +189,12 @@ export class HandoffRepository {
     return result.matchedCount === 1;
   }
 
-  /** Closes an active hand-over with its duration; null when it was not active. */
+  /** Closes an active handover with its duration; null when it was not active. */
   async close(
     id: ObjectId,
     at: Date,
-    closedBy: NonNullable<Handoff['closedBy']>,
-  ): Promise<StoredHandoff | null> {
+    closedBy: NonNullable<Handover['closedBy']>,
+  ): Promise<StoredHandover | null> {
     const found = await this.collection.findOne({ _id: id, status: { $in: ACTIVE } });
     if (!found) return null;
     const durationMs = Math.max(0, at.getTime() - found.createdAt.getTime());

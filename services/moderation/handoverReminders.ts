@@ -1,19 +1,18 @@
 /**
- * Follow-up of unanswered hand-overs (a reminder to the moderators, an escalation to the
+ * Follow-up of unanswered handovers (a reminder to the moderators, an escalation to the
  * admins, a word to the resident), and the jobs that run it and the take-back.
  */
 import type { Job } from '../jobs/types';
 import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
-import type { ResidentNotifier } from '../messaging/notifier';
+import type { Notifier } from '../messaging/notifier';
 import type { ModeratorBroadcast } from './broadcast';
-import type { HandoffRepository } from './handoffRepository';
+import type { HandoverRepository } from './handoverRepository';
 import type { HandoverService } from './handoverService';
-import { escalationText, reminderText, textActivity } from './messages';
-import { t } from '../i18n';
+import { handoverBrief, type ModerationNotice } from './notices';
 import type { ModeratorRepository } from './moderatorRepository';
 
-/** Counts of one {@link remindHandoffs} run. */
+/** Counts of one {@link remindHandovers} run. */
 export type ReminderSummary = {
   unanswered: number;
   reminded: number;
@@ -21,11 +20,11 @@ export type ReminderSummary = {
   residentsInformed: number;
 };
 
-/** What {@link remindHandoffs} works with. */
+/** What {@link remindHandovers} works with. */
 export interface ReminderDeps {
-  handoffs: HandoffRepository;
+  handovers: HandoverRepository;
   moderators: ModeratorRepository;
-  notifier: ResidentNotifier;
+  notifier: Notifier<ModerationNotice>;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   broadcast: ModeratorBroadcast;
   logger: Logger;
@@ -34,7 +33,7 @@ export interface ReminderDeps {
 }
 
 /**
- * For each open hand-over no moderator has answered: after `reminderAfterMs` a reminder to
+ * For each open handover no moderator has answered: after `reminderAfterMs` a reminder to
  * the moderators of its neighbourhood, after `escalateAfterMs` a notice to the admins (both
  * only while someone is within their working hours), and once the resident is told, inside
  * their window, that the referents have their message.
@@ -43,42 +42,51 @@ export interface ReminderDeps {
  * Each notice is claimed in the database (`remindedAt`, `escalatedAt`,
  * `residentInformedAt`) before it is sent, so two runs never send it twice.
  */
-export async function remindHandoffs(deps: ReminderDeps, now: Date): Promise<ReminderSummary> {
-  const { handoffs, moderators, broadcast, notifier, directory, logger } = deps;
+export async function remindHandovers(deps: ReminderDeps, now: Date): Promise<ReminderSummary> {
+  const { handovers, moderators, broadcast, notifier, directory, logger } = deps;
   const summary: ReminderSummary = { unanswered: 0, reminded: 0, escalated: 0, residentsInformed: 0 };
-  const unanswered = await handoffs.unanswered();
+  const unanswered = await handovers.unanswered();
   summary.unanswered = unanswered.length;
   if (unanswered.length === 0) return summary;
   const open = await moderators.isWithinActiveHours(now);
-  for (const handoff of unanswered) {
-    const elapsed = now.getTime() - handoff.createdAt.getTime();
-    if (open && elapsed >= deps.reminderAfterMs && (await handoffs.claim(handoff._id, 'remindedAt', now))) {
-      const text = reminderText(handoff, Math.floor(elapsed / 60_000));
-      await broadcast.send(await moderators.forNeighbourhood(handoff.neighbourhood), textActivity(text), now);
+  for (const handover of unanswered) {
+    const elapsed = now.getTime() - handover.createdAt.getTime();
+    if (open && elapsed >= deps.reminderAfterMs && (await handovers.claim(handover._id, 'remindedAt', now))) {
+      const notice: ModerationNotice = {
+        type: 'moderation.handoverReminder',
+        ...handoverBrief(handover),
+        minutes: Math.floor(elapsed / 60_000),
+      };
+      await broadcast.send(await moderators.forNeighbourhood(handover.neighbourhood), notice, now);
       summary.reminded += 1;
     }
-    if (open && elapsed >= deps.escalateAfterMs && (await handoffs.claim(handoff._id, 'escalatedAt', now))) {
-      const text = escalationText(handoff, Math.floor(elapsed / 3_600_000));
-      await broadcast.send(await moderators.admins(), textActivity(text), now);
+    if (
+      open &&
+      elapsed >= deps.escalateAfterMs &&
+      (await handovers.claim(handover._id, 'escalatedAt', now))
+    ) {
+      const notice: ModerationNotice = {
+        type: 'moderation.handoverEscalated',
+        ...handoverBrief(handover),
+        hours: Math.floor(elapsed / 3_600_000),
+      };
+      await broadcast.send(await moderators.admins(), notice, now);
       summary.escalated += 1;
     }
     if (
       elapsed >= deps.reminderAfterMs &&
-      handoff.residentInformedAt === undefined &&
-      (await directory.canMessage(handoff.psid, now)) &&
-      (await handoffs.claim(handoff._id, 'residentInformedAt', now))
+      handover.residentInformedAt === undefined &&
+      (await directory.canMessage(handover.psid, now)) &&
+      (await handovers.claim(handover._id, 'residentInformedAt', now))
     ) {
       try {
-        if (
-          (await notifier.notify(handoff.psid, textActivity(t('moderation.resident.stillWaiting')))) ===
-          'sent'
-        ) {
+        if ((await notifier.notify(handover.psid, { type: 'moderation.stillWaiting' })) === 'sent') {
           summary.residentsInformed += 1;
         }
       } catch (error) {
         // Meta may refuse a message from an app that does not own the thread: the resident already had the first notice.
         logger.warn('resident notice refused', {
-          psid: redactId(handoff.psid),
+          psid: redactId(handover.psid),
           error: error instanceof Error ? error.name : 'unknown',
         });
       }
@@ -88,10 +96,11 @@ export async function remindHandoffs(deps: ReminderDeps, now: Date): Promise<Rem
 }
 
 /** The `handoff-reminders` job: {@link HandoverService.remind} every 5 minutes. */
-export function createHandoffRemindersJob(service: Pick<HandoverService, 'remind'>): Job {
+export function createHandoverRemindersJob(service: Pick<HandoverService, 'remind'>): Job {
   return {
+    // Stored name (job runs and leases are recorded under it): kept as it was.
     name: 'handoff-reminders',
-    description: 'Remind moderators of unanswered hand-overs, escalate to admins, keep residents informed',
+    description: 'Remind moderators of unanswered handovers, escalate to admins, keep residents informed',
     schedule: '*/5 * * * *',
     run: async ({ now }) => service.remind(now),
   };
@@ -102,12 +111,13 @@ export function createHandoffRemindersJob(service: Pick<HandoverService, 'remind
  * `onResumed(psid)` for each conversation back with the bot (say so and show the menu, inside
  * the resident's window).
  */
-export function createHandoffTakeBackJob(
+export function createHandoverTakeBackJob(
   service: Pick<HandoverService, 'takeBackExpired'>,
   onResumed: (psid: string) => Promise<void>,
   logger: Logger,
 ): Job {
   return {
+    // Stored name (job runs and leases are recorded under it): kept as it was.
     name: 'handoff-take-back',
     description: 'Take back conversations the page inbox has left idle, and tell the residents',
     schedule: '*/10 * * * *',

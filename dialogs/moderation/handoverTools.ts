@@ -1,12 +1,13 @@
 /**
  * Conversations handed to the referents, from Messenger: the list, one of them with its
  * summary and last lines, "je m'en occupe" and "terminé" (the bot takes the thread back and
- * tells the resident). The hand-over service checks the moderator and audits.
+ * tells the resident). The handover service checks the moderator and audits.
  */
 import type { Activity } from 'botbuilder';
 import { t } from '../../services/i18n';
-import { reasonLabel, type StoredHandoff } from '../../services/moderation';
+import type { StoredHandover } from '../../services/moderation';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
+import { reasonLabel } from '../notices/moderation';
 import type { ModerationPort } from '../ports';
 import { choice, frenchDate, withChoices, withMenu } from '../replies';
 import { backToMenu } from './moderatorMenu';
@@ -15,51 +16,51 @@ import { MAX_LISTED } from './reviewTools';
 
 const EXCERPT_LENGTH = 80;
 
-/** What the hand-over tools call. */
-export interface HandoffToolsDeps {
+/** What the handover tools call. */
+export interface HandoverToolsDeps {
   moderation: Pick<ModerationPort, 'handover'>;
   notifier: ResidentNotifier;
 }
 const LAST_LINES = 3;
 
-/** Open and taken hand-overs, one line and one quick reply each. */
-export async function handoffList(
-  deps: Pick<HandoffToolsDeps, 'moderation'>,
+/** Open and taken handovers, one line and one quick reply each. */
+export async function handoverList(
+  deps: Pick<HandoverToolsDeps, 'moderation'>,
   psid: string,
 ): Promise<Partial<Activity>> {
-  const handoffs = await deps.moderation.handover.openHandoffs(psid);
-  if (handoffs.length === 0) return backToMenu(t('moderatorMenu.handoffs.none'));
-  const shown = handoffs.slice(0, MAX_LISTED);
-  const lines = shown.map((handoff, index) =>
+  const handovers = await deps.moderation.handover.openHandovers(psid);
+  if (handovers.length === 0) return backToMenu(t('moderatorMenu.handoffs.none'));
+  const shown = handovers.slice(0, MAX_LISTED);
+  const lines = shown.map((handover, index) =>
     t('moderatorMenu.handoffs.line', {
       index: index + 1,
-      ...describe(handoff, psid),
-      summary: cut(handoff.summary),
+      ...describe(handover, psid),
+      summary: cut(handover.summary),
     }),
   );
-  const header = t('moderatorMenu.handoffs.intro', { shown: shown.length, total: handoffs.length });
+  const header = t('moderatorMenu.handoffs.intro', { shown: shown.length, total: handovers.length });
   return backToMenu(
     [header, ...lines].join('\n'),
-    shown.map((handoff, index) =>
+    shown.map((handover, index) =>
       choice(
         t('moderatorMenu.handoffs.pick', { index: index + 1 }),
-        `${ModPrefix.handoff}${handoff._id.toHexString()}`,
+        `${ModPrefix.handover}${handover._id.toHexString()}`,
       ),
     ),
   );
 }
 
-/** One hand-over: reason, neighbourhood, state, summary and its last lines. */
-export async function handoffView(
-  deps: Pick<HandoffToolsDeps, 'moderation'>,
+/** One handover: reason, neighbourhood, state, summary and its last lines. */
+export async function handoverView(
+  deps: Pick<HandoverToolsDeps, 'moderation'>,
   psid: string,
   id: string,
 ): Promise<Partial<Activity>> {
-  const handoff = (await deps.moderation.handover.openHandoffs(psid)).find(
+  const handover = (await deps.moderation.handover.openHandovers(psid)).find(
     (candidate) => candidate._id.toHexString() === id,
   );
-  if (!handoff) return backToMenu(t('moderatorMenu.handoffs.gone'));
-  const last = handoff.transcript.slice(-LAST_LINES).map((line) =>
+  if (!handover) return backToMenu(t('moderatorMenu.handoffs.gone'));
+  const last = handover.transcript.slice(-LAST_LINES).map((line) =>
     t(
       line.from === 'resident'
         ? 'moderatorMenu.handoffs.fromResident'
@@ -70,54 +71,54 @@ export async function handoffView(
     ),
   );
   const text = [
-    t('moderatorMenu.handoffs.detail', { ...describe(handoff, psid), summary: handoff.summary }),
+    t('moderatorMenu.handoffs.detail', { ...describe(handover, psid), summary: handover.summary }),
     ...last,
   ].join('\n');
   const actions = [
-    ...(handoff.status === 'open'
+    ...(handover.status === 'open'
       ? [choice(t('moderatorMenu.handoffs.take'), `${ModPrefix.take}${id}`)]
       : []),
     choice(t('moderatorMenu.handoffs.close'), `${ModPrefix.close}${id}`),
-    choice(t('moderatorMenu.handoffs.backToList'), ModPayload.handoffs),
+    choice(t('moderatorMenu.handoffs.backToList'), ModPayload.handovers),
   ];
   return withChoices(Array.from(text).slice(0, 2000).join(''), actions);
 }
 
-/** The referent takes the hand-over: they answer in the page inbox. */
+/** The referent takes the handover: they answer in the page inbox. */
 export async function take(
-  deps: Pick<HandoffToolsDeps, 'moderation'>,
+  deps: Pick<HandoverToolsDeps, 'moderation'>,
   psid: string,
   id: string,
 ): Promise<Partial<Activity>> {
-  await deps.moderation.handover.takeHandoff(psid, id);
+  await deps.moderation.handover.takeHandover(psid, id);
   return backToMenu(t('moderatorMenu.handoffs.taken'), [
     choice(t('moderatorMenu.handoffs.close'), `${ModPrefix.close}${id}`),
   ]);
 }
 
 /** The referent marks it done: the bot has the thread back and tells the resident, with the menu. */
-export async function close(deps: HandoffToolsDeps, psid: string, id: string): Promise<Partial<Activity>> {
-  const closed = await deps.moderation.handover.closeHandoff(psid, id);
+export async function close(deps: HandoverToolsDeps, psid: string, id: string): Promise<Partial<Activity>> {
+  const closed = await deps.moderation.handover.closeHandover(psid, id);
   const told = await deps.notifier.notify(closed.psid, withMenu(t('moderation.resident.back')));
   const key = told === 'sent' ? 'moderatorMenu.handoffs.closed' : 'moderatorMenu.handoffs.closedNotTold';
-  return backToMenu(t(key), [choice(t('moderatorMenu.handoffs.next'), ModPayload.handoffs)]);
+  return backToMenu(t(key), [choice(t('moderatorMenu.handoffs.next'), ModPayload.handovers)]);
 }
 
 function describe(
-  handoff: StoredHandoff,
+  handover: StoredHandover,
   psid: string,
 ): { reason: string; quartier: string; state: string; since: string } {
   const state =
-    handoff.status === 'open'
+    handover.status === 'open'
       ? t('moderatorMenu.handoffs.stateOpen')
-      : handoff.takenBy === psid
+      : handover.takenBy === psid
         ? t('moderatorMenu.handoffs.stateMine')
         : t('moderatorMenu.handoffs.stateTaken');
   return {
-    reason: reasonLabel(handoff.reason),
-    quartier: handoff.neighbourhood ?? t('moderatorMenu.review.noQuartier'),
+    reason: reasonLabel(handover.reason),
+    quartier: handover.neighbourhood ?? t('moderatorMenu.review.noQuartier'),
     state,
-    since: frenchDate(handoff.createdAt),
+    since: frenchDate(handover.createdAt),
   };
 }
 
