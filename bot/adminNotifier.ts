@@ -4,21 +4,32 @@
 import { noticeText } from '../dialogs/notices';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logger';
-import type { NotifyAdmins } from '../services/messaging/notifier';
+import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
+import type { Notifier, NotifyAdmins } from '../services/messaging/notifier';
+import type { Moderation } from '../services/moderation';
 import { ModeratorBroadcast } from '../services/moderation/broadcast';
-import type { BotCore } from './core';
+
+/** What {@link adminNotifier} sends with. */
+export interface AdminNotifierOptions {
+  moderation: Pick<Moderation, 'moderators' | 'undelivered'>;
+  notices: Notifier;
+  directory: ConversationDirectory;
+  clock: Clock;
+  logger: Logger;
+}
 
 /**
  * Sends a notice to every admin inside their 24-hour window; when none could be reached,
  * its French text waits in the moderators' `undelivered` queue instead of being lost.
  */
-export function adminNotifier(core: BotCore, clock: Clock, logger: Logger): NotifyAdmins {
-  const broadcast = new ModeratorBroadcast(core.notices, core.directory, logger);
+export function adminNotifier(options: AdminNotifierOptions): NotifyAdmins {
+  const { moderation, notices, directory, clock, logger } = options;
+  const broadcast = new ModeratorBroadcast(notices, directory, logger);
   return async (notice) => {
-    const admins = await core.moderation.moderators.admins();
+    const admins = await moderation.moderators.admins();
     const result = await broadcast.send(admins, notice, clock());
     if (result.sent > 0) return;
-    await core.moderation.undelivered.queueForModerators('admins', 'other', 'unknown_person', {
+    await moderation.undelivered.queueForModerators('admins', 'other', 'unknown_person', {
       text: noticeText(notice),
     });
     logger.warn('admin notice queued: no admin reachable', { admins: admins.length });

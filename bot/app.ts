@@ -1,32 +1,19 @@
 /**
- * The running application: adapters, bot, inbox worker and HTTP server over one database.
+ * The running application: the HTTP server, the inbox worker and the scheduler, over the
+ * parts of one {@link Container}.
  */
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
-import { systemClock, type Clock } from '../services/clock';
-import { InboxStore } from '../services/inbox/inboxStore';
+import type { Clock } from '../services/clock';
+import type { InboxStore } from '../services/inbox/inboxStore';
 import { InboxWorker } from '../services/inbox/inboxWorker';
 import { Scheduler } from '../services/jobs';
-import { UndeliveredQueue } from '../services/moderation';
-import { ConversationDirectory } from '../services/messaging/conversationDirectory';
-import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox';
 import type { Logger } from '../services/logger';
-import type { Nlu } from '../services/nlu';
 import type { AppConfig } from './config';
-import { createBotFrameworkAdapter } from './botframework/channelAdapter';
-import { isBotFrameworkChannel } from './botframework/identity';
-import { createBotCore, type BotCore } from './core';
-import { graphFromConfig } from './graph';
-import { applicationJobs } from './jobs';
-import { MESSENGER_CHANNEL_ID } from './messenger/activities';
-import { MessengerAdapter } from './messenger/adapter';
+import { Container, type PartOverrides } from './container';
+import type { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
-import { MessageLimit } from './messenger/messageLimit';
-import { turnErrorPolicy } from './pipeline/turnErrors';
 import { createServer } from './server';
 
 /** Options of {@link createApp}. */
@@ -37,7 +24,8 @@ export interface AppOptions {
   clock?: Clock;
   /** This instance's name in inbox leases; random by default. */
   instanceId?: string;
-  nlu?: Nlu;
+  /** Parts replaced by name (tests: a shared understanding model, a recording thread control). */
+  overrides?: PartOverrides;
   /** Inbox poll interval (tests shorten it). */
   pollIntervalMs?: number;
   /** Runs the scheduled jobs (default true); tests run jobs by hand instead. */
@@ -47,7 +35,8 @@ export interface AppOptions {
 /** A built application, not yet listening. */
 export interface App {
   server: Server;
-  core: BotCore;
+  /** The parts the application is made of. */
+  container: Container;
   inbox: InboxStore<EventSource, EventKind>;
   worker: InboxWorker<EventSource, EventKind> | undefined;
   scheduler: Scheduler | undefined;
@@ -58,64 +47,24 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Assembles the application from configuration and an open database. */
+/** Assembles the application from configuration and an open database; creates the indexes. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, db, logger } = options;
-  const clock = options.clock ?? systemClock;
-  const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-
-  const cloudAdapter = createBotFrameworkAdapter(
-    new ConfigurationBotFrameworkAuthentication({ ...config.botFramework }),
-  );
-  const graph = graphFromConfig(config, logger);
-  // Every Graph call a turn makes goes through the outbox: once per event, however often it runs.
-  const outboxStore = new OutboxStore(db);
-  await outboxStore.ensureIndexes();
-  const outbox = new Outbox({
-    store: outboxStore,
-    clock,
-    logger,
-    // Keys the digest of what a call sends; without Messenger no turn goes through the outbox.
-    secret: config.messenger?.appSecret ?? instanceId,
-    refused: new UndeliveredQueue(db, clock),
-  });
-  const directory = new ConversationDirectory(db);
-  const messengerAdapter = graph
-    ? new MessengerAdapter({ send: graph.send, logger, calls: outbox, contacts: directory, clock })
-    : undefined;
-
-  const core = await createBotCore({
+  const container = new Container({
+    config,
     db,
-    clock,
     logger,
-    directory,
-    geocoderUrl: config.geocoderUrl,
-    botAppId: config.botFramework.MicrosoftAppId,
-    nlu: options.nlu,
-    handover: graph && journaledThreadControl(graph.handover, outbox),
-    pageInboxAppId: config.pageInboxAppId,
-    ourAppId: config.messengerAppId,
-    feed: graph?.feed,
-    adapterFor: (channelId) => {
-      if (channelId === MESSENGER_CHANNEL_ID) return messengerAdapter;
-      return isBotFrameworkChannel(channelId) ? cloudAdapter : undefined;
-    },
+    clock: options.clock,
+    instanceId: options.instanceId,
+    overrides: options.overrides,
   });
+  await container.ensureIndexes();
+  const { clock, instanceId } = container;
+  const bot = container.get('bot');
+  const inbox = container.get('inbox');
+  const messengerAdapter = container.get('messengerAdapter');
+  const cloudAdapter = container.get('cloudAdapter');
 
-  cloudAdapter.onTurnError = turnErrorPolicy({ retried: false, logger });
-  if (messengerAdapter) messengerAdapter.onTurnError = turnErrorPolicy({ retried: true, logger });
-  // Past a resident's limit, their messages are not answered (one notice per blocking period).
-  messengerAdapter?.use(
-    new MessageLimit({
-      limits: core.limits,
-      nlu: core.deps.nlu,
-      moderators: core.moderation.moderators,
-      logger,
-    }),
-  );
-
-  const inbox = new InboxStore<EventSource, EventKind>(db);
-  await inbox.ensureIndexes();
   const worker = messengerAdapter
     ? new InboxWorker({
         store: inbox,
@@ -123,29 +72,14 @@ export async function createApp(options: AppOptions): Promise<App> {
         clock,
         logger,
         pollIntervalMs: options.pollIntervalMs,
-        handle: (event) => messengerAdapter.processEvent(event, (context) => core.bot.run(context)),
+        handle: (event) => messengerAdapter.processEvent(event, (context) => bot.run(context)),
       })
     : undefined;
 
   const scheduler =
     options.scheduleJobs === false
       ? undefined
-      : new Scheduler({
-          db,
-          owner: instanceId,
-          logger,
-          clock,
-          jobs: applicationJobs({
-            db,
-            core,
-            clock,
-            logger,
-            feed: graph?.feed,
-            pageId: config.messenger?.pageId,
-            matchTimeoutHours: config.matchTimeoutHours,
-            followUpAfterHours: config.followUpAfterHours,
-          }),
-        });
+      : new Scheduler({ db, owner: instanceId, logger, clock, jobs: container.get('jobs') });
 
   const server = createServer({
     logger,
@@ -156,7 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       access: config.botFrameworkAccess,
       serviceHosts: config.botFrameworkServiceHosts,
       process: async (request, response) => {
-        await cloudAdapter.process(request, response, (context) => core.bot.run(context));
+        await cloudAdapter.process(request, response, (context) => bot.run(context));
       },
     },
     messenger: config.messenger && {
@@ -174,7 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   return {
     server,
-    core,
+    container,
     inbox,
     worker,
     scheduler,

@@ -1,61 +1,62 @@
 /**
  * The application's scheduled jobs, the same for the running bot and `npm run jobs`.
  */
-import type { Db } from 'mongodb';
-import type { Clock } from '../services/clock';
 import { createJobs, type Job } from '../services/jobs';
-import type { Logger } from '../services/logger';
 import { createMatchTimeoutsJob } from '../services/matching/jobs';
 import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
-import type { PageFeed } from '../services/testimonials/withdrawal';
-import { adminNotifier } from './adminNotifier';
-import { resumeNotice } from './channelEventHandler';
-import type { BotCore } from './core';
 import { frenchPosts } from '../dialogs/testimonials/signature';
-import type { NotifyAdmins } from '../services/messaging/notifier';
-
-/** Options of {@link applicationJobs}. */
-export interface ApplicationJobsOptions {
-  db: Db;
-  core: BotCore;
-  clock: Clock;
-  logger: Logger;
-  /** The page feed and id; testimonials wait while they are missing. */
-  feed: PageFeed | undefined;
-  pageId: string | undefined;
-  /** How admins are told; the moderators' broadcast by default. */
-  notifyAdmins?: NotifyAdmins;
-  /** Hours a helper has to answer a request before the next offer is asked; 6 by default. */
-  matchTimeoutHours?: number;
-  /** Hours after a match was accepted before asking how it went; 20 by default. */
-  followUpAfterHours?: number;
-}
+import { resumeNotice } from './channelEventHandler';
+import type { Container } from './container';
 
 /**
  * Every job: the network's (testimonials, follow-up, expiry, retention, report), the
- * handovers' and the unanswered requests'.
+ * handovers' and the unanswered requests', each a use case of its module scheduled by name.
+ *
+ * @remarks
+ * The jobs reach the container's parts only when they run: listing them (`npm run jobs --
+ * list`) builds no module and needs no database.
  */
-export function applicationJobs(options: ApplicationJobsOptions): Job[] {
-  const { db, core, clock, logger } = options;
+export function applicationJobs(c: Container): Job[] {
+  const { config, logger } = c;
   return createJobs(
     {
-      db,
+      db: deferred(() => c.get('db')),
       logger,
-      notifier: core.deps.notifier,
-      notifyAdmins: options.notifyAdmins ?? adminNotifier(core, clock, logger),
+      notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
       composer: frenchPosts,
-      feed: options.feed,
-      pageId: options.pageId,
-      entries: core.entries,
-      matching: core.matching,
+      feed: config.messenger ? deferred(() => c.get('graph')!.feed) : undefined,
+      pageId: config.messenger?.pageId,
+      entries: deferred(() => c.get('entries')),
+      matching: deferred(() => c.get('matching')),
     },
     {
-      followUpAfterHours: options.followUpAfterHours,
+      followUpAfterHours: config.followUpAfterHours,
       extraJobs: [
-        createHandoverRemindersJob(core.moderation.handover),
-        createHandoverTakeBackJob(core.moderation.handover, resumeNotice(core.notices), logger),
-        createMatchTimeoutsJob(core.matching, { afterHours: options.matchTimeoutHours }),
+        createHandoverRemindersJob(deferred(() => c.get('moderation').handover)),
+        createHandoverTakeBackJob(
+          deferred(() => c.get('moderation').handover),
+          resumeNotice(deferred(() => c.get('notices'))),
+          logger,
+        ),
+        createMatchTimeoutsJob(
+          deferred(() => c.get('matching')),
+          { afterHours: config.matchTimeoutHours },
+        ),
       ],
     },
   );
+}
+
+/**
+ * A stand-in for an object built on first use: each property read builds `get()` (the
+ * container builds a part once) and reads from it, methods bound to it.
+ */
+function deferred<T extends object>(get: () => T): T {
+  return new Proxy({} as T, {
+    get(_stand, key) {
+      const target = get();
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

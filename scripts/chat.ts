@@ -9,11 +9,10 @@
  */
 import { createInterface } from 'node:readline';
 import type { CardAction } from 'botbuilder';
-import { createBotCore } from '../bot/core';
 import { loadConfig } from '../bot/config';
+import { Container } from '../bot/container';
 import { resolveDatabaseUri } from '../bot/devDatabase';
 import { TERMINAL_CHANNEL, TerminalAdapter, type PrintedReply } from '../bot/terminal/terminalAdapter';
-import { systemClock } from '../services/clock';
 import { connectDatabase } from '../services/db/connect';
 import { t } from '../services/i18n';
 import { createLogger } from '../services/logger';
@@ -37,15 +36,18 @@ async function main(): Promise<void> {
     console.error(`(erreur : ${error.message})`);
     await context.sendActivity(t('fallback.error'));
   };
-  const { bot } = await createBotCore({
+  // The application's own parts, with the terminal as the only channel.
+  const container = new Container({
+    config,
     db: client.db(config.mongodbDb),
-    clock: systemClock,
     logger,
-    geocoderUrl: config.geocoderUrl,
-    botAppId: '',
-    pageInboxAppId: config.pageInboxAppId,
-    adapterFor: (channelId) => (channelId === TERMINAL_CHANNEL ? adapter : undefined),
+    overrides: {
+      adapterFor: () => (channelId) => (channelId === TERMINAL_CHANNEL ? adapter : undefined),
+      graph: () => undefined,
+    },
   });
+  await container.ensureIndexes();
+  const bot = container.get('bot');
 
   console.log(t('terminal.intro', { me }));
   // Piped input (a script, a test) is echoed instead of prompted, so the transcript reads like a chat.

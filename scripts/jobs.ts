@@ -8,56 +8,36 @@
  * Exit codes: 0 done, 1 the job failed, 2 bad usage or unknown job.
  */
 import { hostname } from 'node:os';
-import { MongoClient, type Db } from 'mongodb';
-import { adminNotifier } from '../bot/adminNotifier';
+import type { Db } from 'mongodb';
 import { loadConfig, type AppConfig } from '../bot/config';
+import { Container } from '../bot/container';
 import { resolveDatabaseUri } from '../bot/devDatabase';
-import { buildBotCore } from '../bot/core';
-import { graphFromConfig } from '../bot/graph';
-import { applicationJobs } from '../bot/jobs';
-import { MessengerAdapter } from '../bot/messenger/adapter';
-import { systemClock } from '../services/clock';
+import { noticeText } from '../dialogs/notices';
 import { connectDatabase } from '../services/db/connect';
 import { runAndRecord, type Job } from '../services/jobs';
-import { DirectCalls, journaledThreadControl } from '../services/outbox';
 import { createLogger, type Logger } from '../services/logger';
-import { noticeText } from '../dialogs/notices';
 
 const USAGE = 'Usage: npm run jobs -- list | npm run jobs -- run NAME';
 
 /**
- * The app's jobs over `db`. Admin notices are printed here as well as sent to the admins
- * (through Messenger when it is configured; otherwise they wait in the referents' queue).
+ * The application's parts over `db` (none for listing: the jobs reach their parts only when
+ * they run). Admin notices are printed here as well as sent to the admins (through Messenger
+ * when it is configured; otherwise they wait in the referents' queue).
  */
-function buildJobs(config: AppConfig, db: Db, logger: Logger): Job[] {
-  const graph = graphFromConfig(config, logger);
-  const messenger = graph ? new MessengerAdapter({ send: graph.send, logger }) : undefined;
-  const core = buildBotCore({
+function containerFor(config: AppConfig, logger: Logger, db?: Db): Container {
+  return new Container({
+    config,
     db,
-    clock: systemClock,
     logger,
-    geocoderUrl: config.geocoderUrl,
-    botAppId: config.botFramework.MicrosoftAppId,
-    // Retried by the one retry layer of Graph calls (no turn here: journaled nowhere).
-    handover: graph && journaledThreadControl(graph.handover, new DirectCalls()),
-    pageInboxAppId: config.pageInboxAppId,
-    ourAppId: config.messengerAppId,
-    feed: graph?.feed,
-    adapterFor: (channelId) => (channelId === 'facebook' ? messenger : undefined),
-  });
-  const toAdmins = adminNotifier(core, systemClock, logger);
-  return applicationJobs({
-    db,
-    core,
-    clock: systemClock,
-    logger,
-    feed: graph?.feed,
-    pageId: config.messenger?.pageId,
-    matchTimeoutHours: config.matchTimeoutHours,
-    followUpAfterHours: config.followUpAfterHours,
-    notifyAdmins: async (notice) => {
-      console.log(`[message to the admins]\n${noticeText(notice)}`);
-      await toAdmins(notice);
+    instanceId: `cli-${hostname()}-${process.pid}`,
+    overrides: {
+      notifyAdmins: (c) => {
+        const toAdmins = Container.defaultPart('notifyAdmins', c);
+        return async (notice) => {
+          console.log(`[message to the admins]\n${noticeText(notice)}`);
+          await toAdmins(notice);
+        };
+      },
     },
   });
 }
@@ -74,9 +54,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command, name] = argv;
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn' });
-  // Listing and checking names build the jobs without running them: this client never connects.
-  const idle = new MongoClient('mongodb://127.0.0.1:1').db('unused');
-  const known = buildJobs(config, idle, logger);
+  // Listing and checking names needs no database: the jobs build their parts when they run.
+  const known = containerFor(config, logger).get('jobs');
   if (command === 'list' && argv.length === 1) {
     printList(known, console.log);
     return 0;
@@ -96,11 +75,13 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   try {
     const db = client.db(config.mongodbDb);
-    const job = buildJobs(config, db, logger).find((item) => item.name === name)!;
+    const container = containerFor(config, logger, db);
+    await container.ensureIndexes();
+    const job = container.get('jobs').find((item) => item.name === name)!;
     if (!config.messenger) console.log('Messenger is not configured: no message will reach a resident.');
     const now = new Date();
     console.log(`Running ${job.name} for ${now.toISOString()}…`);
-    const record = await runAndRecord(db, job, now, `cli-${hostname()}-${process.pid}`, 'manual');
+    const record = await runAndRecord(db, job, now, container.instanceId, 'manual');
     if (record.status === 'failed') {
       console.error(
         `${job.name} failed after ${record.durationMs} ms: ${record.error?.name}: ${record.error?.message}`,

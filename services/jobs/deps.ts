@@ -7,7 +7,7 @@ import type { RetryOptions } from '../graph';
 import type { Entries } from '../entries/entries';
 import type { Logger } from '../logger';
 import type { Matching } from '../matching/matching';
-import type { NotifyAdmins, ResidentNotifier } from '../messaging/notifier';
+import type { NotifyAdmins } from '../messaging/notifier';
 import type { PostComposer } from '../testimonials/notices';
 import type { PageFeed } from '../testimonials/withdrawal';
 import type { Job } from './types';
@@ -16,8 +16,6 @@ import type { Job } from './types';
 export interface JobDeps {
   db: Db;
   logger: Logger;
-  /** Automated messages to residents, only inside their 24-hour window. */
-  notifier: ResidentNotifier;
   /** Tells the Page admins (the moderators' service decides how); notices carry no personal data. */
   notifyAdmins: NotifyAdmins;
   /** The texts of the Page (testimonial posts). */

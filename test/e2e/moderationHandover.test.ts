@@ -22,7 +22,9 @@ describe('a handover to the referents over Messenger, end to end', () => {
   let test: TestApp;
   before(async () => {
     test = await startTestApp({ clock: manualClock(MONDAY_10H).now, env: { MESSENGER_APP_ID: OUR_APP_ID } });
-    await test.app.core.moderation.moderators.upsert({ psid: REFERENT, name: 'Awa', quartiers: [] });
+    await test.app.container
+      .get('moderation')
+      .moderators.upsert({ psid: REFERENT, name: 'Awa', quartiers: [] });
   });
   after(async () => {
     await test.stop();

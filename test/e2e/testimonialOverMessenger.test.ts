@@ -5,17 +5,11 @@
  * the post.
  */
 import assert from 'node:assert/strict';
-import { adminNotifier } from '../../bot/adminNotifier';
 import { systemClock } from '../../services/clock';
-import { createGraphClients } from '../../services/graph';
-import { createJobs } from '../../services/jobs';
-import { silentLogger } from '../../services/logger';
 import { ModeratorRepository } from '../../services/moderation/moderatorRepository';
 import type { Testimonial } from '../../services/testimonials/types';
-import { noWait } from '../jobs/support';
 import { MessengerUser, payloadsOf, textOf } from '../support/messengerUser';
 import { PAGE_ID, startTestApp, type TestApp } from '../support/testApp';
-import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 describe('a testimonial over Messenger, end to end', () => {
   let test: TestApp;
@@ -60,27 +54,7 @@ describe('a testimonial over Messenger, end to end', () => {
     assert.match(textOf(await admin.say(corrected)), /validé avec votre correction/);
 
     // The publication job, run by hand, posts the corrected text with the signature.
-    const feed = createGraphClients({
-      graphApiUrl: test.graph.url,
-      graphApiVersion: test.config.graphApiVersion,
-      accessToken: 'test-page-token',
-      appSecret: 'test-app-secret',
-      logger: silentLogger,
-    }).feed;
-    const jobs = createJobs(
-      {
-        db: test.database.db,
-        logger: silentLogger,
-        notifier: test.app.core.deps.notifier,
-        notifyAdmins: adminNotifier(test.app.core, systemClock, silentLogger),
-        composer: frenchPosts,
-        feed,
-        pageId: PAGE_ID,
-        entries: test.app.core.entries,
-        matching: test.app.core.matching,
-      },
-      { feedRetry: noWait },
-    );
+    const jobs = test.app.container.get('jobs');
     const publish = jobs.find((job) => job.name === 'publish-testimonials');
     assert.ok(publish);
     const summary = await publish.run({ now: new Date() });

@@ -14,7 +14,6 @@ describe('createJobs', () => {
     deps = {
       db: database.db,
       logger: silentLogger,
-      notifier: { notify: () => Promise.resolve('sent') },
       notifyAdmins: () => Promise.resolve(),
       composer: frenchPosts,
       feed: undefined,

@@ -10,6 +10,13 @@ function npmRunJobs(
   database: string,
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  return npmRunJobsWith({ MONGODB_DB: database }, ...args);
+}
+
+function npmRunJobsWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(
       'npm',
@@ -18,7 +25,7 @@ function npmRunJobs(
         cwd: ROOT,
         env: {
           ...process.env,
-          MONGODB_DB: database,
+          ...env,
           MESSENGER_APP_SECRET: '',
           MESSENGER_VERIFY_TOKEN: '',
           MESSENGER_PAGE_ACCESS_TOKEN: '',
@@ -60,6 +67,18 @@ describe('npm run jobs', () => {
     );
     assert.match(stdout, /publish-testimonials\s+0 18 \* \* \*\s+Publishes/);
     assert.match(stdout, /weekly-report\s+0 8 \* \* 1\s+Sends/);
+  });
+
+  it('lists the jobs without a database: none reachable, none started', async function () {
+    this.timeout(60_000);
+    // Nothing listens on port 1: a job list that built a module or connected would fail or hang.
+    const { code, stdout, stderr } = await npmRunJobsWith(
+      { MONGODB_URI: 'mongodb://127.0.0.1:1/', MONGODB_DB: 'none' },
+      'list',
+    );
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout.trim().split('\n').length, 8);
+    assert.doesNotMatch(`${stdout}${stderr}`, /Connecting|local engine|database/i);
   });
 
   it('refuses an unknown job with exit code 2 and the list', async function () {

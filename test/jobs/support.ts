@@ -105,7 +105,6 @@ export async function openJobsHarness(prefix: string, start: Date): Promise<Jobs
     deps: {
       db: database.db,
       logger: silentLogger,
-      notifier,
       notifyAdmins: (notice) => {
         adminNotices.push(noticeText(notice));
         return Promise.resolve();

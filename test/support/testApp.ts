@@ -64,7 +64,7 @@ export async function startTestApp(
     db: database.db,
     logger: options.logger ?? silentLogger,
     clock: options.clock,
-    nlu: sharedNlu,
+    overrides: { nlu: () => sharedNlu! },
     pollIntervalMs: 20,
     scheduleJobs: false,
   });

@@ -1,0 +1,362 @@
+/**
+ * The composition root: the one place where the application's parts are built and wired.
+ *
+ * @remarks
+ * The server (bot/app.ts), `npm run chat`, `npm run jobs`, `npm run admin` and every test
+ * harness take their parts from a {@link Container}; none writes the wiring out again. Parts
+ * are built on first use and then shared, so a tool builds only what it touches (`jobs list`
+ * builds no module and needs no database). Tests replace parts by name with `overrides`
+ * (a recording thread control, a fake transport, a shared understanding model); everything
+ * built on a replaced part uses the replacement.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import {
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  UserState,
+  type CloudAdapter,
+} from 'botbuilder';
+import type { Db } from 'mongodb';
+import { MainDialog, type ConversationServices } from '../dialogs/mainDialog';
+import { UrgentNeedHandover } from '../dialogs/moderation/handOver';
+import { noticeText, renderNotice } from '../dialogs/notices';
+import { UndeliveredNotices } from '../dialogs/notices/undelivered';
+import { frenchPosts } from '../dialogs/testimonials/signature';
+import { systemClock, type Clock } from '../services/clock';
+import { AttentionFlags } from '../services/conversations/attention';
+import { MongoStorage, type StorageDocument } from '../services/db/mongoStorage';
+import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
+import { Entries } from '../services/entries/entries';
+import { EntryRepository } from '../services/entries/entryRepository';
+import { CodedError, ErrorCode } from '../services/errors';
+import { createGraphClients, type GraphClients, type ThreadControl } from '../services/graph';
+import { SINGLE_ATTEMPT } from '../services/graph/retry';
+import { InboxStore } from '../services/inbox/inboxStore';
+import { ensureJobIndexes, type Job } from '../services/jobs';
+import { Limits } from '../services/limits';
+import type { Logger } from '../services/logger';
+import { Matcher } from '../services/matching/matcher';
+import { MatchRepository } from '../services/matching/matchRepository';
+import { Matching } from '../services/matching/matching';
+import { ConversationDirectory } from '../services/messaging/conversationDirectory';
+import type { Notifier, NotifyAdmins, ResidentNotifier } from '../services/messaging/notifier';
+import { createModeration, UndeliveredQueue, type Moderation } from '../services/moderation';
+import { Nlu } from '../services/nlu';
+import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox';
+import { Geocoder } from '../services/places/geocoder';
+import { PersonalDataRights } from '../services/privacy/rights';
+import { ResidentRepository } from '../services/residents/residentRepository';
+import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
+import { adminNotifier } from './adminNotifier';
+import { VoisinsBot } from './bot';
+import { createBotFrameworkAdapter } from './botframework/channelAdapter';
+import { isBotFrameworkChannel } from './botframework/identity';
+import { createChannelEventHandler } from './channelEventHandler';
+import type { AppConfig } from './config';
+import { applicationJobs } from './jobs';
+import { MESSENGER_CHANNEL_ID } from './messenger/activities';
+import { MessengerAdapter } from './messenger/adapter';
+import type { EventKind, EventSource } from './messenger/events';
+import { MessageLimit } from './messenger/messageLimit';
+import { NoticeNotifier } from './noticeNotifier';
+import { turnErrorPolicy } from './pipeline/turnErrors';
+import { DialogTestimonials } from './testimonialsPort';
+
+/** Every part the application is made of, by name. */
+export interface Parts {
+  /** The database; a tool without one (`jobs list`) throws when something asks for it. */
+  db: Db;
+  /** The Graph API clients of the Page; undefined when Messenger is not configured. */
+  graph: GraphClients | undefined;
+  /** Every Graph call a turn makes, made once per event and meaning. */
+  outbox: Outbox;
+  /** The outbox's records (`outbox`). */
+  outboxStore: OutboxStore;
+  /** Where and until when each person can be written to. */
+  directory: ConversationDirectory;
+  /** The Messenger channel; undefined when Messenger is not configured. */
+  messengerAdapter: MessengerAdapter | undefined;
+  /** The Bot Framework channel (`POST /api/messages`). */
+  cloudAdapter: CloudAdapter;
+  /** The adapter that writes proactively on a channel (the Messenger and Bot Framework ones). */
+  adapterFor: (channelId: string) => ProactiveAdapter | undefined;
+  /** Rendered messages to a person, inside their 24-hour window. */
+  transport: ResidentNotifier;
+  /** The modules' typed notices, rendered to French then sent through {@link Parts.transport}. */
+  notices: Notifier;
+  /** Passing a thread to the Page inbox and taking it back (journaled by the outbox). */
+  threadControl: ThreadControl;
+  /** The French understanding, loaded once per process. */
+  nlu: Nlu;
+  geocoder: Geocoder;
+  attention: AttentionFlags;
+  limits: Limits;
+  residents: ResidentRepository;
+  moderation: Moderation;
+  entries: Entries;
+  matching: Matching;
+  testimonials: DialogTestimonials;
+  privacy: PersonalDataRights;
+  /** Notices to the Page admins (the moderators' broadcast, or their queue when none is reachable). */
+  notifyAdmins: NotifyAdmins;
+  /** The services the conversation layer is composed from. */
+  conversation: ConversationServices;
+  /** The bot's state (`bot_state`). */
+  storage: MongoStorage;
+  bot: VoisinsBot;
+  /** The webhook's events waiting to be processed. */
+  inbox: InboxStore<EventSource, EventKind>;
+  /** The scheduled jobs, by name. */
+  jobs: Job[];
+}
+
+/** Replacements of parts by name; each receives the container, to build on other parts. */
+export type PartOverrides = { [K in keyof Parts]?: (container: Container) => Parts[K] };
+
+/** Options of {@link Container}. */
+export interface ContainerOptions {
+  config: AppConfig;
+  /** The open database; absent for tools that never touch it. */
+  db?: Db;
+  logger: Logger;
+  clock?: Clock;
+  /** This instance's name in inbox and job leases; random by default. */
+  instanceId?: string;
+  overrides?: PartOverrides;
+}
+
+/** Without Messenger there is no thread to pass: the handover is still recorded and moderators told. */
+const NO_THREAD_CONTROL: ThreadControl = {
+  passThreadControl: () =>
+    Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger is not configured')),
+  takeThreadControl: () =>
+    Promise.reject(new CodedError(ErrorCode.NotSupported, 'Messenger is not configured')),
+};
+
+/** How each part is built by default. */
+const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
+  db: (c) => {
+    if (!c.options.db) throw new CodedError(ErrorCode.NotSupported, 'this tool runs without a database');
+    return c.options.db;
+  },
+  graph: ({ config, logger }) =>
+    config.messenger &&
+    createGraphClients({
+      graphApiUrl: config.graphApiUrl,
+      graphApiVersion: config.graphApiVersion,
+      accessToken: config.messenger.pageAccessToken,
+      appSecret: config.messenger.appSecret,
+      logger,
+    }),
+  outbox: (c) =>
+    new Outbox({
+      store: c.get('outboxStore'),
+      clock: c.clock,
+      logger: c.logger,
+      // Keys the digest of what a call sends; without Messenger no turn goes through the outbox.
+      secret: c.config.messenger?.appSecret ?? c.instanceId,
+      refused: new UndeliveredQueue(c.get('db'), c.clock),
+    }),
+  outboxStore: (c) => new OutboxStore(c.get('db')),
+  directory: (c) => new ConversationDirectory(c.get('db')),
+  messengerAdapter: (c) => {
+    const graph = c.get('graph');
+    if (!graph) return undefined;
+    const adapter = new MessengerAdapter({
+      send: graph.send,
+      logger: c.logger,
+      calls: c.get('outbox'),
+      contacts: c.get('directory'),
+      clock: c.clock,
+    });
+    adapter.onTurnError = turnErrorPolicy({ retried: true, logger: c.logger });
+    // Past a resident's limit, their messages are not answered (one notice per blocking period).
+    adapter.use(
+      new MessageLimit({
+        limits: c.get('limits'),
+        nlu: c.get('nlu'),
+        moderators: c.get('moderation').moderators,
+        logger: c.logger,
+      }),
+    );
+    return adapter;
+  },
+  cloudAdapter: (c) => {
+    const adapter = createBotFrameworkAdapter(
+      new ConfigurationBotFrameworkAuthentication({ ...c.config.botFramework }),
+    );
+    adapter.onTurnError = turnErrorPolicy({ retried: false, logger: c.logger });
+    return adapter;
+  },
+  adapterFor: (c) => (channelId) => {
+    if (channelId === MESSENGER_CHANNEL_ID) return c.get('messengerAdapter');
+    return isBotFrameworkChannel(channelId) ? c.get('cloudAdapter') : undefined;
+  },
+  transport: (c) =>
+    new AdapterNotifier({
+      directory: c.get('directory'),
+      adapterFor: c.get('adapterFor'),
+      botAppId: c.config.botFramework.MicrosoftAppId,
+      clock: c.clock,
+    }),
+  notices: (c) => new NoticeNotifier(c.get('transport'), renderNotice),
+  threadControl: (c) => {
+    const graph = c.get('graph');
+    return graph ? journaledThreadControl(graph.handover, c.get('outbox')) : NO_THREAD_CONTROL;
+  },
+  nlu: () => Nlu.load(),
+  geocoder: (c) => new Geocoder({ baseUrl: c.config.geocoderUrl, logger: c.logger }),
+  attention: (c) => new AttentionFlags(c.get('db'), c.clock),
+  limits: (c) => new Limits({ db: c.get('db'), logger: c.logger }),
+  residents: (c) => new ResidentRepository(c.get('db'), c.clock),
+  moderation: (c) =>
+    createModeration({
+      db: c.get('db'),
+      clock: c.clock,
+      logger: c.logger,
+      handover: c.get('threadControl'),
+      notifier: c.get('notices'),
+      noticeText,
+      directory: c.get('directory'),
+      attention: c.get('attention'),
+      // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.
+      settings: {
+        pageInboxAppId: c.config.pageInboxAppId,
+        ourAppId: c.config.messengerAppId,
+        retry: SINGLE_ATTEMPT,
+      },
+    }),
+  entries: (c) =>
+    new Entries({
+      repository: new EntryRepository(c.get('db'), c.clock),
+      residents: c.get('residents'),
+      limits: c.get('limits'),
+      audit: c.get('moderation').audit,
+      notices: c.get('notices'),
+      clock: c.clock,
+      logger: c.logger,
+    }),
+  matching: (c) => {
+    const moderation = c.get('moderation');
+    return new Matching({
+      matches: new MatchRepository(c.get('db'), c.clock),
+      offers: new Matcher(c.get('db')),
+      entries: c.get('entries'),
+      residents: c.get('residents'),
+      limits: c.get('limits'),
+      attention: c.get('attention'),
+      notices: c.get('notices'),
+      undelivered: new UndeliveredNotices(moderation.undelivered),
+      handover: new UrgentNeedHandover({
+        moderation,
+        notifier: c.get('transport'),
+        attention: c.get('attention'),
+        undelivered: moderation.undelivered,
+      }),
+      clock: c.clock,
+      logger: c.logger,
+    });
+  },
+  testimonials: (c) =>
+    new DialogTestimonials({
+      db: c.get('db'),
+      clock: c.clock,
+      logger: c.logger,
+      moderators: c.get('moderation').moderators,
+      feed: c.get('graph')?.feed,
+      notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
+      composer: frenchPosts,
+    }),
+  privacy: (c) => new PersonalDataRights(c.get('db'), c.clock, frenchPosts),
+  notifyAdmins: (c) =>
+    adminNotifier({
+      moderation: c.get('moderation'),
+      notices: c.get('notices'),
+      directory: c.get('directory'),
+      clock: c.clock,
+      logger: c.logger,
+    }),
+  conversation: (c) => ({
+    nlu: c.get('nlu'),
+    geocoder: c.get('geocoder'),
+    residents: c.get('residents'),
+    entries: c.get('entries'),
+    matching: c.get('matching'),
+    attention: c.get('attention'),
+    moderation: c.get('moderation'),
+    notifier: c.get('transport'),
+    clock: c.clock,
+    logger: c.logger,
+    testimonials: c.get('testimonials'),
+    privacy: c.get('privacy'),
+  }),
+  storage: (c) => new MongoStorage(c.get('db').collection<StorageDocument>('bot_state'), c.clock),
+  bot: (c) => {
+    const storage = c.get('storage');
+    return new VoisinsBot({
+      conversationState: new ConversationState(storage),
+      userState: new UserState(storage),
+      dialog: new MainDialog(c.get('conversation')),
+      directory: c.get('directory'),
+      clock: c.clock,
+      onChannelEvent: createChannelEventHandler({ handover: c.get('moderation').handover, clock: c.clock }),
+    });
+  },
+  inbox: (c) => new InboxStore<EventSource, EventKind>(c.get('db')),
+  jobs: (c) => applicationJobs(c),
+};
+
+/** The application's parts, built on first use from the configuration and the database. */
+export class Container {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** This instance's name in inbox and job leases. */
+  readonly instanceId: string;
+  private readonly built = new Map<keyof Parts, unknown>();
+  private readonly building = new Set<keyof Parts>();
+
+  constructor(readonly options: ContainerOptions) {
+    this.config = options.config;
+    this.logger = options.logger;
+    this.clock = options.clock ?? systemClock;
+    this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  }
+
+  /** The part `name`, built (once) by its override or its default factory. */
+  get<K extends keyof Parts>(name: K): Parts[K] {
+    if (this.built.has(name)) return this.built.get(name) as Parts[K];
+    if (this.building.has(name)) {
+      throw new CodedError(ErrorCode.ConfigInvalid, `the part "${name}" depends on itself`);
+    }
+    this.building.add(name);
+    try {
+      const factory = this.options.overrides?.[name] ?? FACTORIES[name];
+      const part = factory(this);
+      this.built.set(name, part);
+      return part;
+    } finally {
+      this.building.delete(name);
+    }
+  }
+
+  /** The default of part `name`, built for `container` (an override may wrap it). */
+  static defaultPart<K extends keyof Parts>(name: K, container: Container): Parts[K] {
+    return (FACTORIES[name] as (c: Container) => Parts[K])(container);
+  }
+
+  /** Creates every collection's indexes (idempotent; once at start-up). */
+  async ensureIndexes(): Promise<void> {
+    const db = this.get('db');
+    await Promise.all([
+      ensureDomainIndexes(db),
+      this.get('directory').ensureIndexes(),
+      this.get('moderation').ensureIndexes(),
+      this.get('limits').ensureIndexes(),
+      this.get('outboxStore').ensureIndexes(),
+      this.get('inbox').ensureIndexes(),
+      ensureJobIndexes(db),
+    ]);
+  }
+}
