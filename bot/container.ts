@@ -47,6 +47,7 @@ import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox'
 import { Geocoder } from '../services/places/geocoder';
 import { PersonalDataRights } from '../services/privacy/rights';
 import { ResidentRepository } from '../services/residents/residentRepository';
+import type { PageFeed } from '../services/testimonials/withdrawal';
 import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
 import { adminNotifier } from './adminNotifier';
 import { VoisinsBot } from './bot';
@@ -69,6 +70,8 @@ export interface Parts {
   db: Db;
   /** The Graph API clients of the Page; undefined when Messenger is not configured. */
   graph: GraphClients | undefined;
+  /** The Page feed (testimonials); undefined when Messenger is not configured. */
+  feed: PageFeed | undefined;
   /** Every Graph call a turn makes, made once per event and meaning. */
   outbox: Outbox;
   /** The outbox's records (`outbox`). */
@@ -93,6 +96,10 @@ export interface Parts {
   attention: AttentionFlags;
   limits: Limits;
   residents: ResidentRepository;
+  /** The entries module's store (`entries`), behind {@link Parts.entries}. */
+  entryRepository: EntryRepository;
+  /** The matching module's store (`matches`), behind {@link Parts.matching}. */
+  matchRepository: MatchRepository;
   moderation: Moderation;
   entries: Entries;
   matching: Matching;
@@ -149,6 +156,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       appSecret: config.messenger.appSecret,
       logger,
     }),
+  feed: (c) => c.get('graph')?.feed,
   outbox: (c) =>
     new Outbox({
       store: c.get('outboxStore'),
@@ -210,6 +218,8 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
   attention: (c) => new AttentionFlags(c.get('db'), c.clock),
   limits: (c) => new Limits({ db: c.get('db'), logger: c.logger }),
   residents: (c) => new ResidentRepository(c.get('db'), c.clock),
+  entryRepository: (c) => new EntryRepository(c.get('db'), c.clock),
+  matchRepository: (c) => new MatchRepository(c.get('db'), c.clock),
   moderation: (c) =>
     createModeration({
       db: c.get('db'),
@@ -229,7 +239,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     }),
   entries: (c) =>
     new Entries({
-      repository: new EntryRepository(c.get('db'), c.clock),
+      repository: c.get('entryRepository'),
       residents: c.get('residents'),
       limits: c.get('limits'),
       audit: c.get('moderation').audit,
@@ -240,8 +250,8 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
   matching: (c) => {
     const moderation = c.get('moderation');
     return new Matching({
-      matches: new MatchRepository(c.get('db'), c.clock),
-      offers: new Matcher(c.get('db')),
+      matches: c.get('matchRepository'),
+      offers: new Matcher(c.get('db'), c.clock),
       entries: c.get('entries'),
       residents: c.get('residents'),
       limits: c.get('limits'),
@@ -264,7 +274,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       clock: c.clock,
       logger: c.logger,
       moderators: c.get('moderation').moderators,
-      feed: c.get('graph')?.feed,
+      feed: c.get('feed'),
       notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
       composer: frenchPosts,
     }),

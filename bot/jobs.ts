@@ -24,7 +24,7 @@ export function applicationJobs(c: Container): Job[] {
       logger,
       notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
       composer: frenchPosts,
-      feed: config.messenger ? deferred(() => c.get('graph')!.feed) : undefined,
+      feed: config.messenger ? deferred(() => c.get('feed')!) : undefined,
       pageId: config.messenger?.pageId,
       entries: deferred(() => c.get('entries')),
       matching: deferred(() => c.get('matching')),

@@ -7,11 +7,10 @@
  */
 import { loadConfig } from '../bot/config';
 import { resolveDatabaseUri } from '../bot/devDatabase';
-import { systemClock } from '../services/clock';
+import { Container } from '../bot/container';
 import { connectDatabase } from '../services/db/connect';
-import { AuditLog } from '../services/moderation/audit';
+import { createLogger } from '../services/logger';
 import { ADMIN_USAGE, parseAdminCommand, runAdminCommand, UsageError } from '../services/moderation/adminCli';
-import { ModeratorRepository } from '../services/moderation/moderatorRepository';
 
 async function main(): Promise<number> {
   let command;
@@ -27,9 +26,12 @@ async function main(): Promise<number> {
     uri: await resolveDatabaseUri(config, { log: (line) => console.error(line) }),
   });
   try {
-    const db = client.db(config.mongodbDb);
-    const moderators = new ModeratorRepository(db, systemClock);
-    const audit = new AuditLog(db, systemClock);
+    const container = new Container({
+      config,
+      db: client.db(config.mongodbDb),
+      logger: createLogger({ level: 'warn' }),
+    });
+    const { moderators, audit } = container.get('moderation');
     await moderators.ensureIndexes();
     await audit.ensureIndexes();
     return await runAdminCommand(command, { moderators, audit, print: (line) => console.log(line) });

@@ -12,29 +12,23 @@ import {
   type ConversationServices,
 } from '../../../dialogs/mainDialog';
 import { manualClock, type ManualClock } from '../../../services/clock';
-import { AttentionFlags } from '../../../services/conversations/attention';
-import { ensureDomainIndexes } from '../../../services/domain/ensureIndexes';
+import type { AttentionFlags } from '../../../services/conversations/attention';
 import type { Entries } from '../../../services/entries/entries';
 import type { EntryRepository } from '../../../services/entries/entryRepository';
 import { silentLogger } from '../../../services/logger';
 import type { MatchRepository } from '../../../services/matching/matchRepository';
 import type { Matching } from '../../../services/matching/matching';
-import { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
-import { PAGE_INBOX_APP_ID } from '../../../services/graph';
-import { createModeration, type Moderation } from '../../../services/moderation';
+import type { Moderation } from '../../../services/moderation';
 import { Nlu } from '../../../services/nlu';
 import { Geocoder } from '../../../services/places/geocoder';
-import { PersonalDataRights } from '../../../services/privacy/rights';
 import type { ResidentRepository } from '../../../services/residents/residentRepository';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
-import { buildModules } from '../../support/modules';
 import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocoder';
 import { RecordingThreadControl } from '../moderation/support/recordingThreadControl';
+import { parseConfig } from '../../../bot/config';
+import { Container } from '../../../bot/container';
 import { DialogTestimonials } from '../../../bot/testimonialsPort';
-import { NoticeNotifier } from '../../../bot/noticeNotifier';
-import { noticeText, renderNotice } from '../../../dialogs/notices';
 import type { RetryOptions } from '../../../services/graph';
-import { ModeratorRepository } from '../../../services/moderation/moderatorRepository';
 import type { PageFeed } from '../../../services/testimonials/withdrawal';
 import { RecordingNotifier } from './recordingNotifier';
 import { frenchPosts } from '../../../dialogs/testimonials/signature';
@@ -131,57 +125,45 @@ export function useHarness(
 export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Promise<Harness> {
   const database = await openTestDatabase('dialogs');
   const { db } = database;
-  await ensureDomainIndexes(db);
   const clock = manualClock(new Date('2020-04-06T09:00:00Z'));
   const geocoder = await startFakeGeocoder();
   const notifier = new RecordingNotifier();
-  const attention = new AttentionFlags(db, clock.now);
-  const directory = new ConversationDirectory(db);
   const threadControl = new RecordingThreadControl();
-  const moderation = createModeration({
+  // The application's parts, with a recording transport and thread control, no Messenger.
+  const container = new Container({
+    config: parseConfig({ MONGODB_URI: database.uri, MONGODB_DB: database.name }),
     db,
-    clock: clock.now,
     logger: silentLogger,
-    handover: threadControl,
-    notifier: new NoticeNotifier(notifier, renderNotice),
-    noticeText,
-    directory,
-    attention,
-    settings: { pageInboxAppId: PAGE_INBOX_APP_ID },
+    clock: clock.now,
+    overrides: {
+      nlu: () => nlu,
+      graph: () => undefined,
+      feed: () => options.feed,
+      transport: () => notifier,
+      threadControl: () => threadControl,
+      geocoder: () => new Geocoder({ baseUrl: geocoder.url, timeoutMs: 500, logger: silentLogger }),
+      notifyAdmins: () => options.notifyAdmins ?? (() => Promise.resolve()),
+      testimonials: (c) =>
+        new DialogTestimonials({
+          db,
+          clock: clock.now,
+          logger: silentLogger,
+          moderators: c.get('moderation').moderators,
+          feed: options.feed,
+          notifyAdmins: c.get('notifyAdmins'),
+          composer: frenchPosts,
+          retry: options.feedRetry,
+        }),
+    },
   });
-  await moderation.ensureIndexes();
-  const { entries, matching, repositories } = buildModules({
-    db,
-    clock: clock.now,
-    logger: silentLogger,
-    transport: notifier,
-    moderation,
-    attention,
-  });
-  const deps: ConversationServices = {
-    nlu,
-    residents: repositories.residents,
-    entries,
-    matching,
-    geocoder: new Geocoder({ baseUrl: geocoder.url, timeoutMs: 500, logger: silentLogger }),
-    attention,
-    moderation,
-    notifier,
-    clock: clock.now,
-    logger: silentLogger,
-    testimonials: new DialogTestimonials({
-      db,
-      clock: clock.now,
-      logger: silentLogger,
-      moderators: new ModeratorRepository(db, clock.now),
-      feed: options.feed,
-      notifyAdmins: options.notifyAdmins ?? (() => Promise.resolve()),
-      composer: frenchPosts,
-      retry: options.feedRetry,
-    }),
-    privacy: new PersonalDataRights(db, clock.now, frenchPosts),
-  };
+  await container.ensureIndexes();
+  const deps = container.get('conversation');
   const dialog = new MainDialog(deps);
+  const repositories = {
+    residents: container.get('residents'),
+    entries: container.get('entryRepository'),
+    matches: container.get('matchRepository'),
+  };
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const accessors: ConversationAccessors = {
@@ -196,11 +178,11 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     notifier,
     geocoder,
     clock,
-    attention,
-    moderation,
+    attention: container.get('attention'),
+    moderation: container.get('moderation'),
     threadControl,
-    entries,
-    matching,
+    entries: container.get('entries'),
+    matching: container.get('matching'),
     repositories,
     conversationState,
     async dialogStateOf(psid) {
