@@ -9,7 +9,7 @@ import type { JobDeps } from '../../services/jobs';
 import { silentLogger } from '../../services/logger';
 import type { ConversationDirectory } from '../../services/messaging/conversationDirectory';
 import { openTestDatabase, type TestDatabase } from '../support/db';
-import { buildModules, type Modules } from '../support/modules';
+import { modulesOf, testContainer, type Modules } from '../support/modules';
 import type { FakeGraph, RecordedCall } from '../support/fake-graph';
 import { startMessengerFakes } from '../support/messengerFakes';
 import { noticeText } from '../../dialogs/notices';
@@ -88,12 +88,15 @@ export async function openJobsHarness(prefix: string, start: Date): Promise<Jobs
     });
   };
   installFeed();
-  const modules = buildModules({
+  const container = testContainer({
     db: database.db,
     clock: clock.now,
     logger: silentLogger,
     transport: notifier,
+    overrides: { directory: () => directory },
   });
+  await container.ensureIndexes();
+  const modules = modulesOf(container);
   return {
     database,
     graph,

@@ -1,37 +1,42 @@
 /**
- * The entries and matching modules' use cases over a test database, wired as bot/core.ts
- * wires them (notices rendered to French and sent through the given transport).
+ * The application's container over a test database, as bot/container.ts wires it, with
+ * Messenger replaced by what the test gives (a recording or fake-Graph transport).
  */
 import type { Db } from 'mongodb';
-import { NoticeNotifier } from '../../bot/noticeNotifier';
-import { UrgentNeedHandover } from '../../dialogs/moderation/handOver';
-import { renderNotice } from '../../dialogs/notices';
-import { UndeliveredNotices } from '../../dialogs/notices/undelivered';
+import { parseConfig } from '../../bot/config';
+import { Container, type PartOverrides } from '../../bot/container';
 import type { Clock } from '../../services/clock';
-import { AttentionFlags } from '../../services/conversations/attention';
-import { Entries } from '../../services/entries/entries';
-import { EntryRepository } from '../../services/entries/entryRepository';
-import { CodedError, ErrorCode } from '../../services/errors';
-import { Limits } from '../../services/limits';
+import type { Entries } from '../../services/entries/entries';
+import type { EntryRepository } from '../../services/entries/entryRepository';
+import type { MatchRepository } from '../../services/matching/matchRepository';
+import type { Matching } from '../../services/matching/matching';
+import type { ResidentRepository } from '../../services/residents/residentRepository';
 import type { Logger } from '../../services/logger';
-import { MatchRepository } from '../../services/matching/matchRepository';
-import { Matcher } from '../../services/matching/matcher';
-import { Matching } from '../../services/matching/matching';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
-import type { Moderation } from '../../services/moderation';
-import { ResidentRepository } from '../../services/residents/residentRepository';
 
-/** What {@link buildModules} needs. */
-export interface ModulesOptions {
+/** What {@link testContainer} needs. */
+export interface TestContainerOptions {
   db: Db;
   clock: Clock;
   logger: Logger;
-  /** Where rendered notices go. */
+  /** Where rendered messages go. */
   transport: ResidentNotifier;
-  /** The moderation services; without them, handovers, undelivered notices and audits throw. */
-  moderation?: Moderation;
-  attention?: AttentionFlags;
-  limits?: Limits;
+  /** Other parts replaced (the Graph clients of a fake Graph API, a directory…). */
+  overrides?: PartOverrides;
+  /** Configuration variables beyond the database's. */
+  env?: Record<string, string>;
+}
+
+/** A container without Messenger (unless `overrides.graph` gives one) sending through `transport`. */
+export function testContainer(options: TestContainerOptions): Container {
+  const { db, clock, logger, transport } = options;
+  return new Container({
+    config: parseConfig({ MONGODB_URI: 'mongodb://127.0.0.1/', MONGODB_DB: db.databaseName, ...options.env }),
+    db,
+    logger,
+    clock,
+    overrides: { graph: () => undefined, transport: () => transport, ...options.overrides },
+  });
 }
 
 /** The modules' use cases and the repositories behind them. */
@@ -41,50 +46,15 @@ export interface Modules {
   repositories: { residents: ResidentRepository; entries: EntryRepository; matches: MatchRepository };
 }
 
-const missing = (what: string) => () =>
-  Promise.reject(new CodedError(ErrorCode.NotSupported, `${what} is not wired in this test`));
-
-/** Builds the entries and matching use cases. */
-export function buildModules(options: ModulesOptions): Modules {
-  const { db, clock, logger, moderation } = options;
-  const repositories = {
-    residents: new ResidentRepository(db, clock),
-    entries: new EntryRepository(db, clock),
-    matches: new MatchRepository(db, clock),
+/** The entries and matching modules of `container`. */
+export function modulesOf(container: Container): Modules {
+  return {
+    entries: container.get('entries'),
+    matching: container.get('matching'),
+    repositories: {
+      residents: container.get('residents'),
+      entries: container.get('entryRepository'),
+      matches: container.get('matchRepository'),
+    },
   };
-  const notices = new NoticeNotifier(options.transport, renderNotice);
-  const attention = options.attention ?? new AttentionFlags(db, clock);
-  const limits = options.limits ?? new Limits({ db, logger });
-  const entries = new Entries({
-    repository: repositories.entries,
-    residents: repositories.residents,
-    limits,
-    audit: moderation?.audit ?? { record: missing('the audit log') },
-    notices,
-    clock,
-    logger,
-  });
-  const matching = new Matching({
-    matches: repositories.matches,
-    offers: new Matcher(db, clock),
-    entries,
-    residents: repositories.residents,
-    limits,
-    attention,
-    notices,
-    undelivered: moderation
-      ? new UndeliveredNotices(moderation.undelivered)
-      : { keepForModerators: missing('the undelivered queue') },
-    handover: moderation
-      ? new UrgentNeedHandover({
-          moderation,
-          notifier: options.transport,
-          attention,
-          undelivered: moderation.undelivered,
-        })
-      : { handOverUrgentNeed: missing('the handover') },
-    clock,
-    logger,
-  });
-  return { entries, matching, repositories };
 }

@@ -3,19 +3,18 @@
  * Messenger adapter and notifier, a manual clock, and helpers to build Messenger events.
  */
 import { toActivity } from '../../../bot/messenger/activities';
-import { NoticeNotifier } from '../../../bot/noticeNotifier';
-import { noticeText, renderNotice } from '../../../dialogs/notices';
 import { extractEvents } from '../../../bot/messenger/events';
 import { threadEventFromActivity } from '../../../bot/messenger/threadEvents';
 import type { ManualClock } from '../../../services/clock';
-import { EntryRepository } from '../../../services/entries/entryRepository';
 import { PAGE_INBOX_APP_ID } from '../../../services/graph';
+import type { EntryRepository } from '../../../services/entries/entryRepository';
 import { silentLogger } from '../../../services/logger';
 import type { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
-import { createModeration, type ThreadEvent, type Moderation } from '../../../services/moderation';
+import type { Moderation, ThreadEvent } from '../../../services/moderation';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
 import type { FakeGraph, RecordedCall } from '../../support/fake-graph';
 import { startMessengerFakes } from '../../support/messengerFakes';
+import { testContainer } from '../../support/modules';
 
 export const PAGE_ID = '1000000001';
 export const OUR_APP_ID = '5550001';
@@ -49,18 +48,18 @@ export async function createWorld(start = MONDAY_10H): Promise<World> {
     pageId: PAGE_ID,
     retry: noWait,
   });
-  const entries = new EntryRepository(database.db, clock.now);
-  const moderation = createModeration({
+  // The application's parts over the fake Graph API: thread control called directly (no turn).
+  const container = testContainer({
     db: database.db,
     clock: clock.now,
     logger: silentLogger,
-    handover: clients.handover,
-    notifier: new NoticeNotifier(notifier, renderNotice),
-    noticeText,
-    directory,
-    settings: { pageInboxAppId: PAGE_INBOX_APP_ID, ourAppId: OUR_APP_ID, retry: noWait },
+    transport: notifier,
+    overrides: { threadControl: () => clients.handover, directory: () => directory },
+    env: { MESSENGER_APP_ID: OUR_APP_ID },
   });
-  await moderation.ensureIndexes();
+  await container.ensureIndexes();
+  const entries = container.get('entryRepository');
+  const moderation = container.get('moderation');
   return {
     database,
     graph,
