@@ -235,7 +235,13 @@ export class MemoryMatching implements MatchingPort {
   readonly followUps: Array<{ matchId: string; psid: string; yes: boolean }> = [];
   /** Matches whose follow-up question `psid` may answer (match id → psid). */
   readonly followUpAskedOf = new Map<string, string>();
-  readonly askHelper = unused('matching.askHelper') as MatchingPort['askHelper'];
+  /** The needs a helper was asked about (not expected over these fakes: it rejects). */
+  readonly asked: StoredEntry[] = [];
+
+  askHelper(need: StoredEntry): ReturnType<MatchingPort['askHelper']> {
+    this.asked.push(need);
+    return unused('matching.askHelper')();
+  }
 
   findOffersFor(): Promise<NearbyOffer[]> {
     return Promise.resolve(this.nearby);
