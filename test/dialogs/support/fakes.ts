@@ -285,6 +285,8 @@ export class MemoryModeration implements ModerationPort {
   readonly referents = new Map<string, 'moderator' | 'admin'>();
   notice: ResidentHandoverNotice = { withinHours: false };
   readonly handovers: RecordedHandover[] = [];
+  /** The ids given to `handovers`, in the same order. */
+  readonly handoverIds: ObjectId[] = [];
   readonly calls: ModerationCall[] = [];
   readonly audits: Array<{ actor: string; action: string; detail?: string }> = [];
   readonly moderators: ModerationPort['moderators'];
@@ -295,6 +297,7 @@ export class MemoryModeration implements ModerationPort {
   constructor(entries: MemoryEntries) {
     const referents = this.referents;
     const handovers = this.handovers;
+    const handoverIds = this.handoverIds;
     const calls = this.calls;
     const audits = this.audits;
     const notice = () => this.notice;
@@ -309,8 +312,10 @@ export class MemoryModeration implements ModerationPort {
     this.handover = {
       availability: () => Promise.resolve(notice()),
       handOver(input) {
+        const handoverId = new ObjectId();
         handovers.push(input);
-        return Promise.resolve({ handoverId: new ObjectId(), created: true, passed: true, ...notice() });
+        handoverIds.push(handoverId);
+        return Promise.resolve({ handoverId, created: true, passed: true, ...notice() });
       },
       openHandovers: () => Promise.resolve([]),
       takeHandover: (moderatorPsid, id) => refused({ tool: 'takeHandover', moderatorPsid, id }),
