@@ -1,11 +1,18 @@
 /**
  * "Mes annonces" (list, pause, resume, withdraw, owner-guarded) and "Mes données"
  * (export as French text, deletion that really deletes, the bot's state included).
+ *
+ * @remarks
+ * Over in-memory fakes of the ports, except the deletion: it stays on the database harness
+ * because what it checks is that every collection holding the resident's data (residents,
+ * entries, matches, directory, conversations, handovers, undelivered notices) is emptied
+ * of them and only of them, and that the bot's stored dialog state goes too.
  */
 import { strict as assert } from 'node:assert';
 import type { Entry, Match, Resident } from '../../services/domain/types';
 import { ConversationDirectory } from '../../services/messaging/conversationDirectory';
-import { useHarness, type Harness } from './support/harness';
+import { startFakeConversation, type FakeConversation } from './support/fakes';
+import { sharedNlu, useHarness, type Harness } from './support/harness';
 import { seedHelper } from './support/seed';
 import { runTable, type Ids } from './support/table';
 import * as tables from './testData/account';
@@ -13,7 +20,90 @@ import { at, MIRAMAS } from '../services/support';
 
 const PSID = 'resident-account';
 
-describe('dialogs: my entries and my data', function () {
+describe('dialogs: my entries and my data, over fakes', function () {
+  let harness: FakeConversation;
+  let ids: Ids;
+  beforeEach(function () {
+    harness = startFakeConversation(sharedNlu());
+    ids = {};
+  });
+
+  /** The resident with an offer (pending review) and a published need; a helper's offer. */
+  async function seedResident(): Promise<void> {
+    const { residents, entries, clock } = harness;
+    await residents.recordStorageConsent(PSID, {
+      given: true,
+      at: clock.now(),
+      version: 'storage-v1',
+      via: 'messenger',
+    });
+    await residents.setContact(PSID, { channels: ['phone'], phone: '0612345678' });
+    const base = {
+      availability: 'le soir',
+      location: at(MIRAMAS),
+      locationSource: 'address' as const,
+    };
+    const offer = entries.add(
+      PSID,
+      { ...base, kind: 'offer', category: 'groceries', description: 'Je peux faire vos courses en voiture' },
+      { createdAt: clock.now() },
+    );
+    clock.advance(60_000);
+    const need = entries.add(
+      PSID,
+      { ...base, kind: 'need', category: 'pharmacy', description: 'Ordonnance' },
+      { createdAt: clock.now(), status: 'published' },
+    );
+    entries.add(
+      'helper',
+      { ...base, kind: 'offer', category: 'pharmacy', description: 'Je vais à la pharmacie' },
+      { status: 'published' },
+    );
+    ids.offer = offer._id.toHexString();
+    ids.need = need._id.toHexString();
+  }
+
+  const entry = (id: string) => harness.entries.stored.find((stored) => stored._id.toHexString() === id);
+
+  it('lists the entries with their status in French and withdraws one', async function () {
+    await seedResident();
+    await runTable(harness, PSID, tables.withdrawEntry, ids);
+    assert.equal(entry(ids.offer)?.status, 'withdrawn');
+    assert.equal(entry(ids.need)?.status, 'published');
+  });
+
+  it('pauses and resumes an entry', async function () {
+    await seedResident();
+    await runTable(harness, PSID, tables.pauseAndResume, ids);
+    assert.notEqual(entry(ids.offer)?.paused, true);
+  });
+
+  it('says when there is nothing, and never acts on someone else\u2019s entry', async function () {
+    await runTable(harness, PSID, tables.noEntries);
+    await seedResident();
+    await runTable(harness, 'someone-else', tables.othersEntry, ids);
+    assert.equal(entry(ids.offer)?.status, 'pending_review');
+  });
+
+  it('exports the resident\u2019s data as a French message', async function () {
+    await seedResident();
+    await runTable(harness, PSID, tables.exportData, ids);
+  });
+
+  it('shows the "Mes données" menu, not the deletion, when "voir mes données" is typed', async function () {
+    await runTable(harness, 'resident-who-looks', tables.seeTypedThenExported, ids);
+  });
+
+  it('asks for confirmation when "supprimer mes données" is typed, and keeps everything on "non"', async function () {
+    await seedResident();
+    await runTable(harness, PSID, tables.deleteTypedThenKept, ids);
+    assert.equal((await harness.entries.listByResident(PSID)).length, 2);
+    assert.deepEqual(harness.privacy.erasures, []);
+    assert.deepEqual(harness.testimonials.withdrawals, []);
+  });
+});
+
+describe('dialogs: my data deleted, on the database', function () {
   let harness: Harness;
   let ids: Ids;
   useHarness((started) => {
@@ -66,31 +156,6 @@ describe('dialogs: my entries and my data', function () {
   const db = () => harness.database.db;
   const count = (collection: string, filter: object) => db().collection(collection).countDocuments(filter);
 
-  it('lists the entries with their status in French and withdraws one', async function () {
-    await seedResident();
-    await runTable(harness, PSID, tables.withdrawEntry, ids);
-    assert.equal((await harness.repositories.entries.get(ids.offer))?.status, 'withdrawn');
-    assert.equal((await harness.repositories.entries.get(ids.need))?.status, 'published');
-  });
-
-  it('pauses and resumes an entry', async function () {
-    await seedResident();
-    await runTable(harness, PSID, tables.pauseAndResume, ids);
-    assert.notEqual((await harness.repositories.entries.get(ids.offer))?.paused, true);
-  });
-
-  it('says when there is nothing, and never acts on someone else\u2019s entry', async function () {
-    await runTable(harness, PSID, tables.noEntries);
-    await seedResident();
-    await runTable(harness, 'someone-else', tables.othersEntry, ids);
-    assert.equal((await harness.repositories.entries.get(ids.offer))?.status, 'pending_review');
-  });
-
-  it('exports the resident\u2019s data as a French message', async function () {
-    await seedResident();
-    await runTable(harness, PSID, tables.exportData, ids);
-  });
-
   it('deletes everything after confirmation: documents, directory and dialog state', async function () {
     await seedResident();
     await new ConversationDirectory(db()).touch(PSID, harness.clock.now(), {});
@@ -123,15 +188,5 @@ describe('dialogs: my entries and my data', function () {
     assert.equal(await count('handoffs', { psid: 'someone-else' }), 1);
     assert.equal(await count('entries', { psid: 'helper' }), 1, 'other residents keep their data');
     await runTable(harness, PSID, tables.deleteData.slice(3), ids);
-  });
-
-  it('shows the "Mes données" menu, not the deletion, when "voir mes données" is typed', async function () {
-    await runTable(harness, 'resident-who-looks', tables.seeTypedThenExported, ids);
-  });
-
-  it('asks for confirmation when "supprimer mes données" is typed, and keeps everything on "non"', async function () {
-    await seedResident();
-    await runTable(harness, PSID, tables.deleteTypedThenKept, ids);
-    assert.equal(await count('entries', { psid: PSID }), 2);
   });
 });

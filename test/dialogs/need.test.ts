@@ -1,10 +1,19 @@
 /**
  * Asking for help and matching: offers within 1 km, the helper asked through the bot,
  * their answer at any time, contacts exchanged as each agreed.
+ *
+ * @remarks
+ * The conversations where nobody is near, and a helper's answer in the middle of their own
+ * dialog, run over in-memory fakes. The others stay on the database harness, end to end:
+ * what they check is the matching module's work behind the dialog (offers found within
+ * 1 km of the stored blocks, the matches stored and their statuses, the entries matched,
+ * the module's notices to the helper and the asker, the 24-hour window's hand-over).
  */
 import { strict as assert } from 'node:assert';
 import type { Entry, Match } from '../../services/domain/types';
-import { useHarness, type Harness } from './support/harness';
+import { ObjectId } from 'mongodb';
+import { startFakeConversation, type FakeConversation } from './support/fakes';
+import { sharedNlu, useHarness, type Harness } from './support/harness';
 import { seedHelper } from './support/seed';
 import { keyPattern, payloadsOf, runTable, textsOf, type Ids } from './support/table';
 import * as tables from './testData/need';
@@ -13,7 +22,7 @@ const ASKER = 'resident-need';
 const NEAR = 'helper-near';
 const FAR = 'helper-far';
 
-describe('dialogs: asking for help and matching', function () {
+describe('dialogs: asking for help and matching, on the database', function () {
   let harness: Harness;
   let ids: Ids;
   useHarness((started) => {
@@ -96,13 +105,6 @@ describe('dialogs: asking for help and matching', function () {
     assert.equal((await entry(match.needId.toHexString()))?.status, 'matched');
   });
 
-  it('handles the helper\u2019s answer in the middle of their own dialog, then resumes it', async function () {
-    await seedHelpers();
-    await askNearest();
-    await runTable(harness, ASKER, tables.helperAcceptsMidDialog, ids);
-    assert.equal((await matches())[0].status, 'accepted');
-  });
-
   it('keeps a page-only contact private and asks a referent to put them in touch', async function () {
     await seedHelpers({ channels: ['page'] });
     await askNearest();
@@ -141,15 +143,36 @@ describe('dialogs: asking for help and matching', function () {
     assert.equal(match.status, 'to_moderators');
     assert.deepEqual(await reasons(ASKER), ['match_outside_window']);
   });
+});
+
+describe('dialogs: asking for help and matching, over fakes', function () {
+  let harness: FakeConversation;
+  let ids: Ids;
+  beforeEach(function () {
+    harness = startFakeConversation(sharedNlu());
+    ids = {};
+  });
+
+  it('handles the helper\u2019s answer in the middle of their own dialog, then resumes it', async function () {
+    ids.match = new ObjectId().toHexString();
+    harness.matching.requests.set(ids.match, {
+      helperPsid: NEAR,
+      status: 'proposed',
+      askerContact: { phone: '0611223344' },
+    });
+    await runTable(harness, ASKER, tables.helperAcceptsMidDialog, ids);
+    assert.deepEqual(harness.matching.answers, [{ matchId: ids.match, helperPsid: NEAR, accepted: true }]);
+    assert.equal(harness.matching.requests.get(ids.match)?.status, 'accepted');
+  });
 
   it('tells the resident what happens next when nobody is near', async function () {
     await runTable(harness, ASKER, tables.needNoMatch(false), ids);
-    assert.deepEqual(await reasons(ASKER), []);
-    assert.equal((await matches()).length, 0);
+    assert.deepEqual(harness.reasons(ASKER), []);
+    assert.equal(harness.matching.asked.length, 0);
   });
 
   it('flags an urgent need without a match for the moderators', async function () {
     await runTable(harness, ASKER, tables.needNoMatch(true), ids);
-    assert.deepEqual(await reasons(ASKER), ['no_match_urgent']);
+    assert.deepEqual(harness.reasons(ASKER), ['no_match_urgent']);
   });
 });

@@ -1,15 +1,22 @@
 /**
- * Offering help, end to end through MainDialog, on the real services and NLU.
+ * Offering help through MainDialog and the real NLU.
+ *
+ * @remarks
+ * Most conversations run over in-memory fakes of the ports, their assertions made on what
+ * the dialogs asked the entries module to register. Two stay on the database harness, end
+ * to end: the happy path and the shared location check what is stored (the place moved to
+ * the centre of its block by the modules, the consent and contact recorded on the resident).
  */
 import { strict as assert } from 'node:assert';
 import type { Entry, Resident } from '../../services/domain/types';
-import { useHarness, type Harness } from './support/harness';
+import { startFakeConversation, type FakeConversation } from './support/fakes';
+import { sharedNlu, useHarness, type Harness } from './support/harness';
 import { runTable } from './support/table';
 import * as tables from './testData/offer';
 
 const PSID = 'resident-offer';
 
-describe('dialogs: offering help', function () {
+describe('dialogs: offering help, on the database', function () {
   let harness: Harness;
   useHarness((started) => {
     harness = started;
@@ -17,7 +24,6 @@ describe('dialogs: offering help', function () {
 
   const entries = () => harness.database.db.collection<Entry>('entries').find({ psid: PSID }).toArray();
   const resident = () => harness.database.db.collection<Resident>('residents').findOne({ psid: PSID });
-  const reasons = async () => (await harness.attention.get(PSID))?.reasons.map((entry) => entry.reason) ?? [];
 
   it('stores the offer pending review, with its place and the contact chosen', async function () {
     await runTable(harness, PSID, tables.offerHappyPath);
@@ -46,6 +52,23 @@ describe('dialogs: offering help', function () {
     assert.deepEqual(entry.location.coordinates, [4.998073, 43.587855]);
     assert.equal(entry.addressText, undefined);
   });
+});
+
+describe('dialogs: offering help, over fakes', function () {
+  let harness: FakeConversation;
+  beforeEach(function () {
+    harness = startFakeConversation(sharedNlu());
+  });
+
+  /** The entries the dialogs registered for the resident, as they asked. */
+  const entries = () =>
+    Promise.resolve(
+      harness.entries.registrations
+        .filter((registered) => registered.psid === PSID)
+        .map((registered) => registered.registration.entry),
+    );
+  const resident = () => harness.residents.get(PSID);
+  const reasons = () => Promise.resolve(harness.reasons(PSID));
 
   it('falls back to the neighbourhood when the geocoder is down', async function () {
     harness.geocoder.mode = 'error';

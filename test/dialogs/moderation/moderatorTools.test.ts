@@ -2,12 +2,20 @@
  * The referents' tools in Messenger: their menu, publishing or refusing an entry (the
  * resident told), taking and closing a handover (the resident back with the bot),
  * registering someone who is not online; and nobody else reaching any of it.
+ *
+ * @remarks
+ * The menu and the intruders run over in-memory fakes of the ports. The rest stays on the
+ * database harness, end to end: publishing, refusing, taking and closing a handover and
+ * registering someone offline are checked by what the moderation and entries modules store
+ * (statuses, the refusal's reason, the audit log, the person's consent and phone) and by
+ * their notices and thread-control calls.
  */
 import { strict as assert } from 'node:assert';
 import type { Entry } from '../../../services/domain/types';
 import { AUDIT_COLLECTION, type AuditRecord } from '../../../services/moderation';
 import { at, MIRAMAS } from '../../services/support';
-import { useHarness, type Harness } from '../support/harness';
+import { startFakeConversation, type FakeConversation, type MemoryEntries } from '../support/fakes';
+import { sharedNlu, useHarness, type Harness } from '../support/harness';
 import { keyPattern, payloadsOf, runTable, type Ids } from '../support/table';
 import { MENU } from '../testData/common';
 import * as tables from './testData/moderator';
@@ -16,7 +24,7 @@ const REFERENT = '7000000001';
 const OFFERER = 'resident-offer';
 const ASKER = 'resident-asker';
 
-describe('dialogs: the referents’ tools', function () {
+describe('dialogs: the referents’ tools, on the database', function () {
   let harness: Harness;
   let ids: Ids;
   useHarness(async (started) => {
@@ -44,12 +52,6 @@ describe('dialogs: the referents’ tools', function () {
     });
     ids.handover = handover._id.toHexString();
   }
-
-  it('shows a referent their menu on Get Started and "menu", and the residents’ menu on request', async function () {
-    await runTable(harness, REFERENT, tables.menu, ids);
-    const [first] = await harness.say(REFERENT, { payload: 'MOD_MENU' });
-    assert.match(first.text ?? '', /2 annonce\(s\) à valider, 0 conversation/);
-  });
 
   it('publishes an entry, tells its author, audits it, and never shows the address', async function () {
     await runTable(harness, REFERENT, tables.approve, ids);
@@ -96,17 +98,6 @@ describe('dialogs: the referents’ tools', function () {
     );
   });
 
-  it('gives anyone else the residents’ menu for MOD_ payloads and changes nothing', async function () {
-    await residentHandedOver();
-    const before = JSON.stringify(await harness.database.db.collection('entries').find({}).toArray());
-    await runTable(harness, ASKER, [...tables.intruder, ...tables.intruderWithIds], ids);
-    await runTable(harness, 'resident-other', tables.intruderWithIds, ids);
-    assert.equal(JSON.stringify(await harness.database.db.collection('entries').find({}).toArray()), before);
-    assert.equal((await harness.moderation.handovers.get(ids.handover))?.status, 'open');
-    assert.deepEqual(await audit(), []);
-    assert.equal(harness.notifier.to(OFFERER).length, 0);
-  });
-
   it('registers an offer for someone offline: registeredBy, consent by phone, their phone, audited', async function () {
     await runTable(harness, REFERENT, tables.register, ids);
     const registered = await entry(ids.registered);
@@ -142,6 +133,70 @@ describe('dialogs: the referents’ tools', function () {
     assert.match(person?.contact.phone ?? '', /0490112233|04 ?90 ?11 ?22 ?33|\+33490112233/);
   });
 });
+
+describe('dialogs: the referents’ tools, over fakes', function () {
+  let harness: FakeConversation;
+  let ids: Ids;
+  beforeEach(function () {
+    harness = startFakeConversation(sharedNlu());
+    harness.moderation.referents.set(REFERENT, 'moderator');
+    ids = seedPendingInMemory(harness.entries);
+  });
+
+  /** The resident asks for a person; learns the handover id the port gave. */
+  async function residentHandedOver(): Promise<void> {
+    await harness.say(ASKER, { payload: 'MENU_HUMAN' });
+    assert.equal(harness.handovers.length, 1);
+    ids.handover = harness.moderation.handoverIds[0].toHexString();
+  }
+
+  it('shows a referent their menu on Get Started and "menu", and the residents’ menu on request', async function () {
+    await runTable(harness, REFERENT, tables.menu, ids);
+    const [first] = await harness.say(REFERENT, { payload: 'MOD_MENU' });
+    assert.match(first.text ?? '', /2 annonce\(s\) à valider, 0 conversation/);
+  });
+
+  it('gives anyone else the residents’ menu for MOD_ payloads and changes nothing', async function () {
+    await residentHandedOver();
+    const before = JSON.stringify(harness.entries.stored);
+    await runTable(harness, ASKER, [...tables.intruder, ...tables.intruderWithIds], ids);
+    await runTable(harness, 'resident-other', tables.intruderWithIds, ids);
+    assert.equal(JSON.stringify(harness.entries.stored), before);
+    assert.deepEqual(harness.moderation.calls, [], 'no review or handover tool was called');
+    assert.deepEqual(harness.moderation.audits, []);
+    assert.equal(harness.notifier.to(OFFERER).length, 0);
+  });
+});
+
+/** {@link seedPending} in memory. */
+function seedPendingInMemory(entries: MemoryEntries): Ids {
+  const base = {
+    location: at(MIRAMAS),
+    locationSource: 'address' as const,
+    availability: 'le soir',
+    flags: [],
+  };
+  const offer = entries.add(OFFERER, {
+    ...base,
+    kind: 'offer',
+    category: 'groceries',
+    description: 'Je fais vos courses en voiture',
+    addressText: '8 avenue de la République',
+    neighbourhood: 'La Maille 2',
+  });
+  const need = entries.add(
+    ASKER,
+    {
+      ...base,
+      kind: 'need',
+      category: 'groceries',
+      description: 'Courses contre 10 euros',
+      flags: ['money'],
+    },
+    { createdAt: new Date('2020-04-06T09:00:01Z') },
+  );
+  return { offer: offer._id.toHexString(), need: need._id.toHexString() };
+}
 
 /** An offer in La Maille 2 (with a street address) and a need mentioning money, both pending. */
 async function seedPending(harness: Harness): Promise<Ids> {

@@ -1,7 +1,12 @@
 /**
- * The real MainDialog over in-memory fakes of its ports: no database, no geocoder. For the
- * conversations whose assertions are about what the bot says and what it flags, not about
- * stored documents.
+ * The real MainDialog over in-memory fakes of its ports: no database, no geocoder server.
+ * For the conversations whose assertions are about what the bot says, what it asks of its
+ * ports and what it flags or hands over, not about stored documents.
+ *
+ * @remarks
+ * Each fake keeps what it was asked in plain arrays (the records the tests assert on) and
+ * answers like the real module would for the cases the tables play; a method a test does
+ * not expect rejects with `not_supported`.
  */
 import type { Activity } from 'botbuilder';
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
@@ -12,16 +17,40 @@ import {
   type ConversationAccessors,
   type ConversationServices,
 } from '../../../dialogs/mainDialog';
-import type { EntriesPort, NluPort, StoredEntry } from '../../../dialogs/ports';
-import type { AttentionReason } from '../../../services/domain/types';
+import type {
+  EntriesPort,
+  GeocoderPort,
+  HandoverPort,
+  MatchingPort,
+  ModerationPort,
+  NearbyOffer,
+  NluPort,
+  PrivacyPort,
+  ResidentsPort,
+  StoredEntry,
+  TestimonialsPort,
+} from '../../../dialogs/ports';
+import { frenchPosts } from '../../../dialogs/testimonials/signature';
+import { manualClock, type Clock, type ManualClock } from '../../../services/clock';
+import type { AttentionReason, Consent, Resident } from '../../../services/domain/types';
 import type {
   DailyAllowance,
   EntryInput,
   Registration,
   RegistrationOutcome,
 } from '../../../services/entries/entries';
-import { silentLogger } from '../../../services/logger';
 import { CodedError, ErrorCode } from '../../../services/errors';
+import { silentLogger } from '../../../services/logger';
+import type { RequestAnswerOutcome } from '../../../services/matching/matching';
+import type { SharedContact } from '../../../services/matching/notices';
+import type { ResidentHandoverNotice } from '../../../services/moderation';
+import { MIN_SCORE, type GeocodedAddress, type GeocodeOutcome } from '../../../services/places/geocoder';
+import type { ErasureReport } from '../../../services/privacy/erasure';
+import type { PersonalDataExport } from '../../../services/privacy/export';
+import type { NewTestimonial, WithdrawalTarget } from '../../../services/testimonials/testimonialRepository';
+import type { StoredTestimonial } from '../../../services/testimonials/types';
+import type { WithdrawalReport } from '../../../services/testimonials/withdrawal';
+import { KNOWN_ADDRESSES } from '../../support/fake-geocoder';
 import { toActivity, type Input } from './harness';
 import { RecordingNotifier } from './recordingNotifier';
 
@@ -41,18 +70,6 @@ export interface RecordedHandover {
   neighbourhood?: string;
 }
 
-/** A conversation with the real MainDialog over fakes. */
-export interface FakeConversation {
-  services: ConversationServices;
-  notifier: RecordingNotifier;
-  flags: RaisedFlag[];
-  handovers: RecordedHandover[];
-  /** The reasons flagged for `psid`, in order. */
-  reasons(psid: string): AttentionReason[];
-  /** Sends `input` as `psid` and returns the bot's replies. */
-  say(psid: string, input: Input): Promise<Partial<Activity>[]>;
-}
-
 const unused = (port: string) => () =>
   Promise.reject(new CodedError(ErrorCode.NotSupported, `${port}: not expected in this conversation`));
 
@@ -60,9 +77,15 @@ const unused = (port: string) => () =>
 export class MemoryEntries implements EntriesPort {
   readonly stored: StoredEntry[] = [];
 
-  /** Stores an entry as the registration would, without limits (seeding and forms). */
-  add(psid: string, input: EntryInput): StoredEntry {
-    const now = new Date('2020-04-06T09:00:00Z');
+  /** What `register` was asked, in order (the dialogs' registrations). */
+  readonly registrations: Array<{ psid: string; registration: Registration }> = [];
+
+  /**
+   * Stores an entry as the registration would, without limits (seeding and forms); `status`
+   * is `pending_review` unless given, `at` the creation time.
+   */
+  add(psid: string, input: EntryInput, extra: Partial<StoredEntry> = {}): StoredEntry {
+    const now = extra.createdAt ?? new Date('2020-04-06T09:00:00Z');
     const entry = {
       ...input,
       psid,
@@ -72,6 +95,7 @@ export class MemoryEntries implements EntriesPort {
       createdAt: now,
       updatedAt: now,
       expiresAt: new Date(now.getTime() + 30 * 86_400_000),
+      ...extra,
     } as StoredEntry;
     this.stored.push(entry);
     return entry;
@@ -82,6 +106,7 @@ export class MemoryEntries implements EntriesPort {
   }
 
   register(psid: string, registration: Registration): Promise<RegistrationOutcome> {
+    this.registrations.push({ psid, registration });
     return Promise.resolve({ status: 'stored', entry: this.add(psid, registration.entry) });
   }
 
@@ -128,74 +153,379 @@ export class MemoryEntries implements EntriesPort {
   }
 }
 
-/** Starts a conversation over fakes; `overrides` replaces some of them. */
+/** Residents kept in memory, for the forms (contact, consent) and the exports. */
+export class MemoryResidents implements ResidentsPort {
+  readonly stored = new Map<string, Resident>();
+
+  constructor(private readonly clock: Clock) {}
+
+  get(psid: string): Promise<Resident | null> {
+    return Promise.resolve(this.stored.get(psid) ?? null);
+  }
+
+  recordStorageConsent(psid: string, consent: Consent): Promise<Resident> {
+    const resident = this.ensure(psid);
+    resident.consents.storage = consent;
+    return Promise.resolve(resident);
+  }
+
+  setContact(psid: string, contact: Resident['contact']): Promise<void> {
+    this.ensure(psid).contact = contact;
+    return Promise.resolve();
+  }
+
+  private ensure(psid: string): Resident {
+    let resident = this.stored.get(psid);
+    if (!resident) {
+      const now = this.clock();
+      resident = { psid, consents: {}, contact: { channels: [] }, createdAt: now, updatedAt: now };
+      this.stored.set(psid, resident);
+    }
+    return resident;
+  }
+}
+
+/**
+ * The address geocoder answering from the fake BAN's table ({@link KNOWN_ADDRESSES}), with
+ * the same switch as the HTTP fake: `error` plays a service that is down.
+ */
+export class TableGeocoder implements GeocoderPort {
+  /** The texts asked, in order. */
+  readonly requests: string[] = [];
+  mode: 'up' | 'error' = 'up';
+
+  async geocode(text: string): Promise<GeocodedAddress | null> {
+    const outcome = await this.lookup(text);
+    return outcome.status === 'found' ? outcome.address : null;
+  }
+
+  lookup(text: string): Promise<GeocodeOutcome> {
+    const query = text.replace(/\s+/g, ' ').trim();
+    if (query.length < 3) return Promise.resolve({ status: 'unknown' });
+    this.requests.push(query);
+    if (this.mode === 'error') return Promise.resolve({ status: 'unavailable' });
+    const known = KNOWN_ADDRESSES.find((address) => query.toLowerCase().includes(address.match));
+    return Promise.resolve(
+      known && known.score >= MIN_SCORE
+        ? { status: 'found', address: { lat: known.lat, lon: known.lon, label: known.label } }
+        : { status: 'unknown' },
+    );
+  }
+}
+
+/** A request to a helper, as the fake matching keeps it. */
+export interface FakeRequest {
+  helperPsid: string;
+  status: 'proposed' | 'accepted' | 'declined';
+  /** What the asker agreed to share (null: through a referent). */
+  askerContact: SharedContact | null;
+}
+
+/**
+ * Matching in memory: the offers near a need are `nearby` (none by default); requests to
+ * helpers are seeded in `requests` (by match id) and answered by `answerRequest`; the
+ * follow-up answers are recorded.
+ */
+export class MemoryMatching implements MatchingPort {
+  nearby: NearbyOffer[] = [];
+  readonly requests = new Map<string, FakeRequest>();
+  /** The helpers' answers asked of the module, in order. */
+  readonly answers: Array<{ matchId: string; helperPsid: string; accepted: boolean }> = [];
+  /** The follow-up answers recorded, in order. */
+  readonly followUps: Array<{ matchId: string; psid: string; yes: boolean }> = [];
+  /** Matches whose follow-up question `psid` may answer (match id → psid). */
+  readonly followUpAskedOf = new Map<string, string>();
+  /** The needs a helper was asked about (not expected over these fakes: it rejects). */
+  readonly asked: StoredEntry[] = [];
+
+  askHelper(need: StoredEntry): ReturnType<MatchingPort['askHelper']> {
+    this.asked.push(need);
+    return unused('matching.askHelper')();
+  }
+
+  findOffersFor(): Promise<NearbyOffer[]> {
+    return Promise.resolve(this.nearby);
+  }
+
+  answerRequest(matchId: string, helperPsid: string, accepted: boolean): Promise<RequestAnswerOutcome> {
+    this.answers.push({ matchId, helperPsid, accepted });
+    const request = this.requests.get(matchId);
+    if (!request || request.helperPsid !== helperPsid || request.status !== 'proposed')
+      return Promise.resolve({ status: 'stale' });
+    request.status = accepted ? 'accepted' : 'declined';
+    return Promise.resolve(
+      (accepted
+        ? { status: 'accepted', askerContact: request.askerContact, askerTold: true }
+        : { status: 'declined', next: 'to_moderators' }) as RequestAnswerOutcome,
+    );
+  }
+
+  recordFollowUp(matchId: string | ObjectId, psid: string, yes: boolean): Promise<boolean> {
+    const id = String(matchId);
+    if (this.followUpAskedOf.get(id) !== psid) return Promise.resolve(false);
+    this.followUps.push({ matchId: id, psid, yes });
+    return Promise.resolve(true);
+  }
+}
+
+/** A call to a referents' tool (review or handover tools), as the fake moderation records it. */
+export interface ModerationCall {
+  tool: 'approveEntry' | 'rejectEntry' | 'takeHandover' | 'closeHandover';
+  moderatorPsid: string;
+  id: string;
+  detail?: string;
+}
+
+/**
+ * The referents' services in memory: who is a referent (`moderators`, psid → role), the
+ * referents' hours (`notice`), the handovers asked (`handovers`), the entries waiting for
+ * review (those of `entries` pending), the tools' calls and the audit records.
+ */
+export class MemoryModeration implements ModerationPort {
+  readonly referents = new Map<string, 'moderator' | 'admin'>();
+  notice: ResidentHandoverNotice = { withinHours: false };
+  readonly handovers: RecordedHandover[] = [];
+  /** The ids given to `handovers`, in the same order. */
+  readonly handoverIds: ObjectId[] = [];
+  readonly calls: ModerationCall[] = [];
+  readonly audits: Array<{ actor: string; action: string; detail?: string }> = [];
+  readonly moderators: ModerationPort['moderators'];
+  readonly handover: HandoverPort;
+  readonly qualification: ModerationPort['qualification'];
+  readonly audit: ModerationPort['audit'];
+
+  constructor(entries: MemoryEntries) {
+    const referents = this.referents;
+    const handovers = this.handovers;
+    const handoverIds = this.handoverIds;
+    const calls = this.calls;
+    const audits = this.audits;
+    const notice = () => this.notice;
+    const refused = (call: ModerationCall) => {
+      calls.push(call);
+      return Promise.reject(new CodedError(ErrorCode.NotSupported, `moderation.${call.tool}: not expected`));
+    };
+    this.moderators = {
+      isModerator: (psid) => Promise.resolve(referents.has(psid)),
+      isAdmin: (psid) => Promise.resolve(referents.get(psid) === 'admin'),
+    };
+    this.handover = {
+      availability: () => Promise.resolve(notice()),
+      handOver(input) {
+        const handoverId = new ObjectId();
+        handovers.push(input);
+        handoverIds.push(handoverId);
+        return Promise.resolve({ handoverId, created: true, passed: true, ...notice() });
+      },
+      openHandovers: () => Promise.resolve([]),
+      takeHandover: (moderatorPsid, id) => refused({ tool: 'takeHandover', moderatorPsid, id }),
+      closeHandover: (moderatorPsid, id) => refused({ tool: 'closeHandover', moderatorPsid, id }),
+    };
+    this.qualification = {
+      listPendingEntries: () =>
+        Promise.resolve(entries.stored.filter((entry) => entry.status === 'pending_review')),
+      approveEntry: (moderatorPsid, id) => refused({ tool: 'approveEntry', moderatorPsid, id }),
+      rejectEntry: (moderatorPsid, id, reason) =>
+        refused({ tool: 'rejectEntry', moderatorPsid, id, detail: reason }),
+    };
+    this.audit = {
+      record(actor, action, _target, detail) {
+        audits.push({ actor: String(actor), action, ...(detail === undefined ? {} : { detail }) });
+        return Promise.resolve();
+      },
+    };
+  }
+}
+
+/**
+ * Testimonials in memory: created as the repository would (pending, the consent dated, the
+ * signature rendered by the dialogs' composer), reviewed by the admins of `admins`,
+ * withdrawals recorded (nothing was ever on the Page).
+ */
+export class MemoryTestimonials implements TestimonialsPort {
+  readonly stored: StoredTestimonial[] = [];
+  /** What `create` was given, in order. */
+  readonly created: NewTestimonial[] = [];
+  readonly withdrawals: WithdrawalTarget[] = [];
+  readonly admins = new Set<string>();
+
+  constructor(private readonly clock: Clock) {}
+
+  create(input: NewTestimonial): Promise<StoredTestimonial> {
+    this.created.push(input);
+    const now = this.clock();
+    const testimonial: StoredTestimonial = {
+      _id: new ObjectId(),
+      psid: input.psid,
+      text: input.text,
+      signature: frenchPosts.signature(input.signature),
+      consent: { given: true, at: now, version: input.consentVersion },
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.stored.push(testimonial);
+    return Promise.resolve(testimonial);
+  }
+
+  get(id: string): Promise<StoredTestimonial | null> {
+    return Promise.resolve(this.stored.find((testimonial) => testimonial._id.toHexString() === id) ?? null);
+  }
+
+  listPending(limit = 10): Promise<StoredTestimonial[]> {
+    return Promise.resolve(
+      this.stored.filter((testimonial) => testimonial.status === 'pending').slice(0, limit),
+    );
+  }
+
+  listByResident(psid: string): Promise<StoredTestimonial[]> {
+    return Promise.resolve(this.stored.filter((testimonial) => testimonial.psid === psid).reverse());
+  }
+
+  approve(id: string, adminPsid: string, correctedText?: string): Promise<StoredTestimonial | null> {
+    return this.review(id, adminPsid, (testimonial) => {
+      testimonial.status = 'approved';
+      if (correctedText !== undefined && correctedText !== testimonial.text) {
+        testimonial.originalText = testimonial.text;
+        testimonial.text = correctedText;
+      }
+    });
+  }
+
+  reject(id: string, adminPsid: string): Promise<StoredTestimonial | null> {
+    return this.review(id, adminPsid, (testimonial) => (testimonial.status = 'rejected'));
+  }
+
+  schedule(id: string, date: Date): Promise<StoredTestimonial | null> {
+    const testimonial = this.stored.find((candidate) => candidate._id.toHexString() === id);
+    if (!testimonial || !['pending', 'approved', 'scheduled'].includes(testimonial.status))
+      return Promise.resolve(null);
+    testimonial.status = 'scheduled';
+    testimonial.publishAt = date;
+    return Promise.resolve(testimonial);
+  }
+
+  canReview(psid: string): Promise<boolean> {
+    return Promise.resolve(this.admins.has(psid));
+  }
+
+  withdraw(target: WithdrawalTarget): Promise<WithdrawalReport> {
+    this.withdrawals.push(target);
+    return Promise.resolve({ withdrawn: 0, postsDeleted: 0, deleteFailed: 0 });
+  }
+
+  private review(
+    id: string,
+    adminPsid: string,
+    change: (testimonial: StoredTestimonial) => void,
+  ): Promise<StoredTestimonial | null> {
+    const testimonial = this.stored.find((candidate) => candidate._id.toHexString() === id);
+    if (!testimonial || !['pending', 'approved', 'scheduled'].includes(testimonial.status))
+      return Promise.resolve(null);
+    change(testimonial);
+    testimonial.reviewedBy = adminPsid;
+    testimonial.reviewedAt = this.clock();
+    return Promise.resolve(testimonial);
+  }
+}
+
+/**
+ * The rights of access and erasure over the other fakes: the export gathers what they hold
+ * (no matches, handovers or notices are kept by the fakes); erasures are recorded, not done.
+ */
+export class MemoryPrivacy implements PrivacyPort {
+  readonly erasures: string[] = [];
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly residents: MemoryResidents,
+    private readonly entries: MemoryEntries,
+    private readonly testimonials: MemoryTestimonials,
+  ) {}
+
+  async exportData(psid: string): Promise<PersonalDataExport> {
+    return {
+      exportedAt: this.clock(),
+      resident: await this.residents.get(psid),
+      entries: await this.entries.listByResident(psid),
+      matches: [],
+      attention: null,
+      handovers: [],
+      notices: [],
+      testimonials: (await this.testimonials.listByResident(psid)).map(
+        ({ psid: _psid, reviewedBy: _reviewer, attempt: _attempt, ...kept }) => kept,
+      ),
+      lastMessageAt: null,
+      moderator: null,
+    };
+  }
+
+  /** Records the erasure; the real one is checked on the database (test/dialogs/account.test.ts). */
+  erase(psid: string): Promise<ErasureReport> {
+    this.erasures.push(psid);
+    return unused('privacy.erase')();
+  }
+}
+
+/** A conversation with the real MainDialog over the fakes. */
+export interface FakeConversation {
+  services: ConversationServices;
+  clock: ManualClock;
+  notifier: RecordingNotifier;
+  residents: MemoryResidents;
+  entries: MemoryEntries;
+  matching: MemoryMatching;
+  moderation: MemoryModeration;
+  testimonials: MemoryTestimonials;
+  privacy: MemoryPrivacy;
+  geocoder: TableGeocoder;
+  /** The flags raised through the attention port. */
+  flags: RaisedFlag[];
+  /** The handovers asked of the handover port (`moderation.handovers`). */
+  handovers: RecordedHandover[];
+  /** The reasons flagged for `psid`, in order. */
+  reasons(psid: string): AttentionReason[];
+  /** Sends `input` as `psid` and returns the bot's replies. */
+  say(psid: string, input: Input): Promise<Partial<Activity>[]>;
+}
+
+/**
+ * Starts a conversation over fakes, on a manual clock at Monday 6 April 2020, 11 h in Paris
+ * (the harness's); `overrides` replaces some of the ports.
+ */
 export function startFakeConversation(
   nlu: NluPort,
   overrides: Partial<ConversationServices> = {},
 ): FakeConversation {
+  const clock = manualClock(new Date('2020-04-06T09:00:00Z'));
   const notifier = new RecordingNotifier();
   const flags: RaisedFlag[] = [];
-  const handovers: RecordedHandover[] = [];
+  const residents = new MemoryResidents(clock.now);
+  const entries = new MemoryEntries();
+  const matching = new MemoryMatching();
+  const moderation = new MemoryModeration(entries);
+  const testimonials = new MemoryTestimonials(clock.now);
+  const privacy = new MemoryPrivacy(clock.now, residents, entries, testimonials);
+  const geocoder = new TableGeocoder();
   const services: ConversationServices = {
     nlu,
-    geocoder: { search: () => Promise.resolve([]) } as unknown as ConversationServices['geocoder'],
-    residents: {
-      get: () => Promise.resolve(null),
-      recordStorageConsent: unused('residents.recordStorageConsent'),
-      setContact: () => Promise.resolve(),
-    },
-    entries: new MemoryEntries(),
-    matching: {
-      findOffersFor: () => Promise.resolve([]),
-      askHelper: unused('matching.askHelper'),
-      answerRequest: () => Promise.resolve({ status: 'stale' }),
-      recordFollowUp: () => Promise.resolve(false),
-    },
+    geocoder,
+    residents,
+    entries,
+    matching,
     attention: {
       flag(psid, reason, detail) {
         flags.push({ psid, reason, detail });
         return Promise.resolve();
       },
     },
-    moderation: {
-      moderators: { isModerator: () => Promise.resolve(false), isAdmin: () => Promise.resolve(false) },
-      handover: {
-        availability: () => Promise.resolve({ withinHours: false }),
-        handOver(input) {
-          handovers.push(input);
-          return Promise.resolve({
-            handoverId: new ObjectId(),
-            created: true,
-            passed: true,
-            withinHours: false,
-          });
-        },
-        openHandovers: () => Promise.resolve([]),
-        takeHandover: unused('handover.takeHandover'),
-        closeHandover: unused('handover.closeHandover'),
-      },
-      qualification: {
-        listPendingEntries: () => Promise.resolve([]),
-        approveEntry: unused('qualification.approveEntry'),
-        rejectEntry: unused('qualification.rejectEntry'),
-      },
-      audit: { record: () => Promise.resolve() },
-    },
+    moderation,
     notifier,
-    clock: () => new Date('2020-04-06T09:00:00Z'),
+    clock: clock.now,
     logger: silentLogger,
-    testimonials: {
-      create: unused('testimonials.create'),
-      get: () => Promise.resolve(null),
-      listPending: () => Promise.resolve([]),
-      listByResident: () => Promise.resolve([]),
-      approve: () => Promise.resolve(null),
-      reject: () => Promise.resolve(null),
-      schedule: () => Promise.resolve(null),
-      canReview: () => Promise.resolve(false),
-      withdraw: () => Promise.resolve({ withdrawn: 0, postsDeleted: 0, deleteFailed: 0 }),
-    },
-    privacy: { exportData: unused('privacy.exportData'), erase: unused('privacy.erase') },
+    testimonials,
+    privacy,
     ...overrides,
   };
   const dialog = new MainDialog(services);
@@ -207,9 +537,17 @@ export function startFakeConversation(
   const adapter = new TestAdapter();
   return {
     services,
+    clock,
     notifier,
+    residents,
+    entries,
+    matching,
+    moderation,
+    testimonials,
+    privacy,
+    geocoder,
     flags,
-    handovers,
+    handovers: moderation.handovers,
     reasons: (psid) => flags.filter((flag) => flag.psid === psid).map((flag) => flag.reason),
     async say(psid, input) {
       adapter.activeQueue.splice(0);
