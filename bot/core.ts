@@ -35,6 +35,7 @@ import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
 import { NoticeNotifier } from './noticeNotifier';
 import { noticeText, renderNotice } from '../dialogs/notices';
 import { UndeliveredNotices } from '../dialogs/notices/undelivered';
+import { screeningWords } from '../dialogs/screening';
 import { UrgentNeedHandover } from '../dialogs/moderation/handOver';
 import type { Notifier } from '../services/messaging/notifier';
 import { frenchPosts } from '../dialogs/testimonials/signature';
@@ -125,12 +126,14 @@ export function buildBotCore(options: BotCoreOptions): BotCore {
     noticeText,
     directory,
     attention,
+    entries: new EntryRepository(db, clock),
+    screening: screeningWords(),
     // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.
     settings: { pageInboxAppId: options.pageInboxAppId, ourAppId: options.ourAppId, retry: SINGLE_ATTEMPT },
   });
   const residents = new ResidentRepository(db, clock);
   const entries = new Entries({
-    repository: new EntryRepository(db, clock),
+    repository: new EntryRepository(db, clock, { screening: screeningWords() }),
     residents,
     limits,
     audit: moderation.audit,

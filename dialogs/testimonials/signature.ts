@@ -5,7 +5,7 @@
  */
 import { CodedError, ErrorCode } from '../../services/errors';
 import { t } from '../../services/i18n';
-import { screenText } from '../../services/privacy/screenText';
+import { screeningWords, screenText } from '../screening';
 import type { PostComposer } from '../../services/testimonials/notices';
 import type { SignatureChoice, TestimonialSignature } from '../../services/testimonials/types';
 
@@ -97,4 +97,7 @@ export const frenchPosts: PostComposer = {
   anonymousSignature: () => ({ kind: 'anonymous', text: t('testimonials.signature.anonymous') }),
   post: renderPost,
   signedFirstName,
+  get screening() {
+    return screeningWords();
+  },
 };

@@ -13,7 +13,7 @@
  * are not phone numbers.
  */
 
-import { normalizeForScreening } from '../privacy/unicode';
+import { normalizeForScreening } from '../screening/unicode';
 
 const PHONE = /(?<![\d+])(?:(?:\+|00)\s?33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d){8}(?![\d])/g;
 const EMAIL =

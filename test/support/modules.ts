@@ -11,6 +11,7 @@ import type { Clock } from '../../services/clock';
 import { AttentionFlags } from '../../services/conversations/attention';
 import { Entries } from '../../services/entries/entries';
 import { EntryRepository } from '../../services/entries/entryRepository';
+import { screeningWords } from '../../dialogs/screening';
 import { CodedError, ErrorCode } from '../../services/errors';
 import { Limits } from '../../services/limits';
 import type { Logger } from '../../services/logger';
@@ -49,7 +50,7 @@ export function buildModules(options: ModulesOptions): Modules {
   const { db, clock, logger, moderation } = options;
   const repositories = {
     residents: new ResidentRepository(db, clock),
-    entries: new EntryRepository(db, clock),
+    entries: new EntryRepository(db, clock, { screening: screeningWords() }),
     matches: new MatchRepository(db, clock),
   };
   const notices = new NoticeNotifier(options.transport, renderNotice);

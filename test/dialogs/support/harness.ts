@@ -15,7 +15,8 @@ import { manualClock, type ManualClock } from '../../../services/clock';
 import { AttentionFlags } from '../../../services/conversations/attention';
 import { ensureDomainIndexes } from '../../../services/domain/ensureIndexes';
 import type { Entries } from '../../../services/entries/entries';
-import type { EntryRepository } from '../../../services/entries/entryRepository';
+import { EntryRepository } from '../../../services/entries/entryRepository';
+import { screeningWords } from '../../../dialogs/screening';
 import { silentLogger } from '../../../services/logger';
 import type { MatchRepository } from '../../../services/matching/matchRepository';
 import type { Matching } from '../../../services/matching/matching';
@@ -147,6 +148,8 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     noticeText,
     directory,
     attention,
+    entries: new EntryRepository(db, clock.now),
+    screening: screeningWords(),
     settings: { pageInboxAppId: PAGE_INBOX_APP_ID },
   });
   await moderation.ensureIndexes();

@@ -9,6 +9,7 @@ import { extractEvents } from '../../../bot/messenger/events';
 import { threadEventFromActivity } from '../../../bot/messenger/threadEvents';
 import type { ManualClock } from '../../../services/clock';
 import { EntryRepository } from '../../../services/entries/entryRepository';
+import { screeningWords } from '../../../dialogs/screening';
 import { PAGE_INBOX_APP_ID } from '../../../services/graph';
 import { silentLogger } from '../../../services/logger';
 import type { ConversationDirectory } from '../../../services/messaging/conversationDirectory';
@@ -58,6 +59,8 @@ export async function createWorld(start = MONDAY_10H): Promise<World> {
     notifier: new NoticeNotifier(notifier, renderNotice),
     noticeText,
     directory,
+    entries,
+    screening: screeningWords(),
     settings: { pageInboxAppId: PAGE_INBOX_APP_ID, ourAppId: OUR_APP_ID, retry: noWait },
   });
   await moderation.ensureIndexes();
