@@ -1,7 +1,7 @@
 /**
  * The text under a testimonial: first name and neighbourhood, initials, or anonymous; and
  * the post as the Page publishes it, in French. Both are screened (see
- * `services/privacy/screenText`). The testimonials module's {@link PostComposer}.
+ * `services/screening/screenText`). The testimonials module's {@link PostComposer}.
  */
 import { CodedError, ErrorCode } from '../../services/errors';
 import { t } from '../../services/i18n';

@@ -4,7 +4,7 @@
  *
  * @remarks
  * Removing contact details from text shown to others is the screening's job
- * (`services/privacy/screenText`), not this module's. The message is first normalised like
+ * (`services/screening/screenText`), not this module's. The message is first normalised like
  * the screening does (full-width digits, zero-width characters). Phone numbers follow French
  * formats: ten digits starting with 0 (`06 12 34 56 78`,
  * `06.12.34.56.78`, `06-12-34-56-78`, `0612345678`, `08000 13140`) or the international
