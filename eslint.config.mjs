@@ -3,25 +3,80 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * The floors of the house: `rules` forbidding imports of the given top-level folders, by static
- * import or export (`no-restricted-imports`) and by dynamic `import()` (`no-restricted-syntax`).
- * A specifier is caught whatever its depth of `../`.
- * @param {string[]} folders
- * @param {string} why
+ * `rules` forbidding the import specifiers that match any of `restrictions`, by static import
+ * or export (`no-restricted-imports`) and by dynamic `import()` (`no-restricted-syntax`).
+ * One config object must carry every restriction of a file: a later object setting the same
+ * rule replaces its options.
+ * @param {{ regex: string, message: string }[]} restrictions
  */
-function forbidImportsOf(folders, why) {
-  const regex = `^(\\.{1,2}/)+(${folders.join('|')})(/|$)`;
+function forbidImports(restrictions) {
   return {
-    'no-restricted-imports': ['error', { patterns: [{ regex, message: why }] }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: restrictions.map(({ regex, message }) => ({ regex, message })) },
+    ],
     'no-restricted-syntax': [
       'error',
-      { selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\/')}/]`, message: why },
+      ...restrictions.map(({ regex, message }) => ({
+        selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\/')}/]`,
+        message,
+      })),
     ],
   };
 }
 
+/**
+ * The floors of the house: a restriction on importing the given top-level folders.
+ * A specifier is caught whatever its depth of `../`.
+ * @param {string[]} folders
+ * @param {string} why
+ */
+function foldersOf(folders, why) {
+  return { regex: `^(\\.{1,2}/)+(${folders.join('|')})(/|$)`, message: why };
+}
+
+/**
+ * A restriction on reaching inside the given modules of services/: `../entries` (the
+ * module's index) is allowed, `../entries/entryRepository` is not.
+ * @param {string[]} modules
+ * @param {string} why
+ */
+function internalsOf(modules, why) {
+  return { regex: `^(\\.{1,2}/)+(${modules.join('|')})/.`, message: why };
+}
+
+/**
+ * `rules` forbidding imports of the given top-level folders (see {@link foldersOf}).
+ * @param {string[]} folders
+ * @param {string} why
+ */
+function forbidImportsOf(folders, why) {
+  return forbidImports([foldersOf(folders, why)]);
+}
+
 const TOOLS_ONLY_FROM =
   'tools/ is development and test tooling: only scripts/, test/, tools/ and bot/devDatabase.ts import it';
+
+/** The modules of services/, one per aggregate; the other files and folders of services/ are its platform floor. */
+const MODULES = [
+  'residents',
+  'entries',
+  'matching',
+  'moderation',
+  'testimonials',
+  'nlu',
+  'places',
+  'privacy',
+  'conversations',
+];
+
+const SERVICES_FLOOR = `services/ never imports dialogs/ or bot/; ${TOOLS_ONLY_FROM}`;
+
+/** Why a module is entered only by its index. */
+const THROUGH_THE_INDEX =
+  "a module of services/ is entered only through its public index ('../entries', never '../entries/entryRepository'): " +
+  'it is the only reader and writer of its collections, and its index lists the use cases, types, ports and notices ' +
+  'others may use; a helper many modules need belongs to the platform floor (services/validation.ts, services/screening/...)';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
@@ -60,11 +115,24 @@ export default tseslint.config(
     rules: forbidImportsOf(['bot', 'tools'], `dialogs/ never imports bot/; ${TOOLS_ONLY_FROM}`),
   },
   {
+    // The platform floor of services/: never a module's internals.
     files: ['services/**/*.ts'],
-    rules: forbidImportsOf(
-      ['dialogs', 'bot', 'tools'],
-      `services/ never imports dialogs/ or bot/; ${TOOLS_ONLY_FROM}`,
-    ),
+    ignores: MODULES.map((module) => `services/${module}/**`),
+    rules: forbidImports([
+      foldersOf(['dialogs', 'bot', 'tools'], SERVICES_FLOOR),
+      internalsOf(MODULES, THROUGH_THE_INDEX),
+    ]),
   },
+  // Each module: its own files freely, the other modules through their index only.
+  ...MODULES.map((module) => ({
+    files: [`services/${module}/**/*.ts`],
+    rules: forbidImports([
+      foldersOf(['dialogs', 'bot', 'tools'], SERVICES_FLOOR),
+      internalsOf(
+        MODULES.filter((other) => other !== module),
+        THROUGH_THE_INDEX,
+      ),
+    ]),
+  })),
   { files: ['**/*.mjs', '**/*.cjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -22,6 +22,7 @@ import { MainDialog, type ConversationServices } from '../dialogs/mainDialog';
 import { UrgentNeedHandover } from '../dialogs/moderation/handOver';
 import { noticeText, renderNotice } from '../dialogs/notices';
 import { UndeliveredNotices } from '../dialogs/notices/undelivered';
+import { screeningWords } from '../dialogs/screening';
 import { frenchPosts } from '../dialogs/testimonials/signature';
 import { systemClock, type Clock } from '../services/clock';
 import { AttentionFlags } from '../services/conversations/attention';
@@ -218,7 +219,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
   attention: (c) => new AttentionFlags(c.get('db'), c.clock),
   limits: (c) => new Limits({ db: c.get('db'), logger: c.logger }),
   residents: (c) => new ResidentRepository(c.get('db'), c.clock),
-  entryRepository: (c) => new EntryRepository(c.get('db'), c.clock),
+  entryRepository: (c) => new EntryRepository(c.get('db'), c.clock, { screening: screeningWords() }),
   matchRepository: (c) => new MatchRepository(c.get('db'), c.clock),
   moderation: (c) =>
     createModeration({
@@ -230,6 +231,8 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       noticeText,
       directory: c.get('directory'),
       attention: c.get('attention'),
+      entries: c.get('entryRepository'),
+      screening: screeningWords(),
       // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.
       settings: {
         pageInboxAppId: c.config.pageInboxAppId,

@@ -7,7 +7,7 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { EntryKind } from '../../services/domain/types';
 import { t } from '../../services/i18n';
 import { mentionsMoney } from '../../services/nlu/money';
-import { screenText } from '../../services/privacy/screenText';
+import { screenText } from '../screening';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import { DialogId } from '../ids';
 import { Payload } from '../payload';

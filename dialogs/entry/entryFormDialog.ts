@@ -7,7 +7,7 @@ import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
-import { screenText } from '../../services/privacy/screenText';
+import { screenText } from '../screening';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { ResidentsPort } from '../ports';
 import { DialogId } from '../ids';

@@ -9,7 +9,7 @@
 import type { Activity } from 'botbuilder';
 import { MAX_SUMMARY_LENGTH } from '../../services/moderation';
 import { t } from '../../services/i18n';
-import { screenText } from '../../services/privacy/screenText';
+import { screenText } from '../screening';
 import { readText } from '../payload';
 
 /** Texts kept per conversation. */

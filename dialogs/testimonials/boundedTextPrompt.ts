@@ -6,7 +6,7 @@ import type { Activity } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import { ActivityPrompt } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
-import { screenText } from '../../services/privacy/screenText';
+import { screenText } from '../screening';
 import { readText } from '../payload';
 
 /** Prompt ids of the testimonial dialogs. */

@@ -5,7 +5,7 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
-import { screenText } from '../../services/privacy/screenText';
+import { screenText } from '../screening';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { Logger } from '../../services/logger';
 import type { TestimonialsPort } from '../ports';

@@ -1,11 +1,11 @@
 /**
  * The text under a testimonial: first name and neighbourhood, initials, or anonymous; and
  * the post as the Page publishes it, in French. Both are screened (see
- * `services/privacy/screenText`). The testimonials module's {@link PostComposer}.
+ * `services/screening/screenText`). The testimonials module's {@link PostComposer}.
  */
 import { CodedError, ErrorCode } from '../../services/errors';
 import { t } from '../../services/i18n';
-import { screenText } from '../../services/privacy/screenText';
+import { screeningWords, screenText } from '../screening';
 import type { PostComposer } from '../../services/testimonials/notices';
 import type { SignatureChoice, TestimonialSignature } from '../../services/testimonials/types';
 
@@ -97,4 +97,7 @@ export const frenchPosts: PostComposer = {
   anonymousSignature: () => ({ kind: 'anonymous', text: t('testimonials.signature.anonymous') }),
   post: renderPost,
   signedFirstName,
+  get screening() {
+    return screeningWords();
+  },
 };

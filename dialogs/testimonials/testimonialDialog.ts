@@ -13,7 +13,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { mentionsMoney } from '../../services/nlu/money';
-import { screenText } from '../../services/privacy/screenText';
+import { screenText } from '../screening';
 import type { SignatureChoice } from './signature';
 import { renderPost, renderSignature } from './signature';
 import type { SignatureKind } from '../../services/testimonials/types';

@@ -6,7 +6,7 @@ import type { Collection, Db, ObjectId, UpdateFilter } from 'mongodb';
 import type { Clock } from '../clock';
 import type { AttentionReason } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
-import { cleanOptionalText, requirePsid } from '../entries/validation';
+import { cleanOptionalText, requirePsid } from '../validation';
 
 /** Name of the collection of attention flags. */
 export const CONVERSATIONS_COLLECTION = 'conversations';

@@ -4,7 +4,7 @@
  * of other people's that mentions them dropped; state nobody touched for long forgotten).
  */
 import type { Db } from 'mongodb';
-import { deleteIn, type ErasureScope } from '../privacy/personalData';
+import { deleteIn, type ErasureScope } from '../personalData';
 import { CONVERSATIONS_COLLECTION, type ConversationAttention } from './attention';
 import {
   BOT_STATE_COLLECTION,

@@ -3,11 +3,11 @@
  */
 import type { Db } from 'mongodb';
 import { systemClock } from '../clock';
-import { AttentionFlags } from '../conversations/attention';
-import { EntryRepository } from '../entries/entryRepository';
-import { MatchRepository } from '../matching/matchRepository';
-import { ResidentRepository } from '../residents/residentRepository';
-import { TestimonialRepository } from '../testimonials/testimonialRepository';
+import { AttentionFlags } from '../conversations';
+import { EntryRepository } from '../entries';
+import { MatchRepository } from '../matching';
+import { ResidentRepository } from '../residents';
+import { TestimonialRepository } from '../testimonials';
 
 /**
  * Ensures the indexes of `residents`, `entries`, `matches`, `conversations` and `testimonials`.

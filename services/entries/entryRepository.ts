@@ -6,17 +6,17 @@ import type { AnyBulkWriteOperation, Collection, Db, Filter, ObjectId } from 'mo
 import type { Clock } from '../clock';
 import type { Entry, EntryKind, EntryStatus, GeoPoint, LocationSource } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
-import { BLOCK_METERS, blockCentre } from '../places/blocks';
+import { BLOCK_METERS, blockCentre } from '../places';
+import { cleanShownText, NEUTRAL_SCREENING_WORDS, type ScreeningWords } from '../screening/screenText';
 import {
   cleanOptionalText,
-  cleanShownText,
   cleanText,
   isCategory,
   isValidLatLon,
   requirePoint,
   requirePsid,
   toObjectId,
-} from './validation';
+} from '../validation';
 
 /** Name of the collection of offers and needs. */
 export const ENTRIES_COLLECTION = 'entries';
@@ -66,6 +66,12 @@ export interface ReviewDecision {
   residentNotice?: { kind: string };
 }
 
+/**
+ * An entry as the moderators' review reads it: with the fields a {@link ReviewDecision}
+ * wrote (their values are moderation's; this module stores them as given).
+ */
+export type ReviewedEntry = StoredEntry & Pick<ReviewDecision, 'rejectedReason' | 'residentNotice'>;
+
 /** What the dialogs provide to create an entry; the repository sets status, dates and expiry. */
 export interface NewEntry {
   psid: string;
@@ -90,6 +96,11 @@ export interface NewEntry {
 export interface EntryRepositoryOptions {
   /** Days before an entry expires (and again after each renewal); 30 by default. */
   expiryDays?: number;
+  /**
+   * The placeholders written where a description or an availability held contact details
+   * (the composition root passes the locale's); neutral tokens by default.
+   */
+  screening?: ScreeningWords;
 }
 
 /** Statuses in which the owner may still pause, resume or renew an entry. */
@@ -108,6 +119,7 @@ const ACTIVE: EntryStatus[] = ['pending_review', 'published'];
 export class EntryRepository {
   private readonly collection: Collection<Entry>;
   private readonly expiryMs: number;
+  private readonly screening: ScreeningWords;
 
   constructor(
     db: Db,
@@ -118,6 +130,7 @@ export class EntryRepository {
     const days = options.expiryDays ?? DEFAULT_EXPIRY_DAYS;
     if (!(days > 0)) throw new CodedError(ErrorCode.ConfigInvalid, 'expiryDays must be positive');
     this.expiryMs = days * DAY_MS;
+    this.screening = options.screening ?? NEUTRAL_SCREENING_WORDS;
   }
 
   /**
@@ -183,8 +196,13 @@ export class EntryRepository {
       psid: requirePsid(input.psid),
       kind: oneOf(input.kind, KINDS, 'kind'),
       category: isCategory(input.category) ? input.category : invalid('category'),
-      description: cleanShownText(input.description, MAX_DESCRIPTION_LENGTH, 'description'),
-      availability: cleanShownText(input.availability, MAX_AVAILABILITY_LENGTH, 'availability'),
+      description: cleanShownText(input.description, MAX_DESCRIPTION_LENGTH, 'description', this.screening),
+      availability: cleanShownText(
+        input.availability,
+        MAX_AVAILABILITY_LENGTH,
+        'availability',
+        this.screening,
+      ),
       location: blockCentre(requirePoint(input.location)),
       locationBlockMeters: BLOCK_METERS,
       locationSource: oneOf(input.locationSource, SOURCES, 'locationSource'),
@@ -280,6 +298,20 @@ export class EntryRepository {
       { _id: { $in: [...ids] }, status: { $in: ACTIVE } },
       { $set: { status: 'matched', updatedAt: this.clock() } },
     );
+  }
+
+  /** Entries waiting for review, oldest first, at most `limit` (the moderators' queue). */
+  async listPendingReview(limit: number): Promise<ReviewedEntry[]> {
+    return this.collection
+      .find({ status: 'pending_review' })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  /** The entry `id` with its review fields, whatever its status; null for an unknown or malformed id. */
+  async getForReview(id: string | ObjectId): Promise<ReviewedEntry | null> {
+    return this.get(id);
   }
 
   /**

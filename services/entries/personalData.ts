@@ -5,7 +5,7 @@
  */
 import type { Db } from 'mongodb';
 import type { Entry } from '../domain/types';
-import { deleteIn, renameIn, type ErasureScope } from '../privacy/personalData';
+import { deleteIn, renameIn, type ErasureScope } from '../personalData';
 import { ENTRIES_COLLECTION } from './entryRepository';
 
 /** Their entries' ids and typed addresses. */

@@ -4,12 +4,11 @@
  */
 import type { Db } from 'mongodb';
 import type { RetryOptions } from '../graph';
-import type { Entries } from '../entries/entries';
+import type { Entries } from '../entries';
 import type { Logger } from '../logger';
-import type { Matching } from '../matching/matching';
+import type { Matching } from '../matching';
 import type { NotifyAdmins } from '../messaging/notifier';
-import type { PostComposer } from '../testimonials/notices';
-import type { PageFeed } from '../testimonials/withdrawal';
+import type { PageFeed, PostComposer } from '../testimonials';
 import type { Job } from './types';
 
 /** The application's collaborators the jobs use. */

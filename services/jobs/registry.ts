@@ -1,12 +1,12 @@
 /**
  * The list of scheduled jobs, built from the application's collaborators.
  */
-import { createExpireEntriesJob } from '../entries/jobs';
+import { createExpireEntriesJob } from '../entries';
 import { CodedError, ErrorCode } from '../errors';
-import { createFollowUpJob } from '../matching/jobs';
-import { publishTestimonials } from '../testimonials/publisher';
+import { createFollowUpJob } from '../matching';
+import { publishTestimonials } from '../testimonials';
 import type { JobDeps, JobsOptions } from './deps';
-import { applyRetention } from '../privacy/retention';
+import { applyRetention } from '../privacy';
 import type { Job } from './types';
 import { sendWeeklyReport } from './weeklyReport';
 

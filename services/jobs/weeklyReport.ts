@@ -10,9 +10,9 @@
  * week's handovers that have a reply; those without one are counted apart.
  */
 import type { Db, Document, Filter } from 'mongodb';
-import { ENTRIES_COLLECTION } from '../entries/entryRepository';
-import { MATCHES_COLLECTION } from '../matching/matchRepository';
-import { HANDOVERS_COLLECTION } from '../moderation/handoverRepository';
+import { ENTRIES_COLLECTION } from '../entries';
+import { MATCHES_COLLECTION } from '../matching';
+import { HANDOVERS_COLLECTION } from '../moderation';
 import type { Notice, NotifyAdmins } from '../messaging/notifier';
 import type { JobSummary } from './types';
 

@@ -5,7 +5,7 @@ import type { Collection, Db, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Entry, Match, MatchStatus } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
-import { requirePsid, toObjectId } from '../entries/validation';
+import { requirePsid, toObjectId } from '../validation';
 import type { NotifyResult } from '../messaging/notifier';
 
 /** Name of the collection of matches. */

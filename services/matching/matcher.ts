@@ -6,9 +6,9 @@ import type { Db, Document, ObjectId } from 'mongodb';
 import { systemClock, type Clock } from '../clock';
 import type { Entry } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
-import { ENTRIES_COLLECTION, type StoredEntry } from '../entries/entryRepository';
-import { isCategory, requirePoint, requirePsid, toObjectId } from '../entries/validation';
-import { BLOCK_METERS, blockCentre } from '../places/blocks';
+import { ENTRIES_COLLECTION, type StoredEntry } from '../entries';
+import { isCategory, requirePoint, requirePsid, toObjectId } from '../validation';
+import { BLOCK_METERS, blockCentre } from '../places';
 
 /** Helpers act within this distance of the need (between block centres), in metres. */
 export const DEFAULT_MAX_DISTANCE_METERS = 1000;

@@ -11,7 +11,7 @@
 import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { AttentionReason, Resident } from '../domain/types';
-import type { StoredEntry } from '../entries/entryRepository';
+import type { StoredEntry } from '../entries';
 import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
 import type { Notifier, NotifyResult } from '../messaging/notifier';

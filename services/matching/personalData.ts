@@ -11,10 +11,9 @@
  */
 import type { Db, ObjectId } from 'mongodb';
 import type { Match } from '../domain/types';
-import type { FollowUp, FollowUpDelivery } from '../jobs/followUp';
-import { ERASED_PREFIX, type ErasureScope } from '../privacy/personalData';
-import { toExportedMatch, type ExportedMatch } from '../residents/exportedMatch';
-import { MATCHES_COLLECTION } from './matchRepository';
+import { ERASED_PREFIX, type ErasureScope } from '../personalData';
+import { toExportedMatch, type ExportedMatch } from './exportedMatch';
+import { MATCHES_COLLECTION, type FollowUp, type FollowUpDelivery } from './matchRepository';
 
 /** A match from their side, with what the follow-up job recorded of their side. */
 export interface PersonalMatch extends ExportedMatch {

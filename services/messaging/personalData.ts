@@ -10,8 +10,7 @@ import {
   type LeaseDocument,
 } from '../inbox/inboxStore';
 import { OUTBOX_COLLECTION } from '../outbox/outboxStore';
-import { markerPattern } from '../privacy/markers';
-import { deleteIn, type ErasureScope } from '../privacy/personalData';
+import { deleteIn, markerPattern, type ErasureScope } from '../personalData';
 import { CONVERSATION_REFS_COLLECTION, type DirectoryDocument } from './conversationDirectory';
 
 /** What one erasure removed of their deliveries. */

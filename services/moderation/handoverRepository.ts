@@ -5,12 +5,12 @@
  * @remarks
  * `transcript` and `summary` hold what residents and moderators wrote: they are for the
  * moderators' eyes only and must never reach a log line. The summary, sent to every referent
- * of the neighbourhood, is screened (`services/privacy/screenText`) before it is stored.
+ * of the neighbourhood, is screened (`services/screening/screenText`) before it is stored.
  */
 import type { Collection, Db, Filter, ObjectId } from 'mongodb';
 import type { AttentionReason } from '../domain/types';
-import { toObjectId } from '../entries/validation';
-import { screenText } from '../privacy/screenText';
+import { toObjectId } from '../validation';
+import { NEUTRAL_SCREENING_WORDS, screenText, type ScreeningWords } from '../screening/screenText';
 
 /**
  * Name of the handovers collection.
@@ -84,7 +84,14 @@ const ACTIVE: HandoverStatus[] = ['open', 'taken'];
 export class HandoverRepository {
   private readonly collection: Collection<Handover>;
 
-  constructor(db: Db) {
+  /**
+   * @param screening - The placeholders written where a summary held contact details (the
+   * composition root passes the locale's); neutral tokens by default.
+   */
+  constructor(
+    db: Db,
+    private readonly screening: ScreeningWords = NEUTRAL_SCREENING_WORDS,
+  ) {
     this.collection = db.collection<Handover>(HANDOVERS_COLLECTION);
   }
 
@@ -108,7 +115,9 @@ export class HandoverRepository {
       psid: input.psid,
       reason: input.reason,
       status: 'open',
-      summary: Array.from(screenText(input.summary).text).slice(0, MAX_SUMMARY_LENGTH).join(''),
+      summary: Array.from(screenText(input.summary, { words: this.screening }).text)
+        .slice(0, MAX_SUMMARY_LENGTH)
+        .join(''),
       transcript: [],
       createdAt: now,
       lastActivityAt: now,

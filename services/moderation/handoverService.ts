@@ -4,7 +4,7 @@
  */
 import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
-import type { AttentionFlags } from '../conversations/attention';
+import type { AttentionFlags } from '../conversations';
 import type { AttentionReason } from '../domain/types';
 import type { RetryOptions, ThreadControl } from '../graph';
 import { redactId, type Logger } from '../logger';

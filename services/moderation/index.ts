@@ -3,7 +3,7 @@
  */
 import type { Db } from 'mongodb';
 import type { Clock } from '../clock';
-import type { AttentionFlags } from '../conversations/attention';
+import type { AttentionFlags } from '../conversations';
 import type { ThreadControl } from '../graph';
 import type { Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
@@ -13,7 +13,8 @@ import { HandoverRepository } from './handoverRepository';
 import { HandoverService, type HandoverOptions } from './handoverService';
 import { ModeratorRepository } from './moderatorRepository';
 import type { ModerationNotice, NoticeText } from './notices';
-import { QualificationService } from './qualificationService';
+import { QualificationService, type ReviewedEntries } from './qualificationService';
+import type { ScreeningWords } from '../screening/screenText';
 import { UndeliveredQueue } from './undeliveredQueue';
 
 export * from './activeHours';
@@ -29,6 +30,7 @@ export * from './moderatorRepository';
 export * from './qualificationService';
 export * from './undeliveredQueue';
 export * from './handoverThreads';
+export * from './personalData';
 
 /** What {@link createModeration} needs. */
 export interface ModerationOptions {
@@ -42,6 +44,10 @@ export interface ModerationOptions {
   noticeText: NoticeText;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   attention?: Pick<AttentionFlags, 'clear'>;
+  /** The entries module's door for the review of new entries. */
+  entries: ReviewedEntries;
+  /** The placeholders written where a handover summary held contact details (the locale's); neutral by default. */
+  screening?: ScreeningWords;
   settings: HandoverOptions;
 }
 
@@ -62,7 +68,7 @@ export function createModeration(options: ModerationOptions): Moderation {
   const { db, clock, logger } = options;
   const moderators = new ModeratorRepository(db, clock);
   const audit = new AuditLog(db, clock);
-  const handovers = new HandoverRepository(db);
+  const handovers = new HandoverRepository(db, options.screening);
   const undelivered = new UndeliveredQueue(db, clock);
   const handover = new HandoverService(
     {
@@ -79,13 +85,12 @@ export function createModeration(options: ModerationOptions): Moderation {
     options.settings,
   );
   const qualification = new QualificationService({
-    db,
+    entries: options.entries,
     moderators,
     audit,
     notifier: options.notifier,
     noticeText: options.noticeText,
     undelivered,
-    clock,
     logger,
   });
   return {

@@ -5,7 +5,7 @@
  * (their referent record), and the handover transcripts' own retention.
  */
 import type { Db, ObjectId } from 'mongodb';
-import { deleteIn, renameIn, type ErasureScope } from '../privacy/personalData';
+import { deleteIn, renameIn, type ErasureScope } from '../personalData';
 import { AUDIT_COLLECTION } from './audit';
 import { HANDOVERS_COLLECTION, type Handover } from './handoverRepository';
 import { MODERATORS_COLLECTION, type Moderator } from './moderatorRepository';

@@ -2,16 +2,7 @@
  * What moderators do with new offers and needs: see those waiting in their neighbourhoods,
  * publish them, or refuse them with a reason the resident is told.
  */
-import type { Collection, Db, WithId } from 'mongodb';
-import type { Clock } from '../clock';
-import type { Entry } from '../domain/types';
-import {
-  ENTRIES_COLLECTION,
-  EntryRepository,
-  type ReviewDecision,
-  type StoredEntry,
-} from '../entries/entryRepository';
-import { toObjectId } from '../entries/validation';
+import type { EntryRepository, ReviewedEntry as StoredReview, StoredEntry } from '../entries';
 import { redactId, type Logger } from '../logger';
 import type { Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
@@ -21,16 +12,24 @@ import { REJECTION_REASONS, type ModerationNotice, type NoticeText, type Rejecti
 import { neighbourhoodKey, type ModeratorRepository } from './moderatorRepository';
 import type { UndeliveredKind, UndeliveredQueue } from './undeliveredQueue';
 
+/**
+ * The entries module's door for the review: the queue, one entry with its review fields, and
+ * the decision (the entries module stays the only reader and writer of `entries`).
+ */
+export type ReviewedEntries = Pick<
+  EntryRepository,
+  'listPendingReview' | 'getForReview' | 'recordReview' | 'clearReviewNotice'
+>;
+
 /** Collaborators of {@link QualificationService}. */
 export interface QualificationDeps {
-  db: Db;
+  entries: ReviewedEntries;
   moderators: ModeratorRepository;
   audit: AuditLog;
   notifier: Notifier<ModerationNotice>;
   /** What the referents read of a notice that could not be delivered. */
   noticeText: NoticeText;
   undelivered: UndeliveredQueue;
-  clock: Clock;
   logger: Logger;
 }
 
@@ -53,7 +52,20 @@ interface ResidentNotice {
  * An entry with the reason it was refused, and the notice of a decision while it is not yet
  * delivered (written by the same update as the decision, so that it cannot be lost).
  */
-type ReviewedEntry = Entry & { rejectedReason?: RejectionReason; residentNotice?: ResidentNotice };
+type ReviewedEntry = StoredEntry & { rejectedReason?: RejectionReason; residentNotice?: ResidentNotice };
+
+/** What this module wrote in the review fields of `entry`, read back with this module's types. */
+function asReviewed(entry: StoredReview): ReviewedEntry {
+  // The entries module stores the review fields as given: only recordReview (below) writes them.
+  return entry as ReviewedEntry;
+}
+
+/** This module's decision, in the entries module's terms. */
+interface Decision {
+  status: 'published' | 'closed';
+  rejectedReason?: RejectionReason;
+  residentNotice?: ResidentNotice;
+}
 
 /** Most entries listed at once. */
 const LIST_LIMIT = 200;
@@ -66,13 +78,11 @@ const LIST_LIMIT = 200;
  * {@link ModerationError} `not_moderator` otherwise: nobody else can publish anything.
  */
 export class QualificationService {
-  /** Read only: decisions are written by the entries module's repository. */
-  private readonly collection: Collection<ReviewedEntry>;
-  private readonly entries: EntryRepository;
+  /** The entries module's review door: it reads and writes the entries. */
+  private readonly entries: ReviewedEntries;
 
   constructor(private readonly deps: QualificationDeps) {
-    this.collection = deps.db.collection<ReviewedEntry>(ENTRIES_COLLECTION);
-    this.entries = new EntryRepository(deps.db, deps.clock);
+    this.entries = deps.entries;
   }
 
   /**
@@ -81,11 +91,7 @@ export class QualificationService {
    */
   async listPendingEntries(moderatorPsid: string): Promise<StoredEntry[]> {
     const moderator = await this.requireModerator(moderatorPsid);
-    const pending = await this.collection
-      .find({ status: 'pending_review' })
-      .sort({ createdAt: 1, _id: 1 })
-      .limit(LIST_LIMIT)
-      .toArray();
+    const pending = await this.entries.listPendingReview(LIST_LIMIT);
     if (moderator.quartierKeys.length === 0) return pending;
     const followed = new Set(
       (await this.deps.moderators.list()).filter((m) => m.active).flatMap((m) => m.quartierKeys),
@@ -136,7 +142,7 @@ export class QualificationService {
   }
 
   /** Applies a decision to an entry still pending review. @throws ModerationError */
-  private async decide(entry: StoredEntry, decision: ReviewDecision): Promise<void> {
+  private async decide(entry: StoredEntry, decision: Decision): Promise<void> {
     if (!(await this.entries.recordReview(entry._id, decision)))
       throw new ModerationError(ErrorCode.InvalidState, 'entry is no longer pending review');
   }
@@ -152,12 +158,9 @@ export class QualificationService {
    * The entry to decide on: pending review, or already given the decision `replayed` whose
    * notice was not delivered yet (the moderator's turn failed after deciding and runs again).
    */
-  private async reviewable(
-    entryId: string,
-    replayed: 'published' | 'closed',
-  ): Promise<WithId<ReviewedEntry>> {
-    const _id = toObjectId(entryId);
-    const entry = _id ? await this.collection.findOne({ _id }) : null;
+  private async reviewable(entryId: string, replayed: 'published' | 'closed'): Promise<ReviewedEntry> {
+    const stored = await this.entries.getForReview(entryId);
+    const entry = stored ? asReviewed(stored) : null;
     if (!entry) throw new ModerationError(ErrorCode.NotFound, 'no such entry');
     if (entry.status === 'pending_review' || (entry.status === replayed && entry.residentNotice))
       return entry;
@@ -165,7 +168,7 @@ export class QualificationService {
   }
 
   /** Tells the resident of the decision (or queues it for the moderators), then forgets the notice. */
-  private async deliverNotice(entry: WithId<ReviewedEntry>): Promise<boolean> {
+  private async deliverNotice(entry: ReviewedEntry): Promise<boolean> {
     const notice = entry.residentNotice;
     if (!notice) return false;
     const notified = await this.tell(entry, notice.kind, decisionNotice(entry, notice.kind));
@@ -193,7 +196,7 @@ export class QualificationService {
 }
 
 /** The notice of the decision recorded on `entry` (`kind` says which). */
-function decisionNotice(entry: WithId<ReviewedEntry>, kind: UndeliveredKind): ModerationNotice {
+function decisionNotice(entry: ReviewedEntry, kind: UndeliveredKind): ModerationNotice {
   const { kind: entryKind, category } = entry;
   if (kind === 'entry_rejected') {
     return {

@@ -4,7 +4,7 @@
  *
  * @remarks
  * Removing contact details from text shown to others is the screening's job
- * (`services/privacy/screenText`), not this module's. The message is first normalised like
+ * (`services/screening/screenText`), not this module's. The message is first normalised like
  * the screening does (full-width digits, zero-width characters). Phone numbers follow French
  * formats: ten digits starting with 0 (`06 12 34 56 78`,
  * `06.12.34.56.78`, `06-12-34-56-78`, `0612345678`, `08000 13140`) or the international
@@ -13,7 +13,7 @@
  * are not phone numbers.
  */
 
-import { normalizeForScreening } from '../privacy/unicode';
+import { normalizeForScreening } from '../screening/unicode';
 
 const PHONE = /(?<![\d+])(?:(?:\+|00)\s?33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d){8}(?![\d])/g;
 const EMAIL =

@@ -12,7 +12,7 @@
  */
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
-import { loadNeighbourhoods, type Neighbourhood } from '../places/neighbourhoods';
+import { loadNeighbourhoods, type Neighbourhood } from '../places';
 import { TextClassifier, type Engine, type Scored } from './classifier';
 import { CATEGORY_FEATURES, INTENT_FEATURES } from './cues';
 import { extractEmails, extractPhones } from './contacts';

@@ -10,7 +10,7 @@
  * distance at most 1 (2 for words of 9 letters or more): "carriere" (a career) stays
  * different from "carraire". The best average similarity wins; ties go to the longer name.
  */
-import type { Neighbourhood } from '../places/neighbourhoods';
+import type { Neighbourhood } from '../places';
 import { JaroWinklerDistance, LevenshteinDistance } from './natural';
 import { normalizeTokens } from './normalize';
 

@@ -36,24 +36,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { eraseAttention, eraseConversationState } from '../conversations/personalData';
-import { eraseEntries, pseudonymiseRegistrations } from '../entries/personalData';
-import { requirePsid } from '../entries/validation';
-import { anonymiseMatches } from '../matching/personalData';
+import { eraseAttention, eraseConversationState } from '../conversations';
+import { eraseEntries, pseudonymiseRegistrations } from '../entries';
+import { requirePsid } from '../validation';
+import { anonymiseMatches } from '../matching';
 import { eraseDeliveries, eraseDirectory } from '../messaging/personalData';
-import {
-  eraseHandovers,
-  eraseModerator,
-  eraseUndelivered,
-  pseudonymiseReferent,
-} from '../moderation/personalData';
-import { eraseResident } from '../residents/personalData';
-import type { PostComposer } from '../testimonials/notices';
-import { eraseTestimonials } from '../testimonials/personalData';
-import { markerPattern, markersOf } from './markers';
-import { ERASED_PREFIX, type ErasureScope } from './personalData';
+import { eraseHandovers, eraseModerator, eraseUndelivered, pseudonymiseReferent } from '../moderation';
+import { eraseResident } from '../residents';
+import { eraseTestimonials, type PostComposer } from '../testimonials';
+import { markersOf } from './markers';
+import { ERASED_PREFIX, markerPattern, type ErasureScope } from '../personalData';
 
-export { ERASED_PREFIX } from './personalData';
+export { ERASED_PREFIX } from '../personalData';
 
 /** The texts of the Page the erasure needs: the anonymous signature, a signed first name. */
 export type ErasureTexts = Pick<PostComposer, 'anonymousSignature' | 'signedFirstName'>;

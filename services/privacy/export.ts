@@ -14,25 +14,24 @@
  * referent who took a handover, handled a notice or reviewed a testimonial.
  */
 import type { Db } from 'mongodb';
-import type { ConversationAttention } from '../conversations/attention';
-import { exportAttention } from '../conversations/personalData';
+import { exportAttention, type ConversationAttention } from '../conversations';
 import type { Entry, Resident } from '../domain/types';
-import { exportEntries } from '../entries/personalData';
-import { requirePsid } from '../entries/validation';
-import { exportMatches, type PersonalMatch } from '../matching/personalData';
+import { exportEntries } from '../entries';
+import { requirePsid } from '../validation';
+import { exportMatches, type PersonalMatch } from '../matching';
 import { exportLastMessage } from '../messaging/personalData';
 import {
   exportModeration,
   type PersonalHandover,
   type PersonalModeratorRecord,
   type PersonalNotice,
-} from '../moderation/personalData';
-import { exportResident } from '../residents/personalData';
-import { exportTestimonials, type PersonalTestimonial } from '../testimonials/personalData';
+} from '../moderation';
+import { exportResident } from '../residents';
+import { exportTestimonials, type PersonalTestimonial } from '../testimonials';
 
-export type { PersonalMatch } from '../matching/personalData';
-export type { PersonalHandover, PersonalModeratorRecord, PersonalNotice } from '../moderation/personalData';
-export type { PersonalTestimonial } from '../testimonials/personalData';
+export type { PersonalMatch } from '../matching';
+export type { PersonalHandover, PersonalModeratorRecord, PersonalNotice } from '../moderation';
+export type { PersonalTestimonial } from '../testimonials';
 
 /** Everything stored about one person (right of access). */
 export interface PersonalDataExport {

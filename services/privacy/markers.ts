@@ -4,13 +4,12 @@
  * they stored; each module says which of its records identify them.
  */
 import type { Db } from 'mongodb';
-import { entryMarkers } from '../entries/personalData';
-import { moderationMarkers } from '../moderation/personalData';
-import { residentMarkers } from '../residents/personalData';
-import type { PostComposer } from '../testimonials/notices';
-import { testimonialMarkers } from '../testimonials/personalData';
+import { entryMarkers } from '../entries';
+import { moderationMarkers } from '../moderation';
+import { residentMarkers } from '../residents';
+import { testimonialMarkers, type PostComposer } from '../testimonials';
 
-export { phoneForms } from '../residents/personalData';
+export { phoneForms } from '../residents';
 
 /** Shorter strings would match in too many unrelated texts. */
 const MIN_MARKER_LENGTH = 3;
@@ -41,9 +40,4 @@ export async function markersOf(
         .filter((marker): marker is string => !!marker && marker.length >= MIN_MARKER_LENGTH),
     ),
   ];
-}
-
-/** One regular expression source matching any of `markers` (they are escaped). */
-export function markerPattern(markers: readonly string[]): string {
-  return markers.map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 }

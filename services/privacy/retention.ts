@@ -23,19 +23,15 @@
  * else expire through their TTL indexes.
  */
 import type { Db } from 'mongodb';
-import {
-  conversationsActiveSince,
-  forgetIdleState,
-  stateOwnersIdleSince,
-} from '../conversations/personalData';
-import { entriesActiveSince } from '../entries/personalData';
+import { conversationsActiveSince, forgetIdleState, stateOwnersIdleSince } from '../conversations';
+import { entriesActiveSince } from '../entries';
 import type { JobSummary } from '../jobs/types';
 import type { Logger } from '../logger';
-import { matchesActiveSince } from '../matching/personalData';
+import { matchesActiveSince } from '../matching';
 import { forgetAbandonedSenderLeases, messagingActiveSince } from '../messaging/personalData';
-import { expireTranscripts, moderationActiveSince } from '../moderation/personalData';
-import { residentsIdleSince } from '../residents/personalData';
-import { testimonialsActiveSince } from '../testimonials/personalData';
+import { expireTranscripts, moderationActiveSince } from '../moderation';
+import { residentsIdleSince } from '../residents';
+import { testimonialsActiveSince } from '../testimonials';
 import { erasePerson, type ErasureTexts } from './erasure';
 
 /** Default months of inactivity before a resident's data is deleted. */

@@ -4,7 +4,7 @@
  */
 import type { Db } from 'mongodb';
 import type { Resident } from '../domain/types';
-import { deleteIn } from '../privacy/personalData';
+import { deleteIn } from '../personalData';
 import { RESIDENTS_COLLECTION } from './residentRepository';
 
 /** Their phone, e-mail and first name as the resident document holds them. */

@@ -9,7 +9,7 @@ import type { Collection, Db, UpdateFilter } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Consent, ContactChannel, Resident } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
-import { cleanOptionalText, requirePsid } from '../entries/validation';
+import { cleanOptionalText, requirePsid } from '../validation';
 
 /** Name of the collection of residents. */
 export const RESIDENTS_COLLECTION = 'residents';

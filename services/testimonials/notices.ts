@@ -2,7 +2,7 @@
  * What the testimonials module tells the admins, as typed notices (rendered to French in
  * dialogs/notices/testimonials.ts), and the port that writes the Page's texts.
  */
-import { screenText } from '../privacy/screenText';
+import { screenText, type ScreeningWords } from '../screening/screenText';
 import type { SignatureChoice, TestimonialSignature } from './types';
 
 /** The testimonials module's notices (to the admins; ids and error codes only). */
@@ -31,6 +31,8 @@ export interface PostComposer {
   post(text: string, signature: TestimonialSignature): string;
   /** The first name a `first_name_neighbourhood` signature shows, read back; undefined for the other kinds. */
   signedFirstName(signature: TestimonialSignature): string | undefined;
+  /** The placeholders the screening writes into a text the Page shows, in the Page's language. */
+  readonly screening: ScreeningWords;
 }
 
 /**
@@ -41,5 +43,9 @@ export interface PostComposer {
  * the screening (or by any other path) is never published with contact details.
  */
 export function postMessage(composer: PostComposer, text: string, signature: TestimonialSignature): string {
-  return composer.post(screenText(text).text, { ...signature, text: screenText(signature.text).text });
+  const words = composer.screening;
+  return composer.post(screenText(text, { words }).text, {
+    ...signature,
+    text: screenText(signature.text, { words }).text,
+  });
 }

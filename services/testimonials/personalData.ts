@@ -8,7 +8,7 @@
  * flight its exact text until the publication job reconciles it (at its next run).
  */
 import type { Db, ObjectId } from 'mongodb';
-import type { ErasureScope } from '../privacy/personalData';
+import type { ErasureScope } from '../personalData';
 import type { PostComposer } from './notices';
 import {
   TESTIMONIALS_COLLECTION,

@@ -5,7 +5,8 @@
 import type { Collection, Db, Filter, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import { CodedError, ErrorCode } from '../errors';
-import { cleanShownText, cleanText, requirePsid, toObjectId } from '../entries/validation';
+import { cleanShownText, NEUTRAL_SCREENING_WORDS } from '../screening/screenText';
+import { cleanText, requirePsid, toObjectId } from '../validation';
 import type { PostComposer } from './notices';
 import {
   TESTIMONIALS_COLLECTION,
@@ -47,8 +48,11 @@ export class TestimonialRepository {
   constructor(
     db: Db,
     private readonly clock: Clock,
-    /** Renders the chosen signature; only {@link TestimonialRepository.create} needs it. */
-    private readonly composer?: Pick<PostComposer, 'signature'>,
+    /**
+     * Renders the chosen signature (only {@link TestimonialRepository.create} needs it) and
+     * gives the screening's placeholders (neutral tokens without it).
+     */
+    private readonly composer?: Pick<PostComposer, 'signature' | 'screening'>,
   ) {
     this.collection = db.collection<Testimonial>(TESTIMONIALS_COLLECTION);
   }
@@ -70,7 +74,7 @@ export class TestimonialRepository {
   async create(input: NewTestimonial): Promise<StoredTestimonial> {
     if (!this.composer) throw new CodedError(ErrorCode.NotSupported, 'no signature composer');
     const now = this.clock();
-    const text = cleanShownText(input.text, MAX_TESTIMONIAL_LENGTH, 'text');
+    const text = cleanShownText(input.text, MAX_TESTIMONIAL_LENGTH, 'text', this.composer.screening);
     const version = cleanText(input.consentVersion, 40, 'consentVersion');
     if (text === '' || version === '')
       throw new CodedError(ErrorCode.PayloadInvalid, 'text or consent missing');
@@ -114,7 +118,12 @@ export class TestimonialRepository {
     if (!current || current.status !== 'pending') return null;
     const changes: Partial<Testimonial> = { status: 'approved', reviewedBy: requirePsid(adminPsid) };
     if (correctedText !== undefined) {
-      const text = cleanShownText(correctedText, MAX_TESTIMONIAL_LENGTH, 'correctedText');
+      const text = cleanShownText(
+        correctedText,
+        MAX_TESTIMONIAL_LENGTH,
+        'correctedText',
+        this.composer?.screening ?? NEUTRAL_SCREENING_WORDS,
+      );
       if (text === '') throw new CodedError(ErrorCode.PayloadInvalid, 'correctedText is empty');
       if (text !== current.text)
         Object.assign(changes, { text, originalText: current.originalText ?? current.text });

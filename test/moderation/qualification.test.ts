@@ -91,13 +91,12 @@ describe('moderation/QualificationService', () => {
     const gone = await MongoClient.connect(world.database.uri);
     await gone.close();
     const duringOutage = new QualificationService({
-      db: world.database.db,
+      entries: world.entries,
       moderators: world.moderation.moderators,
       audit: world.moderation.audit,
       notifier: { notify: () => Promise.reject(new Error('server selection timed out')) },
       noticeText,
       undelivered: new UndeliveredQueue(gone.db(world.database.name), world.clock.now),
-      clock: world.clock.now,
       logger: silentLogger,
     });
     await assert.rejects(duringOutage.rejectEntry(MODERATOR, id, 'payant'));

@@ -3,7 +3,7 @@ import { extractEmails, extractPhones } from '../../services/nlu/contacts';
 import { mentionsMoney } from '../../services/nlu/money';
 import { normalizeText } from '../../services/nlu/normalize';
 import { detectUrgency } from '../../services/nlu/urgency';
-import { screenText } from '../../services/privacy/screenText';
+import { screenText } from '../../dialogs/screening';
 
 describe('nlu phone numbers', () => {
   it('finds French numbers in every usual format, as ten digits', () => {

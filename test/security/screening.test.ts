@@ -14,7 +14,7 @@ import type { Entry } from '../../services/domain/types';
 import { createGraphClients } from '../../services/graph';
 import { silentLogger } from '../../services/logger';
 import { ConversationDirectory } from '../../services/messaging/conversationDirectory';
-import { screenText } from '../../services/privacy/screenText';
+import { screenText } from '../../dialogs/screening';
 import { publishTestimonials } from '../../services/testimonials/publisher';
 import { TESTIMONIALS_COLLECTION, type Testimonial } from '../../services/testimonials/types';
 import { seedHelper } from '../dialogs/support/seed';

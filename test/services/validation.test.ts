@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ObjectId } from 'mongodb';
 import { CodedError, ErrorCode } from '../../services/errors';
-import { cleanText, requirePoint, requirePsid, toObjectId } from '../../services/entries/validation';
+import { cleanText, requirePoint, requirePsid, toObjectId } from '../../services/validation';
 
 describe('domain input validation', () => {
   it('accepts 24-hex strings and ObjectIds as ids, nothing else', () => {

@@ -1,10 +1,12 @@
 /**
  * What every module's `personalData.ts` speaks in: one person, their pseudonym for this
- * erasure, and what identifies them in other people's free texts.
+ * erasure, and what identifies them in other people's free texts (platform floor: the
+ * contract every module's part and the privacy module's composition share).
  *
  * @remarks
  * Each module says, for its own collections, what it erases, what it exports and how it
- * tells recent activity; `erasure.ts`, `export.ts` and `retention.ts` compose them.
+ * tells recent activity; services/privacy's `erasure.ts`, `export.ts` and `retention.ts`
+ * compose them.
  */
 import type { Db } from 'mongodb';
 
@@ -40,4 +42,9 @@ export async function renameIn(
 /** Deletes what `filter` matches in `collection`; how many. */
 export async function deleteIn(db: Db, collection: string, filter: object): Promise<number> {
   return (await db.collection(collection).deleteMany(filter)).deletedCount;
+}
+
+/** One regular expression source matching any of `markers` (they are escaped). */
+export function markerPattern(markers: readonly string[]): string {
+  return markers.map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 }

@@ -1,15 +1,14 @@
 /**
  * Checks applied where resident input enters the domain services: identifiers from
- * payloads, page-scoped ids, free texts and points.
+ * payloads, page-scoped ids, free texts and points (platform floor: every module uses them).
  *
  * @remarks
  * Every value that reaches a MongoDB filter goes through one of these functions first, so
  * that resident text is only ever a typed scalar and never an operator such as `{ $ne: null }`.
  */
 import { ObjectId } from 'mongodb';
-import { CATEGORIES, type Category, type GeoPoint } from '../domain/types';
-import { CodedError, ErrorCode } from '../errors';
-import { screenText } from '../privacy/screenText';
+import { CATEGORIES, type Category, type GeoPoint } from './domain/types';
+import { CodedError, ErrorCode } from './errors';
 
 const OBJECT_ID_HEX = /^[0-9a-f]{24}$/i;
 /** Longest page-scoped id accepted (Messenger's are about 16 digits; test channels use longer ids). */
@@ -56,17 +55,6 @@ export function cleanText(value: unknown, max: number, what = 'text'): string {
     .replace(/\s*\n\s*/g, '\n')
     .trim();
   return Array.from(collapsed).slice(0, max).join('').trim();
-}
-
-/**
- * Like {@link cleanText} for a text someone else will read: screened first (phones, e-mails,
- * links and premium numbers replaced, see `services/privacy/screenText`), then cleaned.
- *
- * @remarks
- * Throws `payload_invalid` when `value` is not a string.
- */
-export function cleanShownText(value: unknown, max: number, what = 'text'): string {
-  return cleanText(typeof value === 'string' ? screenText(value).text : value, max, what);
 }
 
 /** Like {@link cleanText} for optional fields: undefined stays undefined, an empty result too. */

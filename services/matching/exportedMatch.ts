@@ -3,7 +3,7 @@
  */
 import type { ObjectId } from 'mongodb';
 import type { Category, Match, MatchStatus } from '../domain/types';
-import { distanceBand } from '../matching/distanceBand';
+import { distanceBand } from './distanceBand';
 
 /** One match from the exporting person's side: nothing identifies the other person or their entry. */
 export interface ExportedMatch {

@@ -1,0 +1,9 @@
+/**
+ * The entries module (offers and needs, collection `entries`): its public API. Other modules
+ * and the composition root import from here, never from the files inside.
+ */
+export * from './entries';
+export * from './entryRepository';
+export * from './jobs';
+export * from './notices';
+export * from './personalData';
