@@ -11,14 +11,9 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import {
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  UserState,
-  type CloudAdapter,
-} from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
 import type { Db } from 'mongodb';
-import { MainDialog, type ConversationServices } from '../dialogs/mainDialog';
+import { MainDialog } from '../dialogs/mainDialog';
 import { UrgentNeedHandover } from '../dialogs/moderation/handOver';
 import { noticeText, renderNotice } from '../dialogs/notices';
 import { UndeliveredNotices } from '../dialogs/notices/undelivered';
@@ -31,25 +26,23 @@ import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
 import { Entries } from '../services/entries/entries';
 import { EntryRepository } from '../services/entries/entryRepository';
 import { CodedError, ErrorCode } from '../services/errors';
-import { createGraphClients, type GraphClients, type ThreadControl } from '../services/graph';
+import { createGraphClients, type ThreadControl } from '../services/graph';
 import { SINGLE_ATTEMPT } from '../services/graph/retry';
 import { InboxStore } from '../services/inbox/inboxStore';
-import { ensureJobIndexes, type Job } from '../services/jobs';
+import { ensureJobIndexes } from '../services/jobs';
 import { Limits } from '../services/limits';
 import type { Logger } from '../services/logger';
 import { Matcher } from '../services/matching/matcher';
 import { MatchRepository } from '../services/matching/matchRepository';
 import { Matching } from '../services/matching/matching';
 import { ConversationDirectory } from '../services/messaging/conversationDirectory';
-import type { Notifier, NotifyAdmins, ResidentNotifier } from '../services/messaging/notifier';
-import { createModeration, UndeliveredQueue, type Moderation } from '../services/moderation';
+import { createModeration, UndeliveredQueue } from '../services/moderation';
 import { Nlu } from '../services/nlu';
 import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox';
 import { Geocoder } from '../services/places/geocoder';
 import { PersonalDataRights } from '../services/privacy/rights';
 import { ResidentRepository } from '../services/residents/residentRepository';
-import type { PageFeed } from '../services/testimonials/withdrawal';
-import { AdapterNotifier, type ProactiveAdapter } from './adapterNotifier';
+import { AdapterNotifier } from './adapterNotifier';
 import { adminNotifier } from './adminNotifier';
 import { VoisinsBot } from './bot';
 import { createBotFrameworkAdapter } from './botframework/channelAdapter';
@@ -57,6 +50,9 @@ import { isBotFrameworkChannel } from './botframework/identity';
 import { createChannelEventHandler } from './channelEventHandler';
 import type { AppConfig } from './config';
 import { applicationJobs } from './jobs';
+import type { Parts } from './parts';
+
+export type { Parts } from './parts';
 import { MESSENGER_CHANNEL_ID } from './messenger/activities';
 import { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
@@ -64,60 +60,6 @@ import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { DialogTestimonials } from './testimonialsPort';
-
-/** Every part the application is made of, by name. */
-export interface Parts {
-  /** The database; a tool without one (`jobs list`) throws when something asks for it. */
-  db: Db;
-  /** The Graph API clients of the Page; undefined when Messenger is not configured. */
-  graph: GraphClients | undefined;
-  /** The Page feed (testimonials); undefined when Messenger is not configured. */
-  feed: PageFeed | undefined;
-  /** Every Graph call a turn makes, made once per event and meaning. */
-  outbox: Outbox;
-  /** The outbox's records (`outbox`). */
-  outboxStore: OutboxStore;
-  /** Where and until when each person can be written to. */
-  directory: ConversationDirectory;
-  /** The Messenger channel; undefined when Messenger is not configured. */
-  messengerAdapter: MessengerAdapter | undefined;
-  /** The Bot Framework channel (`POST /api/messages`). */
-  cloudAdapter: CloudAdapter;
-  /** The adapter that writes proactively on a channel (the Messenger and Bot Framework ones). */
-  adapterFor: (channelId: string) => ProactiveAdapter | undefined;
-  /** Rendered messages to a person, inside their 24-hour window. */
-  transport: ResidentNotifier;
-  /** The modules' typed notices, rendered to French then sent through {@link Parts.transport}. */
-  notices: Notifier;
-  /** Passing a thread to the Page inbox and taking it back (journaled by the outbox). */
-  threadControl: ThreadControl;
-  /** The French understanding, loaded once per process. */
-  nlu: Nlu;
-  geocoder: Geocoder;
-  attention: AttentionFlags;
-  limits: Limits;
-  residents: ResidentRepository;
-  /** The entries module's store (`entries`), behind {@link Parts.entries}. */
-  entryRepository: EntryRepository;
-  /** The matching module's store (`matches`), behind {@link Parts.matching}. */
-  matchRepository: MatchRepository;
-  moderation: Moderation;
-  entries: Entries;
-  matching: Matching;
-  testimonials: DialogTestimonials;
-  privacy: PersonalDataRights;
-  /** Notices to the Page admins (the moderators' broadcast, or their queue when none is reachable). */
-  notifyAdmins: NotifyAdmins;
-  /** The services the conversation layer is composed from. */
-  conversation: ConversationServices;
-  /** The bot's state (`bot_state`). */
-  storage: MongoStorage;
-  bot: VoisinsBot;
-  /** The webhook's events waiting to be processed. */
-  inbox: InboxStore<EventSource, EventKind>;
-  /** The scheduled jobs, by name. */
-  jobs: Job[];
-}
 
 /** Replacements of parts by name; each receives the container, to build on other parts. */
 export type PartOverrides = { [K in keyof Parts]?: (container: Container) => Parts[K] };

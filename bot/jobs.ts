@@ -6,7 +6,7 @@ import { createMatchTimeoutsJob } from '../services/matching/jobs';
 import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
 import { frenchPosts } from '../dialogs/testimonials/signature';
 import { resumeNotice } from './channelEventHandler';
-import type { Container } from './container';
+import type { PartSource } from './parts';
 
 /**
  * Every job: the network's (testimonials, follow-up, expiry, retention, report), the
@@ -16,7 +16,7 @@ import type { Container } from './container';
  * The jobs reach the container's parts only when they run: listing them (`npm run jobs --
  * list`) builds no module and needs no database.
  */
-export function applicationJobs(c: Container): Job[] {
+export function applicationJobs(c: PartSource): Job[] {
   const { config, logger } = c;
   return createJobs(
     {

@@ -5,7 +5,7 @@ import type { EntryNotice } from '../../services/entries/notices';
 import { t } from '../../services/i18n';
 import { PayloadPrefix } from '../payload';
 import { categoryName, choice, withChoices } from '../replies';
-import type { NoticeRenderers } from './index';
+import type { NoticeRenderers } from './renderers';
 
 /** One renderer per entries notice. */
 export const ENTRY_NOTICES: NoticeRenderers<EntryNotice> = {

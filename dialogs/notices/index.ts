@@ -15,10 +15,7 @@ import { moderationRenderers } from './moderation';
 import { reportRenderers } from './reports';
 import { testimonialRenderers } from './testimonials';
 
-/** Renders the notices of one module: one function per notice `type`. */
-export type NoticeRenderers<N extends Notice> = {
-  [K in N['type']]: (notice: Extract<N, { type: K }>) => Partial<Activity>;
-};
+export type { NoticeRenderers } from './renderers';
 
 const RENDERERS: Record<string, (notice: never) => Partial<Activity>> = {
   ...ENTRY_NOTICES,

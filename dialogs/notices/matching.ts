@@ -6,7 +6,7 @@ import type { MatchingNotice, MoveOnCause, SharedContact } from '../../services/
 import { distanceText } from '../matching/distanceText';
 import { PayloadPrefix } from '../payload';
 import { categoryName, choice, withChoices, withMenu } from '../replies';
-import type { NoticeRenderers } from './index';
+import type { NoticeRenderers } from './renderers';
 
 /** The texts after a decline (`match.*`) or after no answer in time (`matchTimeout.*`). */
 function movedOnTexts(cause: MoveOnCause): 'match' | 'matchTimeout' {

@@ -11,7 +11,7 @@ import type {
   ResidentHandoverNotice,
 } from '../../services/moderation/notices';
 import { withMenu } from '../replies';
-import type { NoticeRenderers } from './index';
+import type { NoticeRenderers } from './renderers';
 
 const opening = new Intl.DateTimeFormat('fr-FR', {
   timeZone: PARIS,

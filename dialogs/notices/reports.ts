@@ -3,7 +3,7 @@
  */
 import { t } from '../../services/i18n';
 import type { Breakdown, ReportNotice, WeeklyFigures } from '../../services/jobs/weeklyReport';
-import type { NoticeRenderers } from './index';
+import type { NoticeRenderers } from './renderers';
 
 /** The report's French text. */
 export function formatWeeklyReport(figures: WeeklyFigures): string {

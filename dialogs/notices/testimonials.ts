@@ -3,7 +3,7 @@
  */
 import { t } from '../../services/i18n';
 import type { TestimonialNotice } from '../../services/testimonials/notices';
-import type { NoticeRenderers } from './index';
+import type { NoticeRenderers } from './renderers';
 
 /** The testimonials module's notices. */
 export const testimonialRenderers: NoticeRenderers<TestimonialNotice> = {

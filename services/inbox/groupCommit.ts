@@ -3,10 +3,9 @@
  * with one `insertMany`, so that acknowledging durably costs one database round trip per
  * batch rather than one per delivery.
  */
-import type { Collection } from 'mongodb';
+import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
 import { Batcher, type Outcome } from '../db/batcher';
 import { insertEach } from '../db/bulk';
-import type { InboxDocument } from './inboxStore';
 
 /** Options of {@link GroupCommit}. */
 export interface GroupCommitOptions {
@@ -17,7 +16,7 @@ export interface GroupCommitOptions {
 }
 
 /**
- * Batches concurrent inserts into the inbox.
+ * Batches concurrent inserts (the inbox's deliveries).
  *
  * @remarks
  * A delivery waits at most for the batches already in flight. Each caller learns how many of
@@ -25,10 +24,10 @@ export interface GroupCommitOptions {
  * batch) only counts as "not new"; any other error rejects the callers it concerns, and a
  * failed round trip rejects the whole batch, so nothing is acknowledged that was not stored.
  */
-export class GroupCommit {
-  private readonly batcher: Batcher<InboxDocument[], number>;
+export class GroupCommit<D extends Document> {
+  private readonly batcher: Batcher<OptionalUnlessRequiredId<D>[], number>;
 
-  constructor(collection: Collection<InboxDocument>, options: GroupCommitOptions = {}) {
+  constructor(collection: Collection<D>, options: GroupCommitOptions = {}) {
     this.batcher = new Batcher(
       async (deliveries) => {
         const outcomes = await insertEach(collection, deliveries.flat());
@@ -49,7 +48,7 @@ export class GroupCommit {
   }
 
   /** Stores `documents` with whatever else is waiting; resolves with how many were new. */
-  insert(documents: InboxDocument[]): Promise<number> {
+  insert(documents: OptionalUnlessRequiredId<D>[]): Promise<number> {
     return this.batcher.submit(documents);
   }
 }

@@ -97,7 +97,7 @@ export interface InboxStoreOptions {
 export class InboxStore<Source extends string = string, Kind extends string = string> {
   readonly events: Collection<InboxDocument<Source, Kind>>;
   readonly leases: Collection<LeaseDocument>;
-  private readonly groupCommit: GroupCommit;
+  private readonly groupCommit: GroupCommit<InboxDocument>;
   private readonly rememberForMs: number;
   readonly leaseMs: number;
   /** Completions of events of several senders, one `updateMany` per batch. */

@@ -8,7 +8,6 @@ import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { Notifier } from '../messaging/notifier';
 import type { ModeratorBroadcast } from './broadcast';
 import type { HandoverRepository } from './handoverRepository';
-import type { HandoverService } from './handoverService';
 import { handoverBrief, type ModerationNotice } from './notices';
 import type { ModeratorRepository } from './moderatorRepository';
 
@@ -95,8 +94,8 @@ export async function remindHandovers(deps: ReminderDeps, now: Date): Promise<Re
   return summary;
 }
 
-/** The `handoff-reminders` job: {@link HandoverService.remind} every 5 minutes. */
-export function createHandoverRemindersJob(service: Pick<HandoverService, 'remind'>): Job {
+/** The `handoff-reminders` job: the handover service's `remind` every 5 minutes. */
+export function createHandoverRemindersJob(service: { remind(now: Date): Promise<ReminderSummary> }): Job {
   return {
     // Stored name (job runs and leases are recorded under it): kept as it was.
     name: 'handoff-reminders',
@@ -107,12 +106,12 @@ export function createHandoverRemindersJob(service: Pick<HandoverService, 'remin
 }
 
 /**
- * The `handoff-take-back` job: {@link HandoverService.takeBackExpired} every 10 minutes, then
+ * The `handoff-take-back` job: the handover service's `takeBackExpired` every 10 minutes, then
  * `onResumed(psid)` for each conversation back with the bot (say so and show the menu, inside
  * the resident's window).
  */
 export function createHandoverTakeBackJob(
-  service: Pick<HandoverService, 'takeBackExpired'>,
+  service: { takeBackExpired(now: Date): Promise<string[]> },
   onResumed: (psid: string) => Promise<void>,
   logger: Logger,
 ): Job {

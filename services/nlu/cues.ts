@@ -13,7 +13,6 @@
  * from the held-out sentences of `npm run nlu:eval`.
  */
 import { detectEmergency } from './emergency';
-import type { FeatureOptions } from './features';
 
 /** A named pattern over the normalised text. */
 export interface Cue {
@@ -100,20 +99,3 @@ export function cueFeatures(normalized: string, cues: readonly Cue[], emergency 
   if (emergency && detectEmergency(normalized, normalized) !== null) fired.push('cue:emergency');
   return fired;
 }
-
-/** Feature families of the intent classifier (chosen by `npm run nlu:tune`). */
-export const INTENT_FEATURES: FeatureOptions = {
-  words: false,
-  negation: true,
-  charGrams: false,
-  cues: INTENT_CUES,
-  emergencyCue: true,
-};
-
-/** Feature families of the category classifier (chosen by `npm run nlu:tune`). */
-export const CATEGORY_FEATURES: FeatureOptions = {
-  words: false,
-  negation: true,
-  charGrams: false,
-  cues: CATEGORY_CUES,
-};

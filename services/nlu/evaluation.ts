@@ -3,7 +3,7 @@
  * report the very same numbers.
  */
 import { DEFAULT_ENGINE, TextClassifier, type Engine } from './classifier';
-import { CATEGORY_FEATURES, INTENT_FEATURES } from './cues';
+import { CATEGORY_FEATURES, INTENT_FEATURES } from './features';
 import {
   CATEGORIES_FILE,
   holdOutSplit,

@@ -8,7 +8,7 @@
  * which separate "je peux faire les courses" (offer) from "faire mes courses" (need).
  * Pronouns and negations are kept on purpose: "je", "me", "pas" matter for intents.
  */
-import { cueFeatures, type Cue } from './cues';
+import { CATEGORY_CUES, INTENT_CUES, cueFeatures, type Cue } from './cues';
 import { PorterStemmerFr } from './natural';
 import { normalizeTokens } from './normalize';
 import { Vocabulary } from './typo';
@@ -63,6 +63,23 @@ export interface FeatureOptions {
 
 /** The feature families kept by cross-validation (see `DEFAULT_SOFTMAX`). */
 export const DEFAULT_FEATURES: FeatureOptions = { words: false, negation: true, charGrams: false };
+
+/** Feature families of the intent classifier (chosen by `npm run nlu:tune`). */
+export const INTENT_FEATURES: FeatureOptions = {
+  words: false,
+  negation: true,
+  charGrams: false,
+  cues: INTENT_CUES,
+  emergencyCue: true,
+};
+
+/** Feature families of the category classifier (chosen by `npm run nlu:tune`). */
+export const CATEGORY_FEATURES: FeatureOptions = {
+  words: false,
+  negation: true,
+  charGrams: false,
+  cues: CATEGORY_CUES,
+};
 
 const NEGATIONS: ReadonlySet<string> = new Set(['ne', 'pas', 'plus', 'jamais', 'sans', 'rien']);
 /** How many words after a negation are marked. */

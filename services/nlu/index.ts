@@ -14,7 +14,7 @@ import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { loadNeighbourhoods, type Neighbourhood } from '../places';
 import { TextClassifier, type Engine, type Scored } from './classifier';
-import { CATEGORY_FEATURES, INTENT_FEATURES } from './cues';
+import { CATEGORY_FEATURES, INTENT_FEATURES } from './features';
 import { extractEmails, extractPhones } from './contacts';
 import { CATEGORIES_FILE, INTENTS_FILE, readExamples, type Example } from './dataset';
 import { detectEmergency, type EmergencyKind } from './emergency';

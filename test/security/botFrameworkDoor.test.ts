@@ -75,7 +75,9 @@ describe('security: the Bot Framework endpoint lets nobody act as someone else',
 
   before(async () => {
     test = await startTestApp({ clock: manualClock(MONDAY_10H).now });
-    await test.app.container.get('moderation').moderators.upsert({ psid: REFERENT, name: 'Awa', quartiers: [] });
+    await test.app.container
+      .get('moderation')
+      .moderators.upsert({ psid: REFERENT, name: 'Awa', quartiers: [] });
     connector = await startConnector('127.0.0.1');
     attacker = await startConnector('127.0.0.2');
   });

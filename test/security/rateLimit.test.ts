@@ -133,7 +133,9 @@ describe('security: per-person rate limits', function () {
 
     it("answers every message of a registered referent, past the residents' limit", async () => {
       const referent = '3000000000000021';
-      await test.app.container.get('moderation').moderators.upsert({ psid: referent, name: 'Awa', quartiers: [] });
+      await test.app.container
+        .get('moderation')
+        .moderators.upsert({ psid: referent, name: 'Awa', quartiers: [] });
       await flood(test, referent, BURST + 5, 'referent');
       await processed(test, referent, BURST + 5);
       const texts = messagesTo(test.graph.calls, referent).map((message) => message.text);

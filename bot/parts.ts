@@ -1,0 +1,94 @@
+/**
+ * The names and types of the application's parts, as the container builds them
+ * (bot/container.ts), for what builds on them without needing the container itself.
+ */
+import type { CloudAdapter } from 'botbuilder';
+import type { Db } from 'mongodb';
+import type { ConversationServices } from '../dialogs/mainDialog';
+import type { AttentionFlags } from '../services/conversations/attention';
+import type { MongoStorage } from '../services/db/mongoStorage';
+import type { Entries } from '../services/entries/entries';
+import type { EntryRepository } from '../services/entries/entryRepository';
+import type { GraphClients, ThreadControl } from '../services/graph';
+import type { InboxStore } from '../services/inbox/inboxStore';
+import type { Job } from '../services/jobs';
+import type { Limits } from '../services/limits';
+import type { Logger } from '../services/logger';
+import type { MatchRepository } from '../services/matching/matchRepository';
+import type { Matching } from '../services/matching/matching';
+import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
+import type { Notifier, NotifyAdmins, ResidentNotifier } from '../services/messaging/notifier';
+import type { Moderation } from '../services/moderation';
+import type { Nlu } from '../services/nlu';
+import type { Outbox, OutboxStore } from '../services/outbox';
+import type { Geocoder } from '../services/places/geocoder';
+import type { PersonalDataRights } from '../services/privacy/rights';
+import type { ResidentRepository } from '../services/residents/residentRepository';
+import type { PageFeed } from '../services/testimonials/withdrawal';
+import type { ProactiveAdapter } from './adapterNotifier';
+import type { VoisinsBot } from './bot';
+import type { AppConfig } from './config';
+import type { MessengerAdapter } from './messenger/adapter';
+import type { EventKind, EventSource } from './messenger/events';
+import type { DialogTestimonials } from './testimonialsPort';
+
+/** Every part the application is made of, by name. */
+export interface Parts {
+  /** The database; a tool without one (`jobs list`) throws when something asks for it. */
+  db: Db;
+  /** The Graph API clients of the Page; undefined when Messenger is not configured. */
+  graph: GraphClients | undefined;
+  /** The Page feed (testimonials); undefined when Messenger is not configured. */
+  feed: PageFeed | undefined;
+  /** Every Graph call a turn makes, made once per event and meaning. */
+  outbox: Outbox;
+  /** The outbox's records (`outbox`). */
+  outboxStore: OutboxStore;
+  /** Where and until when each person can be written to. */
+  directory: ConversationDirectory;
+  /** The Messenger channel; undefined when Messenger is not configured. */
+  messengerAdapter: MessengerAdapter | undefined;
+  /** The Bot Framework channel (`POST /api/messages`). */
+  cloudAdapter: CloudAdapter;
+  /** The adapter that writes proactively on a channel (the Messenger and Bot Framework ones). */
+  adapterFor: (channelId: string) => ProactiveAdapter | undefined;
+  /** Rendered messages to a person, inside their 24-hour window. */
+  transport: ResidentNotifier;
+  /** The modules' typed notices, rendered to French then sent through {@link Parts.transport}. */
+  notices: Notifier;
+  /** Passing a thread to the Page inbox and taking it back (journaled by the outbox). */
+  threadControl: ThreadControl;
+  /** The French understanding, loaded once per process. */
+  nlu: Nlu;
+  geocoder: Geocoder;
+  attention: AttentionFlags;
+  limits: Limits;
+  residents: ResidentRepository;
+  /** The entries module's store (`entries`), behind {@link Parts.entries}. */
+  entryRepository: EntryRepository;
+  /** The matching module's store (`matches`), behind {@link Parts.matching}. */
+  matchRepository: MatchRepository;
+  moderation: Moderation;
+  entries: Entries;
+  matching: Matching;
+  testimonials: DialogTestimonials;
+  privacy: PersonalDataRights;
+  /** Notices to the Page admins (the moderators' broadcast, or their queue when none is reachable). */
+  notifyAdmins: NotifyAdmins;
+  /** The services the conversation layer is composed from. */
+  conversation: ConversationServices;
+  /** The bot's state (`bot_state`). */
+  storage: MongoStorage;
+  bot: VoisinsBot;
+  /** The webhook's events waiting to be processed. */
+  inbox: InboxStore<EventSource, EventKind>;
+  /** The scheduled jobs, by name. */
+  jobs: Job[];
+}
+
+/** What builds on the parts: their source (the container), its configuration and logger. */
+export interface PartSource {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  get<K extends keyof Parts>(name: K): Parts[K];
+}
