@@ -59,7 +59,7 @@ import type { EventKind, EventSource } from './messenger/events';
 import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
 import { turnErrorPolicy } from './pipeline/turnErrors';
-import { DialogTestimonials } from './testimonialsPort';
+import { Testimonials } from '../services/testimonials/testimonials';
 
 /** Replacements of parts by name; each receives the container, to build on other parts. */
 export type PartOverrides = { [K in keyof Parts]?: (container: Container) => Parts[K] };
@@ -214,7 +214,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     });
   },
   testimonials: (c) =>
-    new DialogTestimonials({
+    new Testimonials({
       db: c.get('db'),
       clock: c.clock,
       logger: c.logger,

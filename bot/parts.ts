@@ -30,7 +30,7 @@ import type { VoisinsBot } from './bot';
 import type { AppConfig } from './config';
 import type { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
-import type { DialogTestimonials } from './testimonialsPort';
+import type { Testimonials } from '../services/testimonials/testimonials';
 
 /** Every part the application is made of, by name. */
 export interface Parts {
@@ -71,7 +71,7 @@ export interface Parts {
   moderation: Moderation;
   entries: Entries;
   matching: Matching;
-  testimonials: DialogTestimonials;
+  testimonials: Testimonials;
   privacy: PersonalDataRights;
   /** Notices to the Page admins (the moderators' broadcast, or their queue when none is reachable). */
   notifyAdmins: NotifyAdmins;

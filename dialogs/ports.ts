@@ -104,7 +104,7 @@ export interface AttentionPort {
 
 /**
  * Testimonials (`TestimonialRepository`, the consent withdrawal that deletes published
- * posts, and who may review them); assembled in bot/testimonialsPort.ts.
+ * posts, and who may review them); the testimonials module's `Testimonials` use cases.
  */
 export interface TestimonialsPort {
   create(input: NewTestimonial): Promise<StoredTestimonial>;

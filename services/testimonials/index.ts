@@ -10,3 +10,4 @@ export * from './publisher';
 export * from './withdrawal';
 export * from './graphFailure';
 export * from './personalData';
+export * from './testimonials';

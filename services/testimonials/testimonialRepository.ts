@@ -98,6 +98,11 @@ export class TestimonialRepository {
     return _id ? this.collection.findOne({ _id }) : null;
   }
 
+  /** The resident's testimonials, newest first. */
+  async listByResident(psid: string): Promise<StoredTestimonial[]> {
+    return await this.collection.find({ psid }).sort({ createdAt: -1, _id: -1 }).toArray();
+  }
+
   /** Testimonials waiting for an admin, oldest first. */
   async listPending(limit = 20): Promise<StoredTestimonial[]> {
     return this.collection.find({ status: 'pending' }).sort({ createdAt: 1, _id: 1 }).limit(limit).toArray();

@@ -27,7 +27,7 @@ import { startFakeGeocoder, type FakeGeocoder } from '../../support/fake-geocode
 import { RecordingThreadControl } from '../moderation/support/recordingThreadControl';
 import { parseConfig } from '../../../bot/config';
 import { Container } from '../../../bot/container';
-import { DialogTestimonials } from '../../../bot/testimonialsPort';
+import { Testimonials } from '../../../services/testimonials/testimonials';
 import type { RetryOptions } from '../../../services/graph';
 import type { PageFeed } from '../../../services/testimonials/withdrawal';
 import { RecordingNotifier } from './recordingNotifier';
@@ -144,7 +144,7 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
       geocoder: () => new Geocoder({ baseUrl: geocoder.url, timeoutMs: 500, logger: silentLogger }),
       notifyAdmins: () => options.notifyAdmins ?? (() => Promise.resolve()),
       testimonials: (c) =>
-        new DialogTestimonials({
+        new Testimonials({
           db,
           clock: clock.now,
           logger: silentLogger,

@@ -1,39 +1,25 @@
 /**
- * The testimonials as the dialogs use them: the repository, a resident's own list, the
- * withdrawal that deletes published posts (also the first step of "supprimer mes données")
- * and who may review them (admins).
+ * The testimonials module's use cases: a resident's story, its review by the admins, a
+ * resident's own list, and the withdrawal that deletes published posts (also the first step
+ * of "supprimer mes données").
  */
 import type { Db } from 'mongodb';
-import type { TestimonialsPort } from '../dialogs/ports';
-import type { Clock } from '../services/clock';
-import type { Logger } from '../services/logger';
-import type { ModeratorRepository } from '../services/moderation/moderatorRepository';
-import {
-  TestimonialRepository,
-  type NewTestimonial,
-  type WithdrawalTarget,
-} from '../services/testimonials/testimonialRepository';
-import {
-  TESTIMONIALS_COLLECTION,
-  type StoredTestimonial,
-  type Testimonial,
-} from '../services/testimonials/types';
-import {
-  withdrawTestimonialConsent,
-  type PageFeed,
-  type WithdrawalReport,
-} from '../services/testimonials/withdrawal';
-import type { RetryOptions } from '../services/graph';
-import type { NotifyAdmins } from '../services/messaging/notifier';
-import type { PostComposer, TestimonialNotice } from '../services/testimonials/notices';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import { TestimonialRepository, type NewTestimonial, type WithdrawalTarget } from './testimonialRepository';
+import type { StoredTestimonial } from './types';
+import { withdrawTestimonialConsent, type PageFeed, type WithdrawalReport } from './withdrawal';
+import type { RetryOptions } from '../graph';
+import type { NotifyAdmins } from '../messaging/notifier';
+import type { PostComposer, TestimonialNotice } from './notices';
 
-/** Options of {@link DialogTestimonials}. */
-export interface DialogTestimonialsOptions {
+/** Options of {@link Testimonials}. */
+export interface TestimonialsOptions {
   db: Db;
   clock: Clock;
   logger: Logger;
   /** Who is an admin. */
-  moderators: Pick<ModeratorRepository, 'isAdmin'>;
+  moderators: { isAdmin(psid: string): Promise<boolean> };
   /** The Page feed; undefined without Messenger (nothing was ever published then). */
   feed: PageFeed | undefined;
   /** Tells the Page admins (ids and codes, no personal data). */
@@ -44,11 +30,11 @@ export interface DialogTestimonialsOptions {
   retry?: RetryOptions;
 }
 
-/** The dialogs' {@link TestimonialsPort} over the database. */
-export class DialogTestimonials implements TestimonialsPort {
+/** What the conversation layer (and the console) does with testimonials. */
+export class Testimonials {
   private readonly repository: TestimonialRepository;
 
-  constructor(private readonly options: DialogTestimonialsOptions) {
+  constructor(private readonly options: TestimonialsOptions) {
     this.repository = new TestimonialRepository(options.db, options.clock, options.composer);
   }
 
@@ -66,7 +52,7 @@ export class DialogTestimonials implements TestimonialsPort {
 
   /** The resident's testimonials, newest first. */
   listByResident(psid: string): Promise<StoredTestimonial[]> {
-    return this.collection().find({ psid }).sort({ createdAt: -1, _id: -1 }).toArray();
+    return this.repository.listByResident(psid);
   }
 
   approve(id: string, adminPsid: string, correctedText?: string): Promise<StoredTestimonial | null> {
@@ -91,9 +77,5 @@ export class DialogTestimonials implements TestimonialsPort {
     if (feed) return withdrawTestimonialConsent({ db, feed, notifyAdmins, logger, retry }, target, clock());
     const withdrawn = await this.repository.withdrawConsent(target);
     return { withdrawn: withdrawn.length, postsDeleted: 0, deleteFailed: 0 };
-  }
-
-  private collection() {
-    return this.options.db.collection<Testimonial>(TESTIMONIALS_COLLECTION);
   }
 }
