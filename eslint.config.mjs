@@ -78,6 +78,21 @@ const THROUGH_THE_INDEX =
   'it is the only reader and writer of its collections, and its index lists the use cases, types, ports and notices ' +
   'others may use; a helper many modules need belongs to the platform floor (services/validation.ts, services/screening/...)';
 
+/**
+ * A restriction on reaching inside the modules of services/ from bot/ or dialogs/:
+ * `../services/entries` is allowed, `../services/entries/entryRepository` is not.
+ * @param {string[]} modules
+ * @param {string} why
+ */
+function servicesInternalsOf(modules, why) {
+  return { regex: `^(\\.{1,2}/)+services/(${modules.join('|')})/.`, message: why };
+}
+
+/** Why bot/ and dialogs/ enter a module by its index too. */
+const SERVICES_THROUGH_THE_INDEX =
+  "bot/ and dialogs/ use a module of services/ through its public index ('../services/entries'), " +
+  'like the other modules: the index lists its use cases, types, ports and notices';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   eslint.configs.recommended,
@@ -111,8 +126,19 @@ export default tseslint.config(
     rules: forbidImportsOf(['tools'], TOOLS_ONLY_FROM),
   },
   {
+    files: ['bot/**/*.ts'],
+    ignores: ['bot/devDatabase.ts'],
+    rules: forbidImports([
+      foldersOf(['tools'], TOOLS_ONLY_FROM),
+      servicesInternalsOf(MODULES, SERVICES_THROUGH_THE_INDEX),
+    ]),
+  },
+  {
     files: ['dialogs/**/*.ts'],
-    rules: forbidImportsOf(['bot', 'tools'], `dialogs/ never imports bot/; ${TOOLS_ONLY_FROM}`),
+    rules: forbidImports([
+      foldersOf(['bot', 'tools'], `dialogs/ never imports bot/; ${TOOLS_ONLY_FROM}`),
+      servicesInternalsOf(MODULES, SERVICES_THROUGH_THE_INDEX),
+    ]),
   },
   {
     // The platform floor of services/: never a module's internals.

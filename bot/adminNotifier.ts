@@ -7,7 +7,7 @@ import type { Logger } from '../services/logger';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type { Notifier, NotifyAdmins } from '../services/messaging/notifier';
 import type { Moderation } from '../services/moderation';
-import { ModeratorBroadcast } from '../services/moderation/broadcast';
+import { ModeratorBroadcast } from '../services/moderation';
 
 /** What {@link adminNotifier} sends with. */
 export interface AdminNotifierOptions {

@@ -2,7 +2,7 @@
  * The application's scheduled jobs, the same for the running bot and `npm run jobs`.
  */
 import { createJobs, type Job } from '../services/jobs';
-import { createMatchTimeoutsJob } from '../services/matching/jobs';
+import { createMatchTimeoutsJob } from '../services/matching';
 import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
 import { frenchPosts } from '../dialogs/testimonials/signature';
 import { resumeNotice } from './channelEventHandler';

@@ -5,32 +5,29 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { ConversationServices } from '../dialogs/mainDialog';
-import type { AttentionFlags } from '../services/conversations/attention';
+import type { AttentionFlags } from '../services/conversations';
 import type { MongoStorage } from '../services/db/mongoStorage';
-import type { Entries } from '../services/entries/entries';
-import type { EntryRepository } from '../services/entries/entryRepository';
+import type { Entries, EntryRepository } from '../services/entries';
 import type { GraphClients, ThreadControl } from '../services/graph';
 import type { InboxStore } from '../services/inbox/inboxStore';
 import type { Job } from '../services/jobs';
 import type { Limits } from '../services/limits';
 import type { Logger } from '../services/logger';
-import type { MatchRepository } from '../services/matching/matchRepository';
-import type { Matching } from '../services/matching/matching';
+import type { Matching, MatchRepository } from '../services/matching';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type { Notifier, NotifyAdmins, ResidentNotifier } from '../services/messaging/notifier';
 import type { Moderation } from '../services/moderation';
 import type { Nlu } from '../services/nlu';
 import type { Outbox, OutboxStore } from '../services/outbox';
-import type { Geocoder } from '../services/places/geocoder';
-import type { PersonalDataRights } from '../services/privacy/rights';
-import type { ResidentRepository } from '../services/residents/residentRepository';
-import type { PageFeed } from '../services/testimonials/withdrawal';
+import type { Geocoder } from '../services/places';
+import type { PersonalDataRights } from '../services/privacy';
+import type { ResidentRepository } from '../services/residents';
+import type { PageFeed, Testimonials } from '../services/testimonials';
 import type { ProactiveAdapter } from './adapterNotifier';
 import type { VoisinsBot } from './bot';
 import type { AppConfig } from './config';
 import type { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
-import type { Testimonials } from '../services/testimonials/testimonials';
 
 /** Every part the application is made of, by name. */
 export interface Parts {

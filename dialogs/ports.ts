@@ -18,8 +18,8 @@ import type {
   LocationSource,
   Resident,
 } from '../services/domain/types';
-import type { Entries } from '../services/entries/entries';
-import type { Matching } from '../services/matching/matching';
+import type { Entries } from '../services/entries';
+import type { Matching } from '../services/matching';
 import type {
   AuditLog,
   HandoverService,
@@ -27,11 +27,14 @@ import type {
   QualificationService,
 } from '../services/moderation';
 import type { Understanding } from '../services/nlu';
-import type { LocateDeps } from '../services/places/locate';
-import type { PersonalDataRights } from '../services/privacy/rights';
-import type { NewTestimonial, WithdrawalTarget } from '../services/testimonials/testimonialRepository';
-import type { StoredTestimonial } from '../services/testimonials/types';
-import type { WithdrawalReport } from '../services/testimonials/withdrawal';
+import type { LocateDeps } from '../services/places';
+import type { PersonalDataRights } from '../services/privacy';
+import type {
+  NewTestimonial,
+  StoredTestimonial,
+  WithdrawalReport,
+  WithdrawalTarget,
+} from '../services/testimonials';
 
 export type { EmergencyKind, Intent, Understanding } from '../services/nlu';
 

@@ -4,7 +4,7 @@
  * module's typed {@link ThreadEvent}s (values as built in ./activities.ts: EchoValue,
  * HandoverValue, StandbyValue).
  */
-import type { ThreadEvent } from '../../services/moderation/threadEvents';
+import type { ThreadEvent } from '../../services/moderation';
 import { MessengerEventName } from './activities';
 
 /** The part of a Bot Framework activity {@link threadEventFromActivity} reads. */

@@ -6,7 +6,7 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { EntryKind } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import { mentionsMoney } from '../../services/nlu/money';
+import { mentionsMoney } from '../../services/nlu';
 import { screenText } from '../screening';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import { DialogId } from '../ids';

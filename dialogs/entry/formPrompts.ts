@@ -6,7 +6,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import { ActivityPrompt } from 'botbuilder-dialogs';
 import type { Category, Resident } from '../../services/domain/types';
-import { extractEmails, extractPhones } from '../../services/nlu/contacts';
+import { extractEmails, extractPhones } from '../../services/nlu';
 import type { FoundPlace, GeocoderPort, NluPort } from '../ports';
 import { normalize } from '../keywords';
 import { Payload, categoryFromPayload, readLocation, readPayload, readText } from '../payload';

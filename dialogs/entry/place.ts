@@ -1,9 +1,8 @@
 /**
  * Where an entry is: a typed street, address or neighbourhood, or a shared location.
  */
-import { loadNeighbourhoods } from '../../services/places/neighbourhoods';
-import type { NeighbourhoodPlace } from '../../services/places/locate';
-import { fromCoordinates, locate, nearestNeighbourhoodIn } from '../../services/places/locate';
+import { fromCoordinates, loadNeighbourhoods, locate, nearestNeighbourhoodIn } from '../../services/places';
+import type { NeighbourhoodPlace } from '../../services/places';
 import type { FoundPlace, GeocoderPort, NluPort } from '../ports';
 
 /** Finds places with the geocoder and the NLU's neighbourhood finder. */

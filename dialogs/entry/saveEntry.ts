@@ -5,7 +5,7 @@
  * limit of entries of the resident, nothing is stored and the resident is told.
  */
 import type { TurnContext } from 'botbuilder';
-import type { EntryInput, Registration } from '../../services/entries/entries';
+import type { EntryInput, Registration } from '../../services/entries';
 import type { EntriesPort, StoredEntry } from '../ports';
 import { tellEntryLimit } from './dailyLimit';
 import type { CompleteDraft } from './draft';

@@ -2,7 +2,7 @@
  * A distance between a need and an offer, as residents read it: its band, in French.
  */
 import { t } from '../../services/i18n';
-import { distanceBand } from '../../services/matching/distanceBand';
+import { distanceBand } from '../../services/matching';
 
 /** "à moins de 500 m", "à moins d'1 km" (then "à moins de 2 km"…), for a sentence. */
 export function distanceText(meters: number): string {

@@ -6,7 +6,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Resident } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import { sharedContactOf } from '../../services/matching/matching';
+import { sharedContactOf } from '../../services/matching';
 import type { MatchingPort } from '../ports';
 import { contactText } from '../notices/matching';
 import { PayloadPrefix, idAfter } from '../payload';

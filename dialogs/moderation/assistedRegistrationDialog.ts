@@ -8,7 +8,7 @@ import type { Activity, CardAction } from 'botbuilder';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ActivityPrompt, WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
-import { extractPhones } from '../../services/nlu/contacts';
+import { extractPhones } from '../../services/nlu';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { ModerationPort } from '../ports';
 import type { EntryDraft } from '../entry/draft';

@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AttentionReason } from '../../services/domain/types';
 import { categoryName } from '../replies';
 import { t } from '../../services/i18n';
-import type { UrgentNeedHandoverPort } from '../../services/matching/matching';
+import type { UrgentNeedHandoverPort } from '../../services/matching';
 import type { UndeliveredQueue } from '../../services/moderation';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
 import { residentHandoverText, textActivity } from '../notices/moderation';

@@ -3,12 +3,12 @@
  * entries module (a resident of their own, the consent as the referent recorded it, the
  * phone number the person gave, `registeredBy`, an audit record).
  */
-import type { OfflineConsentVia } from '../../services/entries/entries';
+import type { OfflineConsentVia } from '../../services/entries';
 import type { EntriesPort, StoredEntry } from '../ports';
 import type { CompleteDraft } from '../entry/draft';
 import { entryOf } from '../entry/saveEntry';
 
-export type { OfflineConsentVia } from '../../services/entries/entries';
+export type { OfflineConsentVia } from '../../services/entries';
 
 /** What it needs: the entries module's use case. */
 export interface SaveOnBehalfDeps {

@@ -1,7 +1,7 @@
 /**
  * The entries module's notices (services/entries/notices.ts) in French.
  */
-import type { EntryNotice } from '../../services/entries/notices';
+import type { EntryNotice } from '../../services/entries';
 import { t } from '../../services/i18n';
 import { PayloadPrefix } from '../payload';
 import { categoryName, choice, withChoices } from '../replies';

@@ -2,7 +2,7 @@
  * The matching module's notices (services/matching/notices.ts) in French.
  */
 import { t } from '../../services/i18n';
-import type { MatchingNotice, MoveOnCause, SharedContact } from '../../services/matching/notices';
+import type { MatchingNotice, MoveOnCause, SharedContact } from '../../services/matching';
 import { distanceText } from '../matching/distanceText';
 import { PayloadPrefix } from '../payload';
 import { categoryName, choice, withChoices, withMenu } from '../replies';

@@ -4,12 +4,8 @@
 import type { Activity } from 'botbuilder';
 import type { AttentionReason } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import { PARIS } from '../../services/moderation/activeHours';
-import type {
-  HandoverBrief,
-  ModerationNotice,
-  ResidentHandoverNotice,
-} from '../../services/moderation/notices';
+import { PARIS } from '../../services/moderation';
+import type { HandoverBrief, ModerationNotice, ResidentHandoverNotice } from '../../services/moderation';
 import { withMenu } from '../replies';
 import type { NoticeRenderers } from './renderers';
 

@@ -2,7 +2,7 @@
  * The testimonials module's notices (to the admins) in French.
  */
 import { t } from '../../services/i18n';
-import type { TestimonialNotice } from '../../services/testimonials/notices';
+import type { TestimonialNotice } from '../../services/testimonials';
 import type { NoticeRenderers } from './renderers';
 
 /** The testimonials module's notices. */

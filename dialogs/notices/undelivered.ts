@@ -2,8 +2,7 @@
  * Notices a resident could not be sent, kept in French for the moderators (the matching
  * module's {@link UndeliveredNoticesPort}).
  */
-import type { UndeliveredNoticesPort } from '../../services/matching/matching';
-import type { MatchingNotice } from '../../services/matching/notices';
+import type { MatchingNotice, UndeliveredNoticesPort } from '../../services/matching';
 import type { NotifyResult } from '../../services/messaging/notifier';
 import type { UndeliveredQueue } from '../../services/moderation';
 import { renderNotice } from './index';

@@ -1,7 +1,7 @@
 /**
  * A person's data export (`services/privacy/export.ts`) as a readable French message.
  */
-import type { ConversationAttention } from '../../services/conversations/attention';
+import type { ConversationAttention } from '../../services/conversations';
 import type { Consent, Entry, Resident } from '../../services/domain/types';
 import { t } from '../../services/i18n';
 import type {
@@ -10,7 +10,7 @@ import type {
   PersonalMatch,
   PersonalModeratorRecord,
   PersonalNotice,
-} from '../../services/privacy/export';
+} from '../../services/privacy';
 import { placeLabel } from '../entry/draft';
 import { categoryName, frenchDate } from '../replies';
 import { testimonialExportLines } from '../testimonials/residentTestimonials';

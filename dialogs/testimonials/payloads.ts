@@ -10,7 +10,7 @@ export const TESTIMONIAL_CONSENT_VERSION = 'testimonial-v1';
 
 /** Shortest and longest testimonial accepted, in characters. */
 export const MIN_STORY_LENGTH = 10;
-export { MAX_TESTIMONIAL_LENGTH as MAX_STORY_LENGTH } from '../../services/testimonials/testimonialRepository';
+export { MAX_TESTIMONIAL_LENGTH as MAX_STORY_LENGTH } from '../../services/testimonials';
 
 /** True for a payload meant for admins only. */
 export function isAdminPayload(payload: string | undefined): boolean {

@@ -3,7 +3,7 @@
  * list of those they can withdraw.
  */
 import { t } from '../../services/i18n';
-import type { Testimonial, TestimonialConsent, TestimonialStatus } from '../../services/testimonials/types';
+import type { Testimonial, TestimonialConsent, TestimonialStatus } from '../../services/testimonials';
 import { frenchDate } from '../replies';
 
 /** Statuses whose consent can still be withdrawn. */

@@ -6,10 +6,9 @@
 import { CodedError, ErrorCode } from '../../services/errors';
 import { t } from '../../services/i18n';
 import { screeningWords, screenText } from '../screening';
-import type { PostComposer } from '../../services/testimonials/notices';
-import type { SignatureChoice, TestimonialSignature } from '../../services/testimonials/types';
+import type { PostComposer, SignatureChoice, TestimonialSignature } from '../../services/testimonials';
 
-export type { SignatureChoice } from '../../services/testimonials/types';
+export type { SignatureChoice } from '../../services/testimonials';
 
 const MAX_PART = 60;
 

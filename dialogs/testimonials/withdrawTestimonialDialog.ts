@@ -7,7 +7,7 @@ import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
-import type { StoredTestimonial } from '../../services/testimonials/types';
+import type { StoredTestimonial } from '../../services/testimonials';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { Logger } from '../../services/logger';
 import type { TestimonialsPort } from '../ports';

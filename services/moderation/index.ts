@@ -20,6 +20,7 @@ import { UndeliveredQueue } from './undeliveredQueue';
 export * from './activeHours';
 export * from './adminCli';
 export * from './audit';
+export * from './broadcast';
 export * from './threadEvents';
 export * from './errors';
 export * from './handoverRepository';
