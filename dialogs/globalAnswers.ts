@@ -11,9 +11,14 @@
 import type { TurnContext } from 'botbuilder';
 import { answerEmergency } from './emergency';
 import { handleJobAnswer, isJobAnswer, type JobAnswerDeps } from './jobAnswers/jobAnswer';
-import { handleHelperAnswer, isHelperAnswer, type HelperAnswerDeps } from './matching/helperAnswer';
+import {
+  handleHelperAnswer,
+  handleTypedHelperAnswer,
+  isHelperAnswer,
+  type HelperAnswerDeps,
+} from './matching/helperAnswer';
 import type { HandOverDeps } from './moderation/handOver';
-import { readPayload } from './payload';
+import { readPayload, readText } from './payload';
 import type { Turn } from './turn';
 
 /** What was answered: an emergency (the dialogs must end), or another global answer. */
@@ -48,7 +53,13 @@ export class GlobalAnswers {
       return 'emergency';
     }
     const payload = readPayload(context.activity);
-    if (!payload) return undefined;
+    if (!payload) {
+      // A helper's typed "oui" or "désolé, je ne peux pas" answers their request, unless a
+      // question of the dialogs is waiting for that answer.
+      if (!situation.idle) return undefined;
+      const typed = await handleTypedHelperAnswer(context, this.helpers, readText(context.activity), true);
+      return typed ? 'answered' : undefined;
+    }
     if (isHelperAnswer(payload)) {
       await handleHelperAnswer(context, this.helpers, payload, situation.idle);
       return 'answered';

@@ -92,6 +92,30 @@ export function readYesNo(text: string | undefined): boolean | undefined {
   return undefined;
 }
 
+/** Longest typed answer read as a helper's yes or no to a request (longer: another message). */
+const MAX_TYPED_ANSWER = 80;
+/** Saying one cannot, anywhere in the answer: a refusal even after "oui" ("oui mais je peux pas"). */
+const CANNOT =
+  /\b(ne )?(peux|peut|pourrai|pourrais) (pas|plus)\b|\bpas (dispo|disponible|libre|possible)\b|\bimpossible\b|\bempeche\b/;
+/** How an acceptance starts. */
+const ACCEPTS =
+  /^(oui|ouais|ouep|ok|okay|oki|d accord|dac|daccord|avec plaisir|volontiers|bien sur|yes|je peux|j accepte|j y vais|pas de souci|pas de probleme|aucun souci|aucun probleme|carrement|c est bon|ca marche|je suis dispo|je suis disponible)\b/;
+/** How a refusal starts. */
+const REFUSES = /^(non|nan|no|desole|desolee|dsl|malheureusement|je refuse|pas cette fois)\b/;
+
+/**
+ * A helper's typed answer to a request they were asked: true for an acceptance ("oui avec
+ * plaisir !", "ok je peux samedi"), false for a refusal ("désolé je peux pas demain", "non
+ * pas cette semaine"), undefined for anything else (a question, another request, a long text).
+ */
+export function readTypedAnswer(text: string | undefined): boolean | undefined {
+  if (!text) return undefined;
+  const typed = normalize(text).replace(/(.)\1{2,}/g, '$1');
+  if (typed.length === 0 || typed.length > MAX_TYPED_ANSWER || text.includes('?')) return undefined;
+  if (CANNOT.test(typed) || REFUSES.test(typed)) return false;
+  return ACCEPTS.test(typed) ? true : undefined;
+}
+
 /**
  * True when `text` asks to delete something ("supprimez mes données", "effacer mon compte"),
  * not merely to see it ("voir mes données", "mes infos"): only then does the bot go straight

@@ -98,7 +98,10 @@ export interface NearbyOffer {
  * Putting needs in touch with offers (the matching module's use cases, `Matching`): offers
  * near a need, asking a helper, a helper's answer, the answer to the follow-up question.
  */
-export type MatchingPort = Pick<Matching, 'findOffersFor' | 'askHelper' | 'answerRequest' | 'recordFollowUp'>;
+export type MatchingPort = Pick<
+  Matching,
+  'findOffersFor' | 'askHelper' | 'answerRequest' | 'pendingRequestFor' | 'recordFollowUp'
+>;
 
 /** Conversations the moderators must look at (`AttentionFlags`). */
 export interface AttentionPort {

@@ -9,6 +9,7 @@ import { t } from '../../services/i18n';
 import { sharedContactOf } from '../../services/matching';
 import type { MatchingPort } from '../ports';
 import { contactText } from '../notices/matching';
+import { readTypedAnswer } from '../keywords';
 import { PayloadPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
 
@@ -19,7 +20,7 @@ export function sharedContact(resident: Resident | null): string | null {
 
 /** What a helper's answer needs: the matching module's use cases. */
 export interface HelperAnswerDeps {
-  matching: Pick<MatchingPort, 'answerRequest'>;
+  matching: Pick<MatchingPort, 'answerRequest' | 'pendingRequestFor'>;
 }
 
 /** True when the payload is a helper's answer. */
@@ -50,11 +51,38 @@ export async function handleHelperAnswer(
   const acceptId = idAfter(payload, PayloadPrefix.matchAccept);
   const matchId = acceptId ?? idAfter(payload, PayloadPrefix.matchDecline);
   if (!matchId) return;
-  const outcome = await deps.matching.answerRequest(
-    matchId,
-    context.activity.from.id,
-    acceptId !== undefined,
-  );
+  await answerRequest(context, deps, matchId, acceptId !== undefined, idle);
+}
+
+/**
+ * Handles a helper's typed yes or no ("oui avec plaisir", "désolé je ne peux pas") to the
+ * request they were asked last and have not answered: the same as tapping its button.
+ *
+ * @returns false when the text is not such an answer or no request waits for this helper
+ * (the message is then for the dialogs).
+ */
+export async function handleTypedHelperAnswer(
+  context: TurnContext,
+  deps: HelperAnswerDeps,
+  text: string | undefined,
+  idle: boolean,
+): Promise<boolean> {
+  const accepted = readTypedAnswer(text);
+  if (accepted === undefined) return false;
+  const matchId = await deps.matching.pendingRequestFor(context.activity.from.id);
+  if (!matchId) return false;
+  await answerRequest(context, deps, matchId, accepted, idle);
+  return true;
+}
+
+async function answerRequest(
+  context: TurnContext,
+  deps: HelperAnswerDeps,
+  matchId: string,
+  accepted: boolean,
+  idle: boolean,
+): Promise<void> {
+  const outcome = await deps.matching.answerRequest(matchId, context.activity.from.id, accepted);
   if (outcome.status === 'stale') {
     await context.sendActivity(reply(t('match.stale'), idle));
   } else if (outcome.status === 'declined') {

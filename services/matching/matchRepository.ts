@@ -113,6 +113,15 @@ export class MatchRepository {
     return this.transition(id, offerPsid, 'accepted', { acceptedAt: this.clock() });
   }
 
+  /** The latest request still waiting for `offerPsid`'s answer, or null. */
+  async latestProposedTo(offerPsid: string): Promise<StoredMatch | null> {
+    if (typeof offerPsid !== 'string' || offerPsid === '') return null;
+    return await this.collection.findOne(
+      { offerPsid, status: 'proposed' },
+      { sort: { createdAt: -1, _id: -1 } },
+    );
+  }
+
   /** The offer's owner declines; null when not theirs or no longer `proposed`. */
   async decline(id: string | ObjectId, offerPsid: string): Promise<StoredMatch | null> {
     return this.transition(id, offerPsid, 'declined', {});

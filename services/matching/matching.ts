@@ -208,6 +208,15 @@ export class Matching {
   }
 
   /**
+   * The request a helper was asked last and has not answered yet (its match id), or null:
+   * what a helper's typed "oui" or "désolé, je ne peux pas" answers.
+   */
+  async pendingRequestFor(helperPsid: string): Promise<string | null> {
+    const match = await this.ports.matches.latestProposedTo(helperPsid);
+    return match ? match._id.toHexString() : null;
+  }
+
+  /**
    * A helper's answer to a request. Accepted: the entries become matched, the asker is told
    * what the helper shares, and a contact through the page only flags the conversation for
    * a referent. Declined: the need moves on to the next nearest helper (see

@@ -132,6 +132,19 @@ describe('dialogs: asking for help and matching, on the database', function () {
     assert.match(told.activity.text ?? '', /un autre voisin, à moins d'1 km\./);
   });
 
+  it('takes the helper\u2019s typed answer to the request they were asked, like its button', async function () {
+    await seedHelpers();
+    await askNearest();
+    const replies = await harness.say(NEAR, 'Oui avec plaisir, je peux passer samedi');
+    assert.match(textsOf(replies), keyPattern('match.helperAccepted'));
+    const [match] = await matches();
+    assert.equal(match.status, 'accepted');
+    const [told] = harness.notifier.to(ASKER);
+    assert.match(told.activity.text ?? '', keyPattern('match.needAccepted'));
+    // Nothing waits any more: a second "oui" is an ordinary message, not an answer.
+    assert.doesNotMatch(textsOf(await harness.say(NEAR, 'oui')), keyPattern('match.stale'));
+  });
+
   it('hands the match to the moderators when the helper is outside their 24-hour window', async function () {
     await seedHelpers();
     harness.notifier.results.set(NEAR, 'outside_window');
@@ -163,6 +176,32 @@ describe('dialogs: asking for help and matching, over fakes', function () {
     await runTable(harness, ASKER, tables.helperAcceptsMidDialog, ids);
     assert.deepEqual(harness.matching.answers, [{ matchId: ids.match, helperPsid: NEAR, accepted: true }]);
     assert.equal(harness.matching.requests.get(ids.match)?.status, 'accepted');
+  });
+
+  for (const { typed, accepted } of [
+    { typed: 'oui avec plaisir !', accepted: true },
+    { typed: "ok pas de souci, j'y vais demain", accepted: true },
+    { typed: 'désolé je peux pas ce week-end', accepted: false },
+    { typed: 'non malheureusement pas cette semaine', accepted: false },
+  ]) {
+    it(`reads "${typed}" from a helper with a request waiting as ${accepted ? 'an acceptance' : 'a refusal'}`, async function () {
+      ids.match = new ObjectId().toHexString();
+      harness.matching.requests.set(ids.match, { helperPsid: NEAR, status: 'proposed', askerContact: null });
+      const replies = await harness.say(NEAR, typed);
+      assert.deepEqual(harness.matching.answers, [{ matchId: ids.match, helperPsid: NEAR, accepted }]);
+      assert.match(textsOf(replies), keyPattern(accepted ? 'match.helperAccepted' : 'match.helperDeclined'));
+    });
+  }
+
+  it('leaves "oui" to the dialogs when no request waits, or when a question of a form is asked', async function () {
+    await harness.say(NEAR, 'oui');
+    assert.deepEqual(harness.matching.answers, [], 'no request waits');
+    ids.match = new ObjectId().toHexString();
+    harness.matching.requests.set(ids.match, { helperPsid: NEAR, status: 'proposed', askerContact: null });
+    await harness.say(NEAR, { payload: 'MENU_OFFER' });
+    await harness.say(NEAR, 'oui');
+    assert.deepEqual(harness.matching.answers, [], 'the form asks: its question takes the answer');
+    assert.equal(harness.matching.requests.get(ids.match)?.status, 'proposed');
   });
 
   it('tells the resident what happens next when nobody is near', async function () {

@@ -260,6 +260,14 @@ export class MemoryMatching implements MatchingPort {
     );
   }
 
+  /** The latest request still proposed to `helperPsid` (the last seeded wins). */
+  pendingRequestFor(helperPsid: string): Promise<string | null> {
+    const waiting = [...this.requests].filter(
+      ([, request]) => request.helperPsid === helperPsid && request.status === 'proposed',
+    );
+    return Promise.resolve(waiting.at(-1)?.[0] ?? null);
+  }
+
   recordFollowUp(matchId: string | ObjectId, psid: string, yes: boolean): Promise<boolean> {
     const id = String(matchId);
     if (this.followUpAskedOf.get(id) !== psid) return Promise.resolve(false);
