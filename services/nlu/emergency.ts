@@ -98,6 +98,9 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** The rules' patterns, for the tests that check the typo corrector spares their words. */
+export const EMERGENCY_PATTERNS: readonly RegExp[] = RULES.map((rule) => rule.pattern);
+
 /**
  * The kind of emergency described by a normalised text, or `null`.
  *
