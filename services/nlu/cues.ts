@@ -93,9 +93,18 @@ export const CATEGORY_CUES: readonly Cue[] = [
   cue('masks', [String.raw`\b(?:masques?|ffp2|chirurgica\w*|coudre|couture|tissu|visieres?|gel)\b`]),
 ];
 
-/** `cue:<name>` for every cue whose pattern matches (plus `cue:emergency` if asked). */
-export function cueFeatures(normalized: string, cues: readonly Cue[], emergency = false): string[] {
-  const fired = cues.filter((c) => c.pattern.test(normalized)).map((c) => `cue:${c.name}`);
-  if (emergency && detectEmergency(normalized, normalized) !== null) fired.push('cue:emergency');
+/**
+ * `cue:<name>` for every cue whose pattern matches `corrected`, plus `cue:emergency` when
+ * asked and the emergency rules fire on `raw` (the resident's words before typo correction,
+ * which alone the emergency rules read).
+ */
+export function cueFeatures(
+  corrected: string,
+  cues: readonly Cue[],
+  emergency = false,
+  raw = corrected,
+): string[] {
+  const fired = cues.filter((c) => c.pattern.test(corrected)).map((c) => `cue:${c.name}`);
+  if (emergency && detectEmergency(raw) !== null) fired.push('cue:emergency');
   return fired;
 }

@@ -3,9 +3,10 @@
  *
  * @remarks
  * A life-threatening message must never depend on a statistical model, so these rules run
- * on every message. They match the normalised text (lower-case, no accents, SMS expanded,
- * see `normalizeText`) and, separately, its typo-corrected form, so "tombé", "tombe",
- * "tomber" and "il respir plus" all match. Each rule names its {@link EmergencyKind} so
+ * on every message. They match the normalised text as the resident wrote it (lower-case, no
+ * accents, SMS expanded, see `normalizeText`), never its typo-corrected form, so a
+ * correction can never create an emergency ("vient" once became "violent"); "tombé",
+ * "tombe", "tomber" and "il respir plus" all match as written. Each rule names its {@link EmergencyKind} so
  * the bot shows the right numbers (15/112, 3114, 18, 17). Known false positives are
  * excluded explicitly: "je suis tombé sur votre page", "tombé en panne", "feu d'artifice",
  * "au feu rouge". Suicide and violence are checked before medical, because "il me frappe, je
@@ -97,15 +98,88 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** The rules' patterns, for the tests that check the typo corrector spares their words. */
+export const EMERGENCY_PATTERNS: readonly RegExp[] = RULES.map((rule) => rule.pattern);
+
 /**
  * The kind of emergency described by a normalised text, or `null`.
  *
- * @param normalized - output of `normalizeText`.
- * @param corrected - the same tokens after typo correction, joined with spaces.
+ * @param normalized - output of `normalizeText` on the resident's own words (never the
+ * typo-corrected tokens).
  */
-export function detectEmergency(normalized: string, corrected = normalized): EmergencyKind | null {
+export function detectEmergency(normalized: string): EmergencyKind | null {
   for (const rule of RULES) {
-    if (rule.pattern.test(normalized) || rule.pattern.test(corrected)) return rule.kind;
+    if (rule.pattern.test(normalized)) return rule.kind;
   }
   return null;
+}
+
+/**
+ * Stems of the words that name an emergency by themselves, accent-folded: the typo corrector
+ * never rewrites a word starting with one, nor corrects another word into one (see
+ * {@link isEmergencyWord}); generous on purpose, refusing a correction costs little.
+ * Everyday words that count only inside a rule's phrase ("médicaments", "répond", "bouge",
+ * "finir", "vivre", "connaissance") stay correction targets: the pharmacy category needs
+ * "medicamens" read as "medicaments", and the rules read the uncorrected text anyway.
+ */
+export const EMERGENCY_STEMS: readonly string[] = [
+  // suicide
+  'suicid',
+  'sucid',
+  'sicid',
+  'mourir',
+  'meurs',
+  'tuer',
+  'connerie',
+  'foutre',
+  // violence
+  'frapp',
+  'tap',
+  'bat',
+  'violen',
+  'viol',
+  'agress',
+  'menac',
+  'danger',
+  'couteau',
+  // fire and gas
+  'feu',
+  'incendi',
+  'brul',
+  'cram',
+  'fumee',
+  'gaz',
+  // medical
+  'tomb',
+  'chute',
+  'respir',
+  'etouf',
+  'etrangl',
+  'douleur',
+  'poitrine',
+  'malaise',
+  'evanoui',
+  'inconscient',
+  'avc',
+  'cardiaque',
+  'convuls',
+  'epilep',
+  'saign',
+  'hemorragi',
+  'urgence',
+  'pompier',
+  'samu',
+  'secours',
+];
+
+/** Stems this short are matched with at most this many letters after them ("tape", not "tapisserie"). */
+const SHORT_STEM = 4;
+const SHORT_STEM_TAIL = 3;
+
+/** Whether an accent-folded word is, or extends, one of {@link EMERGENCY_STEMS}. */
+export function isEmergencyWord(word: string): boolean {
+  return EMERGENCY_STEMS.some(
+    (stem) =>
+      word.startsWith(stem) && (stem.length > SHORT_STEM || word.length - stem.length <= SHORT_STEM_TAIL),
+  );
 }

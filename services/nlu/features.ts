@@ -2,7 +2,8 @@
  * Turns a message into the features both classifiers learn from.
  *
  * @remarks
- * Normalised tokens are typo-corrected against the training vocabulary, stemmed with
+ * Normalised tokens are typo-corrected against the training vocabulary (words that are not
+ * French only, see `typo.ts`), stemmed with
  * natural's French Porter stemmer, stripped of a short list of function words that carry
  * no intent, and completed with bigrams of neighbouring stems (`peux_fair`, `besoin_aid`),
  * which separate "je peux faire les courses" (offer) from "faire mes courses" (need).
@@ -42,9 +43,23 @@ export function buildVocabulary(texts: Iterable<string>, extraWords: Iterable<st
   return new Vocabulary(words);
 }
 
+/** A message's tokens as written (normalised) and after typo correction, position by position. */
+export interface SpelledTokens {
+  /** Normalised tokens, as the resident wrote them: what the emergency rules read. */
+  readonly raw: readonly string[];
+  /** The same tokens after typo correction: what the classifiers and cues read. */
+  readonly corrected: readonly string[];
+}
+
+/** Both token lists of a message (truncated to {@link MAX_CLASSIFY_CHARS}). */
+export function spelledTokens(text: string, vocabulary: Vocabulary): SpelledTokens {
+  const raw = normalizeTokens(text.slice(0, MAX_CLASSIFY_CHARS));
+  return { raw, corrected: raw.map((token) => vocabulary.correct(token)) };
+}
+
 /** Normalised, typo-corrected tokens of a message (truncated to {@link MAX_CLASSIFY_CHARS}). */
 export function correctedTokens(text: string, vocabulary: Vocabulary): string[] {
-  return normalizeTokens(text.slice(0, MAX_CLASSIFY_CHARS)).map((token) => vocabulary.correct(token));
+  return [...spelledTokens(text, vocabulary).corrected];
 }
 
 /** Which feature families {@link textFeatures} emits (stems and stem bigrams always). */
@@ -91,7 +106,7 @@ export function textFeatures(
   vocabulary: Vocabulary,
   options: FeatureOptions = DEFAULT_FEATURES,
 ): string[] {
-  const corrected = correctedTokens(text, vocabulary);
+  const { raw, corrected } = spelledTokens(text, vocabulary);
   const words = corrected.filter((token) => !FUNCTION_WORDS.has(token));
   const stems = words.map((token) => PorterStemmerFr.stem(token));
   const features = [...stems];
@@ -114,7 +129,9 @@ export function textFeatures(
     }
   }
   if (options.cues || options.emergencyCue) {
-    features.push(...cueFeatures(corrected.join(' '), options.cues ?? [], options.emergencyCue));
+    features.push(
+      ...cueFeatures(corrected.join(' '), options.cues ?? [], options.emergencyCue, raw.join(' ')),
+    );
   }
   return features;
 }
