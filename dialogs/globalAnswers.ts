@@ -4,7 +4,8 @@
  *
  * @remarks
  * In order: emergency words (the numbers at once, a referent handed the conversation, the
- * dialogs ended); a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`); an
+ * dialogs ended), or "Est-ce une urgence ?" when nothing is being asked and only the
+ * classifier suspects one, and its answer; a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`); an
  * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`) unless the
  * question being asked declared it expects that payload (see ./expectedPayloads.ts).
  */
@@ -18,7 +19,9 @@ import {
   type HelperAnswerDeps,
 } from './matching/helperAnswer';
 import type { HandOverDeps } from './moderation/handOver';
-import { readPayload, readText } from './payload';
+import { t } from '../services/i18n';
+import { Payload, readPayload, readText } from './payload';
+import { choice, withChoices, withMenu } from './replies';
 import type { Turn } from './turn';
 
 /** What was answered: an emergency (the dialogs must end), or another global answer. */
@@ -53,6 +56,26 @@ export class GlobalAnswers {
       return 'emergency';
     }
     const payload = readPayload(context.activity);
+    if (payload === Payload.emergencyYes) {
+      await answerEmergency(context, null, this.handover, turn);
+      return 'emergency';
+    }
+    if (payload === Payload.emergencyNo) {
+      await context.sendActivity(
+        situation.idle ? withMenu(t('emergency.notEmergency')) : t('emergency.notEmergency'),
+      );
+      return 'answered';
+    }
+    if (situation.idle && turn.understanding?.unsureEmergency) {
+      // Suspected by the classifier alone: ask, rather than recite the numbers or let it pass.
+      await context.sendActivity(
+        withChoices(t('emergency.ask'), [
+          choice(t('emergency.askYes'), Payload.emergencyYes),
+          choice(t('emergency.askNo'), Payload.emergencyNo),
+        ]),
+      );
+      return 'answered';
+    }
     if (!payload) {
       // A helper's typed "oui" or "désolé, je ne peux pas" answers their request, unless a
       // question of the dialogs is waiting for that answer.

@@ -37,6 +37,9 @@ export const Payload = {
   keepText: 'KEEP_TEXT',
   rewrite: 'REWRITE_TEXT',
   matchNone: 'MATCH_NONE',
+  /** The answers to "Est-ce une urgence ?", asked when an emergency is only suspected. */
+  emergencyYes: 'EMERGENCY_YES',
+  emergencyNo: 'EMERGENCY_NO',
   privacyExport: 'PRIVACY_EXPORT',
   privacyDelete: 'PRIVACY_DELETE',
 } as const;

@@ -40,8 +40,9 @@ export const RULE_CONFIDENCE = 0.99;
 
 /**
  * Below this confidence, an emergency the classifier alone suspects (no rule fired) gives way
- * to the next intent: "ma mère", "mon mari", "dans la semaine" scored 0.32 to 0.49 on it and
- * got the emergency numbers. Measured on the held-out fifth of the intents and on
+ * to the next intent and is reported as {@link Understanding.unsureEmergency}, for the
+ * dialogs to ask rather than recite the numbers: "ma mère", "mon mari", "dans la semaine"
+ * scored 0.32 to 0.49 on it and got the emergency numbers. Measured on the held-out fifth of the intents and on
  * `check.jsonl`: every true emergency the rules missed scored above 0.9, every false alarm
  * under 0.5.
  */
@@ -72,6 +73,11 @@ export interface Understanding {
    * general emergency numbers).
    */
   readonly emergency: EmergencyKind | null;
+  /**
+   * True when the classifier alone suspected an emergency, below
+   * {@link CLASSIFIER_EMERGENCY_CONFIDENCE} (`emergency` is then null): ask before any number.
+   */
+  readonly unsureEmergency: boolean;
   readonly urgency: Urgency;
   readonly money: boolean;
   readonly phones: string[];
@@ -146,7 +152,7 @@ export class Nlu {
     // The rules read the resident's words, never the typo-corrected ones: a correction
     // must not be able to create an emergency.
     const ruleEmergency = detectEmergency(normalized);
-    const predicted = this.predictIntent(message);
+    const { predicted, unsure } = this.predictIntent(message);
     const intent: Scored<Intent> = ruleEmergency
       ? { label: 'emergency', confidence: Math.max(RULE_CONFIDENCE, predicted.confidence) }
       : predicted;
@@ -161,6 +167,7 @@ export class Nlu {
       categoryConfidence: withCategory ? categoryGuess.confidence : 0,
       categoryGuess,
       emergency,
+      unsureEmergency: !emergency && unsure,
       urgency: emergency ? 'high' : detectUrgency(normalized),
       money: mentionsMoney(message),
       phones: extractPhones(message),
@@ -171,11 +178,16 @@ export class Nlu {
     };
   }
 
-  /** The classifier's intent, an unsure emergency giving way (see {@link CLASSIFIER_EMERGENCY_CONFIDENCE}). */
-  private predictIntent(message: string): Scored<Intent> {
+  /**
+   * The classifier's intent; an unsure emergency gives way to the next intent and is said
+   * `unsure` (see {@link CLASSIFIER_EMERGENCY_CONFIDENCE}).
+   */
+  private predictIntent(message: string): { predicted: Scored<Intent>; unsure: boolean } {
     const [best, next] = this.intents.rank(message);
-    if (best.label === 'emergency' && best.confidence < CLASSIFIER_EMERGENCY_CONFIDENCE && next) return next;
-    return best;
+    if (best.label === 'emergency' && best.confidence < CLASSIFIER_EMERGENCY_CONFIDENCE && next) {
+      return { predicted: next, unsure: true };
+    }
+    return { predicted: best, unsure: false };
   }
 
   /** The most likely category of a message, whatever its intent. */

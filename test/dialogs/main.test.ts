@@ -8,7 +8,7 @@ import type { Nlu } from '../../services/nlu';
 import { CONFIDENCE_THRESHOLD } from '../../dialogs/understanding';
 import { startFakeConversation, type FakeConversation } from './support/fakes';
 import { sharedNlu } from './support/harness';
-import { runTable } from './support/table';
+import { keyPattern, payloadsOf, runTable, textsOf } from './support/table';
 import * as tables from './testData/main';
 
 const PSID = 'resident-main';
@@ -44,6 +44,33 @@ describe('dialogs: main routing', function () {
     harness = startFakeConversation(doubtful);
     await runTable(harness, PSID, tables.misunderstoodTwice);
     assert.deepEqual(await reasons(), ['misunderstood_twice']);
+  });
+
+  it('asks "est-ce une urgence ?" when only the classifier suspects one, and acts on the answer', async function () {
+    // Which phrase the classifier doubts moves with the training data: pin one.
+    const model = sharedNlu();
+    const unsure = 'ma voisine ne va pas bien du tout';
+    const doubting: Nlu = Object.assign(Object.create(model) as Nlu, {
+      understand: (text: string) =>
+        text === unsure
+          ? { ...model.understand(text), emergency: null, unsureEmergency: true }
+          : model.understand(text),
+    });
+    harness = startFakeConversation(doubting);
+    const asked = await harness.say(PSID, unsure);
+    assert.match(textsOf(asked), keyPattern('emergency.ask'));
+    assert.doesNotMatch(textsOf(asked), /15 : SAMU/, 'no number before the answer');
+    assert.deepEqual(payloadsOf(asked.at(-1)), ['EMERGENCY_YES', 'EMERGENCY_NO']);
+
+    const no = await harness.say(PSID, { payload: 'EMERGENCY_NO' });
+    assert.match(textsOf(no), keyPattern('emergency.notEmergency'));
+    assert.equal(harness.handovers.length, 0);
+
+    await harness.say(PSID, unsure);
+    const yes = await harness.say(PSID, { payload: 'EMERGENCY_YES' });
+    assert.match(textsOf(yes), /15 : SAMU/);
+    assert.equal(harness.handovers.length, 1, 'handed to a referent');
+    assert.deepEqual(await reasons(), ['emergency']);
   });
 
   it('does not flag misunderstandings that are not in a row', async function () {

@@ -18,8 +18,31 @@ import { testContainer } from '../../support/modules';
 
 export const PAGE_ID = '1000000001';
 export const OUR_APP_ID = '5550001';
-/** Monday 9 March 2026, 10:00 in Paris (UTC+1). */
-export const MONDAY_10H = new Date('2026-03-09T09:00:00.000Z');
+/**
+ * A Monday at 10:00 in Paris (a referents' working hour), one to two weeks from today.
+ *
+ * @remarks
+ * In the future on purpose: the engine's TTL monitor runs on the real time, so records a test
+ * stores under a clock in the past (undelivered notices, the directory's windows) could be
+ * deleted in the middle of the test.
+ */
+export const MONDAY_10H = upcomingMondayAt10InParis(new Date());
+
+function upcomingMondayAt10InParis(now: Date): Date {
+  const parisHour = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Paris',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const start = Math.ceil(now.getTime() / 3_600_000) * 3_600_000 + 7 * 24 * 3_600_000;
+  for (let hour = 0; hour < 8 * 24; hour += 1) {
+    const candidate = new Date(start + hour * 3_600_000);
+    if (parisHour.format(candidate) === 'Mon 10:00') return candidate;
+  }
+  throw new Error('no Monday 10:00 in Paris within eight days');
+}
 const noWait = { attempts: 2, baseDelayMs: 0, maxDelayMs: 0, sleep: () => Promise.resolve() };
 
 /** Everything a moderation test needs. */
