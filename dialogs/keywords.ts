@@ -92,6 +92,30 @@ export function readYesNo(text: string | undefined): boolean | undefined {
   return undefined;
 }
 
+/** Small talk a whole message can be, which the bot answers kindly without a form. */
+export type SmallTalk = 'thanks' | 'acknowledgement';
+
+const THANKS =
+  /^((ok|okay|super|top|genial|parfait|d accord|tres bien|bien) )?(merci|mci|mrc|thanks|thank you|thx)( (beaucoup|bcp|bien|encore|a vous|a toi|pour tout|infiniment|mille fois))*$/;
+const ACKNOWLEDGEMENTS =
+  /^(ok|okay|oki|ok ok|d accord|daccord|dac|ca marche|tres bien|super|parfait|entendu|compris|bien recu|ah ok|ah d accord)$/;
+
+/**
+ * The small talk the whole message is: thanks ("merci beaucoup", "ok merci") or an
+ * acknowledgement ("ok", "d'accord", an emoji alone); undefined for anything else, a testimonial included
+ * ("merci à Karim qui m'a fait mes courses" tells a story, it is not small talk).
+ */
+export function readSmallTalk(text: string | undefined): SmallTalk | undefined {
+  if (!text) return undefined;
+  const typed = normalize(text)
+    .replace(/(.)\1{2,}/g, '$1')
+    .replace(/(.)\1+$/, '$1');
+  // Only emoji or punctuation ("👍", "🙏", "!!"): taken as a nod.
+  if (typed === '' && !/[\p{L}\p{N}?]/u.test(text)) return 'acknowledgement';
+  if (THANKS.test(typed)) return 'thanks';
+  return ACKNOWLEDGEMENTS.test(typed) ? 'acknowledgement' : undefined;
+}
+
 /** Longest typed answer read as a helper's yes or no to a request (longer: another message). */
 const MAX_TYPED_ANSWER = 80;
 /** Saying one cannot, anywhere in the answer: a refusal even after "oui" ("oui mais je peux pas"). */

@@ -14,7 +14,7 @@ import type { Understanding } from './ports';
 import { answerEmergency } from './emergency';
 import type { EntryDialogOptions } from './entry/draft';
 import { DialogId } from './ids';
-import { asksToDelete, readCommand } from './keywords';
+import { asksToDelete, readCommand, readSmallTalk } from './keywords';
 import { handOverToReferent, type HandOverDeps } from './moderation/handOver';
 import { handoverReasonOf } from './moderation/handoverReason';
 import { isModeratorPayload } from './moderation/modPayload';
@@ -64,6 +64,12 @@ export class Router {
     if (command) {
       if (!(await showModeratorMenu(context, this.tools)))
         await context.sendActivity(withMenu(t('interrupt.menu')));
+      return { misunderstood: 0 };
+    }
+    const smallTalk = readSmallTalk(text);
+    if (smallTalk) {
+      // Thanks and "ok" are answered, never read as a testimonial or a misunderstanding.
+      await context.sendActivity(withMenu(t(`smallTalk.${smallTalk}`)));
       return { misunderstood: 0 };
     }
     const reason = handoverReasonOf(text);

@@ -73,6 +73,12 @@ describe('dialogs: main routing', function () {
     assert.deepEqual(await reasons(), ['emergency']);
   });
 
+  it('never hands over on "ok", thanks or an emoji, however many in a row', async function () {
+    for (const text of ['ok', 'ok', 'merci', '🙏', 'ok merci', "d'accord"]) await harness.say(PSID, text);
+    assert.deepEqual(await reasons(), []);
+    assert.equal(harness.handovers.length, 0);
+  });
+
   it('does not flag misunderstandings that are not in a row', async function () {
     await runTable(harness, PSID, tables.misunderstoodApart);
     assert.deepEqual(await reasons(), []);

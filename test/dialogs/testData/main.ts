@@ -9,8 +9,12 @@ export const menuAnswers: Turn[] = [
   { send: 'bonjour', says: ['greeting.welcomeNoName'], offers: MENU },
   { send: { payload: 'MENU_HELP' }, says: ['help.text'], contains: ['08000 13140'], offers: MENU },
   { send: 'comment ça marche', says: ['help.text'], offers: MENU },
-  { send: 'merci pour tout', says: ['testimonialDialog.intro'] },
-  { send: 'annuler', says: ['interrupt.cancelled'], offers: MENU },
+  // Thanks alone are answered, not taken for a testimonial (a story is: see the testimonials' tables).
+  { send: 'merci pour tout', says: ['smallTalk.thanks'], offers: MENU, hides: ['Racontez'] },
+  { send: 'ok', says: ['smallTalk.acknowledgement'], offers: MENU },
+  { send: '👍', says: ['smallTalk.acknowledgement'], offers: MENU },
+  // Nothing to cancel (the thanks opened nothing): the menu.
+  { send: 'annuler', says: ['interrupt.menu'], offers: MENU },
   { send: { payload: 'OLD_MENU_ITEM' }, says: ['understanding.unknownPayload'], offers: MENU },
   { send: { attachmentOnly: true }, says: ['fallback.unsupportedAttachment'], offers: MENU },
   { send: 'MENU_HELP', says: ['help.text'] },
