@@ -2,23 +2,19 @@
  * A match as shown to one of its two parties in a data export.
  */
 import type { ObjectId } from 'mongodb';
-import type { Category, Match, MatchStatus } from '../domain/types';
+import type { Match } from '../domain/types';
 import { distanceBand } from './distanceBand';
 
 /** One match from the exporting person's side: nothing identifies the other person or their entry. */
-export interface ExportedMatch {
+export interface ExportedMatch
+  extends Pick<Match, 'category' | 'status' | 'createdAt' | 'updatedAt' | 'acceptedAt'> {
   matchId?: ObjectId;
   /** Whether the person asked (`need`) or offered (`offer`). */
   role: 'need' | 'offer';
   /** Their own entry in this match. */
   entryId: ObjectId;
-  category: Category;
   /** The upper bound of the band they were shown (500: « à moins de 500 m »). */
   distanceMeters: number;
-  status: MatchStatus;
-  createdAt: Date;
-  updatedAt: Date;
-  acceptedAt?: Date;
 }
 
 /** `match` seen from `psid`'s side. */

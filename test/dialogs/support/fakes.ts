@@ -9,14 +9,8 @@
  * not expect rejects with `not_supported`.
  */
 import type { Activity } from 'botbuilder';
-import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
 import { ObjectId } from 'mongodb';
-import {
-  MainDialog,
-  type ConversationAccessors,
-  type ConversationServices,
-} from '../../../dialogs/mainDialog';
+import { MainDialog, type ConversationServices } from '../../../dialogs/mainDialog';
 import type {
   EntriesPort,
   GeocoderPort,
@@ -51,7 +45,7 @@ import type { NewTestimonial, WithdrawalTarget } from '../../../services/testimo
 import type { StoredTestimonial } from '../../../services/testimonials/types';
 import type { WithdrawalReport } from '../../../services/testimonials/withdrawal';
 import { KNOWN_ADDRESSES } from '../../support/fake-geocoder';
-import { toActivity, type Input } from './harness';
+import { converseWith, type Input } from './conversation';
 import { RecordingNotifier } from './recordingNotifier';
 
 /** A flag raised through the attention port. */
@@ -537,12 +531,7 @@ export function startFakeConversation(
     ...overrides,
   };
   const dialog = new MainDialog(services);
-  const conversationState = new ConversationState(new MemoryStorage());
-  const accessors: ConversationAccessors = {
-    dialogState: conversationState.createProperty<DialogState>('dialogState'),
-    recentTexts: conversationState.createProperty<string[]>('recentTexts'),
-  };
-  const adapter = new TestAdapter();
+  const { say } = converseWith(dialog);
   return {
     services,
     clock,
@@ -557,13 +546,6 @@ export function startFakeConversation(
     flags,
     handovers: moderation.handovers,
     reasons: (psid) => flags.filter((flag) => flag.psid === psid).map((flag) => flag.reason),
-    async say(psid, input) {
-      adapter.activeQueue.splice(0);
-      await adapter.processActivity(toActivity(psid, input), async (context) => {
-        await dialog.run(context, accessors);
-        await conversationState.saveChanges(context);
-      });
-      return adapter.activeQueue.splice(0);
-    },
+    say,
   };
 }

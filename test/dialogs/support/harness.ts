@@ -3,14 +3,11 @@
  * the entries and matching use cases, the real NLU, the real Geocoder against the fake BAN server, a recording notifier, and
  * the real moderation services over a recording thread control.
  */
-import type { Activity } from 'botbuilder';
-import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
-import {
-  MainDialog,
-  type ConversationAccessors,
-  type ConversationServices,
-} from '../../../dialogs/mainDialog';
+import type { Activity, ConversationState } from 'botbuilder';
+import { MainDialog, type ConversationServices } from '../../../dialogs/mainDialog';
+import { converseWith, toActivity, type Input } from './conversation';
+
+export { toActivity, type Input } from './conversation';
 import { manualClock, type ManualClock } from '../../../services/clock';
 import type { AttentionFlags } from '../../../services/conversations/attention';
 import type { Entries } from '../../../services/entries/entries';
@@ -34,13 +31,6 @@ import { RecordingNotifier } from './recordingNotifier';
 import { frenchPosts } from '../../../dialogs/testimonials/signature';
 import type { NotifyAdmins } from '../../../services/messaging/notifier';
 
-/** What a resident sends. */
-export type Input =
-  | string
-  | { payload: string; text?: string }
-  | { location: { lat: number; lon: number } }
-  | { attachmentOnly: true };
-
 /** A running conversation harness. */
 export interface Harness {
   deps: ConversationServices;
@@ -63,24 +53,6 @@ export interface Harness {
   /** Sends `input` as `psid` and returns the bot's replies. */
   say(psid: string, input: Input): Promise<Partial<Activity>[]>;
   dispose(): Promise<void>;
-}
-
-/** The Messenger-like activity for an input. */
-export function toActivity(psid: string, input: Input): Partial<Activity> {
-  const base: Partial<Activity> = {
-    type: 'message',
-    channelId: 'test',
-    from: { id: psid, name: 'résident' },
-    recipient: { id: 'bot', name: 'bot' },
-    conversation: { id: `conversation-${psid}`, isGroup: false, conversationType: 'personal', name: '' },
-  };
-  if (typeof input === 'string') return { ...base, text: input };
-  if ('payload' in input) return { ...base, text: input.text, value: { payload: input.payload } };
-  if ('location' in input) return { ...base, value: { location: input.location } };
-  return {
-    ...base,
-    attachments: [{ contentType: 'image/jpeg', contentUrl: 'https://example.org/photo.jpg' }],
-  };
 }
 
 /** Options of {@link startHarness}. */
@@ -164,13 +136,7 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
     entries: container.get('entryRepository'),
     matches: container.get('matchRepository'),
   };
-  const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const accessors: ConversationAccessors = {
-    dialogState: conversationState.createProperty<DialogState>('dialogState'),
-    recentTexts: conversationState.createProperty<string[]>('recentTexts'),
-  };
-  const adapter = new TestAdapter();
+  const { storage, conversationState, say } = converseWith(dialog);
 
   return {
     deps,
@@ -192,14 +158,7 @@ export async function startHarness(nlu: Nlu, options: HarnessOptions = {}): Prom
         ? (stored as Record<string, unknown>).dialogState
         : undefined;
     },
-    async say(psid, input) {
-      adapter.activeQueue.splice(0);
-      await adapter.processActivity(toActivity(psid, input), async (context) => {
-        await dialog.run(context, accessors);
-        await conversationState.saveChanges(context);
-      });
-      return adapter.activeQueue.splice(0);
-    },
+    say,
     async dispose() {
       await geocoder.close();
       await database.dispose();
