@@ -6,8 +6,10 @@ import type { Match } from '../domain/types';
 import { distanceBand } from './distanceBand';
 
 /** One match from the exporting person's side: nothing identifies the other person or their entry. */
-export interface ExportedMatch
-  extends Pick<Match, 'category' | 'status' | 'createdAt' | 'updatedAt' | 'acceptedAt'> {
+export interface ExportedMatch extends Pick<
+  Match,
+  'category' | 'status' | 'createdAt' | 'updatedAt' | 'acceptedAt'
+> {
   matchId?: ObjectId;
   /** Whether the person asked (`need`) or offered (`offer`). */
   role: 'need' | 'offer';
