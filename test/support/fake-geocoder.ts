@@ -91,9 +91,12 @@ export async function startFakeGeocoder(): Promise<FakeGeocoder> {
 }
 
 function answer(query: Record<string, string>): unknown {
-  const text = (query.q ?? '').toLowerCase();
+  // Like the BAN, accents and case do not matter ("place jean jaures").
+  const text = withoutAccents(query.q ?? '');
   const known =
-    query.citycode === '13063' ? KNOWN_ADDRESSES.find((address) => text.includes(address.match)) : undefined;
+    query.citycode === '13063'
+      ? KNOWN_ADDRESSES.find((address) => text.includes(withoutAccents(address.match)))
+      : undefined;
   const features = known
     ? [
         {
@@ -116,4 +119,11 @@ function answer(query: Record<string, string>): unknown {
 function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
+}
+
+function withoutAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
