@@ -6,17 +6,17 @@
  * the dialog again at that choice).
  */
 import type { CardAction } from 'botbuilder';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { splitText } from '../../services/messaging/splitText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import { expectPayloads } from '../expectedPayloads';
-import type { DataRequest } from '../keywords';
+import { readDataRequest, type DataRequest } from '../keywords';
 import type { Logger } from '../../services/logger';
 import type { PrivacyPort } from '../ports';
 import { DialogId } from '../ids';
-import { MenuPayload, Payload, TestimonialPayload } from '../payload';
+import { MenuPayload, Payload, TestimonialPayload, readText } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
 import { choice, withChoices, withMenu, yesNoChoices } from '../replies';
 import {
@@ -87,6 +87,19 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     );
     this.addDialog(new WithdrawTestimonialDialog(testimonials, logger));
     this.initialDialogId = WATERFALL;
+  }
+
+  /**
+   * "supprimez tout", "envoyez-moi mes infos" typed while one of its questions is asked:
+   * start again at that choice rather than ask to use the buttons.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const request = readDataRequest(readText(innerDc.context.activity));
+    if (request && innerDc.activeDialog?.id === PromptId.choice) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(WATERFALL, { start: request } satisfies PrivacyOptions);
+    }
+    return super.onContinueDialog(innerDc);
   }
 
   /** What is stored and why; see, copy or delete (skipped when the resident already said which). */
