@@ -146,8 +146,7 @@ const MAX_DATA_REQUEST = 80;
 /** Naming one's data or account. */
 const MY_DATA =
   /\b(mes|les|vos|nos) (donnees|infos|informations|coordonnees|data)\b|\bmon (compte|profil|dossier)\b|\bsur moi\b|\bdonnees personnelles\b/;
-const EXPORT_WORDS =
-  /\b(envoy|transmet|transfer|copie|export|telecharg|recevoir|recup|mail)\w*|\benvoie\b/;
+const EXPORT_WORDS = /\b(envoy|transmet|transfer|copie|export|telecharg|recevoir|recup|mail)\w*|\benvoie\b/;
 const DELETE_EVERYTHING = /^(supprim|suprim|effac|efface|detrui)\w* (tout|toutes? mes \w+)$/;
 
 /**

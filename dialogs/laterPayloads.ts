@@ -71,7 +71,8 @@ export function actsAnyTime(payload: string): boolean {
     payload === TestimonialPayload.privacyWithdraw ||
     payload === Payload.alsoNo ||
     readAlsoPayload(payload) !== undefined ||
-    ENTRY_ACTIONS.some(({ prefix }) => idAfter(payload, prefix) !== undefined)
+    ENTRY_ACTIONS.some(({ prefix }) => idAfter(payload, prefix) !== undefined) ||
+    idAfter(payload, PayloadPrefix.entry) !== undefined
   );
 }
 

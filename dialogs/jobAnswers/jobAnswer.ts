@@ -98,8 +98,8 @@ export async function handleTypedJobAnswer(
 ): Promise<boolean> {
   if (!text) return false;
   const psid = context.activity.from.id;
-  const followUp = speaksOfRenewal(text) ? null : await deps.matching.pendingFollowUpFor(psid);
-  const happened = followUp ? readFollowUpAnswer(text) : undefined;
+  const happened = speaksOfRenewal(text) ? undefined : readFollowUpAnswer(text);
+  const followUp = happened === undefined ? null : await deps.matching.pendingFollowUpFor(psid);
   if (followUp && happened !== undefined) {
     const prefix = happened ? PayloadPrefix.followUpYes : PayloadPrefix.followUpNo;
     await handleJobAnswer(context, deps, `${prefix}${followUp.matchId}`, idle);

@@ -62,7 +62,6 @@ const scripts: Script[] = [
     title: 'a lady sends a question mark, asks if it is free, and thanks',
     voice: 'senior',
     psid: 'everyday-question-mark',
-    transcript: true,
     turns: [
       { send: '?', says: ['greeting.welcomeNoName'], offers: MENU },
       { send: 'c est gratuit ?', says: ['smallTalk.price'], offers: MENU },
@@ -188,6 +187,20 @@ const scripts: Script[] = [
     ],
     async outcome(harness) {
       assert.equal((await entriesOf(harness, 'everyday-data-typed')).length, 2);
+    },
+  },
+  {
+    title: 'in the middle of a new request, she taps "Recevoir une copie" from an earlier message',
+    voice: 'changes-mind',
+    psid: 'everyday-copy-mid-form',
+    setup: (harness) => returning(harness, 'everyday-copy-mid-form'),
+    turns: [
+      { send: 'mes infos', says: ['privacy.summary'], offers: ['PRIVACY_EXPORT'] },
+      { send: { payload: 'MENU_NEED' }, says: ['form.categoryNeed'] },
+      { send: { payload: 'PRIVACY_EXPORT' }, says: ['privacy.exportHeader'], hides: ['Choisissez'] },
+    ],
+    async outcome(harness) {
+      assert.equal((await entriesOf(harness, 'everyday-copy-mid-form')).length, 2, 'nothing added or lost');
     },
   },
   {

@@ -93,7 +93,6 @@ const scripts: Script[] = [
     title: 'a helper says yes to a neighbour in her own words',
     voice: 'helper',
     psid: 'helper-words-yes',
-    transcript: true,
     setup: (harness, ids) => askHelper(harness, ids, 'helper-words-yes', 'groceries'),
     turns: [{ send: 'oui avec plaisir !! je passe jeudi', says: ['match.helperAccepted'] }],
     async outcome(harness, ids) {
