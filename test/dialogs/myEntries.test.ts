@@ -87,7 +87,10 @@ describe('dialogs: my entries, alone over fakes', function () {
             })
             ._id.toHexString()
         : '';
-      const client = new DialogTestClient('test', new MyEntriesDialog({ entries, matching: new MemoryMatching() }));
+      const client = new DialogTestClient(
+        'test',
+        new MyEntriesDialog({ entries, matching: new MemoryMatching() }),
+      );
       for (const [index, row] of turns.entries()) {
         const input = typeof row.send === 'function' ? row.send(id) : (row.send ?? 'mes annonces');
         const replies = drain(
