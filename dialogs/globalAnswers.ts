@@ -5,13 +5,20 @@
  * @remarks
  * In order: emergency words (the numbers at once, a referent handed the conversation, the
  * dialogs ended), or "Est-ce une urgence ?" when nothing is being asked and only the
- * classifier suspects one, and its answer; a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`); an
- * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`) unless the
- * question being asked declared it expects that payload (see ./expectedPayloads.ts).
+ * classifier suspects one, and its answer; a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`) and an
+ * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`), tapped, or
+ * typed when nothing is being asked ("oui avec plaisir", "oui toujours"), unless the
+ * question being asked declared it expects that payload (see ./expectedPayloads.ts; "Mes
+ * annonces" offers them again).
  */
 import type { TurnContext } from 'botbuilder';
 import { answerEmergency } from './emergency';
-import { handleJobAnswer, isJobAnswer, type JobAnswerDeps } from './jobAnswers/jobAnswer';
+import {
+  handleJobAnswer,
+  handleTypedJobAnswer,
+  isJobAnswer,
+  type JobAnswerDeps,
+} from './jobAnswers/jobAnswer';
 import {
   handleHelperAnswer,
   handleTypedHelperAnswer,
@@ -80,10 +87,13 @@ export class GlobalAnswers {
       // A helper's typed "oui" or "désolé, je ne peux pas" answers their request, unless a
       // question of the dialogs is waiting for that answer.
       if (!situation.idle) return undefined;
-      const typed = await handleTypedHelperAnswer(context, this.helpers, readText(context.activity), true);
+      const text = readText(context.activity);
+      const typed =
+        (await handleTypedHelperAnswer(context, this.helpers, text, true)) ||
+        (await handleTypedJobAnswer(context, this.jobs, text, true));
       return typed ? 'answered' : undefined;
     }
-    if (isHelperAnswer(payload)) {
+    if (isHelperAnswer(payload) && !situation.expects(payload)) {
       await handleHelperAnswer(context, this.helpers, payload, situation.idle);
       return 'answered';
     }

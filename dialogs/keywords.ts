@@ -93,27 +93,88 @@ export function readYesNo(text: string | undefined): boolean | undefined {
 }
 
 /** Small talk a whole message can be, which the bot answers kindly without a form. */
-export type SmallTalk = 'thanks' | 'acknowledgement';
+export type SmallTalk = 'thanks' | 'acknowledgement' | 'question' | 'price' | 'who' | 'bot';
 
 const THANKS =
   /^((ok|okay|super|top|genial|parfait|d accord|tres bien|bien) )?(merci|mci|mrc|thanks|thank you|thx)( (beaucoup|bcp|bien|encore|a vous|a toi|pour tout|infiniment|mille fois))*$/;
 const ACKNOWLEDGEMENTS =
   /^(ok|okay|oki|ok ok|d accord|daccord|dac|ca marche|tres bien|super|parfait|entendu|compris|bien recu|ah ok|ah d accord)$/;
+/** Longest message read as a question about the service (longer: a request, for the NLU). */
+const MAX_SMALL_QUESTION = 60;
+/** "c'est gratuit ?", "c'est combien ?", "ça coûte quelque chose", "faut payer ?". */
+const PRICE =
+  /\b(gratuit|gratuite|payant|payante|combien|tarifs?|prix|couter?|coute|coutent|cout|payer|paye|paie|sous|argent|cher)\b/;
+/** "c'est la mairie ?", "qui êtes-vous ?", "c'est qui derrière ?". */
+const WHO =
+  /\b(mairie|la ville|municipalite|ccas|qui (etes|est|es|gere|s occupe|organise|fait)|vous etes qui|t es qui|c est qui|qui vous etes|qui est derriere|c est quoi ce (service|truc|site)|c est quoi voisins)\b/;
+/** "vous êtes un robot ?", "je parle à une vraie personne ?" (asking to talk to one is a handover). */
+const BOT =
+  /\b(robot|bot|chatbot|ia|intelligence artificielle|une machine|automatique|vraie personne|un humain|une personne reelle)\b/;
+const ASKS_A_PERSON = /\b(parler|passer|joindre|appeler|contacter|veux|voudrais|besoin)\b/;
 
 /**
- * The small talk the whole message is: thanks ("merci beaucoup", "ok merci") or an
- * acknowledgement ("ok", "d'accord", an emoji alone); undefined for anything else, a testimonial included
- * ("merci à Karim qui m'a fait mes courses" tells a story, it is not small talk).
+ * The small talk the whole message is: thanks ("merci beaucoup", "ok merci"), an
+ * acknowledgement ("ok", "d'accord", an emoji alone), a bare "?", a short question about the
+ * price ("c'est gratuit ?"), who runs the service ("c'est la mairie ?") or whether a robot
+ * answers; undefined for anything else, a testimonial included ("merci à Karim qui m'a fait
+ * mes courses" tells a story, it is not small talk).
  */
 export function readSmallTalk(text: string | undefined): SmallTalk | undefined {
   if (!text) return undefined;
+  if (/^[\s?¿!]*\?[\s?¿!]*$/.test(text)) return 'question';
   const typed = normalize(text)
     .replace(/(.)\1{2,}/g, '$1')
     .replace(/(.)\1+$/, '$1');
   // Only emoji or punctuation ("👍", "🙏", "!!"): taken as a nod.
   if (typed === '' && !/[\p{L}\p{N}?]/u.test(text)) return 'acknowledgement';
   if (THANKS.test(typed)) return 'thanks';
-  return ACKNOWLEDGEMENTS.test(typed) ? 'acknowledgement' : undefined;
+  if (ACKNOWLEDGEMENTS.test(typed)) return 'acknowledgement';
+  if (typed.length > MAX_SMALL_QUESTION) return undefined;
+  if (BOT.test(typed) && !ASKS_A_PERSON.test(typed)) return 'bot';
+  if (WHO.test(typed)) return 'who';
+  return PRICE.test(typed) && !REQUEST_WORDS.test(typed) ? 'price' : undefined;
+}
+
+/** Words of a request: "je cherche quelqu'un pour les courses, c'est gratuit ?" is a need first. */
+const REQUEST_WORDS = /\b(cherche|besoin|propose|proposer|aider|aide|courses|pharmacie|devoirs|imprimer)\b/;
+
+/** What a resident asks of "Mes données" in words. */
+export type DataRequest = 'see' | 'export' | 'delete';
+
+/** Longest message read as a request about one's data. */
+const MAX_DATA_REQUEST = 80;
+/** Naming one's data or account. */
+const MY_DATA =
+  /\b(mes|les|vos|nos) (donnees|infos|informations|coordonnees|data)\b|\bmon (compte|profil|dossier)\b|\bsur moi\b|\bdonnees personnelles\b/;
+const EXPORT_WORDS = /\b(envoy|transmet|transfer|copie|export|telecharg|recevoir|recup|mail)\w*|\benvoie\b/;
+const DELETE_EVERYTHING = /^(supprim|suprim|effac|efface|detrui)\w* (tout|toutes? mes \w+)$/;
+
+/**
+ * A request about the resident's own data, in words: "voir mes données", "qu'est-ce que
+ * vous savez sur moi" (see), "envoyez-moi mes infos" (a copy), "supprimez tout", "effacer
+ * mon compte" (delete); undefined for anything else ("supprimer mon annonce" is for "Mes
+ * annonces").
+ */
+export function readDataRequest(text: string | undefined): DataRequest | undefined {
+  if (!text) return undefined;
+  const typed = normalize(text);
+  if (typed.length === 0 || typed.length > MAX_DATA_REQUEST || /\bannonces?\b/.test(typed)) return undefined;
+  if (DELETE_EVERYTHING.test(typed)) return 'delete';
+  if (!MY_DATA.test(typed)) return undefined;
+  if (asksToDelete(typed)) return 'delete';
+  if (EXPORT_WORDS.test(typed)) return 'export';
+  return 'see';
+}
+
+/**
+ * True when the whole message asks for the resident's entries or pending questions ("mes
+ * annonces", "mes demandes en cours", "voir mes offres").
+ */
+export function asksForMyEntries(text: string | undefined): boolean {
+  if (!text) return false;
+  return /^((je veux |je voudrais )?(voir|afficher|gerer) )?(mes|les) (annonces|demandes|offres|demandes en cours|annonces en cours|questions en attente)( en cours| svp| s il vous plait)?$/.test(
+    normalize(text),
+  );
 }
 
 /** Longest typed answer read as a helper's yes or no to a request (longer: another message). */
@@ -147,4 +208,48 @@ export function readTypedAnswer(text: string | undefined): boolean | undefined {
  */
 export function asksToDelete(text: string): boolean {
   return /\b(supprim|suprim|effac|oubli|retir|enlev|detrui|delete|remove|erase)/.test(normalize(text));
+}
+
+/** Words that keep an entry when asked whether it is still wanted ("oui toujours", "gardez-la"). */
+const KEEPS = /\b(toujours|garde[rz]?|gardez la|prolonge[rz]?|encore besoin|continue[rz]?)\b/;
+/** Words that close it ("plus besoin", "c'est bon j'ai trouvé", "retirez-la"). */
+const CLOSES =
+  /\b(plus besoin|plus la peine|j ai trouve|c est regle|c est fini|fini|retire[rz]?|supprime[rz]?|enleve[rz]?|termine)\b/;
+
+/**
+ * An owner's typed answer to "Voulez-vous la prolonger ?": true to keep the entry ("oui
+ * toujours", "gardez-la svp"), false to close it ("non c'est bon j'ai trouvé", "plus
+ * besoin"), undefined for anything else.
+ */
+export function readRenewalAnswer(text: string | undefined): boolean | undefined {
+  if (!text) return undefined;
+  const typed = normalize(text);
+  if (typed.length === 0 || typed.length > MAX_TYPED_ANSWER) return undefined;
+  if (CLOSES.test(typed)) return false;
+  if (KEEPS.test(typed)) return true;
+  return readTypedAnswer(text);
+}
+
+/** "il n'est jamais venu", "personne n'est venu": the help did not happen. */
+const DID_NOT_HAPPEN = /\b(jamais venue?|pas venue?|personne n est venu|pas eu lieu|rien eu|annule)\b/;
+/** "ça s'est bien passé", "c'est fait": it did. */
+const HAPPENED = /\b(bien passe|c est fait|ca a eu lieu|elle est venue|il est venu|tout est ok)\b/;
+
+/**
+ * A resident's typed answer to "L'entraide a-t-elle eu lieu ?": true ("oui très bien",
+ * "ça s'est bien passé"), false ("non personne n'est venu"), undefined otherwise.
+ */
+export function readFollowUpAnswer(text: string | undefined): boolean | undefined {
+  if (!text) return undefined;
+  const typed = normalize(text);
+  if (typed.length === 0 || typed.length > MAX_TYPED_ANSWER) return undefined;
+  if (DID_NOT_HAPPEN.test(typed)) return false;
+  if (HAPPENED.test(typed)) return true;
+  return readTypedAnswer(text);
+}
+
+/** True when `text` speaks of keeping or closing an entry rather than of a past help. */
+export function speaksOfRenewal(text: string | undefined): boolean {
+  const typed = normalize(text ?? '');
+  return KEEPS.test(typed) || CLOSES.test(typed);
 }

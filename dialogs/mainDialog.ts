@@ -34,7 +34,9 @@ import { PrivacyDialog, isDataErased } from './privacy/privacyDialog';
 import { AdminTestimonialsDialog } from './testimonials/adminTestimonialsDialog';
 import { TestimonialDialog } from './testimonials/testimonialDialog';
 import { WithdrawTestimonialDialog } from './testimonials/withdrawTestimonialDialog';
-import { Router } from './router';
+import { actsAnyTime, type AlsoRequest } from './laterPayloads';
+import { readPayload } from './payload';
+import { Router, alsoQuestion } from './router';
 import { Turn } from './turn';
 
 const MAIN_WATERFALL = 'mainWaterfall';
@@ -78,11 +80,15 @@ interface MainOptions {
   routeNow?: boolean;
   /** Misunderstandings in a row so far. */
   misunderstood?: number;
+  /** The second request just offered ("on l'enregistre ?"): a typed yes or no answers it. */
+  alsoOffered?: AlsoRequest;
 }
 
 /** What one round remembers. */
 interface MainValues {
   misunderstood?: number;
+  /** The second request of the message routed, offered when its dialog ends. */
+  also?: AlsoRequest;
 }
 
 /** The root dialog the bot runs on every message. */
@@ -107,7 +113,7 @@ export class MainDialog extends CancelAndHelpDialog {
     this.globalAnswers = new GlobalAnswers(handover, services, services);
     this.addDialog(new OfferDialog(form, services, entryHandover))
       .addDialog(new NeedDialog(form, services, services, entryHandover))
-      .addDialog(new MyEntriesDialog(services.entries))
+      .addDialog(new MyEntriesDialog(services))
       .addDialog(new PrivacyDialog(services.privacy, testimonials, logger))
       .addDialog(new TestimonialDialog(testimonials, nlu, logger))
       .addDialog(new WithdrawTestimonialDialog(testimonials, logger))
@@ -141,10 +147,16 @@ export class MainDialog extends CancelAndHelpDialog {
       expects: (payload) => expectedByActiveDialogs(dc, payload),
     });
     let result: DialogTurnResult | undefined;
+    const payload = readPayload(context.activity);
     if (answered === 'emergency') {
       await dc.cancelAllDialogs();
     } else if (answered === 'answered') {
       if (!idle) await dc.repromptDialog();
+    } else if (!idle && payload && actsAnyTime(payload) && !expectedByActiveDialogs(dc, payload)) {
+      // A button of an earlier message that acts by itself ("Tout supprimer" under the
+      // export): the question asked now gives way to it rather than ask for its own buttons.
+      await dc.cancelAllDialogs();
+      result = await dc.beginDialog(this.id, { routeNow: true } satisfies MainOptions);
     } else {
       result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) {
@@ -203,17 +215,28 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /** Routes the request to a dialog, or answers it directly. */
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const before = (step.options as MainOptions | undefined)?.misunderstood ?? 0;
-    const outcome = await this.router.route(step.context, this.turnOf(step.context), before);
-    (step.values as MainValues).misunderstood = outcome.misunderstood;
+    const options = step.options as MainOptions | undefined;
+    const outcome = await this.router.route(
+      step.context,
+      this.turnOf(step.context),
+      options?.misunderstood ?? 0,
+      options?.alsoOffered,
+    );
+    const values = step.values as MainValues;
+    values.misunderstood = outcome.misunderstood;
+    values.also = outcome.begin ? outcome.also : undefined;
     if (outcome.begin) return step.beginDialog(outcome.begin.id, outcome.begin.options);
     return step.next();
   }
 
-  /** Starts a new round, keeping the misunderstanding counter; ends after a data erasure. */
+  /**
+   * Starts a new round, keeping the misunderstanding counter, after offering the second
+   * request of the message when there was one; ends after a data erasure.
+   */
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (isDataErased(step.result)) return step.endDialog(step.result);
-    const misunderstood = (step.values as MainValues).misunderstood ?? 0;
-    return step.replaceDialog(MAIN_WATERFALL, { misunderstood } satisfies MainOptions);
+    const { misunderstood = 0, also } = step.values as MainValues;
+    if (also) await step.context.sendActivity(alsoQuestion(also));
+    return step.replaceDialog(MAIN_WATERFALL, { misunderstood, alsoOffered: also } satisfies MainOptions);
   }
 }

@@ -1,6 +1,8 @@
 /**
- * "Mes annonces": the resident's entries (category, status in French, date), then pause,
- * resume, renew or withdraw one. The repository only acts on the resident's own entries.
+ * "Mes annonces": the questions still waiting for the resident's answer (a neighbour's
+ * request, "did the help happen?", an entry to renew), then their entries (category, status
+ * in French, date) to pause, resume, renew or withdraw one. The repository only acts on the
+ * resident's own entries.
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -8,7 +10,9 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { expectPayloads } from './expectedPayloads';
-import type { EntriesPort, StoredEntry } from './ports';
+import { handleJobAnswer, isJobAnswer, type JobAnswerDeps } from './jobAnswers/jobAnswer';
+import { handleHelperAnswer, isHelperAnswer, type HelperAnswerDeps } from './matching/helperAnswer';
+import type { EntriesPort, MatchingPort, StoredEntry } from './ports';
 import { DialogId } from './ids';
 import { PayloadPrefix, idAfter, readPayload } from './payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
@@ -40,16 +44,34 @@ interface MyEntriesValues {
   actionPayloads?: string[];
 }
 
-/** What "Mes annonces" calls. */
+/** What "Mes annonces" calls of the entries. */
 export type MyEntriesPort = Pick<
   EntriesPort,
-  'listByResident' | 'get' | 'pause' | 'resume' | 'renew' | 'withdraw'
+  'listByResident' | 'get' | 'pause' | 'resume' | 'renew' | 'withdraw' | 'close' | 'awaitingRenewal'
 >;
+
+/** What "Mes annonces" calls: the entries, and the questions waiting for an answer. */
+export interface MyEntriesDeps extends HelperAnswerDeps, JobAnswerDeps {
+  entries: MyEntriesPort;
+  matching: Pick<
+    MatchingPort,
+    'answerRequest' | 'pendingRequestFor' | 'recordFollowUp' | 'pendingFollowUpFor'
+  >;
+}
+
+/** Options of "Mes annonces". */
+export interface MyEntriesOptions {
+  /** Start at this entry's actions (its button tapped after the list was closed). */
+  entryId?: string;
+}
 
 /** Lists and manages the resident's entries. */
 export class MyEntriesDialog extends CancelAndHelpDialog {
-  constructor(private readonly entries: MyEntriesPort) {
+  private readonly entries: MyEntriesPort;
+
+  constructor(private readonly deps: MyEntriesDeps) {
     super(DialogId.myEntries);
+    this.entries = deps.entries;
     this.addDialog(choicePrompt()).addDialog(
       new WaterfallDialog(WATERFALL, [
         this.listStep.bind(this),
@@ -60,25 +82,52 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     this.initialDialogId = WATERFALL;
   }
 
-  /** Lists the entries and asks which one to manage. */
+  /** Lists the questions waiting and the entries, and asks which one to answer or manage. */
   private async listStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const entries = await this.entries.listByResident(step.context.activity.from.id);
-    if (entries.length === 0) {
+    const psid = step.context.activity.from.id;
+    const values = step.values as MyEntriesValues;
+    const start = (step.options as MyEntriesOptions | undefined)?.entryId;
+    if (start) {
+      values.entryIds = [start];
+      return step.next();
+    }
+    const [entries, waiting] = await Promise.all([this.entries.listByResident(psid), this.waiting(psid)]);
+    if (entries.length === 0 && waiting.choices.length === 0) {
       await step.context.sendActivity(withMenu(t('myEntries.none')));
       return step.endDialog();
     }
-    const shown = entries.slice(0, MAX_QUICK_REPLIES - 1);
-    const values = step.values as MyEntriesValues;
+    const shown = entries.slice(0, MAX_QUICK_REPLIES - 1 - waiting.choices.length);
     values.entryIds = shown.map((entry) => entry._id.toHexString());
-    const text = [t('myEntries.intro'), ...shown.map(entryLine), t('myEntries.choose')].join('\n');
-    return step.prompt(PromptId.choice, choiceOptions(text, entryChoices(shown), t('myEntries.retry')));
+    const choices = [...waiting.choices, ...entryChoices(shown)];
+    // The waiting questions' buttons are global answers: this question takes them.
+    expectPayloads(
+      step,
+      choices.map((action) => String(action.value)),
+    );
+    const text = [
+      ...waiting.lines,
+      ...(shown.length > 0
+        ? [t('myEntries.intro'), ...shown.map(entryLine), t('myEntries.choose')]
+        : [t('myEntries.pendingOnly')]),
+    ].join('\n');
+    return step.prompt(PromptId.choice, choiceOptions(text, choices, t('myEntries.retry')));
   }
 
-  /** Offers what can be done with the chosen entry. */
+  /** Answers a waiting question, or offers what can be done with the chosen entry. */
   private async actionsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as MyEntriesValues;
-    const id = idAfter(readPayload(step.context.activity), PayloadPrefix.entry);
-    const entry = id && values.entryIds?.includes(id) ? await this.entries.get(id) : null;
+    const payload = readPayload(step.context.activity);
+    if (isHelperAnswer(payload)) {
+      await handleHelperAnswer(step.context, this.deps, payload ?? '', true);
+      return step.endDialog();
+    }
+    if (isJobAnswer(payload)) {
+      await handleJobAnswer(step.context, this.deps, payload ?? '', true);
+      return step.endDialog();
+    }
+    const id = idAfter(payload, PayloadPrefix.entry);
+    const found = id && values.entryIds?.includes(id) ? await this.entries.get(id) : null;
+    const entry = found?.psid === step.context.activity.from.id ? found : null;
     const choices = entry ? actionChoices(entry) : [];
     if (!entry || choices.length === 0) {
       await step.context.sendActivity(withMenu(t('myEntries.failed')));
@@ -89,6 +138,41 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     expectPayloads(step, values.actionPayloads);
     const text = t('myEntries.actions', { category: categoryName(entry.category) });
     return step.prompt(PromptId.choice, choiceOptions(text, choices, t('myEntries.retry')));
+  }
+
+  /** The questions waiting for `psid`'s answer: a request, a follow-up, the latest renewal. */
+  private async waiting(psid: string): Promise<{ lines: string[]; choices: CardAction[] }> {
+    const [request, followUp, renewals] = await Promise.all([
+      this.deps.matching.pendingRequestFor(psid),
+      this.deps.matching.pendingFollowUpFor(psid),
+      this.entries.awaitingRenewal(psid),
+    ]);
+    const lines: string[] = [];
+    const choices: CardAction[] = [];
+    if (request) {
+      lines.push(t('myEntries.pendingRequest'));
+      choices.push(
+        choice(t('myEntries.acceptTitle'), `${PayloadPrefix.matchAccept}${request}`),
+        choice(t('myEntries.declineTitle'), `${PayloadPrefix.matchDecline}${request}`),
+      );
+    }
+    if (followUp) {
+      lines.push(t('myEntries.pendingFollowUp', { category: categoryName(followUp.category) }));
+      choices.push(
+        choice(t('myEntries.followUpYesTitle'), `${PayloadPrefix.followUpYes}${followUp.matchId}`),
+        choice(t('myEntries.followUpNoTitle'), `${PayloadPrefix.followUpNo}${followUp.matchId}`),
+      );
+    }
+    const [renewal] = renewals;
+    if (renewal) {
+      const id = renewal._id.toHexString();
+      lines.push(t('myEntries.pendingRenewal', { category: categoryName(renewal.category) }));
+      choices.push(
+        choice(t('myEntries.renewTitle'), `${PayloadPrefix.entryRenew}${id}`),
+        choice(t('myEntries.closeTitle'), `${PayloadPrefix.entryClose}${id}`),
+      );
+    }
+    return { lines: lines.length > 0 ? [t('myEntries.pendingIntro'), ...lines] : [], choices };
   }
 
   /** Runs the chosen action, guarded by the owner's psid. */

@@ -42,6 +42,19 @@ export const Payload = {
   emergencyNo: 'EMERGENCY_NO',
   privacyExport: 'PRIVACY_EXPORT',
   privacyDelete: 'PRIVACY_DELETE',
+  /** "Voir mes données": a summary of what is stored (the export is `privacyExport`). */
+  privacySee: 'PRIVACY_SEE',
+  /** "Non merci" to "Vous parliez aussi de … : on l'enregistre ?" (yes: `AlsoPrefix`). */
+  alsoNo: 'ALSO_NO',
+} as const;
+
+/**
+ * "Oui" to "Vous parliez aussi de … : on l'enregistre ?": `ALSO_NEED_<CATEGORY>` or
+ * `ALSO_OFFER_<CATEGORY>`, enough to start the form from any later turn.
+ */
+export const AlsoPrefix = {
+  need: 'ALSO_NEED_',
+  offer: 'ALSO_OFFER_',
 } as const;
 
 /** Prefixes of payloads carrying an id. */

@@ -86,6 +86,7 @@ export type EntriesPort = Pick<
   | 'renew'
   | 'withdraw'
   | 'close'
+  | 'awaitingRenewal'
 >;
 
 /** An offer near a need, `distanceMeters` apart (between the centres of their blocks). */
@@ -100,7 +101,12 @@ export interface NearbyOffer {
  */
 export type MatchingPort = Pick<
   Matching,
-  'findOffersFor' | 'askHelper' | 'answerRequest' | 'pendingRequestFor' | 'recordFollowUp'
+  | 'findOffersFor'
+  | 'askHelper'
+  | 'answerRequest'
+  | 'pendingRequestFor'
+  | 'recordFollowUp'
+  | 'pendingFollowUpFor'
 >;
 
 /** Conversations the moderators must look at (`AttentionFlags`). */

@@ -1,7 +1,9 @@
 /**
- * What the main dialog does with a request: a menu payload, a command, or free text
- * understood by the NLU (asking rather than guessing when unsure). Referents get their own
- * menu on "menu", Get Started and greetings, and their `MOD_…` payloads.
+ * What the main dialog does with a request: a menu payload (or a button whose question has
+ * ended, ./laterPayloads.ts), a command, small talk, a request about one's data or entries
+ * in words, or free text understood by the NLU (asking rather than guessing when unsure).
+ * Referents get their own menu on "menu", Get Started and greetings, and their `MOD_…`
+ * payloads; a returning resident is greeted as known (./welcome.ts).
  *
  * @remarks
  * Emergencies, helpers' answers and job answers never reach it: they are answered before
@@ -14,7 +16,21 @@ import type { Understanding } from './ports';
 import { answerEmergency } from './emergency';
 import type { EntryDialogOptions } from './entry/draft';
 import { DialogId } from './ids';
-import { asksToDelete, readCommand, readSmallTalk } from './keywords';
+import {
+  asksForMyEntries,
+  asksToDelete,
+  readCommand,
+  readDataRequest,
+  readSmallTalk,
+  readYesNo,
+} from './keywords';
+import {
+  alsoPayload,
+  handleLaterPayload,
+  startAlso,
+  type AlsoRequest,
+  type LaterPayloadDeps,
+} from './laterPayloads';
 import { handOverToReferent, type HandOverDeps } from './moderation/handOver';
 import { handoverReasonOf } from './moderation/handoverReason';
 import { isModeratorPayload } from './moderation/modPayload';
@@ -23,12 +39,16 @@ import {
   showModeratorMenu,
   type ModeratorToolsDeps,
 } from './moderation/moderatorTools';
-import { MenuPayload, TestimonialPayload, readLocation, readPayload, readText } from './payload';
+import { MenuPayload, Payload, TestimonialPayload, readLocation, readPayload, readText } from './payload';
 import type { PrivacyOptions } from './privacy/privacyDialog';
-import { withMenu } from './replies';
+import { categoryName, choice, withChoices, withMenu } from './replies';
 import { asksTestimonialWithdrawal } from './testimonials/residentTestimonials';
 import type { Turn } from './turn';
 import { CATEGORY_CARRY_THRESHOLD, CONFIDENCE_THRESHOLD } from './understanding';
+import { welcomeText, type WelcomeDeps } from './welcome';
+
+/** What routing calls besides the referents' tools. */
+export type RouterDeps = ModeratorToolsDeps & WelcomeDeps & LaterPayloadDeps;
 
 /** What routing decided. */
 export interface RouteOutcome {
@@ -36,17 +56,28 @@ export interface RouteOutcome {
   begin?: { id: string; options?: object };
   /** Misunderstandings in a row after this message. */
   misunderstood: number;
+  /** A second request of the same message, to offer once the dialog started has ended. */
+  also?: AlsoRequest;
 }
 
 /** Routes requests. */
 export class Router {
   constructor(
-    private readonly tools: ModeratorToolsDeps,
+    private readonly tools: RouterDeps,
     private readonly handover: HandOverDeps,
   ) {}
 
-  /** Routes the current message; `misunderstood` counts the misunderstandings just before it. */
-  async route(context: TurnContext, turn: Turn, misunderstood: number): Promise<RouteOutcome> {
+  /**
+   * Routes the current message; `misunderstood` counts the misunderstandings just before it,
+   * `offered` is the second request just offered ("on l'enregistre ?"), which a typed yes or
+   * no answers.
+   */
+  async route(
+    context: TurnContext,
+    turn: Turn,
+    misunderstood: number,
+    offered?: AlsoRequest,
+  ): Promise<RouteOutcome> {
     const { understanding } = turn;
     const payload = readPayload(context.activity);
     if (isModeratorPayload(payload)) {
@@ -55,9 +86,14 @@ export class Router {
     if (payload) return this.routePayload(context, turn, payload);
     const text = readText(context.activity);
     if (!text || !understanding) {
-      const key = readLocation(context.activity) ? 'interrupt.menu' : 'fallback.unsupportedAttachment';
-      await context.sendActivity(withMenu(t(key)));
+      await context.sendActivity(withMenu(t(attachmentReply(context))));
       return { misunderstood };
+    }
+    const yes = offered ? readYesNo(text) : undefined;
+    if (offered && yes !== undefined) {
+      if (yes) return { begin: startAlso(offered), misunderstood: 0 };
+      await context.sendActivity(withMenu(t('also.dropped')));
+      return { misunderstood: 0 };
     }
     const command = readCommand(text);
     if (command === 'help') return this.help(context);
@@ -67,11 +103,20 @@ export class Router {
       return { misunderstood: 0 };
     }
     const smallTalk = readSmallTalk(text);
+    if (smallTalk === 'question') return this.welcome(context);
     if (smallTalk) {
       // Thanks and "ok" are answered, never read as a testimonial or a misunderstanding.
       await context.sendActivity(withMenu(t(`smallTalk.${smallTalk}`)));
       return { misunderstood: 0 };
     }
+    const data = readDataRequest(text);
+    if (data) {
+      return {
+        begin: { id: DialogId.privacy, options: { start: data } satisfies PrivacyOptions },
+        misunderstood: 0,
+      };
+    }
+    if (asksForMyEntries(text)) return { begin: { id: DialogId.myEntries }, misunderstood: 0 };
     const reason = handoverReasonOf(text);
     if (reason) return this.human(context, turn, reason);
     if (asksTestimonialWithdrawal(text))
@@ -82,9 +127,7 @@ export class Router {
   private async routePayload(context: TurnContext, turn: Turn, payload: string): Promise<RouteOutcome> {
     switch (payload) {
       case MenuPayload.getStarted:
-        if (!(await showModeratorMenu(context, this.tools)))
-          await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
-        return { misunderstood: 0 };
+        return this.welcome(context);
       case MenuPayload.offer:
         return { begin: { id: DialogId.offer, options: {} }, misunderstood: 0 };
       case MenuPayload.need:
@@ -103,9 +146,24 @@ export class Router {
         // The dialog serves admins only; anyone else gets the resident menu.
         return { begin: { id: DialogId.adminTestimonials, options: {} }, misunderstood: 0 };
       default:
-        await context.sendActivity(withMenu(t('understanding.unknownPayload')));
-        return { misunderstood: 0 };
+        return this.laterPayload(context, payload);
     }
+  }
+
+  /** A button whose question has ended; "plus d'actualité" only for a payload the bot never offers. */
+  private async laterPayload(context: TurnContext, payload: string): Promise<RouteOutcome> {
+    const later = await handleLaterPayload(context, this.tools, payload);
+    if (later === 'answered') return { misunderstood: 0 };
+    if (later) return { begin: later, misunderstood: 0 };
+    await context.sendActivity(withMenu(t('understanding.unknownPayload')));
+    return { misunderstood: 0 };
+  }
+
+  /** The referents' menu, or the welcome (as known for a returning resident). */
+  private async welcome(context: TurnContext): Promise<RouteOutcome> {
+    if (!(await showModeratorMenu(context, this.tools)))
+      await context.sendActivity(withMenu(await welcomeText(this.tools, context.activity.from.id)));
+    return { misunderstood: 0 };
   }
 
   private async routeText(
@@ -128,11 +186,17 @@ export class Router {
           : undefined,
       urgency: understanding.urgency,
     };
+    // "les courses et aussi imprimer un papier": the second request is offered at the end.
+    const also = understanding.alsoRequested;
     switch (intent) {
       case 'offer':
-        return { begin: { id: DialogId.offer, options: { category: options.category } }, misunderstood: 0 };
+        return {
+          begin: { id: DialogId.offer, options: { category: options.category } },
+          misunderstood: 0,
+          also,
+        };
       case 'need':
-        return { begin: { id: DialogId.need, options }, misunderstood: 0 };
+        return { begin: { id: DialogId.need, options }, misunderstood: 0, also };
       case 'human':
         return this.human(context, turn);
       case 'help':
@@ -153,9 +217,7 @@ export class Router {
         // "je voulais dire merci à ma voisine": straight to the story ("annuler" leaves it).
         return { begin: { id: DialogId.testimonial, options: {} }, misunderstood: 0 };
       case 'greeting':
-        if (!(await showModeratorMenu(context, this.tools)))
-          await context.sendActivity(withMenu(t('greeting.welcomeNoName')));
-        return { misunderstood: 0 };
+        return this.welcome(context);
     }
   }
 
@@ -190,4 +252,24 @@ export class Router {
     await context.sendActivity(withMenu(t('help.text')));
     return { misunderstood: 0 };
   }
+}
+
+/** The kind word for a message without text: a voice message, a photo or video, a file, a position. */
+function attachmentReply(context: TurnContext): string {
+  if (readLocation(context.activity)) return 'interrupt.menu';
+  const types = (context.activity.attachments ?? []).map((attachment) => attachment.contentType ?? '');
+  if (types.some((type) => type.startsWith('audio'))) return 'fallback.voiceMessage';
+  if (types.some((type) => type.startsWith('image') || type.startsWith('video'))) return 'fallback.photo';
+  return types.length > 0 ? 'fallback.file' : 'fallback.unsupportedAttachment';
+}
+
+/** "Vous parliez aussi de … : on l'enregistre ?" with "Oui, allons-y" / "Non merci". */
+export function alsoQuestion(also: AlsoRequest): ReturnType<typeof withChoices> {
+  const what = t(also.intent === 'need' ? 'also.need' : 'also.offer', {
+    category: categoryName(also.category).toLowerCase(),
+  });
+  return withChoices(t('also.ask', { what }), [
+    choice(t('also.yes'), alsoPayload(also)),
+    choice(t('also.no'), Payload.alsoNo),
+  ]);
 }

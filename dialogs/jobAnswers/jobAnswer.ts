@@ -6,14 +6,15 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { t } from '../../services/i18n';
 import type { EntriesPort, MatchingPort } from '../ports';
+import { readFollowUpAnswer, readRenewalAnswer, speaksOfRenewal } from '../keywords';
 import { PayloadPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
 import { testimonialInvitation } from '../testimonials/invitation';
 
 /** What answering the jobs' questions calls. */
 export interface JobAnswerDeps {
-  matching: Pick<MatchingPort, 'recordFollowUp'>;
-  entries: Pick<EntriesPort, 'renew' | 'close'>;
+  matching: Pick<MatchingPort, 'recordFollowUp' | 'pendingFollowUpFor'>;
+  entries: Pick<EntriesPort, 'renew' | 'close' | 'awaitingRenewal'>;
 }
 
 /** The answer a payload carries, if it answers a job's question. */
@@ -77,4 +78,38 @@ export async function handleJobAnswer(
       ? 'jobAnswers.renewed'
       : 'jobAnswers.closed';
   await context.sendActivity(reply(t(key), idle, false));
+}
+
+/**
+ * Handles a typed answer to a job's question still waiting for this resident: "oui ça
+ * s'est bien passé" to the follow-up, "oui toujours" or "plus besoin" to the renewal of an
+ * entry (its most recent one asked). The same as tapping the question's button. When both
+ * wait, words of keeping or closing ("toujours", "plus besoin") go to the renewal, the rest
+ * to the follow-up.
+ *
+ * @returns false when the text is no such answer or no question waits (the message is then
+ * for the dialogs).
+ */
+export async function handleTypedJobAnswer(
+  context: TurnContext,
+  deps: JobAnswerDeps,
+  text: string | undefined,
+  idle: boolean,
+): Promise<boolean> {
+  if (!text) return false;
+  const psid = context.activity.from.id;
+  const happened = speaksOfRenewal(text) ? undefined : readFollowUpAnswer(text);
+  const followUp = happened === undefined ? null : await deps.matching.pendingFollowUpFor(psid);
+  if (followUp && happened !== undefined) {
+    const prefix = happened ? PayloadPrefix.followUpYes : PayloadPrefix.followUpNo;
+    await handleJobAnswer(context, deps, `${prefix}${followUp.matchId}`, idle);
+    return true;
+  }
+  const keep = readRenewalAnswer(text);
+  if (keep === undefined) return false;
+  const [entry] = await deps.entries.awaitingRenewal(psid);
+  if (!entry) return false;
+  const prefix = keep ? PayloadPrefix.entryRenew : PayloadPrefix.entryClose;
+  await handleJobAnswer(context, deps, `${prefix}${entry._id.toHexString()}`, idle);
+  return true;
 }

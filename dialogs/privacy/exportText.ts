@@ -36,6 +36,34 @@ export function exportText(data: PersonalDataExport): string | null {
   ].join('\n');
 }
 
+/**
+ * What is stored, in a few lines (the "Voir mes données" choice), or null when nothing is:
+ * the full detail is the export ({@link exportText}).
+ */
+export function summaryText(data: PersonalDataExport): string | null {
+  const lines = [
+    ...(data.resident ? [t('privacy.summaryAccount', { contact: contactText(data.resident.contact) })] : []),
+    ...(data.entries.length > 0
+      ? [
+          t('privacy.summaryEntries', {
+            count: data.entries.length,
+            categories: [...new Set(data.entries.map((entry) => categoryName(entry.category)))].join(', '),
+          }),
+        ]
+      : []),
+    ...(data.matches.length > 0 ? [t('privacy.summaryMatches', { count: data.matches.length })] : []),
+    ...(data.testimonials.length > 0
+      ? [t('privacy.summaryTestimonials', { count: data.testimonials.length })]
+      : []),
+    ...(data.handovers.length > 0 || data.notices.length > 0 || data.attention
+      ? [t('privacy.summaryOther')]
+      : []),
+  ];
+  if (lines.length === 0 && !data.moderator) return null;
+  if (data.moderator) lines.push(...moderatorLines(data.moderator));
+  return t('privacy.summary', { lines: lines.join('\n') });
+}
+
 /** `lines` under the heading `key`, or nothing. */
 function listed(key: string, lines: string[]): string[] {
   return lines.length > 0 ? [t(key), ...lines] : [];

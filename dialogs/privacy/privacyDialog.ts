@@ -1,30 +1,37 @@
 /**
- * "Mes données": what is stored and why, an export as a French message, and the deletion
- * of everything after an explicit confirmation.
+ * "Mes données": what is stored and why, a summary ("Voir mes données"), a full copy as a
+ * French message ("Recevoir une copie"), and the deletion of everything after an explicit
+ * confirmation. Each can be asked in words (see `readDataRequest` in ../keywords.ts) and
+ * each button it leaves behind still works once the dialog has ended (the router starts
+ * the dialog again at that choice).
  */
 import type { CardAction } from 'botbuilder';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { splitText } from '../../services/messaging/splitText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
+import { expectPayloads } from '../expectedPayloads';
+import { readDataRequest, type DataRequest } from '../keywords';
 import type { Logger } from '../../services/logger';
 import type { PrivacyPort } from '../ports';
 import { DialogId } from '../ids';
-import { MenuPayload, Payload, TestimonialPayload } from '../payload';
+import { MenuPayload, Payload, TestimonialPayload, readText } from '../payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from '../prompts';
 import { choice, withChoices, withMenu, yesNoChoices } from '../replies';
 import {
   WithdrawTestimonialDialog,
   type WithdrawTestimonialPort,
 } from '../testimonials/withdrawTestimonialDialog';
-import { exportText } from './exportText';
+import { exportText, summaryText } from './exportText';
 
 const WATERFALL = 'privacyWaterfall';
 
 /** Options of the privacy dialog. */
 export interface PrivacyOptions {
-  /** Go straight to the deletion question ("supprimer mes données"). */
+  /** Go straight to a choice ("voir mes données", "envoyez-moi mes infos", "supprimez tout"). */
+  start?: DataRequest;
+  /** Go straight to the deletion question (kept for the dialog states saved before `start`). */
   deleteNow?: boolean;
 }
 
@@ -38,15 +45,32 @@ export function isDataErased(result: unknown): result is DataErased {
   return typeof result === 'object' && result !== null && (result as DataErased).dataErased === true;
 }
 
-const privacyChoices = (): CardAction[] => [
-  choice(t('privacy.export'), Payload.privacyExport),
-  choice(t('privacy.delete'), Payload.privacyDelete),
-  choice(t('testimonialWithdraw.privacyTitle'), TestimonialPayload.privacyWithdraw),
-  choice(t('menu.help'), MenuPayload.help),
-];
+/** The payload of each choice a resident can ask in words. */
+const START_PAYLOADS: Record<DataRequest, string> = {
+  see: Payload.privacySee,
+  export: Payload.privacyExport,
+  delete: Payload.privacyDelete,
+};
+
+/** The payloads that start "Mes données" at a choice, from any turn (see the router). */
+export const PRIVACY_PAYLOADS: Readonly<Record<string, DataRequest>> = {
+  [Payload.privacySee]: 'see',
+  [Payload.privacyExport]: 'export',
+  [Payload.privacyDelete]: 'delete',
+};
+
+/** The choices of "Mes données", without `done` (the one just answered). */
+const privacyChoices = (done?: string): CardAction[] =>
+  [
+    choice(t('privacy.seeTitle'), Payload.privacySee),
+    choice(t('privacy.copyTitle'), Payload.privacyExport),
+    choice(t('privacy.delete'), Payload.privacyDelete),
+    choice(t('testimonialWithdraw.privacyTitle'), TestimonialPayload.privacyWithdraw),
+    choice(t('menu.help'), MenuPayload.help),
+  ].filter((action) => action.value !== done);
 const deleteChoices = (): CardAction[] => yesNoChoices(t('privacy.deleteYes'), t('privacy.deleteNo'));
 
-/** Explains, exports and deletes the resident's data. */
+/** Explains, shows, exports and deletes the resident's data. */
 export class PrivacyDialog extends CancelAndHelpDialog {
   constructor(
     private readonly privacy: PrivacyPort,
@@ -57,7 +81,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     this.addDialog(choicePrompt()).addDialog(
       new WaterfallDialog(WATERFALL, [
         this.introStep.bind(this),
-        this.exportOrDeleteStep.bind(this),
+        this.chosenStep.bind(this),
         this.deleteStep.bind(this),
       ]),
     );
@@ -65,19 +89,35 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     this.initialDialogId = WATERFALL;
   }
 
-  /** What is stored and why; export or delete. */
-  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.options as PrivacyOptions | undefined)?.deleteNow) return step.next(Payload.privacyDelete);
-    return step.prompt(
-      PromptId.choice,
-      choiceOptions(t('privacy.intro'), privacyChoices(), t('privacy.retry')),
-    );
+  /**
+   * "supprimez tout", "envoyez-moi mes infos" typed while one of its questions is asked:
+   * start again at that choice rather than ask to use the buttons.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const request = readDataRequest(readText(innerDc.context.activity));
+    if (request && innerDc.activeDialog?.id === PromptId.choice) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(WATERFALL, { start: request } satisfies PrivacyOptions);
+    }
+    return super.onContinueDialog(innerDc);
   }
 
-  /** Sends the export, asks to confirm the deletion, or withdraws a testimonial. */
-  private async exportOrDeleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const picked =
-      step.result === Payload.privacyDelete ? Payload.privacyDelete : chosen(step.result, privacyChoices());
+  /** What is stored and why; see, copy or delete (skipped when the resident already said which). */
+  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as PrivacyOptions | undefined;
+    const start = options?.start ?? (options?.deleteNow ? 'delete' : undefined);
+    if (start) return step.next(START_PAYLOADS[start]);
+    const choices = privacyChoices();
+    expectPayloads(
+      step,
+      choices.map((action) => String(action.value)),
+    );
+    return step.prompt(PromptId.choice, choiceOptions(t('privacy.intro'), choices, t('privacy.retry')));
+  }
+
+  /** Shows the summary, sends the copy, asks to confirm the deletion, or withdraws a testimonial. */
+  private async chosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const picked = typeof step.result === 'string' ? step.result : chosen(step.result, privacyChoices());
     if (picked === Payload.privacyDelete) {
       return step.prompt(
         PromptId.choice,
@@ -86,15 +126,20 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     }
     if (picked === TestimonialPayload.privacyWithdraw)
       return step.replaceDialog(DialogId.withdrawTestimonial);
+    if (picked === MenuPayload.help) {
+      await step.context.sendActivity(withMenu(t('help.text')));
+      return step.endDialog();
+    }
     const data = await this.privacy.exportData(step.context.activity.from.id);
-    const text = exportText(data);
+    const text = picked === Payload.privacySee ? summaryText(data) : exportText(data);
     if (!text) {
       await step.context.sendActivity(withMenu(t('privacy.exportEmpty')));
       return step.endDialog();
     }
     const parts = splitText(text);
     for (const part of parts.slice(0, -1)) await step.context.sendActivity(part);
-    await step.context.sendActivity(withChoices(parts[parts.length - 1], privacyChoices()));
+    // The buttons outlive the dialog: the router starts it again at the one tapped.
+    await step.context.sendActivity(withChoices(parts[parts.length - 1], privacyChoices(picked)));
     return step.endDialog();
   }
 

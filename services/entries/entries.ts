@@ -180,6 +180,21 @@ export class Entries {
     return this.ports.repository.listByResident(psid);
   }
 
+  /**
+   * The entries of `psid` whose renewal question ("still wanted?") was asked and is still
+   * waiting for an answer (the entry active, its expiry not moved since), most recent first:
+   * what a typed "oui toujours" or "non c'est bon" answers until the entry is closed.
+   */
+  async awaitingRenewal(psid: string): Promise<StoredEntry[]> {
+    const entries: ExpiringEntry[] = await this.ports.repository.listByResident(psid);
+    return entries.filter(
+      (entry) =>
+        (entry.status === 'pending_review' || entry.status === 'published') &&
+        entry.renewalAskedAt !== undefined &&
+        entry.renewalAskedAt >= entry.expiresAt,
+    );
+  }
+
   /** Pauses an active entry of `psid`; false if not theirs or not active. */
   pause(id: string | ObjectId, psid: string): Promise<boolean> {
     return this.ports.repository.pause(id, psid);

@@ -165,6 +165,24 @@ export class MatchRepository {
     return await this.collection.find({ needId: _id }).sort({ createdAt: 1, _id: 1 }).toArray();
   }
 
+  /**
+   * The match whose follow-up question `psid` received (delivered) at `since` or later and has
+   * not answered yet, the most recently asked first; null when none.
+   */
+  async latestFollowUpAwaiting(psid: string, since: Date): Promise<FollowedMatch | null> {
+    if (typeof psid !== 'string' || psid === '') return null;
+    const awaiting = (side: MatchSide) => ({
+      [`${side}Psid`]: psid,
+      [`followUp.${side}.result`]: 'sent',
+      [`followUp.${side}.at`]: { $gte: since },
+      [`followUp.answers.${side}`]: { $exists: false },
+    });
+    return await this.collection.findOne(
+      { $or: [awaiting('need'), awaiting('offer')] },
+      { sort: { 'followUp.claimedAt': -1, _id: -1 } },
+    );
+  }
+
   /** Ids of the matches accepted at `due` or earlier whose follow-up was never asked. */
   async dueForFollowUp(due: Date): Promise<ObjectId[]> {
     const found = await this.collection

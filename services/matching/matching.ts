@@ -10,7 +10,7 @@
  */
 import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
-import type { AttentionReason, Resident } from '../domain/types';
+import type { AttentionReason, Category, Resident } from '../domain/types';
 import type { StoredEntry } from '../entries';
 import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
@@ -167,6 +167,15 @@ export function sharedContactOf(resident: Resident | null): SharedContact | null
   return shared.phone || shared.email ? shared : null;
 }
 
+/** Days during which a follow-up question stays answerable in words or from "Mes annonces". */
+export const FOLLOW_UP_ANSWER_DAYS = 14;
+
+/** A follow-up question waiting for a resident's answer. */
+export interface PendingFollowUp {
+  matchId: string;
+  category: Category;
+}
+
 /** The use cases of putting needs in touch with offers. */
 export class Matching {
   constructor(private readonly ports: MatchingPorts) {}
@@ -214,6 +223,17 @@ export class Matching {
   async pendingRequestFor(helperPsid: string): Promise<string | null> {
     const match = await this.ports.matches.latestProposedTo(helperPsid);
     return match ? match._id.toHexString() : null;
+  }
+
+  /**
+   * The follow-up question ("did the help happen?") `psid` was asked in the last
+   * {@link FOLLOW_UP_ANSWER_DAYS} days and has not answered, or null: what a typed "oui" or
+   * "non, personne n'est venu" answers, and what "Mes annonces" offers to answer.
+   */
+  async pendingFollowUpFor(psid: string): Promise<PendingFollowUp | null> {
+    const since = new Date(this.ports.clock().getTime() - FOLLOW_UP_ANSWER_DAYS * 24 * HOUR_MS);
+    const match = await this.ports.matches.latestFollowUpAwaiting(psid, since);
+    return match ? { matchId: match._id.toHexString(), category: match.category } : null;
   }
 
   /**

@@ -17,6 +17,7 @@ import { TextClassifier, type Engine, type Scored } from './classifier';
 import { CATEGORY_FEATURES, INTENT_FEATURES } from './features';
 import { extractEmails, extractPhones } from './contacts';
 import { CATEGORIES_FILE, INTENTS_FILE, readExamples, type Example } from './dataset';
+import { findAlsoRequested, type AlsoRequested } from './clauses';
 import { detectEmergency, type EmergencyKind } from './emergency';
 import { buildVocabulary, MAX_CLASSIFY_CHARS } from './features';
 import { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
@@ -27,6 +28,8 @@ import { detectUrgency, type Urgency } from './urgency';
 
 export { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
 export type { EmergencyKind } from './emergency';
+export type { AlsoRequested } from './clauses';
+export { findAlsoRequested, splitClauses } from './clauses';
 export type { Urgency } from './urgency';
 export type { Scored } from './classifier';
 export { extractEmails, extractPhones } from './contacts';
@@ -83,6 +86,12 @@ export interface Understanding {
   readonly phones: string[];
   readonly emails: string[];
   readonly neighbourhood: NeighbourhoodMention | null;
+  /**
+   * A second request in the same message ("les courses et aussi imprimer un papier"): the
+   * first is the message's intent and category (the first clause's), this one is offered
+   * once the first is handled. Absent when there is only one.
+   */
+  readonly alsoRequested?: AlsoRequested;
 }
 
 /** Options of {@link Nlu.train}. */
@@ -160,11 +169,20 @@ export class Nlu {
     const categoryGuess = this.classifyCategory(message);
     const withCategory = intent.label === 'offer' || intent.label === 'need';
     const place = this.places.match(message.slice(0, MAX_CLASSIFY_CHARS));
+    const two =
+      !emergency && (intent.label === 'offer' || intent.label === 'need')
+        ? findAlsoRequested(message.slice(0, MAX_CLASSIFY_CHARS), intent.label, {
+            intent: (clause) => this.intents.classify(clause),
+            category: (clause) => this.categories.classify(clause),
+          })
+        : null;
+    const category = two?.first ?? categoryGuess;
     return {
       intent: intent.label,
       intentConfidence: intent.confidence,
-      category: withCategory ? categoryGuess.label : 'none',
-      categoryConfidence: withCategory ? categoryGuess.confidence : 0,
+      category: withCategory ? category.label : 'none',
+      categoryConfidence: withCategory ? category.confidence : 0,
+      ...(two ? { alsoRequested: two.also } : {}),
       categoryGuess,
       emergency,
       unsureEmergency: !emergency && unsure,

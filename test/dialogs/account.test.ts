@@ -90,7 +90,7 @@ describe('dialogs: my entries and my data, over fakes', function () {
     await runTable(harness, PSID, tables.exportData, ids);
   });
 
-  it('shows the "Mes données" menu, not the deletion, when "voir mes données" is typed', async function () {
+  it('shows what is stored, not the deletion, when "voir mes données" is typed', async function () {
     await runTable(harness, 'resident-who-looks', tables.seeTypedThenExported, ids);
   });
 

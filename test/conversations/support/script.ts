@@ -147,5 +147,6 @@ function describeInput(input: Input, previousReplies: Partial<Activity>[]): stri
     return `[${button?.title ?? input.text ?? input.payload}]`;
   }
   if ('location' in input) return '(partage sa position)';
+  if (input.contentType?.startsWith('audio')) return '(envoie un message vocal)';
   return '(envoie une photo)';
 }

@@ -12,7 +12,7 @@ export type Input =
   | string
   | { payload: string; text?: string }
   | { location: { lat: number; lon: number } }
-  | { attachmentOnly: true };
+  | { attachmentOnly: true; contentType?: string };
 
 /** The Messenger-like activity for an input. */
 export function toActivity(psid: string, input: Input): Partial<Activity> {
@@ -28,7 +28,9 @@ export function toActivity(psid: string, input: Input): Partial<Activity> {
   if ('location' in input) return { ...base, value: { location: input.location } };
   return {
     ...base,
-    attachments: [{ contentType: 'image/jpeg', contentUrl: 'https://example.org/photo.jpg' }],
+    attachments: [
+      { contentType: input.contentType ?? 'image/jpeg', contentUrl: 'https://example.org/photo.jpg' },
+    ],
   };
 }
 

@@ -104,6 +104,11 @@ export class MemoryEntries implements EntriesPort {
     return Promise.resolve({ status: 'stored', entry: this.add(psid, registration.entry) });
   }
 
+  /** No renewal question is asked over these fakes. */
+  awaitingRenewal(): Promise<StoredEntry[]> {
+    return Promise.resolve([]);
+  }
+
   registerOnBehalf(): Promise<StoredEntry> {
     return Promise.reject(new CodedError(ErrorCode.NotSupported, 'entries.registerOnBehalf: not expected'));
   }
@@ -260,6 +265,14 @@ export class MemoryMatching implements MatchingPort {
       ([, request]) => request.helperPsid === helperPsid && request.status === 'proposed',
     );
     return Promise.resolve(waiting.at(-1)?.[0] ?? null);
+  }
+
+  /** The last follow-up `psid` may answer and has not answered yet. */
+  pendingFollowUpFor(psid: string): ReturnType<MatchingPort['pendingFollowUpFor']> {
+    const answered = new Set(this.followUps.map((answer) => answer.matchId));
+    const waiting = [...this.followUpAskedOf].filter(([id, asked]) => asked === psid && !answered.has(id));
+    const matchId = waiting.at(-1)?.[0];
+    return Promise.resolve(matchId ? { matchId, category: 'groceries' } : null);
   }
 
   recordFollowUp(matchId: string | ObjectId, psid: string, yes: boolean): Promise<boolean> {

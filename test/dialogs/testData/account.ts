@@ -42,12 +42,12 @@ export const noEntries: Turn[] = [
   { send: { payload: 'MENU_MY_ENTRIES' }, says: ['myEntries.none'], offers: MENU },
 ];
 
-/** Someone else's entry id cannot be acted upon. */
+/** Someone else's entry id cannot be acted upon (the button is answered, never obeyed). */
 export const othersEntry: Turn[] = [
   { send: { payload: 'MENU_MY_ENTRIES' }, says: ['myEntries.none'] },
   {
     send: (ids: Ids) => ({ payload: `ENTRY_WITHDRAW_${ids.offer}` }),
-    says: ['understanding.unknownPayload'],
+    says: ['myEntries.failed'],
   },
 ];
 
@@ -56,6 +56,13 @@ export const exportData: Turn[] = [
   {
     send: { payload: 'MENU_PRIVACY' },
     says: ['privacy.intro'],
+    offers: ['PRIVACY_SEE', 'PRIVACY_EXPORT', 'PRIVACY_DELETE'],
+  },
+  {
+    send: { payload: 'PRIVACY_SEE' },
+    says: ['privacy.summary', 'privacy.summaryEntries'],
+    contains: ['téléphone 0612345678'],
+    hides: ['Je peux faire vos courses en voiture'],
     offers: ['PRIVACY_EXPORT', 'PRIVACY_DELETE'],
   },
   {
@@ -71,7 +78,8 @@ export const deleteData: Turn[] = [
   { send: { payload: 'MENU_PRIVACY' }, says: ['privacy.intro'] },
   { send: { payload: 'PRIVACY_DELETE' }, says: ['privacy.deleteConfirm'], offers: ['YES', 'NO'] },
   { send: { payload: 'YES' }, says: ['privacy.deleted'], offers: MENU },
-  { send: { payload: 'PRIVACY_EXPORT' }, says: ['understanding.unknownPayload'] },
+  // The export's button, tapped after the deletion: nothing is left to send.
+  { send: { payload: 'PRIVACY_EXPORT' }, says: ['privacy.exportEmpty'] },
   { send: { payload: 'MENU_PRIVACY' }, says: ['privacy.intro'] },
   { send: { payload: 'PRIVACY_EXPORT' }, says: ['privacy.exportEmpty'] },
 ];
@@ -82,8 +90,8 @@ export const deleteTypedThenKept: Turn[] = [
   { send: 'non', says: ['privacy.kept'], offers: MENU },
 ];
 
-/** Typed "voir mes données": the "Mes données" menu (see or delete), never the deletion's confirmation. */
+/** Typed "voir mes données": what is stored (here nothing), never the deletion's confirmation. */
 export const seeTypedThenExported: Turn[] = [
-  { send: 'voir mes données', says: ['privacy.intro'] },
+  { send: 'voir mes données', says: ['privacy.exportEmpty'], hides: ['définitif'] },
   { send: { payload: 'PRIVACY_EXPORT' }, says: ['privacy.exportEmpty'] },
 ];

@@ -16,7 +16,7 @@ export const menuAnswers: Turn[] = [
   // Nothing to cancel (the thanks opened nothing): the menu.
   { send: 'annuler', says: ['interrupt.menu'], offers: MENU },
   { send: { payload: 'OLD_MENU_ITEM' }, says: ['understanding.unknownPayload'], offers: MENU },
-  { send: { attachmentOnly: true }, says: ['fallback.unsupportedAttachment'], offers: MENU },
+  { send: { attachmentOnly: true }, says: ['fallback.photo'], offers: MENU },
   { send: 'MENU_HELP', says: ['help.text'] },
 ];
 
