@@ -62,6 +62,16 @@ function sessionKey(command: Document): string | undefined {
   return lsid?.id?.toString('hex');
 }
 
+/**
+ * Inside a transaction, PostgreSQL's unavailability is a TransientTransactionError (the
+ * driver's `withTransaction` runs the whole transaction again), not a RetryableWriteError.
+ */
+function transientIfUnavailable(error: unknown): MongoCommandError {
+  const mapped = toMongoError(error);
+  if (mapped.code !== MongoCode.ExceededTimeLimit) return mapped;
+  return new MongoCommandError(mapped.code, mapped.codeName, mapped.message, ['TransientTransactionError']);
+}
+
 function strip(command: Document): Document {
   const spec: Document = { ...command };
   for (const field of DRIVER_FIELDS) delete spec[field];
@@ -140,7 +150,9 @@ export class CommandDispatcher {
     if (command.autocommit === false && session && txnNumber) {
       const open =
         command.startTransaction === true
-          ? await this.transactions.start(session, txnNumber, client.socketId)
+          ? await this.transactions
+              .start(session, txnNumber, client.socketId)
+              .catch((error: unknown) => Promise.reject(transientIfUnavailable(error)))
           : this.transactions.get(session, txnNumber, client.socketId);
       transaction = open.connection;
     }
@@ -152,7 +164,16 @@ export class CommandDispatcher {
         );
       return this.retryableWrites.run(session, command.txnNumber as Long, execute);
     }
-    return this.execute(name, spec, database, transaction, client);
+    if (!transaction || !session) return this.execute(name, spec, database, transaction, client);
+    try {
+      return await this.execute(name, spec, database, transaction, client);
+    } catch (error) {
+      const mapped = transientIfUnavailable(error);
+      // PostgreSQL went away under the transaction: it is lost.
+      if (mapped.code === MongoCode.ExceededTimeLimit)
+        await this.transactions.abortSession(session).catch(() => undefined);
+      throw mapped;
+    }
   }
 
   private async execute(
