@@ -5,6 +5,12 @@
  * DocumentDB returns a continuation document with each page; the gateway keeps the latest
  * one per cursor id. Cursors DocumentDB marks `persistconnection` live in one PostgreSQL
  * session, so the connection that opened them is held until they end.
+ *
+ * A cursor that holds a connection is closed when the client connection that opened it
+ * closes, after a short idle time ({@link CursorStoreOptions.heldIdleTimeoutMs}), and when
+ * more than {@link CursorStoreOptions.maxHeld} of them are open (the least recently used
+ * first), so that abandoned cursors never take all of the pool's connections. Other cursors
+ * keep MongoDB's 10 minutes.
  */
 import type { Queryable } from './backend';
 
@@ -23,6 +29,8 @@ export interface OpenCursor {
   connection?: HeldConnection;
   /** Whether the cursor owns that connection (false when it belongs to a transaction). */
   ownsConnection: boolean;
+  /** The client connection that opened the cursor. */
+  socketId: number;
   lastUsed: number;
 }
 
@@ -30,6 +38,10 @@ export interface OpenCursor {
 export interface CursorStoreOptions {
   /** Idle time after which a cursor is closed (MongoDB's default is 10 minutes). */
   idleTimeoutMs?: number;
+  /** Idle time after which a cursor that owns a PostgreSQL connection is closed. */
+  heldIdleTimeoutMs?: number;
+  /** Most cursors owning a PostgreSQL connection at once. */
+  maxHeld?: number;
   now?: () => number;
 }
 
@@ -37,16 +49,34 @@ export interface CursorStoreOptions {
 export class CursorStore {
   private readonly cursors = new Map<string, OpenCursor>();
   private readonly idleTimeoutMs: number;
+  private readonly heldIdleTimeoutMs: number;
+  private readonly maxHeld: number;
   private readonly now: () => number;
 
   constructor(options: CursorStoreOptions = {}) {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60 * 1000;
+    this.heldIdleTimeoutMs = options.heldIdleTimeoutMs ?? 60 * 1000;
+    this.maxHeld = options.maxHeld ?? 10;
     this.now = options.now ?? Date.now;
   }
 
-  /** Remembers a cursor that has more pages. */
+  /** How many cursors are open, and how many of them own a PostgreSQL connection. */
+  counts(): { open: number; holding: number } {
+    const holding = [...this.cursors.values()].filter((cursor) => cursor.ownsConnection).length;
+    return { open: this.cursors.size, holding };
+  }
+
+  /**
+   * Remembers a cursor that has more pages; when it owns a connection and too many do, closes
+   * the least recently used of them.
+   */
   open(cursor: Omit<OpenCursor, 'lastUsed'>): void {
     this.cursors.set(cursor.id, { ...cursor, lastUsed: this.now() });
+    if (!cursor.ownsConnection) return;
+    const holding = [...this.cursors.values()]
+      .filter((open) => open.ownsConnection)
+      .sort((a, b) => a.lastUsed - b.lastUsed);
+    for (const oldest of holding.slice(0, Math.max(0, holding.length - this.maxHeld))) this.close(oldest.id);
   }
 
   /** The cursor with this id, marked as used now. */
@@ -54,6 +84,13 @@ export class CursorStore {
     const cursor = this.cursors.get(id);
     if (cursor) cursor.lastUsed = this.now();
     return cursor;
+  }
+
+  /** Closes the cursors a client connection opened (it closed); returns how many. */
+  closeForSocket(socketId: number): number {
+    const mine = [...this.cursors.values()].filter((cursor) => cursor.socketId === socketId);
+    for (const cursor of mine) this.close(cursor.id);
+    return mine.length;
   }
 
   /** Closes a cursor; returns whether it was open. */
@@ -73,8 +110,11 @@ export class CursorStore {
 
   /** Closes cursors idle for too long; returns how many. */
   sweep(): number {
-    const limit = this.now() - this.idleTimeoutMs;
-    const stale = [...this.cursors.values()].filter((cursor) => cursor.lastUsed < limit);
+    const now = this.now();
+    const stale = [...this.cursors.values()].filter(
+      (cursor) =>
+        cursor.lastUsed < now - (cursor.ownsConnection ? this.heldIdleTimeoutMs : this.idleTimeoutMs),
+    );
     for (const cursor of stale) this.close(cursor.id);
     return stale.length;
   }

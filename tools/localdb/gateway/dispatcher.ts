@@ -4,10 +4,29 @@
  */
 import { Long, type Document } from 'bson';
 import * as backend from './backend';
-import { CursorStore, type HeldConnection } from './cursors';
+import { CursorStore, type CursorStoreOptions, type HeldConnection } from './cursors';
+import {
+  attemptedByRequest,
+  duplicateMessage,
+  indexNameInMessage,
+  projectKey,
+  type DuplicateKey,
+} from './duplicates';
 import { MongoCode, MongoCommandError, toMongoError } from './errors';
 import { answerLocally, isLocalCommand, type HandshakeContext } from './handshake';
+import { RetryableWrites, type RetryableWritesOptions } from './retryableWrites';
 import { TransactionStore } from './transactions';
+
+/** Options of {@link CommandDispatcher}. */
+export interface DispatcherOptions {
+  cursors?: CursorStoreOptions;
+  retryableWrites?: RetryableWritesOptions;
+  /** How long a transaction's write waits for a row another transaction locked (ms). */
+  transactionLockTimeoutMs?: number;
+}
+
+/** The commands the driver retries as retryable writes (with `lsid` and `txnNumber`). */
+const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
 
 /** Fields the driver adds that DocumentDB must not see. */
 const DRIVER_FIELDS = [
@@ -43,6 +62,16 @@ function sessionKey(command: Document): string | undefined {
   return lsid?.id?.toString('hex');
 }
 
+/**
+ * Inside a transaction, PostgreSQL's unavailability is a TransientTransactionError (the
+ * driver's `withTransaction` runs the whole transaction again), not a RetryableWriteError.
+ */
+function transientIfUnavailable(error: unknown): MongoCommandError {
+  const mapped = toMongoError(error);
+  if (mapped.code !== MongoCode.ExceededTimeLimit) return mapped;
+  return new MongoCommandError(mapped.code, mapped.codeName, mapped.message, ['TransientTransactionError']);
+}
+
 function strip(command: Document): Document {
   const spec: Document = { ...command };
   for (const field of DRIVER_FIELDS) delete spec[field];
@@ -56,13 +85,20 @@ function cursorId(reply: Document): string {
 
 /** Runs commands against DocumentDB on behalf of every client connection. */
 export class CommandDispatcher {
-  readonly cursors = new CursorStore();
+  readonly cursors: CursorStore;
   readonly transactions: TransactionStore;
+  readonly retryableWrites: RetryableWrites;
 
-  constructor(private readonly pool: ConnectionSource) {
+  constructor(
+    private readonly pool: ConnectionSource,
+    options: DispatcherOptions = {},
+  ) {
+    this.cursors = new CursorStore(options.cursors);
+    this.retryableWrites = new RetryableWrites(options.retryableWrites);
     this.transactions = new TransactionStore({
       connect: () => pool.connect(),
       onRelease: (connection) => this.cursors.closeOnConnection(connection),
+      lockTimeoutMs: options.transactionLockTimeoutMs,
     });
   }
 
@@ -84,8 +120,9 @@ export class CommandDispatcher {
     await this.transactions.sweep();
   }
 
-  /** Rolls back the transactions a closed client connection left open. */
+  /** Closes the cursors and rolls back the transactions a closed client connection left open. */
   async clientClosed(socketId: number): Promise<void> {
+    this.cursors.closeForSocket(socketId);
     await this.transactions.abortForSocket(socketId);
   }
 
@@ -113,11 +150,30 @@ export class CommandDispatcher {
     if (command.autocommit === false && session && txnNumber) {
       const open =
         command.startTransaction === true
-          ? await this.transactions.start(session, txnNumber, client.socketId)
+          ? await this.transactions
+              .start(session, txnNumber, client.socketId)
+              .catch((error: unknown) => Promise.reject(transientIfUnavailable(error)))
           : this.transactions.get(session, txnNumber, client.socketId);
       transaction = open.connection;
     }
-    return this.execute(name, strip(command), database, transaction);
+    const spec = strip(command);
+    if (!transaction && session && command.txnNumber !== undefined && RETRYABLE_WRITES.has(name)) {
+      const execute = (): Promise<Document> =>
+        this.execute(name, spec, database, undefined, client).catch((error: unknown) =>
+          toMongoError(error).toReply(),
+        );
+      return this.retryableWrites.run(session, command.txnNumber as Long, execute);
+    }
+    if (!transaction || !session) return this.execute(name, spec, database, transaction, client);
+    try {
+      return await this.execute(name, spec, database, transaction, client);
+    } catch (error) {
+      const mapped = transientIfUnavailable(error);
+      // PostgreSQL went away under the transaction: it is lost.
+      if (mapped.code === MongoCode.ExceededTimeLimit)
+        await this.transactions.abortSession(session).catch(() => undefined);
+      throw mapped;
+    }
   }
 
   private async execute(
@@ -125,6 +181,7 @@ export class CommandDispatcher {
     spec: Document,
     database: string,
     transaction: HeldConnection | undefined,
+    client: ClientContext,
   ): Promise<Document> {
     const db: backend.Queryable = transaction ?? this.pool;
     switch (name) {
@@ -132,7 +189,7 @@ export class CommandDispatcher {
       case 'aggregate':
       case 'listCollections':
       case 'listIndexes':
-        return this.openCursor(name, spec, database, transaction);
+        return this.openCursor(name, spec, database, transaction, client);
       case 'getMore':
         return this.getMore(spec, database, transaction);
       case 'killCursors':
@@ -140,9 +197,8 @@ export class CommandDispatcher {
       case 'insert':
       case 'update':
       case 'delete':
-        return this.write(db, name, database, spec);
       case 'findAndModify':
-        return backend.findAndModify(db, database, spec);
+        return this.write(db, name, database, spec, transaction !== undefined);
       case 'drop':
         return backend.dropCollection(db, database, String(spec.drop));
       case 'dropDatabase':
@@ -161,21 +217,119 @@ export class CommandDispatcher {
     }
   }
 
+  /**
+   * insert, update, delete, findAndModify: duplicate keys described as MongoDB does, and a
+   * write conflict inside a transaction failing the command as a transient transaction error.
+   */
   private async write(
     db: backend.Queryable,
     name: string,
     database: string,
     spec: Document,
+    inTransaction: boolean,
   ): Promise<Document> {
+    let reply: Document;
     try {
-      return await backend.write(db, name, database, spec);
+      reply =
+        name === 'findAndModify'
+          ? await backend.findAndModify(db, database, spec)
+          : await backend.write(db, name, database, spec);
     } catch (error) {
       const mapped = toMongoError(error);
       if (mapped.code !== MongoCode.DuplicateKey) throw mapped;
+      const described = await this.describeDuplicate(
+        name,
+        spec,
+        database,
+        0,
+        mapped.message,
+        mapped.duplicate,
+      );
+      if (name === 'findAndModify') {
+        const { errmsg, ...details } = described;
+        throw new MongoCommandError(
+          mapped.code,
+          mapped.codeName,
+          String(errmsg),
+          mapped.errorLabels,
+          details,
+        );
+      }
       // MongoDB reports a duplicate key of a write command as a write error, not a command error.
-      const writeError = { index: 0, code: mapped.code, codeName: mapped.codeName, errmsg: mapped.message };
+      const writeError = { index: 0, code: mapped.code, codeName: mapped.codeName, ...described };
       return { n: 0, writeErrors: [writeError], ok: 1 };
     }
+    const writeErrors = Array.isArray(reply.writeErrors) ? (reply.writeErrors as Document[]) : [];
+    for (const writeError of writeErrors) {
+      const code = Number(writeError.code);
+      if (inTransaction && (code === MongoCode.WriteConflict || code === MongoCode.LockTimeout)) {
+        throw new MongoCommandError(
+          MongoCode.WriteConflict,
+          'WriteConflict',
+          'Write conflict during plan execution and yielding is disabled.',
+          ['TransientTransactionError'],
+        );
+      }
+      if (code !== MongoCode.DuplicateKey) continue;
+      const index = Number(writeError.index ?? 0);
+      Object.assign(
+        writeError,
+        await this.describeDuplicate(name, spec, database, index, String(writeError.errmsg ?? '')),
+      );
+    }
+    if (Number(reply.ok) === 0 && Number(reply.code) === MongoCode.DuplicateKey) {
+      Object.assign(reply, await this.describeDuplicate(name, spec, database, 0, String(reply.errmsg ?? '')));
+    }
+    return reply;
+  }
+
+  /** `errmsg`, `keyPattern` and `keyValue` of a duplicate key, as MongoDB words them. */
+  private async describeDuplicate(
+    name: string,
+    spec: Document,
+    database: string,
+    index: number,
+    message: string,
+    known?: DuplicateKey,
+  ): Promise<Document> {
+    const collection = String(spec[name] ?? '');
+    let duplicate = known;
+    try {
+      if (!duplicate) {
+        const indexName = indexNameInMessage(message);
+        const keyPattern = indexName ? await this.indexKey(database, collection, indexName) : undefined;
+        if (indexName && keyPattern) {
+          const keyValue = projectKey(keyPattern, attemptedByRequest(name, spec, index));
+          duplicate = { keyPattern, keyValue, indexName };
+        }
+      } else if (!duplicate.indexName && duplicate.indexId !== undefined) {
+        const { rows } = await this.pool.query(
+          'SELECT (index_spec).index_name AS name FROM documentdb_api_catalog.collection_indexes WHERE index_id = $1',
+          [duplicate.indexId],
+        );
+        duplicate.indexName = typeof rows[0]?.name === 'string' ? rows[0].name : undefined;
+      }
+    } catch {
+      // The description is a courtesy: the error keeps its code 11000 without it.
+    }
+    if (!duplicate) return { errmsg: message };
+    return {
+      errmsg: duplicateMessage(`${database}.${collection}`, duplicate),
+      keyPattern: duplicate.keyPattern,
+      keyValue: duplicate.keyValue,
+    };
+  }
+
+  /** The key pattern of an index, by name. */
+  private async indexKey(
+    database: string,
+    collection: string,
+    indexName: string,
+  ): Promise<Document | undefined> {
+    if (indexName === '_id_') return { _id: 1 };
+    const page = await backend.firstPage(this.pool, 'listIndexes', database, { listIndexes: collection });
+    const batch = ((page.reply.cursor as Document | undefined)?.firstBatch as Document[] | undefined) ?? [];
+    return batch.find((entry) => entry.name === indexName)?.key as Document | undefined;
   }
 
   private async openCursor(
@@ -183,6 +337,7 @@ export class CommandDispatcher {
     spec: Document,
     database: string,
     transaction: HeldConnection | undefined,
+    client: ClientContext,
   ): Promise<Document> {
     const connection = transaction ?? (await this.pool.connect());
     let keep = false;
@@ -198,6 +353,7 @@ export class CommandDispatcher {
           continuation: page.continuation,
           connection: page.persistConnection || transaction ? connection : undefined,
           ownsConnection: keep,
+          socketId: client.socketId,
         });
       }
       return page.reply;

@@ -9,15 +9,19 @@
  * as PostgreSQL's integer form (six bits per character).
  */
 import type { Document } from 'bson';
+import { duplicateFromPostgres, type DuplicateKey } from './duplicates';
 
 /** MongoDB codes the gateway raises itself. */
 export const MongoCode = {
   InternalError: 1,
   BadValue: 2,
+  LockTimeout: 24,
   NamespaceNotFound: 26,
   CursorNotFound: 43,
   CommandNotFound: 59,
   WriteConflict: 112,
+  TransactionTooOld: 225,
+  ExceededTimeLimit: 262,
   NoSuchTransaction: 251,
   DuplicateKey: 11000,
 } as const;
@@ -114,11 +118,16 @@ export function mongoCodeForResultCode(code: number): MongoErrorCode {
 
 /** A command failure to send back as `{ ok: 0, errmsg, code, codeName }`. */
 export class MongoCommandError extends Error {
+  /** For a duplicate key read from PostgreSQL: the index's key and the colliding value. */
+  duplicate?: DuplicateKey;
+
   constructor(
     readonly code: number,
     readonly codeName: string,
     message: string,
     readonly errorLabels: string[] = [],
+    /** More fields of the reply (`keyPattern` and `keyValue` of a duplicate key). */
+    readonly details: Document = {},
   ) {
     super(message);
     this.name = 'MongoCommandError';
@@ -126,7 +135,13 @@ export class MongoCommandError extends Error {
 
   /** The reply document the driver turns into a MongoServerError. */
   toReply(): Document {
-    const reply: Document = { ok: 0, errmsg: this.message, code: this.code, codeName: this.codeName };
+    const reply: Document = {
+      ok: 0,
+      errmsg: this.message,
+      code: this.code,
+      codeName: this.codeName,
+      ...this.details,
+    };
     if (this.errorLabels.length > 0) reply.errorLabels = this.errorLabels;
     return reply;
   }
@@ -142,14 +157,67 @@ function isPgError(error: unknown): error is PgErrorLike {
   return error instanceof Error && 'code' in error;
 }
 
+/** SQLSTATEs and socket errors meaning PostgreSQL is down, restarting or out of connections. */
+const UNAVAILABLE_STATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+]);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Client was closed and is not queryable',
+  'terminating connection',
+];
+
+/** Whether an error says that PostgreSQL could not be reached or dropped the connection. */
+export function isPostgresUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08'))) return true;
+  return UNAVAILABLE_MESSAGES.some((fragment) => error.message.includes(fragment));
+}
+
+/**
+ * The error sent while PostgreSQL is unavailable: ExceededTimeLimit (262), a code the driver
+ * retries for reads, with the `RetryableWriteError` label with which the driver retries writes
+ * (since MongoDB 4.4 it reads the label, not the code). Unlike ShutdownInProgress (91) or
+ * PrimarySteppedDown (189), 262 is not a state-change error: the driver does not mark the
+ * server Unknown nor clear its pool (the gateway itself is fine; only what is behind it is not),
+ * and the bot's `isTransient` sees the label.
+ */
+export function postgresUnavailable(error: unknown): MongoCommandError {
+  const why = error instanceof Error ? error.message : String(error);
+  return new MongoCommandError(
+    MongoCode.ExceededTimeLimit,
+    'ExceededTimeLimit',
+    `the database behind the gateway is unavailable: ${why}`,
+    ['RetryableWriteError'],
+  );
+}
+
 /** Turns anything thrown while running a command into a MongoCommandError. */
 export function toMongoError(error: unknown): MongoCommandError {
   if (error instanceof MongoCommandError) return error;
+  if (isPostgresUnavailable(error)) return postgresUnavailable(error);
   if (isPgError(error)) {
     const sqlState = typeof error.code === 'string' ? error.code : undefined;
     const { code, codeName } = mongoCodeForSqlState(sqlState);
     const labels = code === MongoCode.WriteConflict ? ['TransientTransactionError'] : [];
-    return new MongoCommandError(code, codeName, error.message, labels);
+    const mapped = new MongoCommandError(code, codeName, error.message, labels);
+    if (code === MongoCode.DuplicateKey) {
+      mapped.duplicate = duplicateFromPostgres(error);
+      if (mapped.duplicate) {
+        const { keyPattern, keyValue } = mapped.duplicate;
+        Object.assign(mapped.details, { keyPattern, keyValue });
+      }
+    }
+    return mapped;
   }
   const message = error instanceof Error ? error.message : 'unknown error';
   return new MongoCommandError(MongoCode.InternalError, 'InternalError', message);

@@ -6,7 +6,7 @@
  * allows sessions, retryable writes and transactions. `hosts` holds only the gateway's own
  * address, which keeps the driver's discovery on this one server.
  */
-import { ObjectId, type Document } from 'bson';
+import { Long, ObjectId, type Document } from 'bson';
 
 /** Name of the replica set the gateway pretends to be. */
 export const REPLICA_SET_NAME = 'voisins-local';
@@ -21,6 +21,42 @@ export interface HandshakeContext {
   address: string;
   connectionId: number;
   startedAt: Date;
+  /**
+   * This gateway process's topology version, sent in every `hello`: with it the driver's
+   * monitor streams heartbeats (awaitable `hello`) instead of polling.
+   */
+  topologyVersion?: TopologyVersion;
+}
+
+/** `{ processId, counter }`: changes only when the gateway restarts (a new processId). */
+export interface TopologyVersion {
+  processId: ObjectId;
+  counter: Long;
+}
+
+/** A new topology version, for a gateway that just started. */
+export function newTopologyVersion(): TopologyVersion {
+  return { processId: new ObjectId(), counter: Long.fromNumber(0) };
+}
+
+/**
+ * For an awaitable `hello` (one that carries the client's `topologyVersion` and a
+ * `maxAwaitTimeMS`): how long to wait before answering. The answer comes after `maxAwaitTimeMS`
+ * when the client's version is current, at once when it is stale (another process, or an older
+ * counter); undefined for an ordinary `hello`.
+ */
+export function awaitableHelloDelay(command: Document, context: HandshakeContext): number | undefined {
+  const name = (Object.keys(command)[0] ?? '').toLowerCase();
+  if (name !== 'hello' && name !== 'ismaster') return undefined;
+  const theirs = command.topologyVersion as Partial<TopologyVersion> | undefined;
+  const wait = Number(command.maxAwaitTimeMS);
+  if (!theirs || !Number.isFinite(wait) || wait < 0 || !context.topologyVersion) return undefined;
+  const ours = context.topologyVersion;
+  const current =
+    theirs.processId instanceof ObjectId &&
+    theirs.processId.equals(ours.processId) &&
+    String(theirs.counter) === String(ours.counter);
+  return current ? wait : 0;
 }
 
 /** Names of the commands answered by {@link answerLocally}. */
@@ -116,6 +152,7 @@ function helloReply(command: Document, context: HandshakeContext): Document {
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,
     readOnly: false,
+    ...(context.topologyVersion ? { topologyVersion: context.topologyVersion } : {}),
     ok: 1,
   };
 }

@@ -11,9 +11,9 @@
  * redirects them to the instance's log file.
  */
 import { parseArgs } from 'node:util';
-import { Pool } from 'pg';
 import { readPassfile } from '../passfile';
 import { CommandDispatcher } from './dispatcher';
+import { PostgresPool } from './pool';
 import { createGatewayServer } from './server';
 
 /** Settings of a gateway process. */
@@ -56,6 +56,9 @@ export function readGatewaySettings(argv: string[], env: NodeJS.ProcessEnv): Gat
   };
 }
 
+/** PostgreSQL connections of the gateway. */
+const POOL_SIZE = 20;
+
 function log(line: string): void {
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 }
@@ -65,23 +68,24 @@ async function main(): Promise<void> {
   const password = settings.pgPasswordFile ? await readPassfile(settings.pgPasswordFile) : undefined;
   if (settings.pgPasswordFile && password === undefined)
     throw new Error(`gateway: no password for user postgres in ${settings.pgPasswordFile}`);
-  const pool = new Pool({
+  const pool = new PostgresPool({
     host: settings.pgHost,
     port: settings.pgPort,
     user: settings.pgUser,
     password,
-    database: 'postgres',
-    max: 20,
-    application_name: 'voisins-gateway',
+    max: POOL_SIZE,
+    applicationName: 'voisins-gateway',
+    log,
   });
-  pool.on('error', (error) => log(`postgres connection error: ${error.message}`));
-  const dispatcher = new CommandDispatcher(pool);
+  // Cursors holding a connection may take at most half of the pool; the rest serves commands.
+  const dispatcher = new CommandDispatcher(pool, { cursors: { maxHeld: POOL_SIZE / 2 } });
   const address = `127.0.0.1:${settings.port}`;
   const server = createGatewayServer({ dispatcher, address, log, verbose: settings.verbose });
   const sweeper = setInterval(() => void dispatcher.sweep().catch(() => undefined), 5_000);
   const shutdown = (): void => {
     clearInterval(sweeper);
     server.close();
+    server.destroyConnections();
     void dispatcher.transactions
       .abortAll()
       .catch(() => undefined)

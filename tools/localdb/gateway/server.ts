@@ -5,11 +5,26 @@
  * @remarks
  * Log lines name the command, its duration and its error code; never a document, a filter
  * or a value (they hold residents' personal data).
+ *
+ * Heartbeats stream as with MongoDB: `hello` carries a `topologyVersion`, so the driver's
+ * monitor sends awaitable hellos (`topologyVersion` + `maxAwaitTimeMS`, with the
+ * `exhaustAllowed` flag). The gateway answers each after `maxAwaitTimeMS` and, when exhaust
+ * is allowed, keeps answering every `maxAwaitTimeMS` with `moreToCome` set, without further
+ * requests: the monitor always has a read pending on its connection, so a connection the
+ * gateway closes fails that read at once (see docs/driver-hang.md for why this matters).
  */
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { Document } from 'bson';
 import type { CommandDispatcher } from './dispatcher';
-import { announcedLength, decodeMessage, encodeReply, HEADER_LENGTH, MAX_MESSAGE_BYTES } from './wire';
+import { answerLocally, awaitableHelloDelay, newTopologyVersion } from './handshake';
+import {
+  announcedLength,
+  decodeMessage,
+  encodeReply,
+  HEADER_LENGTH,
+  MAX_MESSAGE_BYTES,
+  type IncomingCommand,
+} from './wire';
 
 /** Options of {@link createGatewayServer}. */
 export interface GatewayServerOptions {
@@ -21,14 +36,43 @@ export interface GatewayServerOptions {
   verbose?: boolean;
 }
 
+/** The gateway's TCP server. */
+export interface GatewayServer extends Server {
+  /** Closes every client connection (the server itself is closed with `close()`). */
+  destroyConnections(): void;
+}
+
+/** Waits `ms`, or less when the socket closes first. */
+function waitOrClose(socket: Socket, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      socket.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    socket.once('close', done);
+  });
+}
+
 /** Builds the TCP server; the caller listens. */
-export function createGatewayServer(options: GatewayServerOptions): Server {
+export function createGatewayServer(options: GatewayServerOptions): GatewayServer {
   let nextSocketId = 1;
   let nextRequestId = 1;
   const startedAt = new Date();
-  return createServer((socket) => {
+  const topologyVersion = newTopologyVersion();
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
     const socketId = nextSocketId++;
-    const context = { socketId, connectionId: socketId, address: options.address, startedAt };
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    const context = {
+      socketId,
+      connectionId: socketId,
+      address: options.address,
+      startedAt,
+      topologyVersion,
+    };
     let pending: Buffer = Buffer.alloc(0);
     let queue = Promise.resolve();
     socket.setNoDelay(true);
@@ -62,13 +106,36 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         return;
       }
       const name = Object.keys(request.command)[0] ?? '?';
+      const delay = awaitableHelloDelay(request.command, context);
+      if (delay !== undefined) return streamHellos(request, delay);
       const started = process.hrtime.bigint();
       const reply = await options.dispatcher.run(request.command, request.database ?? 'admin', context);
       logCommand(options, socketId, name, started, reply);
       if (request.noReply || socket.destroyed) return;
       socket.write(encodeReply(request, nextRequestId++, reply));
     }
-  });
+
+    /** Answers an awaitable hello after `delay`, then again every `delay` while exhaust is allowed. */
+    async function streamHellos(request: IncomingCommand, delay: number): Promise<void> {
+      let responseTo = request.requestId;
+      let wait = delay;
+      for (;;) {
+        if (wait > 0) await waitOrClose(socket, wait);
+        if (socket.destroyed || !server.listening) return;
+        const more = request.exhaustAllowed === true;
+        const requestId = nextRequestId++;
+        const reply = answerLocally(Object.keys(request.command)[0] ?? 'hello', request.command, context);
+        socket.write(encodeReply({ opCode: request.opCode, requestId: responseTo }, requestId, reply, more));
+        if (!more) return;
+        responseTo = requestId;
+        wait = Number(request.command.maxAwaitTimeMS);
+      }
+    }
+  }) as GatewayServer;
+  server.destroyConnections = () => {
+    for (const socket of sockets) socket.destroy();
+  };
+  return server;
 }
 
 function logCommand(

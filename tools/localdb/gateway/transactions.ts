@@ -6,6 +6,12 @@
  * Transactions run at REPEATABLE READ, PostgreSQL's snapshot isolation, which is what
  * MongoDB's transactions offer. A transaction idle longer than the limit (MongoDB's
  * `transactionLifetimeLimitSeconds`, 60 s) is rolled back.
+ *
+ * A write that needs a row another open transaction changed does not wait for it: like
+ * MongoDB, which fails such a write at once with WriteConflict (112) and the
+ * `TransientTransactionError` label (the driver's `withTransaction` then runs the transaction
+ * again), the gateway sets PostgreSQL's `lock_timeout` for the transaction, and the lock
+ * timeout (55P03) is reported as WriteConflict.
  */
 import type { HeldConnection } from './cursors';
 import { MongoCode, MongoCommandError } from './errors';
@@ -27,8 +33,13 @@ export interface TransactionStoreOptions {
   /** Called before a transaction's connection goes back to the pool. */
   onRelease?: (connection: HeldConnection) => void;
   lifetimeMs?: number;
+  /** How long a write waits for a row lock before failing with WriteConflict (ms). */
+  lockTimeoutMs?: number;
   now?: () => number;
 }
+
+/** Default of {@link TransactionStoreOptions.lockTimeoutMs}: a short wait, then a fast failure. */
+export const TRANSACTION_LOCK_TIMEOUT_MS = 100;
 
 /** The open transactions, by session. */
 export class TransactionStore {
@@ -49,6 +60,8 @@ export class TransactionStore {
     const connection = await this.options.connect();
     try {
       await connection.query('BEGIN ISOLATION LEVEL REPEATABLE READ', []);
+      const lockTimeout = Math.max(1, Math.round(this.options.lockTimeoutMs ?? TRANSACTION_LOCK_TIMEOUT_MS));
+      await connection.query(`SET LOCAL lock_timeout = ${lockTimeout}`, []);
     } catch (error) {
       connection.release(true);
       throw error;

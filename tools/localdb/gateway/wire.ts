@@ -24,6 +24,8 @@ export const MAX_MESSAGE_BYTES = 48_000_000;
 const MORE_TO_COME = 1 << 1;
 /** OP_MSG flag: a CRC-32C checksum ends the message. */
 const CHECKSUM_PRESENT = 1 << 0;
+/** OP_MSG flag: the client accepts a stream of replies (`moreToCome`) to this request. */
+const EXHAUST_ALLOWED = 1 << 16;
 
 /** Options that keep BSON types exactly as the client sent them. */
 export const RAW_TYPES = { promoteValues: false, promoteLongs: false, promoteBuffers: false } as const;
@@ -38,6 +40,8 @@ export interface IncomingCommand {
   database?: string;
   /** The client asked for no reply (OP_MSG `moreToCome`). */
   noReply: boolean;
+  /** The client accepts several replies to this request (OP_MSG `exhaustAllowed`). */
+  exhaustAllowed?: boolean;
 }
 
 /** The length announced by a message header, or undefined while fewer than 4 bytes arrived. */
@@ -84,7 +88,13 @@ function decodeOpMsg(message: Buffer, requestId: number): IncomingCommand {
   }
   if (!body) throw new Error('OP_MSG without a body section');
   for (const [identifier, documents] of sequences) body[identifier] = documents;
-  return { requestId, opCode: OpCode.Msg, command: body, noReply: (flags & MORE_TO_COME) !== 0 };
+  return {
+    requestId,
+    opCode: OpCode.Msg,
+    command: body,
+    noReply: (flags & MORE_TO_COME) !== 0,
+    exhaustAllowed: (flags & EXHAUST_ALLOWED) !== 0,
+  };
 }
 
 function decodeOpQuery(message: Buffer, requestId: number): IncomingCommand {
@@ -109,12 +119,21 @@ function header(length: number, requestId: number, responseTo: number, opCode: O
   return buffer;
 }
 
-/** Encodes a reply in the opcode the request came with. */
-export function encodeReply(request: IncomingCommand, requestId: number, reply: Document): Buffer {
+/**
+ * Encodes a reply in the opcode the request came with; `moreToCome` (OP_MSG only) tells the
+ * client that more replies to the same request follow, each answering the previous reply.
+ */
+export function encodeReply(
+  request: Pick<IncomingCommand, 'opCode' | 'requestId'>,
+  requestId: number,
+  reply: Document,
+  moreToCome = false,
+): Buffer {
   const body = serialize(reply);
   if (request.opCode === OpCode.Msg) {
     const length = HEADER_LENGTH + 4 + 1 + body.length;
-    const prefix = Buffer.alloc(5); // flagBits = 0, section kind 0
+    const prefix = Buffer.alloc(5); // flagBits, section kind 0
+    if (moreToCome) prefix.writeUInt32LE(MORE_TO_COME, 0);
     return Buffer.concat([header(length, requestId, request.requestId, OpCode.Msg), prefix, body]);
   }
   const fields = Buffer.alloc(20); // responseFlags, cursorID (int64), startingFrom, numberReturned
