@@ -15,7 +15,12 @@ export type { RemovedKind, ScreenedText } from '../services/screening/screenText
 
 /** The French placeholders of the screening. */
 export function screeningWords(): ScreeningWords {
-  return { phone: t('screening.phone'), email: t('screening.email'), link: t('screening.link') };
+  return {
+    phone: t('screening.phone'),
+    email: t('screening.email'),
+    link: t('screening.link'),
+    address: t('screening.address'),
+  };
 }
 
 /** `text` as it may be stored and shown to someone else, with the French placeholders. */

@@ -41,10 +41,10 @@ describe('nlu e-mails and redaction', () => {
     assert.deepEqual(extractEmails('jean\u200B@mail.fr'), ['jean@mail.fr']);
   });
 
-  it('leaves the removal to the screening, which replaces phones and e-mails, and nothing else', () => {
+  it('leaves the removal to the screening, which replaces phones, e-mails and the address', () => {
     assert.equal(
       screenText('Marie, 06 12 34 56 78 ou marie@exemple.fr, au 12 rue Jean Jaurès').text,
-      'Marie, [numéro retiré] ou [e-mail retiré], au 12 rue Jean Jaurès',
+      'Marie, [numéro retiré] ou [e-mail retiré], au [adresse retirée]',
     );
     assert.equal(screenText('rien à retirer').text, 'rien à retirer');
   });
