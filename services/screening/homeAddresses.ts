@@ -165,7 +165,16 @@ function namedStreet(tokens: readonly Token[], index: number): Part | null {
   }
   const next = streetName(tokens, nameStart);
   if (!hasNameWord(tokens, nameStart, next)) return null;
-  return { first: index, next, anchor: true };
+  return { first: index, next: trailingNumber(tokens, next), anchor: true };
+}
+
+/** The index after `n° 12`, `numéro 7`, `n 7` written after a street's name, if written. */
+function trailingNumber(tokens: readonly Token[], index: number): number {
+  let at = afterComma(tokens, index);
+  if (!['n', 'no', 'numero', 'num'].includes(word(tokens, at))) return index;
+  at += 1;
+  if (word(tokens, at) === '°' || word(tokens, at) === '.') at += 1;
+  return HOUSE_NUMBER.test(word(tokens, at)) ? at + 1 : index;
 }
 
 /** The index after a street's name: up to four name words and their particles. */
@@ -242,8 +251,12 @@ function doorCode(tokens: readonly Token[], index: number): Part | null {
 function floor(tokens: readonly Token[], index: number): Part | null {
   const current = word(tokens, index);
   if (current === 'rdc') return { first: index, next: index + 1, anchor: false };
-  if (current === 'rez' && word(tokens, index + 2) === 'de' && word(tokens, index + 4).startsWith('chauss')) {
-    return { first: index, next: index + 5, anchor: false };
+  if (current === 'rez') {
+    // `rez-de-chaussée` or `rez de chaussée`.
+    const hyphens = word(tokens, index + 1) === '-' ? 1 : 0;
+    const last = index + 2 + 2 * hyphens;
+    const de = word(tokens, index + 1 + hyphens) === 'de';
+    if (de && word(tokens, last).startsWith('chauss')) return { first: index, next: last + 1, anchor: false };
   }
   if (current === 'etage' && /^\d{1,2}$/.test(word(tokens, index + 1)))
     return { first: index, next: index + 2, anchor: false };

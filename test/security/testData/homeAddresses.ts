@@ -23,7 +23,7 @@ export const addresses: AddressRow[] = [
   { typed: 'digicode : 45A12 puis 1er étage', shown: `${A}` },
   { typed: 'Résidence les Oliviers bat 4 escalier 2', shown: A },
   { typed: 'je vis a la residence Les Cedres, appt 14', shown: `je vis a la ${A}` },
-  { typed: 'lotissement le Clos des Vignes n 7', shown: `${A} n 7` },
+  { typed: 'lotissement le Clos des Vignes n 7', shown: A },
   { typed: 'au 9, place Jean Jaurès, 2eme etage', shown: `au ${A}` },
   {
     typed: 'Je suis 31 route de Saint-Chamas, la maison au portail vert',
@@ -61,6 +61,7 @@ export const addresses: AddressRow[] = [
     shown: `Je suis ${A}, devant la pharmacie`,
   },
   { typed: 'numero 6 impasse du Mistral au rdc', shown: A },
+  { typed: 'chez ma tante 9 rue Pasteur rez de chaussée', shown: `chez ma tante ${A}` },
   { typed: 'porte 12 escalier B au fond du couloir', shown: `${A} au fond du couloir` },
   { typed: 'dans la cité Les Floralies bâtiment 3', shown: `dans la ${A}` },
   { typed: 'au 19 rue Louis Pasteur porte de gauche', shown: `au ${A}` },
@@ -69,6 +70,10 @@ export const addresses: AddressRow[] = [
   { typed: 'mamie 80 ans 15 rue des Aires dernier etage', shown: `mamie 80 ans ${A}` },
   { typed: 'ok au 33 av de la gare jvous attends', shown: `ok au ${A} jvous attends` },
   { typed: 'batiment C 2e etage porte face escalier', shown: `${A} escalier` },
+  {
+    typed: 'je peu promener vos chien, je suis av. de la gare n°12',
+    shown: `je peu promener vos chien, je suis ${A}`,
+  },
 ];
 
 /** Ordinary French that names no home and must come out as typed. */
