@@ -1,5 +1,5 @@
 /**
- * The description of an offer or a need: phone numbers, e-mails and links are removed (and
+ * The description of an offer or a need: phone numbers, e-mails, links and addresses are removed (and
  * the resident told why); money gets a reminder that everything is free and a chance to rewrite.
  */
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
@@ -7,7 +7,7 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { EntryKind } from '../../services/domain/types';
 import { t } from '../../services/i18n';
 import { mentionsMoney } from '../../services/nlu';
-import { screenText } from '../screening';
+import { removalNotices, screenText } from '../screening';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import { DialogId } from '../ids';
 import { Payload } from '../payload';
@@ -98,7 +98,8 @@ export class DescribeDialog extends CancelAndHelpDialog {
   /** The text screened (see `screenText`), telling the resident when something was removed. */
   private async cleaned(step: WaterfallStepContext, text: string): Promise<string> {
     const screened = screenText(text.trim());
-    if (screened.removed.length > 0) await step.context.sendActivity(t('form.contactsRemoved'));
+    for (const notice of removalNotices(screened.removed, 'description'))
+      await step.context.sendActivity(notice);
     return screened.text;
   }
 }

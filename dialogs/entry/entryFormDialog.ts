@@ -7,7 +7,7 @@ import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
-import { screenText } from '../screening';
+import { removalNotices, screenText } from '../screening';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { ResidentsPort } from '../ports';
 import { DialogId } from '../ids';
@@ -174,7 +174,8 @@ export class EntryFormDialog extends CancelAndHelpDialog {
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const typed = step.context.activity.text?.trim();
     const when = typed === undefined ? undefined : screenText(typed);
-    if (when?.removed.length) await step.context.sendActivity(t('form.availabilityContactsRemoved'));
+    for (const notice of removalNotices(when?.removed ?? [], 'availability'))
+      await step.context.sendActivity(notice);
     draftOf(step).availability = when?.text;
     const onBehalf = (step.options as Partial<EntryFormOptions>).onBehalf === true;
     return step.prompt(FormPromptId.contact, {

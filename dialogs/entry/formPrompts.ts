@@ -6,6 +6,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import { ActivityPrompt } from 'botbuilder-dialogs';
 import type { Category, Resident } from '../../services/domain/types';
+import { t } from '../../services/i18n';
 import { extractEmails, extractPhones } from '../../services/nlu';
 import type { FoundPlace, GeocoderPort, NluPort } from '../ports';
 import { normalize } from '../keywords';
@@ -75,15 +76,11 @@ export function formPrompts(deps: FormPromptsDeps): ActivityPrompt[] {
   const place = async (prompt: PromptValidatorContext<Activity>): Promise<boolean> => {
     const activity = prompt.recognized.value;
     if (!activity) return false;
-    const shared = readLocation(activity);
-    const text = readText(activity);
-    const found = shared
-      ? places.fromShared(shared.lat, shared.lon)
-      : text
-        ? await places.fromText(text)
-        : null;
-    if (!found) return false;
-    prompt.context.turnState.set(PLACE_KEY, found);
+    const answer = await places.find(readLocation(activity), readText(activity));
+    // Said here, the prompt does not add its retry: the resident reads one clear sentence.
+    if (answer.status === 'outside') await prompt.context.sendActivity(t('places.outsideMiramas'));
+    if (answer.status !== 'found') return false;
+    prompt.context.turnState.set(PLACE_KEY, answer.place);
     return true;
   };
 

@@ -2,6 +2,7 @@
  * Where an entry is: from an address, a neighbourhood name or a shared location.
  */
 import type { GeoPoint, LocationSource } from '../domain/types';
+import { isInMiramas } from './boundary';
 import type { GeocodedAddress, GeocodeOutcome } from './geocoder';
 import type { Neighbourhood } from './neighbourhoods';
 
@@ -37,8 +38,6 @@ export interface Located {
 
 /** Centre of Miramas (town hall area). */
 export const MIRAMAS_CENTRE = { lat: 43.5833, lon: 5.0017 } as const;
-/** Shared points further than this from the centre are outside the service area. */
-export const SERVICE_RADIUS_METERS = 8000;
 const EARTH_RADIUS_METERS = 6_371_008.8;
 const STREET_WORDS =
   /(^|[^\p{L}])(rue|avenue|av|bd|boulevard|chemin|all[ée]e|place|impasse|route|cours|quai|traverse|mont[ée]e|square|passage)(?![\p{L}])/iu;
@@ -88,7 +87,8 @@ export function fromNeighbourhood(
 
 /**
  * A place from a location the resident shared, with the nearest neighbourhood when a
- * finder is given; null for coordinates out of range.
+ * finder is given and the point is inside the commune's boundary (`boundary.ts`); null for
+ * coordinates out of range.
  */
 export function fromCoordinates(
   lat: number,
@@ -99,7 +99,7 @@ export function fromCoordinates(
     return null;
   }
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-  const inServiceArea = distanceMeters(MIRAMAS_CENTRE, { lat, lon }) <= SERVICE_RADIUS_METERS;
+  const inServiceArea = isInMiramas(lat, lon);
   const located: Located & { inServiceArea: boolean } = {
     location: point(lat, lon),
     source: 'shared_location',

@@ -41,10 +41,10 @@ describe('nlu e-mails and redaction', () => {
     assert.deepEqual(extractEmails('jean\u200B@mail.fr'), ['jean@mail.fr']);
   });
 
-  it('leaves the removal to the screening, which replaces phones and e-mails, and nothing else', () => {
+  it('leaves the removal to the screening, which replaces phones, e-mails and the address', () => {
     assert.equal(
       screenText('Marie, 06 12 34 56 78 ou marie@exemple.fr, au 12 rue Jean Jaurès').text,
-      'Marie, [numéro retiré] ou [e-mail retiré], au 12 rue Jean Jaurès',
+      'Marie, [numéro retiré] ou [e-mail retiré], au [adresse retirée]',
     );
     assert.equal(screenText('rien à retirer').text, 'rien à retirer');
   });
@@ -61,6 +61,12 @@ describe('nlu money mentions', () => {
     'travail rémunéré',
     'contre rémunération',
     "je le fais contre de l'argent",
+    'pour 5e je promène votre chien',
+    "5e de l'heure",
+    '2,50e le trajet',
+    '10e la séance',
+    '10e/h',
+    'je prends 15e',
   ]) {
     it(`sees money in "${text}"`, () => assert.equal(mentionsMoney(text), true));
   }
@@ -73,6 +79,18 @@ describe('nlu money mentions', () => {
     "j'habite au 10e étage",
     "je n'ai plus d'argent pour les courses",
     'la couture de masques',
+    'Aide aux devoirs du CP à la 5e',
+    'de la 6ème à la 3ème',
+    'mon fils est en 6e',
+    'niveau 3e en anglais',
+    'cours pour 5e et 4e',
+    'maths 6e 5e 4e 3e',
+    'soutien 6e-5e, anglais 4e/3e',
+    'élève de 3e',
+    'la 2e fois',
+    'le 20e siècle',
+    'dispo le 2 à 14h',
+    '2 paquets de pâtes et 12 oeufs',
   ]) {
     it(`sees no money in "${text}"`, () => assert.equal(mentionsMoney(text), false));
   }

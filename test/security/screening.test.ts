@@ -23,6 +23,7 @@ import { keyPattern, runTable, type Ids } from '../dialogs/support/table';
 import { noWait } from '../jobs/support';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import * as rows from './testData/screening';
+import * as homes from './testData/homeAddresses';
 import { frenchPosts } from '../../dialogs/testimonials/signature';
 
 const RESIDENT = 'resident-screening';
@@ -65,6 +66,26 @@ describe('security: one screening for text shown to others', function () {
 
     for (const sentence of rows.ordinary) {
       it(`keeps ordinary French: ${sentence}`, function () {
+        assert.deepEqual(screenText(sentence), { text: sentence, removed: [] });
+      });
+    }
+
+    it('has enough addresses and look-alikes to mean something', function () {
+      assert.ok(homes.addresses.length >= 40, `${homes.addresses.length} addresses`);
+      assert.ok(homes.ordinary.length >= 40, `${homes.ordinary.length} ordinary sentences`);
+    });
+
+    for (const row of homes.addresses) {
+      it(`takes out the address: ${row.typed}`, function () {
+        const screened = screenText(row.typed);
+        assert.equal(screened.text, row.shown);
+        assert.deepEqual(screened.removed, ['address']);
+        assert.deepEqual(screenText(screened.text).removed, [], 'screening twice changes nothing more');
+      });
+    }
+
+    for (const sentence of homes.ordinary) {
+      it(`keeps what only looks like an address: ${sentence}`, function () {
         assert.deepEqual(screenText(sentence), { text: sentence, removed: [] });
       });
     }

@@ -38,7 +38,7 @@ export const offerHappyPath: Turn[] = [
 export const offerSharedLocation: Turn[] = [
   ...offerStart('CATEGORY_PETS'),
   { send: 'Je peux promener votre chien le soir', says: ['form.where'] },
-  { send: { location: { lat: 48.8566, lon: 2.3522 } }, says: ['form.whereRetry'] },
+  { send: { location: { lat: 48.8566, lon: 2.3522 } }, says: ['places.outsideMiramas'] },
   { send: { location: { lat: 43.5862, lon: 4.9995 } }, says: ['form.whereShared', 'form.availabilityOffer'] },
   { send: 'le soir après 18 h', says: ['form.contact'] },
   ...finishForm('offer'),

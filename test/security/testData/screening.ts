@@ -7,7 +7,7 @@
 import type { Ids, Turn } from '../../dialogs/support/table';
 
 /** What the screening takes out. */
-export type Kind = 'phone' | 'premium' | 'email' | 'link';
+export type Kind = 'phone' | 'premium' | 'email' | 'link' | 'address';
 
 /** One row: what is typed, what must be stored, what was taken out. */
 export interface Row {
@@ -20,6 +20,7 @@ export interface Row {
 const PHONE = '[numéro retiré]';
 const EMAIL = '[e-mail retiré]';
 const LINK = '[lien retiré]';
+const ADDRESS = '[adresse retirée]';
 
 /** Phone numbers, French and international, however they are separated or disguised. */
 export const phones: Row[] = [
@@ -233,21 +234,21 @@ export const mixed: Row[] = [
   {
     name: 'phone, e-mail and link',
     typed: 'Marie, 06 12 34 56 78 ou marie@exemple.fr, ou www.marie.fr, au 12 rue Jean Jaurès',
-    stored: `Marie, ${PHONE} ou ${EMAIL}, ou ${LINK}, au 12 rue Jean Jaurès`,
-    removed: ['email', 'link', 'phone'],
+    stored: `Marie, ${PHONE} ou ${EMAIL}, ou ${LINK}, au ${ADDRESS}`,
+    removed: ['email', 'link', 'phone', 'address'],
   },
 ];
 
-/** Ordinary French: times, dates, grades, amounts, street numbers, postcodes, ages, emoji. */
+/** Ordinary French: times, dates, grades, amounts, a floor or a postcode alone, ages, emoji (addresses: `homeAddresses.ts`). */
 export const ordinary: string[] = [
   'Je peux faire vos courses le mardi à 14h30.',
   'Rendez-vous à 14:30 devant la mairie.',
   'Disponible le 12/05 et le 12/05/2026 au matin.',
   'Disponible du 01/06/2026 au 30/06/2026 le matin.',
-  'Rendez-vous le 05/06/2026 15h, bâtiment B, porte 3.',
+  'Rendez-vous le 05/06/2026 15h, devant la mairie.',
   'Aide aux devoirs du CP à la 5e, maths et français.',
   "J'ai 82 ans et je ne conduis plus.",
-  "J'habite au 12 rue Jean Jaurès, 13140 Miramas.",
+  "J'habite au 3e étage, à Miramas depuis 1990.",
   'Code postal 13140, département 13, région PACA.',
   'Les courses coûtent environ 45,50 € chez le primeur.',
   'Je promène votre chien de 8h à 10h ou de 17h à 19h.',
