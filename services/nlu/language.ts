@@ -113,6 +113,13 @@ export function detectLanguage(text: string): Language | undefined {
 
 /** Longest message read as a request to switch language (longer: it says something else). */
 const MAX_SWITCH_TOKENS = 8;
+/** The words a request to change language is made of, in either language. */
+const SWITCH_WORDS = new Set(
+  `english anglais francais french in en please pls plz svp stp sil vous plait s il te do you u
+  speak talk parlez parle parler parles can we could on peut pourrait est ce que is there anyone
+  someone quelqu un qui ici here sorry pardon desole hi hello bonjour ok okay only just language
+  langue`.split(/\s+/),
+);
 const NEGATIONS = new Set(['pas', 'not', 'don', 'dont', 'no', 'ne', 'jamais', 'never', 'cannot']);
 
 /**
@@ -124,6 +131,8 @@ export function readLanguageSwitch(text: string): Language | undefined {
   const tokens = rawTokens(foldAccents(text));
   if (tokens.length === 0 || tokens.length > MAX_SWITCH_TOKENS) return undefined;
   if (tokens.some((token) => NEGATIONS.has(token))) return undefined;
+  // Only words of a request about the language: "maths et anglais niveau collège" is not one.
+  if (!tokens.every((token) => SWITCH_WORDS.has(token))) return undefined;
   const asksEnglish = tokens.includes('english') || tokens.includes('anglais');
   const asksFrench = tokens.includes('francais') || tokens.includes('french');
   if (asksEnglish === asksFrench) return undefined;

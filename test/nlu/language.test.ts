@@ -262,6 +262,9 @@ describe('language detection', function () {
       ['français ou anglais ?', undefined],
       ["j'ai un voisin anglais qui a besoin d'aide pour ses courses cette semaine", undefined],
       ['bonjour', undefined],
+      ['maths et anglais niveau college', undefined],
+      ['cours d anglais', undefined],
+      ['I need help with my french homework', undefined],
     ];
     for (const [text, language] of cases) assert.equal(readLanguageSwitch(text), language, text);
     assert.equal(nextLanguage('en', 'en français svp'), 'fr');
