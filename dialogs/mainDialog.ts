@@ -35,7 +35,7 @@ import { PrivacyDialog, isDataErased } from './privacy/privacyDialog';
 import { AdminTestimonialsDialog } from './testimonials/adminTestimonialsDialog';
 import { TestimonialDialog } from './testimonials/testimonialDialog';
 import { WithdrawTestimonialDialog } from './testimonials/withdrawTestimonialDialog';
-import { readLanguageSwitch, nextLanguage } from '../services/nlu';
+import { detectLanguage, nextLanguage, readLanguageSwitch } from '../services/nlu';
 import { readText } from './payload';
 import { relocalizePendingQuestion } from './relocalize';
 import { withMenu } from './replies';
@@ -149,8 +149,8 @@ export class MainDialog extends CancelAndHelpDialog {
    * outside a turn.
    */
   async run(context: TurnContext, accessors: ConversationAccessors): Promise<TurnOutcome> {
-    const before = await this.languageOf(context, accessors);
     const text = readText(context.activity);
+    const before = await this.languageOf(context, accessors, text);
     const locale = text ? nextLanguage(before.locale, text) : before.locale;
     const language = locale === before.locale ? before : { locale, onResident: false };
     const asked = text ? readLanguageSwitch(text) : undefined;
@@ -171,14 +171,17 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /**
    * The conversation's language; when the conversation has none stored (its first turn, or
-   * state gone), the one recorded on the resident, who may have talked English before.
+   * state gone) and the message does not say it (a tap, "ok"), the one recorded on the
+   * resident, who may have talked English before.
    */
   private async languageOf(
     context: TurnContext,
     accessors: ConversationAccessors,
+    text: string | undefined,
   ): Promise<ConversationLanguage> {
     const stored = await accessors.language.get(context);
     if (stored) return stored;
+    if (text && detectLanguage(text)) return { ...FRENCH };
     const resident = await this.residents.get(context.activity.from.id);
     return resident?.locale === 'en' ? { locale: 'en', onResident: true } : { ...FRENCH };
   }
