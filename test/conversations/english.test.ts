@@ -125,6 +125,11 @@ const scripts: Script[] = [
       { send: 'yes please', contains: saysEn('need.saved', 'need.noMatch'), hides: FRENCH_QUESTION },
       { send: 'ok thanks', contains: saysEn('smallTalk.thanks') },
       { send: 'merci', contains: saysEn('smallTalk.thanks'), hides: [fr('smallTalk.thanks')] },
+      { send: { payload: 'MENU_PRIVACY' }, contains: saysEn('privacy.intro') },
+      {
+        send: { payload: 'PRIVACY_EXPORT' },
+        contains: ['Language we talk in: English.', 'She needs milk', ...saysEn('privacy.exportFooter')],
+      },
     ],
     async outcome(harness) {
       const [need, ...others] = await entriesOf(harness, 'en-need');
