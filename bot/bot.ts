@@ -9,7 +9,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { ConversationAccessors, TurnOutcome } from '../dialogs/mainDialog';
+import type { ConversationAccessors, ConversationLanguage, TurnOutcome } from '../dialogs/mainDialog';
 import type { Clock } from '../services/clock';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { MESSENGER_CHANNEL_ID } from './messenger/activities';
@@ -51,6 +51,7 @@ export class VoisinsBot extends ActivityHandler {
     this.accessors = {
       dialogState: conversationState.createProperty<DialogState>('DialogState'),
       recentTexts: conversationState.createProperty<string[]>('recentTexts'),
+      language: conversationState.createProperty<ConversationLanguage>('language'),
     };
     this.pipeline = new MiddlewareSet(
       new TurnGuard(conversationState),

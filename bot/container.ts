@@ -148,7 +148,8 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       botAppId: c.config.botFramework.MicrosoftAppId,
       clock: c.clock,
     }),
-  notices: (c) => new NoticeNotifier(c.get('transport'), renderNotice),
+  notices: (c) =>
+    new NoticeNotifier(c.get('transport'), renderNotice, (psid) => c.get('residents').localeOf(psid)),
   threadControl: (c) => {
     const graph = c.get('graph');
     return graph ? journaledThreadControl(graph.handover, c.get('outbox')) : NO_THREAD_CONTROL;

@@ -1,6 +1,7 @@
 /**
- * Short commands typed by residents ("annuler", "menu", "aide", "stop", "oui", "non"),
- * recognised despite accents, capitals, punctuation and one-letter typos.
+ * Short commands typed by residents ("annuler", "menu", "aide", "stop", "oui", "non", and
+ * their English forms "cancel", "help", "yes", "no"), recognised despite accents, capitals,
+ * punctuation and one-letter typos.
  */
 
 /** A command that interrupts any dialog. */
@@ -52,9 +53,27 @@ const CANCEL = [
   'arreter',
   'arret',
   'arrete',
+  // English
+  'cancel',
+  'cancel it',
+  'stop it',
+  'quit',
 ];
-const MENU = ['menu', 'menu principal', 'retour au menu', 'retour menu', 'accueil', 'recommencer'];
-const HELP = ['aide', 'help', 'comment ca marche'];
+const MENU = [
+  'menu',
+  'menu principal',
+  'retour au menu',
+  'retour menu',
+  'accueil',
+  'recommencer',
+  // English
+  'main menu',
+  'back to menu',
+  'back to the menu',
+  'start again',
+  'start over',
+];
+const HELP = ['aide', 'help', 'comment ca marche', 'help please', 'how does it work', 'how does this work'];
 const YES = [
   'oui',
   'ouais',
@@ -67,8 +86,33 @@ const YES = [
   'oui oui',
   'j accepte',
   'accepte',
+  // English
+  'yeah',
+  'yep',
+  'yes please',
+  'sure',
+  'of course',
+  'i agree',
+  'agree',
+  'alright',
+  'all right',
 ];
-const NO = ['non', 'nan', 'no', 'non merci', 'je refuse', 'refuse', 'pas d accord'];
+const NO = [
+  'non',
+  'nan',
+  'no',
+  'non merci',
+  'je refuse',
+  'refuse',
+  'pas d accord',
+  // English
+  'nope',
+  'no thanks',
+  'no thank you',
+  'not really',
+  'i don t agree',
+  'i disagree',
+];
 
 /** The interrupting command the whole message is, if any. */
 export function readCommand(text: string | undefined): Command | undefined {
@@ -98,7 +142,7 @@ export type SmallTalk = 'thanks' | 'acknowledgement' | 'question' | 'price' | 'w
 const THANKS =
   /^((ok|okay|super|top|genial|parfait|d accord|tres bien|bien) )?(merci|mci|mrc|thanks|thank you|thx)( (beaucoup|bcp|bien|encore|a vous|a toi|pour tout|infiniment|mille fois))*$/;
 const ACKNOWLEDGEMENTS =
-  /^(ok|okay|oki|ok ok|d accord|daccord|dac|ca marche|tres bien|super|parfait|entendu|compris|bien recu|ah ok|ah d accord)$/;
+  /^(ok|okay|oki|ok ok|d accord|daccord|dac|ca marche|tres bien|super|parfait|entendu|compris|bien recu|ah ok|ah d accord|alright|all right|got it|fine|great)$/;
 /** Longest message read as a question about the service (longer: a request, for the NLU). */
 const MAX_SMALL_QUESTION = 60;
 /** "c'est gratuit ?", "c'est combien ?", "ça coûte quelque chose", "faut payer ?". */
@@ -181,12 +225,13 @@ export function asksForMyEntries(text: string | undefined): boolean {
 const MAX_TYPED_ANSWER = 80;
 /** Saying one cannot, anywhere in the answer: a refusal even after "oui" ("oui mais je peux pas"). */
 const CANNOT =
-  /\b(ne )?(peux|peut|pourrai|pourrais) (pas|plus)\b|\bpas (dispo|disponible|libre|possible)\b|\bimpossible\b|\bempeche\b/;
+  /\b(ne )?(peux|peut|pourrai|pourrais) (pas|plus)\b|\bpas (dispo|disponible|libre|possible)\b|\bimpossible\b|\bempeche\b|\b(can t|cannot|can not|couldn t|won t be able)\b|\bnot (available|free)\b/;
 /** How an acceptance starts. */
 const ACCEPTS =
-  /^(oui|ouais|ouep|ok|okay|oki|d accord|dac|daccord|avec plaisir|volontiers|bien sur|yes|je peux|j accepte|j y vais|pas de souci|pas de probleme|aucun souci|aucun probleme|carrement|c est bon|ca marche|je suis dispo|je suis disponible)\b/;
+  /^(oui|ouais|ouep|ok|okay|oki|d accord|dac|daccord|avec plaisir|volontiers|bien sur|yes|je peux|j accepte|j y vais|pas de souci|pas de probleme|aucun souci|aucun probleme|carrement|c est bon|ca marche|je suis dispo|je suis disponible|yeah|yep|sure|of course|with pleasure|happy to|i can|i will|no problem)\b/;
 /** How a refusal starts. */
-const REFUSES = /^(non|nan|no|desole|desolee|dsl|malheureusement|je refuse|pas cette fois)\b/;
+const REFUSES =
+  /^(non|nan|no|nope|desole|desolee|dsl|malheureusement|je refuse|pas cette fois|sorry|unfortunately)\b/;
 
 /**
  * A helper's typed answer to a request they were asked: true for an acceptance ("oui avec

@@ -7,6 +7,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogState, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Dialog, DialogSet, DialogTurnStatus, WaterfallDialog } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
+import { currentLocale, t, withLocale, type Locale } from '../services/i18n';
 import type { Logger } from '../services/logger';
 import type { ResidentNotifier } from '../services/messaging/notifier';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
@@ -35,7 +36,10 @@ import { AdminTestimonialsDialog } from './testimonials/adminTestimonialsDialog'
 import { TestimonialDialog } from './testimonials/testimonialDialog';
 import { WithdrawTestimonialDialog } from './testimonials/withdrawTestimonialDialog';
 import { actsAnyTime, type AlsoRequest } from './laterPayloads';
-import { readPayload } from './payload';
+import { detectLanguage, nextLanguage, readLanguageSwitch } from '../services/nlu';
+import { readPayload, readText } from './payload';
+import { relocalizePendingQuestion } from './relocalize';
+import { withMenu } from './replies';
 import { Router, alsoQuestion } from './router';
 import { Turn } from './turn';
 
@@ -66,7 +70,19 @@ export interface ConversationAccessors {
   dialogState: StatePropertyAccessor<DialogState>;
   /** The resident's last texts, screened, for a handover's summary (property `recentTexts`). */
   recentTexts: StatePropertyAccessor<string[]>;
+  /** The language of the conversation (property `language`). */
+  language: StatePropertyAccessor<ConversationLanguage>;
 }
+
+/** The language a conversation is held in, and whether the resident document knows it. */
+export interface ConversationLanguage {
+  locale: Locale;
+  /** False until the resident document records `locale` (it exists only after the storage consent). */
+  onResident: boolean;
+}
+
+/** A conversation nobody switched: French, which an absent `locale` on the resident means. */
+const FRENCH: ConversationLanguage = { locale: 'fr', onResident: true };
 
 /** What a turn ended with, for the bot. */
 export interface TurnOutcome {
@@ -96,6 +112,7 @@ export class MainDialog extends CancelAndHelpDialog {
   private readonly router: Router;
   private readonly globalAnswers: GlobalAnswers;
   private readonly nlu: NluPort;
+  private readonly residents: ResidentsPort;
   /** Each running turn's facts, created by {@link run} (a turn's context is never reused). */
   private readonly turns = new WeakMap<TurnContext, Turn>();
 
@@ -103,6 +120,7 @@ export class MainDialog extends CancelAndHelpDialog {
     super(DialogId.main);
     const { nlu, geocoder, residents, moderation, attention, testimonials, clock, logger } = services;
     this.nlu = nlu;
+    this.residents = residents;
     const form: EntryFormDeps = { nlu, geocoder, residents };
     const handover = { moderation, attention };
     const entryHandover: EntryHandover = {
@@ -130,18 +148,77 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   /**
-   * Handles one incoming message: understands it once, answers it when it can arrive at
-   * any time (then asks the interrupted question again, or ends the dialogs after an
-   * emergency), else continues the active dialog or starts the main loop. The last texts
-   * are kept in their own state property for a handover's summary. After a data erasure
-   * the dialog state and the texts are deleted, and the outcome says so.
+   * Handles one incoming message in the conversation's language, which a typed message can
+   * change ({@link nextLanguage}: a resident who writes English is answered in English until
+   * they switch back); the language is then recorded on the resident for the notices sent
+   * outside a turn.
    */
   async run(context: TurnContext, accessors: ConversationAccessors): Promise<TurnOutcome> {
+    const text = readText(context.activity);
+    const before = await this.languageOf(context, accessors, text);
+    const locale = text ? nextLanguage(before.locale, text) : before.locale;
+    const language = locale === before.locale ? before : { locale, onResident: false };
+    const asked = text ? readLanguageSwitch(text) : undefined;
+    return withLocale(locale, async () => {
+      const switchedFrom = locale === before.locale ? undefined : before.locale;
+      const outcome = await this.runTurn(context, accessors, { asked: asked !== undefined, switchedFrom });
+      if (outcome.stateDeleted) {
+        await accessors.language.delete(context);
+        return outcome;
+      }
+      if (!language.onResident) {
+        language.onResident = await this.residents.setLocale(context.activity.from.id, locale);
+      }
+      await accessors.language.set(context, language);
+      return outcome;
+    });
+  }
+
+  /**
+   * The conversation's language; when the conversation has none stored (its first turn, or
+   * state gone) and the message does not say it (a tap, "ok"), the one recorded on the
+   * resident, who may have talked English before.
+   */
+  private async languageOf(
+    context: TurnContext,
+    accessors: ConversationAccessors,
+    text: string | undefined,
+  ): Promise<ConversationLanguage> {
+    const stored = await accessors.language.get(context);
+    if (stored) return stored;
+    if (text && detectLanguage(text)) return { ...FRENCH };
+    const resident = await this.residents.get(context.activity.from.id);
+    return resident?.locale === 'en' ? { locale: 'en', onResident: true } : { ...FRENCH };
+  }
+
+  /**
+   * Handles one incoming message: understands it once, answers it when it can arrive at
+   * any time (then asks the interrupted question again, or ends the dialogs after an
+   * emergency), else continues the active dialog or starts the main loop. After a change
+   * of language the pending question is put into the new one; a request to change is
+   * answered, then the interrupted question is asked again. The last texts are kept in their own state property for a handover's summary.
+   * After a data erasure the dialog state and the texts are deleted, and the outcome says so.
+   */
+  private async runTurn(
+    context: TurnContext,
+    accessors: ConversationAccessors,
+    language: { asked: boolean; switchedFrom?: Locale },
+  ): Promise<TurnOutcome> {
     const turn = await this.startTurn(context, accessors);
     const dialogSet = new DialogSet(accessors.dialogState);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
     const idle = !dc.activeDialog || dc.child?.activeDialog?.id === MAIN_WATERFALL;
+    if (language.switchedFrom) relocalizePendingQuestion(dc.stack, language.switchedFrom, currentLocale());
+    if (language.asked) {
+      if (idle) {
+        await context.sendActivity(withMenu(t('language.switched')));
+      } else {
+        await context.sendActivity(t('language.switchedResume'));
+        await dc.repromptDialog();
+      }
+      return { stateDeleted: false };
+    }
     const answered = await this.globalAnswers.answer(context, turn, {
       idle,
       expects: (payload) => expectedByActiveDialogs(dc, payload),

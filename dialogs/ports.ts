@@ -27,6 +27,7 @@ import type {
   QualificationService,
 } from '../services/moderation';
 import type { Understanding } from '../services/nlu';
+import type { Locale } from '../services/i18n';
 import type { LocateDeps } from '../services/places';
 import type { PersonalDataRights } from '../services/privacy';
 import type {
@@ -59,6 +60,8 @@ export interface ResidentsPort {
   get(psid: string): Promise<Resident | null>;
   recordStorageConsent(psid: string, consent: Consent): Promise<Resident>;
   setContact(psid: string, contact: Resident['contact']): Promise<void>;
+  /** Records the conversation's language on the resident; false while they do not exist yet. */
+  setLocale(psid: string, locale: Locale): Promise<boolean>;
 }
 
 /**

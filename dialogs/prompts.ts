@@ -56,11 +56,11 @@ function byPartialTitle(typed: string, choices: readonly CardAction[]): string |
   return fitting.length === 1 ? String(fitting[0]?.value) : undefined;
 }
 
-/** "oui"/"non" typed for choices titled "Oui, …"/"Non, …" whose payloads are not YES/NO. */
+/** "oui"/"non" typed for choices titled "Oui, …"/"Non, …" (or "Yes, …"/"No, …") whose payloads are not YES/NO. */
 function byYesNoTitle(yesNo: boolean | undefined, choices: readonly CardAction[]): string | undefined {
   if (yesNo === undefined) return undefined;
-  const word = yesNo ? 'oui' : 'non';
-  const fitting = choices.filter((action) => normalize(action.title).split(/\W+/)[0] === word);
+  const words = yesNo ? ['oui', 'yes'] : ['non', 'no'];
+  const fitting = choices.filter((action) => words.includes(normalize(action.title).split(/\W+/)[0] ?? ''));
   return fitting.length === 1 ? String(fitting[0]?.value) : undefined;
 }
 

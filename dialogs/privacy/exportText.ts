@@ -82,6 +82,9 @@ function residentLines(resident: Resident): string[] {
       t('privacy.exportConsentPublication', { consent: consentText(resident.consents.publication) }),
     );
   }
+  if (resident.locale) {
+    lines.push(t('privacy.exportLocale', { language: t(`privacy.localeName.${resident.locale}`) }));
+  }
   return lines;
 }
 

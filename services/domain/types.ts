@@ -61,9 +61,14 @@ export interface Resident {
   contact: { channels: ContactChannel[]; phone?: string; email?: string };
   /** Last message the resident sent us: the 24-hour window starts here. */
   lastMessageAt?: Date;
+  /** The language the resident talks to the bot in, for what is sent outside a turn; French when absent. */
+  locale?: ResidentLocale;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** A language the bot speaks with a resident (the locales of `services/i18n`). */
+export type ResidentLocale = 'fr' | 'en';
 
 /** An offer or a need (collection `entries`). */
 export interface Entry {

@@ -37,6 +37,7 @@ export { mentionsMoney } from './money';
 export { detectEmergency } from './emergency';
 export { detectUrgency } from './urgency';
 export { normalizeText, normalizeTokens, foldAccents } from './normalize';
+export { detectLanguage, nextLanguage, readLanguageSwitch, scoreLanguage, type Language } from './language';
 
 /** Confidence given to an intent forced by the emergency rules. */
 export const RULE_CONFIDENCE = 0.99;

@@ -7,7 +7,7 @@
  */
 import type { Collection, Db, UpdateFilter } from 'mongodb';
 import type { Clock } from '../clock';
-import type { Consent, ContactChannel, Resident } from '../domain/types';
+import type { Consent, ContactChannel, Resident, ResidentLocale } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { cleanOptionalText, requirePsid } from '../validation';
 
@@ -16,6 +16,7 @@ export const RESIDENTS_COLLECTION = 'residents';
 
 const CHANNELS: readonly ContactChannel[] = ['page', 'phone', 'email'];
 const VIA: readonly Consent['via'][] = ['messenger', 'phone', 'in_person'];
+const LOCALES: readonly ResidentLocale[] = ['fr', 'en'];
 const DUPLICATE_KEY = 11000;
 
 /**
@@ -82,6 +83,27 @@ export class ResidentRepository {
     if (result.matchedCount !== 1) {
       throw new CodedError(ErrorCode.PayloadInvalid, 'no resident: record the storage consent first');
     }
+  }
+
+  /**
+   * Records the language the resident talks in; false when there is no resident yet (no
+   * storage consent), so the caller can record it again later.
+   *
+   * @throws CodedError `payload_invalid` for a language the bot does not speak.
+   */
+  async setLocale(psid: string, locale: ResidentLocale): Promise<boolean> {
+    if (!LOCALES.includes(locale)) throw new CodedError(ErrorCode.PayloadInvalid, 'locale is invalid');
+    const result = await this.residents.updateOne({ psid: requirePsid(psid) }, { $set: { locale } });
+    return result.matchedCount === 1;
+  }
+
+  /** The language to write to the resident in outside a conversation turn (French by default). */
+  async localeOf(psid: string): Promise<ResidentLocale> {
+    const resident = await this.residents.findOne(
+      { psid: requirePsid(psid) },
+      { projection: { _id: 0, locale: 1 } },
+    );
+    return resident?.locale === 'en' ? 'en' : 'fr';
   }
 
   private async recordConsent(

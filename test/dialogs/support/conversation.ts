@@ -5,7 +5,7 @@
 import type { Activity } from 'botbuilder';
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { ConversationAccessors, MainDialog } from '../../../dialogs/mainDialog';
+import type { ConversationAccessors, ConversationLanguage, MainDialog } from '../../../dialogs/mainDialog';
 
 /** What a resident sends. */
 export type Input =
@@ -49,6 +49,7 @@ export function converseWith(dialog: MainDialog): DialogConversation {
   const accessors: ConversationAccessors = {
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     recentTexts: conversationState.createProperty<string[]>('recentTexts'),
+    language: conversationState.createProperty<ConversationLanguage>('language'),
   };
   const adapter = new TestAdapter();
   return {

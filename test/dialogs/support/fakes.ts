@@ -173,6 +173,12 @@ export class MemoryResidents implements ResidentsPort {
     return Promise.resolve();
   }
 
+  setLocale(psid: string, locale: 'fr' | 'en'): Promise<boolean> {
+    const resident = this.stored.get(psid);
+    if (resident) resident.locale = locale;
+    return Promise.resolve(resident !== undefined);
+  }
+
   private ensure(psid: string): Resident {
     let resident = this.stored.get(psid);
     if (!resident) {
