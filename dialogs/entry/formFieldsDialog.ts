@@ -10,7 +10,7 @@ import { Dialog } from 'botbuilder-dialogs';
 import { t } from '../../services/i18n';
 import { MenuPayload, Payload, readPayload, readText } from '../payload';
 import type { ResidentsPort } from '../ports';
-import { choice, withChoices, withMenu } from '../replies';
+import { categoryName, choice, withChoices, withMenu } from '../replies';
 import { type Correction, readCorrection } from './corrections';
 import type { EntryDialogOptions, EntryDraft } from './draft';
 import { isComplete, recapText } from './draft';
@@ -60,7 +60,11 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
       misses: 0,
     };
     (dc.activeDialog?.state as { form?: FormState }).form = state;
-    return this.askNext(dc, state, []);
+    // A category understood from the first message is said, so that a wrong one can be undone.
+    const carried = draft.category
+      ? [t('form.categoryCarried', { category: categoryName(draft.category) })]
+      : [];
+    return this.askNext(dc, state, carried);
   }
 
   /** Reads the reply to the question asked. */
