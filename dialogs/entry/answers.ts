@@ -101,11 +101,18 @@ export function readTimeUrgency(text: string): 'high' | 'normal' | undefined {
   return LATER.test(typed) ? 'normal' : undefined;
 }
 
-/** True when the text, short enough to be an answer, says when. */
+/** A moment within the next day (the words of {@link SOON} that say when, not how urgent). */
+const SOON_MOMENT =
+  /\b(le plus (vite|tot) possible|au plus (vite|tot)|des que possible|asap|tout de suite|immediatement|maintenant|aujourd hui|ce soir|ce matin|cet apres midi|cette nuit|demain|dans l heure)\b/;
+
+/**
+ * True when the text, short enough to be an answer, says when ("ce soir", "dans la semaine",
+ * "le samedi matin"), not merely how urgent ("oui c'est urgent", "pas pressé").
+ */
 export function isTimeExpression(text: string): boolean {
   const typed = normalize(text);
   if (typed.length === 0 || typed.split(' ').length > 12) return false;
-  return readTimeUrgency(text) !== undefined || MOMENT.test(typed);
+  return SOON_MOMENT.test(typed) || LATER.test(typed) || MOMENT.test(typed);
 }
 
 /** The answer to "is it urgent?": a time expression, yes or no. */

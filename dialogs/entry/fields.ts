@@ -24,7 +24,6 @@ import {
   readBeneficiary,
   readChoiceText,
   readPageContact,
-  readTimeUrgency,
   readUrgencyAnswer,
 } from './answers';
 import { placeLabel } from './draft';
@@ -154,7 +153,7 @@ const urgency: Field = {
     return set((state) => {
       state.draft.urgency = level;
       // "ce soir", "dans la semaine": also the answer to "when?", noted and shown in the recap.
-      if (readTimeUrgency(text) === undefined || state.draft.availability !== undefined) return [];
+      if (!isTimeExpression(text) || state.draft.availability !== undefined) return [];
       const when = screened(activity, 'form.availabilityContactsRemoved');
       state.draft.availability = when.text;
       state.availabilityFromUrgency = true;
