@@ -8,6 +8,9 @@
  * classifier suspects one, and its answer; a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`); an
  * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`) unless the
  * question being asked declared it expects that payload (see ./expectedPayloads.ts).
+ * Mid-form, only the confident verdict (`understanding.emergency`) gives the numbers, never
+ * the classifier's suspicion; and an answer the entry form reads in the context of its
+ * question never reaches these checks (see `MainDialog.run`).
  */
 import type { TurnContext } from 'botbuilder';
 import { answerEmergency } from './emergency';

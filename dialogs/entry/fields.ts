@@ -1,62 +1,26 @@
 /**
  * The questions of the entry form, each with what it expects: its choices and their typed
- * forms, what it reads in context and what it accepts freely.
+ * forms, what it reads in context and what it accepts freely (the questions answered in
+ * free text are in ./textFields.ts), and the order they are asked in.
  */
-import type { Activity, CardAction } from 'botbuilder';
+import type { CardAction } from 'botbuilder';
 import { CATEGORIES, type Category } from '../../services/domain/types';
 import { t } from '../../services/i18n';
-import { mentionsMoney } from '../../services/nlu';
-import {
-  Payload,
-  categoryFromPayload,
-  categoryPayload,
-  readLocation,
-  readPayload,
-  readText,
-} from '../payload';
+import { Payload, categoryFromPayload, categoryPayload, readPayload, readText } from '../payload';
 import { categoryName } from '../replies';
-import { screenText } from '../screening';
 import {
   type ChoiceSpec,
   isTimeExpression,
   mentionsRelative,
-  readAgreement,
   readBeneficiary,
-  readChoiceText,
   readPageContact,
   readUrgencyAnswer,
 } from './answers';
-import { placeLabel } from './draft';
 import { editField, editFieldChoices } from './editFields';
+import { picked, screened, set, yesNo } from './fieldReading';
 import { categoryOf, contactOf } from './formPrompts';
 import type { Answer, Field, FieldId, FormState } from './formState';
-import { PlaceFinder } from './place';
-
-/** The choice picked: a payload among `choices`, or its typed form. */
-function picked(activity: Partial<Activity>, choices: readonly ChoiceSpec[]): string | undefined {
-  const payload = readPayload(activity);
-  if (payload) return choices.some((choice) => choice.payload === payload) ? payload : undefined;
-  const text = readText(activity);
-  return text ? readChoiceText(text, choices) : undefined;
-}
-
-/** A yes/no question: the choices, or yes/no in its usual forms. */
-function yesNo(activity: Partial<Activity>, choices: readonly ChoiceSpec[]): boolean | undefined {
-  const choice = picked(activity, choices);
-  if (choice !== undefined) return choice === Payload.yes;
-  return readPayload(activity) ? undefined : readAgreement(readText(activity));
-}
-
-const set = (update: (state: FormState) => string[] | void): Answer => ({
-  kind: 'set',
-  update: (state) => update(state) ?? [],
-});
-
-/** The typed text screened for contact details, and the warning to say when one was removed. */
-function screened(activity: Partial<Activity>, warning: string): { text: string; said: string[] } {
-  const result = screenText((activity.text ?? '').trim());
-  return { text: result.text, said: result.removed.length > 0 ? [t(warning)] : [] };
-}
+import { availability, description, money, place, rewrite } from './textFields';
 
 const CATEGORY_SYNONYMS: Partial<Record<Category, RegExp>> = {
   groceries: /^(les )?(courses?|commissions?|supermarche|epicerie|provisions)$/,
@@ -163,146 +127,6 @@ const urgency: Field = {
   clear(state) {
     delete state.draft.urgency;
     if (state.availabilityFromUrgency) delete state.draft.availability;
-    delete state.availabilityFromUrgency;
-  },
-};
-
-/** The description, screened; money mentioned asks the reminder. */
-const description: Field = {
-  id: 'description',
-  missing: (state) => state.draft.description === undefined,
-  question: (state) => t(state.draft.kind === 'offer' ? 'form.descriptionOffer' : 'form.descriptionNeed'),
-  retry: () => t('form.descriptionRetry'),
-  choices: () => [],
-  read: () => undefined,
-  async accept(activity) {
-    if ((readText(activity)?.length ?? 0) < 2) return Promise.resolve(undefined);
-    const typed = screened(activity, 'form.contactsRemoved');
-    return Promise.resolve(
-      set((state) => {
-        state.draft.description = typed.text;
-        state.draft.money = false;
-        if (mentionsMoney(typed.text)) state.moneyStage = 'ask';
-        return typed.said;
-      }),
-    );
-  },
-  clear(state) {
-    delete state.draft.description;
-    delete state.draft.money;
-    delete state.moneyStage;
-  },
-};
-
-const moneySpecs = (): ChoiceSpec[] => [
-  { payload: Payload.rewrite, title: t('form.rewrite') },
-  { payload: Payload.keepText, title: t('form.keep') },
-];
-
-const money: Field = {
-  id: 'money',
-  missing: (state) => state.moneyStage === 'ask',
-  question: () => t('form.moneyReminder'),
-  retry: () => t('form.retryButtons'),
-  choices: moneySpecs,
-  read(activity) {
-    // "Voulez-vous réécrire votre description ?": yes is to rewrite.
-    const choice = picked(activity, moneySpecs());
-    const rewrite = choice ? choice === Payload.rewrite : yesNo(activity, []);
-    if (rewrite === undefined) return undefined;
-    return set((state) => {
-      if (rewrite) return void (state.moneyStage = 'rewrite');
-      delete state.moneyStage;
-      state.draft.money = true;
-      return [t('form.moneyKept')];
-    });
-  },
-  clear: (state) => description.clear(state),
-};
-
-const rewrite: Field = {
-  ...description,
-  id: 'rewrite',
-  missing: (state) => state.moneyStage === 'rewrite',
-  question: () => t('form.rewritePrompt'),
-  async accept(activity) {
-    if ((readText(activity)?.length ?? 0) < 2) return Promise.resolve(undefined);
-    const typed = screened(activity, 'form.contactsRemoved');
-    return Promise.resolve(
-      set((state) => {
-        delete state.moneyStage;
-        state.draft.description = typed.text;
-        state.draft.money = mentionsMoney(typed.text);
-        return [...typed.said, ...(state.draft.money ? [t('form.moneyKept')] : [])];
-      }),
-    );
-  },
-};
-
-const place: Field = {
-  id: 'place',
-  missing: (state) => state.draft.location === undefined,
-  question: () => t('form.where'),
-  retry: () => t('form.whereRetry'),
-  choices: () => [],
-  // A shared position is read with the geocoder's help below; nothing typed is read in context.
-  read: () => undefined,
-  async accept(activity, _state, deps) {
-    const finder = new PlaceFinder(deps.geocoder, deps.nlu);
-    const shared = readLocation(activity);
-    const text = readText(activity);
-    const found = shared
-      ? finder.fromShared(shared.lat, shared.lon)
-      : text
-        ? await finder.fromText(text)
-        : null;
-    if (!found) return undefined;
-    return set((state) => {
-      const { draft } = state;
-      draft.location = found.location;
-      draft.locationSource = found.source;
-      draft.neighbourhood = found.neighbourhood;
-      draft.addressText = found.source === 'address' ? text?.trim() : undefined;
-      const key =
-        found.source === 'shared_location'
-          ? 'form.whereShared'
-          : found.source === 'neighbourhood_fallback'
-            ? 'form.whereFallback'
-            : 'form.whereFound';
-      return [t(key, { place: placeLabel(draft) })];
-    });
-  },
-  clear(state) {
-    for (const key of ['location', 'locationSource', 'neighbourhood', 'addressText'] as const)
-      delete state.draft[key];
-  },
-};
-
-const availabilityAnswer = (activity: Partial<Activity>): Answer => {
-  const when = screened(activity, 'form.availabilityContactsRemoved');
-  return set((state) => {
-    state.draft.availability = when.text;
-    delete state.availabilityFromUrgency;
-    return when.said;
-  });
-};
-
-const availability: Field = {
-  id: 'availability',
-  missing: (state) => state.draft.availability === undefined,
-  question: (state) => t(state.draft.kind === 'offer' ? 'form.availabilityOffer' : 'form.availabilityNeed'),
-  retry: () => t('form.textRetry'),
-  choices: () => [],
-  read(activity) {
-    const text = readPayload(activity) ? undefined : readText(activity);
-    return text && isTimeExpression(text) ? availabilityAnswer(activity) : undefined;
-  },
-  async accept(activity) {
-    const long = (readText(activity)?.length ?? 0) >= 2;
-    return Promise.resolve(long ? availabilityAnswer(activity) : undefined);
-  },
-  clear(state) {
-    delete state.draft.availability;
     delete state.availabilityFromUrgency;
   },
 };
