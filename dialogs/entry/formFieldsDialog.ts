@@ -15,6 +15,8 @@ import { type Correction, readCorrection } from './corrections';
 import type { EntryDialogOptions, EntryDraft } from './draft';
 import { isComplete, recapText } from './draft';
 import { FIELDS, nextField } from './fields';
+import type { FormPromptsDeps } from './formPrompts';
+import { PlaceFinder } from './place';
 import type { Field, FieldDeps, FieldId, FormState } from './formState';
 import { FORM_FIELDS_DIALOG, formStateOn, switchKind } from './formState';
 
@@ -29,7 +31,7 @@ export interface EntryFormOptions extends EntryDialogOptions {
 }
 
 /** What the form calls: the understanding and the geocoder (its fields), the resident's consent. */
-export interface EntryFormDeps extends FieldDeps {
+export interface EntryFormDeps extends FormPromptsDeps {
   residents: Pick<ResidentsPort, 'get'>;
 }
 
@@ -38,8 +40,11 @@ const MISSES_BEFORE_HELP = 2;
 
 /** The questions of the form, asked one after the other until the recap is confirmed. */
 export class FormFieldsDialog extends Dialog<EntryFormOptions> {
+  private readonly fieldDeps: FieldDeps;
+
   constructor(private readonly deps: EntryFormDeps) {
     super(FORM_FIELDS_DIALOG);
+    this.fieldDeps = { nlu: deps.nlu, places: new PlaceFinder(deps.geocoder, deps.nlu) };
   }
 
   /** Starts with what the first message already said (a category, an urgency). */
@@ -88,7 +93,7 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
       if (!correction && !inContext) return this.ask(dc, state, field, [t('form.resumed')]);
     }
     if (correction) return this.correct(dc, state, correction);
-    const answer = inContext ?? (await field.accept?.(activity, state, this.deps));
+    const answer = inContext ?? (await field.accept?.(activity, state, this.fieldDeps));
     if (!answer) return this.missed(dc, state, field);
     if (answer.kind === 'stop') {
       await dc.context.sendActivity(withMenu(answer.text));

@@ -6,6 +6,7 @@ import type { Activity, CardAction } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { EntryKind } from '../../services/domain/types';
 import type { FormPromptsDeps } from './formPrompts';
+import type { PlaceFinder } from './place';
 import type { EntryDraft } from './draft';
 import type { ChoiceSpec } from './answers';
 
@@ -61,8 +62,11 @@ export type Answer =
   /** The recap is confirmed: the form returns the draft. */
   | { kind: 'done' };
 
-/** What the fields' free readings call. */
-export type FieldDeps = FormPromptsDeps;
+/** What the fields' free readings call: the understanding, and the places (built once per form dialog). */
+export interface FieldDeps {
+  nlu: FormPromptsDeps['nlu'];
+  places: Pick<PlaceFinder, 'fromText' | 'fromShared'>;
+}
 
 /** One question of the form. */
 export interface Field {

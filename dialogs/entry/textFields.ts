@@ -10,7 +10,6 @@ import { type ChoiceSpec, isTimeExpression } from './answers';
 import { placeLabel } from './draft';
 import { picked, screened, set, yesNo } from './fieldReading';
 import type { Answer, Field } from './formState';
-import { PlaceFinder } from './place';
 
 /** The description, screened; money mentioned asks the reminder. */
 export const description: Field = {
@@ -93,7 +92,7 @@ export const place: Field = {
   // A shared position is read with the geocoder's help below; nothing typed is read in context.
   read: () => undefined,
   async accept(activity, _state, deps) {
-    const finder = new PlaceFinder(deps.geocoder, deps.nlu);
+    const finder = deps.places;
     const shared = readLocation(activity);
     const text = readText(activity);
     const found = shared

@@ -81,7 +81,6 @@ const scripts: Script[] = [
     title: 'a man dictates a printing offer without punctuation and answers « par messenger »',
     voice: 'dictation',
     psid: 'offer-dictation',
-    transcript: true,
     turns: [
       {
         send: 'bonjour je voudrais proposer mon aide j ai une imprimante a la maison',
