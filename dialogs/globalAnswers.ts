@@ -10,6 +10,9 @@
  * typed when nothing is being asked ("oui avec plaisir", "oui toujours"), unless the
  * question being asked declared it expects that payload (see ./expectedPayloads.ts; "Mes
  * annonces" offers them again).
+ * Mid-form, only the confident verdict (`understanding.emergency`) gives the numbers, never
+ * the classifier's suspicion; and an answer the entry form reads in the context of its
+ * question never reaches these checks (see `MainDialog.run`).
  */
 import type { TurnContext } from 'botbuilder';
 import { answerEmergency } from './emergency';

@@ -6,7 +6,6 @@ export const DialogId = {
   offer: 'offerDialog',
   need: 'needDialog',
   entryForm: 'entryFormDialog',
-  describe: 'describeDialog',
   myEntries: 'myEntriesDialog',
   privacy: 'privacyDialog',
   testimonial: 'testimonialDialog',

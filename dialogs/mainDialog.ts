@@ -12,6 +12,7 @@ import type { Logger } from '../services/logger';
 import type { ResidentNotifier } from '../services/messaging/notifier';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { EntryFormDeps } from './entry/entryFormDialog';
+import { formInProgress } from './entry/formFieldsDialog';
 import { expectedByActiveDialogs } from './expectedPayloads';
 import { GlobalAnswers } from './globalAnswers';
 import { DialogId } from './ids';
@@ -192,11 +193,20 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   /**
-   * Handles one incoming message: understands it once, answers it when it can arrive at
-   * any time (then asks the interrupted question again, or ends the dialogs after an
-   * emergency), else continues the active dialog or starts the main loop. After a change
+   * Handles one incoming message: understands it once; an entry form in progress reads it
+   * first in the context of its question (an answer or a correction is never a global
+   * message); otherwise answers it when it can arrive at any time (then asks the interrupted
+   * question again), else continues the active dialog or starts the main loop. After a change
    * of language the pending question is put into the new one; a request to change is
-   * answered, then the interrupted question is asked again. The last texts are kept in their own state property for a handover's summary.
+   * answered, then the interrupted question is asked again.
+   *
+   * @remarks
+   * An emergency ends the dialogs, except an entry form: the numbers are given and the
+   * conversation handed to a referent (nothing more is said in that turn, since the page
+   * inbox now owns the thread and Meta may refuse the bot's messages), and the form is kept:
+   * when the resident writes again, after the referent handed the conversation back, the
+   * interrupted question is asked again (see `FormFieldsDialog`), so nothing they wrote is
+   * lost. The last texts are kept in their own state property for a handover's summary.
    * After a data erasure the dialog state and the texts are deleted, and the outcome says so.
    */
   private async runTurn(
@@ -219,14 +229,19 @@ export class MainDialog extends CancelAndHelpDialog {
       }
       return { stateDeleted: false };
     }
-    const answered = await this.globalAnswers.answer(context, turn, {
-      idle,
-      expects: (payload) => expectedByActiveDialogs(dc, payload),
-    });
+    const form = formInProgress(dc);
+    // An answer to the form's question, or a correction of it, is never a global message.
+    const answered = form?.readsInContext(context.activity)
+      ? undefined
+      : await this.globalAnswers.answer(context, turn, {
+          idle,
+          expects: (payload) => expectedByActiveDialogs(dc, payload),
+        });
     let result: DialogTurnResult | undefined;
     const payload = readPayload(context.activity);
     if (answered === 'emergency') {
-      await dc.cancelAllDialogs();
+      if (form) form.resumeLater();
+      else await dc.cancelAllDialogs();
     } else if (answered === 'answered') {
       if (!idle) await dc.repromptDialog();
     } else if (!idle && payload && actsAnyTime(payload) && !expectedByActiveDialogs(dc, payload)) {

@@ -2,7 +2,8 @@
  * "J'ai besoin d'aide": the form, the need stored for review, then up to three published
  * offers of the same kind within 1 km, nearest first, shown with a distance band only.
  * The resident picks one and the helper is asked through the bot. A need that still
- * mentions money, or an urgent one with nobody near, goes to a referent.
+ * mentions money, or an urgent one with nobody near, goes to a referent. A resident who
+ * switched to an offer in the form is passed to the offer dialog with the confirmed draft.
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -61,8 +62,9 @@ export class NeedDialog extends CancelAndHelpDialog {
 
   /** Runs the form for a need, unless the resident already stored the day's maximum. */
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!(await entryAllowedToday(step.context, this.saving, 'need'))) return step.endDialog();
     const options = (step.options ?? {}) as EntryDialogOptions;
+    if (options.draft) return step.next(options.draft);
+    if (!(await entryAllowedToday(step.context, this.saving, 'need'))) return step.endDialog();
     return step.beginDialog(DialogId.entryForm, { ...options, kind: 'need' } satisfies EntryFormOptions);
   }
 
@@ -70,6 +72,9 @@ export class NeedDialog extends CancelAndHelpDialog {
   private async matchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
+    // Switched to an offer in the form: stored as one.
+    if (draft.kind === 'offer')
+      return step.replaceDialog(DialogId.offer, { draft } satisfies EntryDialogOptions);
     const need = await saveEntry(step.context, this.saving, draft);
     if (!need) return step.endDialog();
     if (need.flags.includes('money')) {

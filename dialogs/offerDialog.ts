@@ -1,6 +1,7 @@
 /**
  * "Je propose mon aide": the form, then the offer is stored for a referent to review; an
- * offer that still mentions money goes to a referent at once.
+ * offer that still mentions money goes to a referent at once. A resident who switched to a
+ * need in the form is passed to the need dialog with the confirmed draft.
  */
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
@@ -37,8 +38,9 @@ export class OfferDialog extends CancelAndHelpDialog {
 
   /** Runs the form for an offer, unless the resident already stored the day's maximum. */
   private async formStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!(await entryAllowedToday(step.context, this.saving, 'offer'))) return step.endDialog();
     const options = (step.options ?? {}) as EntryDialogOptions;
+    if (options.draft) return step.next(options.draft);
+    if (!(await entryAllowedToday(step.context, this.saving, 'offer'))) return step.endDialog();
     return step.beginDialog(DialogId.entryForm, { ...options, kind: 'offer' } satisfies EntryFormOptions);
   }
 
@@ -46,6 +48,9 @@ export class OfferDialog extends CancelAndHelpDialog {
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = step.result as EntryDraft | null;
     if (!draft || !isComplete(draft)) return step.endDialog();
+    // Switched to a need in the form: stored and matched as one.
+    if (draft.kind === 'need')
+      return step.replaceDialog(DialogId.need, { draft } satisfies EntryDialogOptions);
     const offer = await saveEntry(step.context, this.saving, draft);
     if (!offer) return step.endDialog();
     if (offer.flags.includes('money')) {

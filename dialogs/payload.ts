@@ -46,6 +46,14 @@ export const Payload = {
   privacySee: 'PRIVACY_SEE',
   /** "Non merci" to "Vous parliez aussi de … : on l'enregistre ?" (yes: `AlsoPrefix`). */
   alsoNo: 'ALSO_NO',
+  /** The entry form's recap: change a field. */
+  formEdit: 'FORM_EDIT',
+  /** The entry form's list of fields: nothing to change, back to the recap. */
+  formKeep: 'FORM_KEEP',
+  /** The entry form, after two answers not understood: back to the menu. */
+  formMenu: 'FORM_MENU',
+  /** The entry form, after two answers not understood: stop, nothing stored. */
+  formCancel: 'FORM_CANCEL',
 } as const;
 
 /**
@@ -61,6 +69,8 @@ export const AlsoPrefix = {
 export const PayloadPrefix = {
   category: 'CATEGORY_',
   matchPick: 'MATCH_PICK_',
+  /** The entry form's list of fields to change: `FORM_FIELD_<field>`. */
+  formField: 'FORM_FIELD_',
   matchAccept: 'MATCH_ACCEPT_',
   matchDecline: 'MATCH_DECLINE_',
   entry: 'ENTRY_',

@@ -5,7 +5,8 @@
 import type { Activity, CardAction } from 'botbuilder';
 import type { PromptOptions, PromptValidatorContext } from 'botbuilder-dialogs';
 import { ActivityPrompt } from 'botbuilder-dialogs';
-import { normalize, readYesNo } from './keywords';
+import { readAgreement, readPosition } from './entry/answers';
+import { normalize } from './keywords';
 import { Payload, readPayload, readText } from './payload';
 import { withChoices } from './replies';
 
@@ -24,7 +25,11 @@ function isChoiceValidations(value: unknown): value is ChoiceValidations {
   return typeof value === 'object' && value !== null && Array.isArray((value as ChoiceValidations).choices);
 }
 
-/** The payload of the offered choice the resident picked (tapped or typed), if any. */
+/**
+ * The payload of the offered choice the resident picked, if any: tapped, typed as its title,
+ * its number ("2"), yes/no in its usual forms ("oui d'accord", "non pas du tout") for Oui/Non
+ * choices, or a part of one title only.
+ */
 export function resolveChoice(
   activity: Partial<Activity>,
   choices: readonly CardAction[],
@@ -37,7 +42,11 @@ export function resolveChoice(
   const typed = normalize(text);
   const byTitle = choices.find((action) => normalize(action.title) === typed);
   if (byTitle) return String(byTitle.value);
-  const yesNo = readYesNo(text);
+  // "2", "le 2", "deux": the choice at that place, as the resident reads them.
+  const position = readPosition(typed);
+  const byPosition = position === undefined ? undefined : choices[position - 1];
+  if (byPosition) return String(byPosition.value);
+  const yesNo = readAgreement(text);
   if (yesNo === true && values.includes(Payload.yes)) return Payload.yes;
   if (yesNo === false && values.includes(Payload.no)) return Payload.no;
   return byPartialTitle(typed, choices) ?? byYesNoTitle(yesNo, choices);

@@ -41,6 +41,11 @@ export type CompleteDraft = EntryDraft &
 export interface EntryDialogOptions {
   category?: Category;
   urgency?: 'high' | 'normal';
+  /**
+   * A draft already confirmed: the form of the other kind's dialog ended with it after the
+   * resident switched ("en fait c'est moi qui ai besoin d'aide"); it is stored without a form.
+   */
+  draft?: CompleteDraft;
 }
 
 /** True when nothing is missing. */

@@ -57,16 +57,4 @@ export class PlaceFinder {
     }
     return namesOtherTown(text) ? { status: 'outside' } : { status: 'unknown' };
   }
-
-  /** The address through the geocoder, else the neighbourhood named; null when neither is known in Miramas. */
-  async fromText(text: string): Promise<FoundPlace | null> {
-    const answer = await this.find(undefined, text);
-    return answer.status === 'found' ? answer.place : null;
-  }
-
-  /** A shared location in Miramas (null outside the commune). */
-  fromShared(lat: number, lon: number): FoundPlace | null {
-    const found = fromCoordinates(lat, lon, this.nearest);
-    return found?.inServiceArea ? found : null;
-  }
 }

@@ -113,7 +113,7 @@ describe('dialogs: offering help, over fakes', function () {
     assert.equal(await resident(), null);
   });
 
-  it('answers emergency words at once, flags the conversation and ends the dialog', async function () {
+  it('answers emergency words at once, flags the conversation and keeps the form for afterwards', async function () {
     await runTable(harness, PSID, tables.offerEmergency);
     assert.deepEqual(await reasons(), ['emergency']);
     assert.equal((await entries()).length, 0);

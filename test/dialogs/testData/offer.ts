@@ -110,13 +110,18 @@ export const offerConsentRefused: Turn[] = [
   { send: 'non', says: ['form.consentRefused'], offers: MENU },
 ];
 
-/** Emergency words in the middle: the numbers at once, the dialog ended. */
+/**
+ * Emergency words in the middle: the numbers at once and a referent handed the conversation;
+ * the form is kept, its question asked again when the resident writes next (issue 13).
+ */
 export const offerEmergency: Turn[] = [
   ...offerStart(),
   {
     send: 'au secours mon voisin fait un malaise il ne respire plus',
     says: ['emergency.intro', 'emergency.base', 'moderation.resident.outsideHoursUnknown'],
     contains: ['15', '17', '18', '112', '114'],
+    hides: ['Décrivez en quelques mots'],
   },
-  { send: 'bonjour', says: ['greeting.welcomeNoName'] },
+  { send: 'bonjour', says: ['form.resumed', 'form.descriptionOffer'] },
+  { send: 'Anuler', says: ['interrupt.cancelled'], offers: MENU },
 ];
