@@ -152,6 +152,9 @@ export class Router {
       case 'testimonial':
         // "je voulais dire merci à ma voisine": straight to the story ("annuler" leaves it).
         return { begin: { id: DialogId.testimonial, options: {} }, misunderstood: 0 };
+      case 'complaint':
+        // A complaint about the service or a helper goes to a referent, like the typed ones.
+        return this.human(context, turn, 'complaint');
       case 'greeting':
         if (!(await showModeratorMenu(context, this.tools)))
           await context.sendActivity(withMenu(t('greeting.welcomeNoName')));

@@ -10,9 +10,9 @@
  */
 import { Nlu } from '../services/nlu';
 import type { Engine } from '../services/nlu/classifier';
-import { INTENTS_FILE, readExamples } from '../services/nlu/dataset';
+import { readTrainingData } from '../services/nlu/dataset';
 import { evaluateNlu, type Evaluation } from '../services/nlu/evaluation';
-import { INTENTS } from '../services/nlu/labels';
+import { CATEGORIES, INTENTS } from '../services/nlu/labels';
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
 
@@ -56,7 +56,7 @@ for (const engine of engines) {
 const started = performance.now();
 const nlu = Nlu.load();
 const loadMs = performance.now() - started;
-const allIntents = readExamples(INTENTS_FILE, INTENTS);
+const allIntents = readTrainingData(INTENTS, CATEGORIES).intents;
 const texts = allIntents.map((example) => example.text);
 const timing = performance.now();
 for (let round = 0; round < 5; round += 1) for (const text of texts) nlu.understand(text);

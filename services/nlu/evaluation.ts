@@ -4,14 +4,7 @@
  */
 import { DEFAULT_ENGINE, TextClassifier, type Engine } from './classifier';
 import { CATEGORY_FEATURES, INTENT_FEATURES } from './features';
-import {
-  CATEGORIES_FILE,
-  holdOutSplit,
-  INTENTS_FILE,
-  readCheckSet,
-  readExamples,
-  type Example,
-} from './dataset';
+import { holdOutSplit, readCheckSet, readExamples, readTrainingData, type Example } from './dataset';
 import { buildVocabulary, type FeatureOptions } from './features';
 import { CATEGORIES, INTENTS } from './labels';
 import type { SoftmaxOptions } from './softmax';
@@ -169,20 +162,19 @@ export function crossValidate<L extends string>(
 
 /** The four measures `npm run nlu:eval` reports and the accuracy tests check. */
 export interface NluEvaluation {
-  /** Held-out split of `intents.jsonl` (every 5th example of each label). */
+  /** Held-out split of the intents of all the training data (every 5th example of each label). */
   readonly intents: Evaluation;
-  /** Held-out split of `categories.jsonl`. */
+  /** Held-out split of the categories of all the training data. */
   readonly categories: Evaluation;
-  /** Trained on all of `intents.jsonl`, measured on the check set. */
+  /** Trained on all the intents, measured on the small check set (`data/check.jsonl`). */
   readonly checkIntents: Evaluation;
-  /** Trained on all of `categories.jsonl`, measured on the check set's categories. */
+  /** Trained on all the categories, measured on its categories. */
   readonly checkCategories: Evaluation;
 }
 
 /** Evaluates the classifiers as `Nlu` trains them (same features and cues). */
 export function evaluateNlu(engine?: Engine): NluEvaluation {
-  const intents = readExamples(INTENTS_FILE, INTENTS);
-  const categories = readExamples(CATEGORIES_FILE, CATEGORIES);
+  const { intents, categories } = readTrainingData(INTENTS, CATEGORIES);
   const check = readCheckSet(INTENTS, CATEGORIES);
   const intentOptions = { engine, features: INTENT_FEATURES };
   const categoryOptions = { engine, features: CATEGORY_FEATURES };

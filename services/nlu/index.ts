@@ -16,8 +16,8 @@ import { loadNeighbourhoods, type Neighbourhood } from '../places';
 import { TextClassifier, type Engine, type Scored } from './classifier';
 import { CATEGORY_FEATURES, INTENT_FEATURES } from './features';
 import { extractEmails, extractPhones } from './contacts';
-import { CATEGORIES_FILE, INTENTS_FILE, readExamples, type Example } from './dataset';
-import { detectEmergency, type EmergencyKind } from './emergency';
+import { readTrainingData, type Example } from './dataset';
+import { assessEmergency, type EmergencyKind } from './emergency';
 import { buildVocabulary, MAX_CLASSIFY_CHARS } from './features';
 import { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
 import { mentionsMoney } from './money';
@@ -26,12 +26,12 @@ import { normalizeText } from './normalize';
 import { detectUrgency, type Urgency } from './urgency';
 
 export { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
-export type { EmergencyKind } from './emergency';
+export type { EmergencyKind, EmergencyVerdict } from './emergency';
 export type { Urgency } from './urgency';
 export type { Scored } from './classifier';
 export { extractEmails, extractPhones } from './contacts';
 export { mentionsMoney } from './money';
-export { detectEmergency } from './emergency';
+export { assessEmergency, detectEmergency } from './emergency';
 export { detectUrgency } from './urgency';
 export { normalizeText, normalizeTokens, foldAccents } from './normalize';
 
@@ -41,12 +41,13 @@ export const RULE_CONFIDENCE = 0.99;
 /**
  * Below this confidence, an emergency the classifier alone suspects (no rule fired) gives way
  * to the next intent and is reported as {@link Understanding.unsureEmergency}, for the
- * dialogs to ask rather than recite the numbers: "ma mère", "mon mari", "dans la semaine"
- * scored 0.32 to 0.49 on it and got the emergency numbers. Measured on the held-out fifth of the intents and on
- * `check.jsonl`: every true emergency the rules missed scored above 0.9, every false alarm
- * under 0.5.
+ * dialogs to ask rather than recite the numbers. Raised from 0.6 once the rules covered
+ * poisoning, stroke signs, suicide methods and violence in plain words: on the safety set
+ * (`test/nlu/emergencies`) the rules alone catch every emergency, and the classifier's only
+ * contributions there were two false alarms at 0.63 and 0.69 ("une coupure d'électricité",
+ * "une odeur d'égout").
  */
-export const CLASSIFIER_EMERGENCY_CONFIDENCE = 0.6;
+export const CLASSIFIER_EMERGENCY_CONFIDENCE = 0.9;
 
 /** A neighbourhood found in a message. */
 export interface NeighbourhoodMention {
@@ -74,8 +75,9 @@ export interface Understanding {
    */
   readonly emergency: EmergencyKind | null;
   /**
-   * True when the classifier alone suspected an emergency, below
-   * {@link CLASSIFIER_EMERGENCY_CONFIDENCE} (`emergency` is then null): ask before any number.
+   * True when the rules were unsure (see `assessEmergency`), or the classifier alone
+   * suspected an emergency below {@link CLASSIFIER_EMERGENCY_CONFIDENCE} (`emergency` is
+   * then null): ask before any number.
    */
   readonly unsureEmergency: boolean;
   readonly urgency: Urgency;
@@ -108,11 +110,10 @@ export class Nlu {
     private readonly places: NeighbourhoodMatcher,
   ) {}
 
-  /** Trains on the data files in `services/nlu/data` and the Miramas neighbourhoods. */
+  /** Trains on the data files in `services/nlu/data` (label files and voice files) and the Miramas neighbourhoods. */
   static load(options: NluLoadOptions = {}): Nlu {
     const started = performance.now();
-    const intents = readExamples(INTENTS_FILE, INTENTS);
-    const categories = readExamples(CATEGORIES_FILE, CATEGORIES);
+    const { intents, categories } = readTrainingData(INTENTS, CATEGORIES);
     const nlu = Nlu.train({ intents, categories });
     (options.logger ?? silentLogger).info('nlu.loaded', {
       durationMs: Math.round(performance.now() - started),
@@ -150,8 +151,9 @@ export class Nlu {
     const message = typeof text === 'string' ? text : '';
     const normalized = normalizeText(message);
     // The rules read the resident's words, never the typo-corrected ones: a correction
-    // must not be able to create an emergency.
-    const ruleEmergency = detectEmergency(normalized);
+    // must not be able to create an emergency. An unsure verdict asks rather than recites.
+    const verdict = assessEmergency(message);
+    const ruleEmergency = verdict?.sure ? verdict.kind : null;
     const { predicted, unsure } = this.predictIntent(message);
     const intent: Scored<Intent> = ruleEmergency
       ? { label: 'emergency', confidence: Math.max(RULE_CONFIDENCE, predicted.confidence) }
@@ -167,7 +169,7 @@ export class Nlu {
       categoryConfidence: withCategory ? categoryGuess.confidence : 0,
       categoryGuess,
       emergency,
-      unsureEmergency: !emergency && unsure,
+      unsureEmergency: !emergency && (unsure || verdict !== null),
       urgency: emergency ? 'high' : detectUrgency(normalized),
       money: mentionsMoney(message),
       phones: extractPhones(message),
