@@ -14,7 +14,8 @@
  *   get up, stroke signs, poisoning, unconscious person, heavy bleeding, seizures),
  *   suicidal intent (the words, the methods, "j'ai préparé les cachets"), violence at home
  *   or against children, fire and gas; in French and in English.
- * - Suspect rules, which only ask: a fall with no injury said, "du mal à respirer", "je
+ * - Suspect rules, which only ask: a fall with neither a person nor an injury said ("il est
+ *   tombé"), "du mal à respirer", "je
  *   n'en peux plus", "j'ai peur de lui", "ça sent le brûlé", "au secours" next to papers...
  * - A clause telling a past event ("il y a deux ans", "l'hiver dernier", "en 2019") or
  *   one settled ("tout va bien maintenant", "ça va mieux", "c'est normal") gives no
@@ -50,11 +51,13 @@ const any = (parts: readonly string[]): RegExp => new RegExp(parts.map((part) =>
 const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal|a pic|en panne|de (?:sommeil|fatigue)|d accord|amoureu\w*|dans le panneau|enceinte|malade|dans (?:le |l )?eau))`;
 /** A fall of a person: "est tombée", "a chuté", "a glissé dans la douche". */
 const FALL = String.raw`\b(?:est|suis|es|sont|se est|ai|a|vient de|viens de|vient juste de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}|\b(?:fait|faire|a fait) une chute\b|\bfell\b`;
+/** Who fell: a person (not a phone or a cat) makes the fall an emergency by itself. */
+const PERSON_FELL = String.raw`\b(?:mere|pere|mari|femme|epoux|epouse|voisine?|grand mere|grand pere|mamie|papi|papy|mamy|fils|fille|enfant|bebe|soeur|frere|tante|oncle|dame|monsieur|personne agee|je|elle) (?:\w+ )?(?:est|suis|a|vient de|viens de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}`;
 /** What makes a fall an emergency. */
 const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b`;
 /** Words of a past or settled event: such a clause is no emergency now. */
 const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\bdepuis (?:\w+ )?(?:ans|annees|mois|longtemps)\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
-const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:fini|passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b`;
+const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:fini|passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b`;
 /** Papers, homework and devices: "au secours" next to them is a figure of speech. */
 const EVERYDAY = String.raw`\b(?:formulaire|impots?|devoirs?|maths|wifi|box|dossier|papiers|caf|ordinateur|imprim\w*|declaration|internet|site)\b`;
 
@@ -88,12 +91,12 @@ const SURE: readonly Rule[] = [
   {
     kind: 'violence',
     pattern: any([
-      String.raw`\b(?:me|nous|la|le|les|m|ma|te) (?:frapp\w*|tap(?:e|es|ent|ait|aient)|bat|bats|batt(?:u|ue|ait|ent|re)|cogn\w*|tabass\w*|gifl\w*|violent\w*)\b`,
+      String.raw`(?<!\b(?:chat|chien|chaton|chiot|cheval|lapin|bebe) )\b(?:me|nous|la|le|les|m|ma|te) (?:frapp\w*|tap(?:e|es|ent|ait|aient)|bat|bats|batt(?:u|ue|ait|ent|re)|cogn\w*|tabass\w*|gifl\w*|violent\w*)\b`,
       String.raw`\b(?:a|ont|me a) (?:me |m )?(?:frappe\w*|battue?|tabass\w*|gifle\w*|etrangle\w*|viole\w*)(?! a (?:la|ma|sa|votre|le) (?:porte|fenetre|vitre))`,
       String.raw`\b(?:frappe|bat|cogne|tabasse|maltraite) (?:une|un|sa|son|ses|ma|mon|mes|des|la|le|les) (?:femme|fille|enfants?|mere|fils|gamins?|petits?|homme|personne|voisine?|bebe|copine|garcon)\b`,
       String.raw`\bviolences? (?:conjugales?|familiales?|domestiques?|sexuelles?)\b|\b(?:mari|compagnon|copain|pere|conjoint|ex|fils|frere|voisin|beau pere|il) (?:est|devient|etait) (?:tres |trop |super )?violent\b`,
       String.raw`\bagress(?:e|ee|es|ees|er|ion|ent|ait|ee)\b(?! sonore)`,
-      String.raw`(?<!\bse )\b(?:est|suis|es|sont|ete|se fait|me fait|femmes?) battue?s?\b`,
+      String.raw`(?<!\bse )\b(?:est|suis|es|sont|ete|se fait|me fait|femmes?) battue?s?\b(?! avec)`,
       String.raw`\bmenace\w* (?:de mort|de me tuer|avec un couteau)|\b(?:me|nous) menace\w*|\bcouteau\b.*\bmenace\w*|\bmenace\w*.*\bcouteau\b`,
       String.raw`\b(?:va|veut|menace de) (?:me|nous|la|le) tuer\b`,
       String.raw`\b(?:a|a pris|sorti|tient|avec) (?:un|son) (?:couteau|fusil|arme|pistolet)\b(?!.*\b(?:cuisine|legumes)\b)`,
@@ -138,6 +141,7 @@ const SURE: readonly Rule[] = [
       String.raw`\b(?:trop de|beaucoup de|tous ses|toute la boite de|toute sa boite de|toute ma boite de) (?:medicaments|cachets|comprimes|somniferes|pilules)\b`,
       String.raw`\b(?:avale|mange|bu|ingere)\w* (?:des |trop de |beaucoup de |plein de |toute? (?:la boite de |sa boite de |ses |mes )?)(?:medicaments|cachets|comprimes|pilules|somniferes)\b`,
       String.raw`\b(?:bu|avale|mange|ingere|bois|boit)\w* (?:de la |du |des |de le |un |une )?(?:eau de )?(?:javel|produits? menagers?|detergent|white spirit|essence|mort aux rats|raticide|insecticide|desherbant|piles?(?: boutons?)?|lessive|capsules? de lessive|destop|acide|soude|antigel|alcool a bruler)\b`,
+      String.raw`\b(?:bu|avale\w*|mange\w*|ingere\w*|bois|boit|drank|swallowed)\b.*\b(?:javel|produits? (?:menagers?|vaisselle)|detergent|white spirit|mort aux rats|raticide|insecticide|desherbant|piles? boutons?|capsules? de lessive|destop|soude|antigel|alcool a bruler|bleach|batteries)\b`,
       String.raw`\bempoisonn\w*|\bintoxi\w*|\bmonoxyde\b|\bantipoison\b|\bchampignons\b.*\bvomi\w*`,
       String.raw`\bswallowed (?:some |the |a |his |her )?(?:pills|bleach|batteries|medicine|tablets)\b|\bdrank (?:some )?bleach\b|\bpoison\w*`,
       String.raw`\bunconscious\b|\bpassed out\b|\bnot waking up\b|\bwon te wake up\b|\bcollapsed\b|\bfainted\b`,
@@ -178,17 +182,21 @@ export const EMERGENCY_PATTERNS: readonly RegExp[] = [...SURE, ...SUSPECT].map((
 
 const FALL_PATTERN = new RegExp(FALL);
 const INJURY_PATTERN = new RegExp(INJURY);
+const PERSON_FELL_PATTERN = new RegExp(PERSON_FELL);
 const PAST_PATTERN = new RegExp(PAST);
 const SETTLED_PATTERN = new RegExp(SETTLED);
 const EVERYDAY_PATTERN = new RegExp(EVERYDAY);
 /** An illness told as a fact, not as happening now: asked about, never the numbers. */
-const HISTORY = /\b(?:a eu|avait eu|avait fait|apres|depuis|suite a) (?:un|une|son|sa|ses) (?:avc|malaise|infarctus|crise cardiaque|crise de epilepsie|chute|operation)\b/;
+const HISTORY =
+  /\b(?:a eu|avait eu|avait fait|apres|depuis|suite a) (?:un|une|son|sa|ses) (?:avc|malaise|infarctus|crise cardiaque|crise de epilepsie|chute|operation)\b/;
 const CLAUSE_SPLIT = / (?:mais|et la|et maintenant|maintenant|sauf que|alors que|du coup|but|and now) /;
 
 /** The verdict on one normalised clause, before the past-event guard. */
 function clauseVerdict(clause: string): EmergencyVerdict | null {
   for (const rule of SURE) if (rule.pattern.test(clause)) return { kind: rule.kind, sure: true };
-  if (FALL_PATTERN.test(clause)) return { kind: 'medical', sure: INJURY_PATTERN.test(clause) };
+  if (FALL_PATTERN.test(clause)) {
+    return { kind: 'medical', sure: INJURY_PATTERN.test(clause) || PERSON_FELL_PATTERN.test(clause) };
+  }
   for (const rule of SUSPECT) {
     if (!rule.pattern.test(clause)) continue;
     return { kind: rule.kind, sure: false };
@@ -197,7 +205,11 @@ function clauseVerdict(clause: string): EmergencyVerdict | null {
 }
 
 /** Applies the guards: past, settled or told events, "au secours" next to papers. */
-function guarded(clause: string, verdict: EmergencyVerdict | null, sentence = clause): EmergencyVerdict | null {
+function guarded(
+  clause: string,
+  verdict: EmergencyVerdict | null,
+  sentence = clause,
+): EmergencyVerdict | null {
   if (verdict === null) return null;
   if (PAST_PATTERN.test(clause) || SETTLED_PATTERN.test(sentence)) {
     return verdict.kind === 'suicide' ? { kind: 'suicide', sure: false } : null;

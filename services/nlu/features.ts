@@ -51,10 +51,16 @@ export interface SpelledTokens {
   readonly corrected: readonly string[];
 }
 
+/** The last message spelled, reused when the intent and category classifiers read the same one. */
+let lastSpelled: { text: string; vocabulary: Vocabulary; tokens: SpelledTokens } | undefined;
+
 /** Both token lists of a message (truncated to {@link MAX_CLASSIFY_CHARS}). */
 export function spelledTokens(text: string, vocabulary: Vocabulary): SpelledTokens {
+  if (lastSpelled?.text === text && lastSpelled.vocabulary === vocabulary) return lastSpelled.tokens;
   const raw = normalizeTokens(text.slice(0, MAX_CLASSIFY_CHARS));
-  return { raw, corrected: raw.map((token) => vocabulary.correct(token)) };
+  const tokens = { raw, corrected: raw.map((token) => vocabulary.correct(token)) };
+  lastSpelled = { text, vocabulary, tokens };
+  return tokens;
 }
 
 /** Normalised, typo-corrected tokens of a message (truncated to {@link MAX_CLASSIFY_CHARS}). */

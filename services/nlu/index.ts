@@ -87,6 +87,15 @@ export interface Understanding {
   readonly neighbourhood: NeighbourhoodMention | null;
 }
 
+/**
+ * Softmax temperatures of the two classifiers, as fitted by cross-validation inside the
+ * training data (`npm run nlu:eval` prints the fitted `T`): fixed here so that loading does
+ * not train four more models per classifier (model load stays under a second).
+ */
+export const INTENT_TEMPERATURE = 0.8;
+/** See {@link INTENT_TEMPERATURE}. */
+export const CATEGORY_TEMPERATURE = 0.8;
+
 /** Options of {@link Nlu.train}. */
 export interface NluTrainingOptions {
   readonly intents: readonly Example<Intent>[];
@@ -94,6 +103,8 @@ export interface NluTrainingOptions {
   readonly neighbourhoods?: readonly Neighbourhood[];
   /** Defaults to `DEFAULT_ENGINE`, the best on held-out data (see `npm run nlu:eval`). */
   readonly engine?: Engine;
+  /** Softmax temperatures; {@link INTENT_TEMPERATURE} and {@link CATEGORY_TEMPERATURE} by default. */
+  readonly temperatures?: { readonly intents?: number; readonly categories?: number };
 }
 
 /** Options of {@link Nlu.load}. */
@@ -135,12 +146,14 @@ export class Nlu {
         vocabulary,
         fallback: 'other',
         features: INTENT_FEATURES,
+        temperature: options.temperatures?.intents ?? INTENT_TEMPERATURE,
       }),
       TextClassifier.train(options.categories, {
         engine,
         vocabulary,
         fallback: 'other',
         features: CATEGORY_FEATURES,
+        temperature: options.temperatures?.categories ?? CATEGORY_TEMPERATURE,
       }),
       new NeighbourhoodMatcher(options.neighbourhoods ?? loadNeighbourhoods()),
     );
