@@ -339,6 +339,23 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'pompier',
   'samu',
   'secours',
+  // English, for the messages written in English
+  'fire',
+  'smoke',
+  'burning',
+  'faint',
+  'passed',
+  'unconscious',
+  'breath',
+  'chok',
+  'bleed',
+  'stroke',
+  'kill',
+  'beating',
+  'hitting',
+  'tablet',
+  'pills',
+  'bleach',
 ];
 
 /** Stems this short are matched with at most this many letters after them ("tape", not "tapisserie"). */

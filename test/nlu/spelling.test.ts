@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Nlu } from '../../services/nlu';
-import { CATEGORIES_FILE, INTENTS_FILE, readExamples } from '../../services/nlu/dataset';
+import { readTrainingData } from '../../services/nlu/dataset';
 import {
   dictionaryHeader,
   DICTIONARY_FILE,
@@ -17,10 +17,9 @@ import { normalizeTokens } from '../../services/nlu/normalize';
 import { COMMON_FRENCH_WORDS } from './commonFrench';
 
 /** The vocabulary `Nlu.load` corrects against: every word of the training data. */
+const training = readTrainingData(INTENTS, CATEGORIES);
 const trainingVocabulary = buildVocabulary(
-  [...readExamples(INTENTS_FILE, INTENTS), ...readExamples(CATEGORIES_FILE, CATEGORIES)].map(
-    (example) => example.text,
-  ),
+  [...training.intents, ...training.categories].map((example) => example.text),
 );
 
 /** Every literal word of four letters or more in the emergency rules' patterns. */
