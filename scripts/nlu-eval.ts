@@ -82,6 +82,7 @@ const heldOutIntents = holdOutSplit(data.intents).heldOut;
 const split = Nlu.train({
   intents: holdOutSplit(data.intents).train,
   categories: holdOutSplit(data.categories).train,
+  misspelt: data.misspelt,
 });
 console.log('\n## Intents per voice, held-out lines of the voice files');
 console.log(`${'voice'.padEnd(18)}accuracy   right/lines`);

@@ -170,10 +170,18 @@ export function readTagged<I extends string, C extends string>(
   );
 }
 
+/**
+ * Voices whose misspellings are deliberate: their words train the classifiers but are not
+ * correction targets, or "imprimmer" would stay as written instead of becoming "imprimer".
+ */
+export const MISSPELT_VOICES: readonly string[] = ['typos'];
+
 /** All the training data: the two label files followed by the voice files. */
 export interface TrainingData<I extends string, C extends string> {
   readonly intents: Example<I>[];
   readonly categories: Example<C>[];
+  /** Texts of the lines in a {@link MISSPELT_VOICES} voice, left out of the typo vocabulary. */
+  readonly misspelt: ReadonlySet<string>;
 }
 
 /** Reads {@link INTENTS_FILE}, {@link CATEGORIES_FILE} and the voice files, checking every label. */
@@ -191,6 +199,7 @@ export function readTrainingData<I extends string, C extends string>(
       ...readExamples(CATEGORIES_FILE, categories),
       ...tagged.flatMap((line) => (line.category ? [{ text: line.text, label: line.category }] : [])),
     ],
+    misspelt: new Set(tagged.filter((line) => MISSPELT_VOICES.includes(line.voice)).map((line) => line.text)),
   };
 }
 

@@ -355,6 +355,11 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'hitting',
   'tablet',
   'pills',
+  'life',
+  'hang',
+  'white',
+  'waking',
+  'jeter',
   'bleach',
 ];
 

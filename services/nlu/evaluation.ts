@@ -56,6 +56,8 @@ export interface EvaluateOptions {
   readonly every?: number;
   readonly features?: FeatureOptions;
   readonly softmax?: SoftmaxOptions;
+  /** Training texts left out of the typo vocabulary, as `Nlu.train` does. */
+  readonly misspelt?: ReadonlySet<string>;
 }
 
 /** Trains on `train` and measures on `test` (labels end with their catch-all, `other`). */
@@ -65,7 +67,9 @@ export function evaluateSplit<L extends string>(
   labels: readonly L[],
   options: EvaluateOptions = {},
 ): Evaluation {
-  const vocabulary = buildVocabulary(train.map((example) => example.text));
+  const vocabulary = buildVocabulary(
+    train.map((example) => example.text).filter((text) => !options.misspelt?.has(text)),
+  );
   const started = performance.now();
   const classifier = TextClassifier.train(train, {
     ...options,
@@ -174,10 +178,10 @@ export interface NluEvaluation {
 
 /** Evaluates the classifiers as `Nlu` trains them (same features and cues). */
 export function evaluateNlu(engine?: Engine): NluEvaluation {
-  const { intents, categories } = readTrainingData(INTENTS, CATEGORIES);
+  const { intents, categories, misspelt } = readTrainingData(INTENTS, CATEGORIES);
   const check = readCheckSet(INTENTS, CATEGORIES);
-  const intentOptions = { engine, features: INTENT_FEATURES };
-  const categoryOptions = { engine, features: CATEGORY_FEATURES };
+  const intentOptions = { engine, features: INTENT_FEATURES, misspelt };
+  const categoryOptions = { engine, features: CATEGORY_FEATURES, misspelt };
   return {
     intents: evaluate(intents, INTENTS, intentOptions),
     categories: evaluate(categories, CATEGORIES, categoryOptions),

@@ -103,6 +103,8 @@ export interface NluTrainingOptions {
   readonly neighbourhoods?: readonly Neighbourhood[];
   /** Defaults to `DEFAULT_ENGINE`, the best on held-out data (see `npm run nlu:eval`). */
   readonly engine?: Engine;
+  /** Texts whose words are no correction targets (deliberate misspellings, see `MISSPELT_VOICES`). */
+  readonly misspelt?: ReadonlySet<string>;
   /** Softmax temperatures; {@link INTENT_TEMPERATURE} and {@link CATEGORY_TEMPERATURE} by default. */
   readonly temperatures?: { readonly intents?: number; readonly categories?: number };
 }
@@ -124,8 +126,8 @@ export class Nlu {
   /** Trains on the data files in `services/nlu/data` (label files and voice files) and the Miramas neighbourhoods. */
   static load(options: NluLoadOptions = {}): Nlu {
     const started = performance.now();
-    const { intents, categories } = readTrainingData(INTENTS, CATEGORIES);
-    const nlu = Nlu.train({ intents, categories });
+    const { intents, categories, misspelt } = readTrainingData(INTENTS, CATEGORIES);
+    const nlu = Nlu.train({ intents, categories, misspelt });
     (options.logger ?? silentLogger).info('nlu.loaded', {
       durationMs: Math.round(performance.now() - started),
       intentExamples: intents.length,
@@ -138,7 +140,9 @@ export class Nlu {
   static train(options: NluTrainingOptions): Nlu {
     const engine = options.engine;
     const vocabulary = buildVocabulary(
-      [...options.intents, ...options.categories].map((example) => example.text),
+      [...options.intents, ...options.categories]
+        .map((example) => example.text)
+        .filter((text) => !options.misspelt?.has(text)),
     );
     return new Nlu(
       TextClassifier.train(options.intents, {

@@ -113,7 +113,9 @@ describe('nlu accuracy (same figures as npm run nlu:eval)', () => {
   // and 100 % of 33 categories; lowest held-out recall 53.3 % (complaint, 8 of 15). Each
   // threshold sits a few points below, so a data or feature change that loses more fails.
   let result: NluEvaluation;
-  before(() => {
+  before(function () {
+    // Trains four models on 3,300 examples: seconds on a busy machine.
+    this.timeout(120_000);
     result = evaluateNlu();
   });
 
