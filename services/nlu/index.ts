@@ -94,7 +94,7 @@ export interface Understanding {
  */
 export const INTENT_TEMPERATURE = 0.8;
 /** See {@link INTENT_TEMPERATURE}. */
-export const CATEGORY_TEMPERATURE = 0.8;
+export const CATEGORY_TEMPERATURE = 0.7;
 
 /** Options of {@link Nlu.train}. */
 export interface NluTrainingOptions {
