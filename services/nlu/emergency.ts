@@ -130,7 +130,7 @@ const SURE: readonly Rule[] = [
     pattern: any([
       String.raw`\b(?:douleur|douleurs|mal|serre\w*|barre|oppression|poids|pression|brulure) (?:a la|dans la|au niveau de la|a|sur la) poitrine\b|\bdouleur thoracique\b|\bmal au thorax\b|\bse tient le coeur\b|\bchest pains?\b`,
       String.raw`\brespir\w* (?:plus|pas|mal|difficilement|tres mal)\b|\bne arrive (?:plus|pas) a (?:respirer|reprendre (?:son|mon|sa) souffle)\b|\bsuffoqu\w*`,
-      String.raw`\betouf+\w*|\bse etrangl\w*|\b(?:devient|devenu|devenue|tout|toute|sont|est) (?:bleue?s?|violette?s?)\b|\bcrise de asthme\b`,
+      String.raw`\betouf+\w*|\bse etrangl\w*|\b(?:levres|visage|peau|doigts|ongles) (?:sont |est |deviennent |devient )?(?:toute?s? )?(?:bleue?s?|violette?s?)\b|\b(?:il|elle|bebe) (?:est|devient) (?:tout |toute )?bleue?\b|\bdevient (?:tout |toute )?bleue?\b|\bcrise de asthme\b`,
       String.raw`\bcan te breathe\b|\bcannot breathe\b|\bnot breathing\b|\bchoking\b|\bstopped breathing\b`,
       String.raw`\bmalaise\b(?! vagal)|\bevanoui\w*|\bperdu? connaissance\b(?! (?:du|de|des)\b)|\binconscient\w*`,
       String.raw`(?<!(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie) )\bne (?:repond plus|reagit plus|reagit pas)\b(?! (?:a|aux|au) (?:mes |ses |nos )?(?:messages|textos|appels|mails|sms|telephone))`,
