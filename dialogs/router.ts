@@ -216,6 +216,9 @@ export class Router {
       case 'testimonial':
         // "je voulais dire merci à ma voisine": straight to the story ("annuler" leaves it).
         return { begin: { id: DialogId.testimonial, options: {} }, misunderstood: 0 };
+      case 'complaint':
+        // A complaint about the service or a helper goes to a referent, like the typed ones.
+        return this.human(context, turn, 'complaint');
       case 'greeting':
         return this.welcome(context);
     }

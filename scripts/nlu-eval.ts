@@ -5,14 +5,16 @@
  * features and cues), and prints precision, recall, F1 and support per label, accuracy,
  * log-loss, mean confidence and a reliability table (confidence bins vs accuracy). Then
  * the same for the check set (`data/check.jsonl`, trained on all the data), and the
- * emergency detection of `Nlu.understand`. `--bayes` also evaluates natural's naive Bayes
+ * emergency detection of `Nlu.understand`, intent accuracy per voice on the held-out lines of
+ * the voice files, and the safety set (`test/nlu/emergencies`). `--bayes` also evaluates natural's naive Bayes
  * on the same features, for comparison; `--errors` lists the misclassified sentences.
  */
 import { Nlu } from '../services/nlu';
 import type { Engine } from '../services/nlu/classifier';
-import { INTENTS_FILE, readExamples } from '../services/nlu/dataset';
+import { holdOutSplit, readTagged, readTrainingData } from '../services/nlu/dataset';
+import { measureSafety } from '../test/nlu/emergencies/safetySet';
 import { evaluateNlu, type Evaluation } from '../services/nlu/evaluation';
-import { INTENTS } from '../services/nlu/labels';
+import { CATEGORIES, INTENTS } from '../services/nlu/labels';
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
 
@@ -56,7 +58,7 @@ for (const engine of engines) {
 const started = performance.now();
 const nlu = Nlu.load();
 const loadMs = performance.now() - started;
-const allIntents = readExamples(INTENTS_FILE, INTENTS);
+const allIntents = readTrainingData(INTENTS, CATEGORIES).intents;
 const texts = allIntents.map((example) => example.text);
 const timing = performance.now();
 for (let round = 0; round < 5; round += 1) for (const text of texts) nlu.understand(text);
@@ -72,3 +74,31 @@ const falseAlarms = others.filter((example) => flagged(example.text));
 console.log('\n## Emergency detection by Nlu.understand (rules + classifier), all intent examples');
 console.log(`recall ${caught}/${emergencies.length}   false alarms ${falseAlarms.length}/${others.length}`);
 for (const example of falseAlarms) console.log(`  false alarm (${example.label}): ${example.text}`);
+
+// Per voice: trained on the training part of the split, measured on the held-out voice lines.
+const data = readTrainingData(INTENTS, CATEGORIES);
+const voiceOf = new Map(readTagged(INTENTS, CATEGORIES).map((line) => [line.text, line.voice]));
+const heldOutIntents = holdOutSplit(data.intents).heldOut;
+const split = Nlu.train({
+  intents: holdOutSplit(data.intents).train,
+  categories: holdOutSplit(data.categories).train,
+  misspelt: data.misspelt,
+});
+console.log('\n## Intents per voice, held-out lines of the voice files');
+console.log(`${'voice'.padEnd(18)}accuracy   right/lines`);
+for (const voice of [...new Set(voiceOf.values())].sort()) {
+  const lines = heldOutIntents.filter((example) => voiceOf.get(example.text) === voice);
+  const right = lines.filter((example) => split.rankIntents(example.text)[0]?.label === example.label).length;
+  console.log(`${voice.padEnd(18)}${pct(right / Math.max(lines.length, 1))}   ${right}/${lines.length}`);
+}
+
+const safety = measureSafety((text) => nlu.understand(text));
+console.log('\n## Safety set (test/nlu/emergencies/messages.jsonl, Nlu.understand)');
+console.log(
+  `recall ${pct(safety.caught / safety.emergencies)}  (${safety.caught}/${safety.emergencies} with the numbers, ${safety.rightKind} of the expected kind, ${safety.asked} more asked)`,
+);
+console.log(
+  `false alarms ${((200 * safety.falseAlarms) / safety.ordinary).toFixed(1)} per 200 ordinary  (${safety.falseAlarms}/${safety.ordinary}, ${safety.askedOrdinary} asked "urgence ?")`,
+);
+for (const text of safety.missedTexts) console.log(`  missed: ${text}`);
+for (const text of safety.falseAlarmTexts) console.log(`  false alarm: ${text}`);

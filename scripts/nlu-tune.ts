@@ -6,14 +6,15 @@
  * sentences play no part in the choice. Prints one line per candidate, best last.
  */
 import { CATEGORY_CUES, INTENT_CUES } from '../services/nlu/cues';
-import { CATEGORIES_FILE, INTENTS_FILE, holdOutSplit, readExamples } from '../services/nlu/dataset';
+import { holdOutSplit, readTrainingData } from '../services/nlu/dataset';
 import { crossValidate, type EvaluateOptions } from '../services/nlu/evaluation';
 import type { FeatureOptions } from '../services/nlu/features';
 import { CATEGORIES, INTENTS } from '../services/nlu/labels';
 import { DEFAULT_SOFTMAX, type SoftmaxOptions } from '../services/nlu/softmax';
 
-const intents = holdOutSplit(readExamples(INTENTS_FILE, INTENTS)).train;
-const categories = holdOutSplit(readExamples(CATEGORIES_FILE, CATEGORIES)).train;
+const data = readTrainingData(INTENTS, CATEGORIES);
+const intents = holdOutSplit(data.intents).train;
+const categories = holdOutSplit(data.categories).train;
 
 interface Candidate {
   readonly name: string;

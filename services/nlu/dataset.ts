@@ -6,7 +6,7 @@
  * (with the file and line number) on a malformed line or an unknown label, so that a
  * bad edit to the data is caught by the tests rather than silently dropped.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError, ErrorCode } from '../errors';
 
@@ -90,6 +90,116 @@ export function readCheckSet<I extends string, C extends string>(
       categoryLabels,
       file,
     ),
+  };
+}
+
+/** Training files written by voice: `data/train-<voice>.jsonl`. */
+export const VOICE_FILE_PATTERN = /^train-[a-z-]+\.jsonl$/;
+
+/** The paths of the voice files, in name order. */
+export function voiceFiles(dir = DATA_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => VOICE_FILE_PATTERN.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** One line of a voice file: an intent, its category when it has one, and its voice. */
+export interface TaggedExample<I extends string, C extends string> {
+  readonly text: string;
+  readonly intent: I;
+  readonly category?: C;
+  /** How it is written: `elderly`, `sms`, `typos`, `english`... (free tag, for review). */
+  readonly voice: string;
+}
+
+/**
+ * Parses a voice file (`{"text", "intent", "category"?, "voice"}` per line), checking the
+ * labels; a category is required on `offer` and `need` lines and refused elsewhere.
+ */
+export function parseTagged<I extends string, C extends string>(
+  content: string,
+  intents: readonly I[],
+  categories: readonly C[],
+  source = 'examples',
+): TaggedExample<I, C>[] {
+  const knownIntents = new Set<string>(intents);
+  const knownCategories = new Set<string>(categories);
+  const tagged: TaggedExample<I, C>[] = [];
+  content.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const where = `${source}:${index + 1}`;
+    let record: Record<string, unknown>;
+    try {
+      record = JSON.parse(line) as Record<string, unknown>;
+    } catch (cause) {
+      throw new CodedError(ErrorCode.PayloadInvalid, `${where}: not JSON`, { cause });
+    }
+    const { text, intent, category, voice } = record;
+    const withCategory = intent === 'offer' || intent === 'need';
+    if (
+      typeof text !== 'string' ||
+      typeof voice !== 'string' ||
+      typeof intent !== 'string' ||
+      !knownIntents.has(intent) ||
+      (withCategory ? typeof category !== 'string' || !knownCategories.has(category) : category !== undefined)
+    ) {
+      throw new CodedError(
+        ErrorCode.PayloadInvalid,
+        `${where}: expected {"text", "intent", "category" on offer/need lines, "voice"} with known labels`,
+      );
+    }
+    tagged.push({
+      text,
+      intent: intent as I,
+      ...(withCategory ? { category: category as C } : {}),
+      voice,
+    });
+  });
+  return tagged;
+}
+
+/** Every line of every voice file. */
+export function readTagged<I extends string, C extends string>(
+  intents: readonly I[],
+  categories: readonly C[],
+  dir = DATA_DIR,
+): TaggedExample<I, C>[] {
+  return voiceFiles(dir).flatMap((file) =>
+    parseTagged(readFileSync(file, 'utf8'), intents, categories, file),
+  );
+}
+
+/**
+ * Voices whose misspellings are deliberate: their words train the classifiers but are not
+ * correction targets, or "imprimmer" would stay as written instead of becoming "imprimer".
+ */
+export const MISSPELT_VOICES: readonly string[] = ['typos'];
+
+/** All the training data: the two label files followed by the voice files. */
+export interface TrainingData<I extends string, C extends string> {
+  readonly intents: Example<I>[];
+  readonly categories: Example<C>[];
+  /** Texts of the lines in a {@link MISSPELT_VOICES} voice, left out of the typo vocabulary. */
+  readonly misspelt: ReadonlySet<string>;
+}
+
+/** Reads {@link INTENTS_FILE}, {@link CATEGORIES_FILE} and the voice files, checking every label. */
+export function readTrainingData<I extends string, C extends string>(
+  intents: readonly I[],
+  categories: readonly C[],
+): TrainingData<I, C> {
+  const tagged = readTagged(intents, categories);
+  return {
+    intents: [
+      ...readExamples(INTENTS_FILE, intents),
+      ...tagged.map((line) => ({ text: line.text, label: line.intent })),
+    ],
+    categories: [
+      ...readExamples(CATEGORIES_FILE, categories),
+      ...tagged.flatMap((line) => (line.category ? [{ text: line.text, label: line.category }] : [])),
+    ],
+    misspelt: new Set(tagged.filter((line) => MISSPELT_VOICES.includes(line.voice)).map((line) => line.text)),
   };
 }
 

@@ -1,117 +1,274 @@
 /**
- * Emergency detection by rules, independent of the classifiers.
+ * Emergency detection by rules, independent of the classifiers: the safety component.
  *
  * @remarks
  * A life-threatening message must never depend on a statistical model, so these rules run
- * on every message. They match the normalised text as the resident wrote it (lower-case, no
- * accents, SMS expanded, see `normalizeText`), never its typo-corrected form, so a
- * correction can never create an emergency ("vient" once became "violent"); "tombé",
- * "tombe", "tomber" and "il respir plus" all match as written. Each rule names its {@link EmergencyKind} so
- * the bot shows the right numbers (15/112, 3114, 18, 17). Known false positives are
- * excluded explicitly: "je suis tombé sur votre page", "tombé en panne", "feu d'artifice",
- * "au feu rouge". Suicide and violence are checked before medical, because "il me frappe, je
- * suis tombée" should show the violence numbers first.
+ * on every message. They read the resident's own words (lower-case, no accents, SMS and
+ * elisions expanded by `normalizeText`: "j'ai" is "je ai", "n'arrive" is "ne arrive"), never
+ * the typo-corrected form, so a correction can never create an emergency ("vient" once
+ * became "violent"). Recall comes first, then precision:
+ * - {@link assessEmergency} cuts the message into clauses (punctuation, "mais", "et là",
+ *   "maintenant"...) and gives a verdict per clause: `sure` (the bot shows the numbers at
+ *   once) or not (the bot asks "Est-ce une urgence ?" first).
+ * - Sure rules: medical (chest pain, breathing, falls with an injury or someone who cannot
+ *   get up, stroke signs, poisoning, unconscious person, heavy bleeding, seizures),
+ *   suicidal intent (the words, the methods, "j'ai préparé les cachets"), violence at home
+ *   or against children, fire and gas; in French and in English.
+ * - Suspect rules, which only ask: a fall with neither a person nor an injury said ("il est
+ *   tombé"), "du mal à respirer", "je
+ *   n'en peux plus", "j'ai peur de lui", "ça sent le brûlé", "au secours" next to papers...
+ * - A clause telling a past event ("il y a deux ans", "l'hiver dernier", "en 2019") or
+ *   one settled ("tout va bien maintenant", "ça va mieux", "c'est normal") gives no
+ *   verdict, except suicide, which is then asked about rather than dropped.
+ * - Look-alike words are excluded in the patterns themselves: "tombé sur votre page",
+ *   "tombé en panne", "feu d'artifice", "au feu rouge", "mort de rire", "se jeter à l'eau",
+ *   "l'ordinateur ne répond plus", "en danger de rater mon train", "agression sonore".
+ * Suicide and violence are checked before medical, because "il me frappe, je suis
+ * tombée" should show the violence numbers first. Measured on the safety set
+ * `test/nlu/emergencies/messages.jsonl` (see `npm run nlu:eval`).
  */
+
+import { normalizeText } from './normalize';
 
 /** What kind of emergency a message describes. */
 export type EmergencyKind = 'medical' | 'suicide' | 'fire' | 'violence';
+
+/** The rules' verdict on a message: its kind, and whether to show the numbers at once. */
+export interface EmergencyVerdict {
+  readonly kind: EmergencyKind;
+  /** True: the numbers at once. False: ask "Est-ce une urgence ?" first. */
+  readonly sure: boolean;
+}
 
 interface Rule {
   readonly kind: EmergencyKind;
   readonly pattern: RegExp;
 }
 
-/** What may follow "tombé" without it being a fall: "tombé sur", "tombé en panne"... */
-const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal a propos|a pic|en panne|d accord|amoureu\w*|dans le panneau|enceinte|malade))`;
+const any = (parts: readonly string[]): RegExp => new RegExp(parts.map((part) => `(?:${part})`).join('|'));
 
-const RULES: readonly Rule[] = [
+/** What may follow "tombé" without it being a fall: "tombé sur", "tombé en panne"... */
+const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal|a pic|en panne|de (?:sommeil|fatigue)|d accord|amoureu\w*|dans le panneau|enceinte|malade|dans (?:le |l )?eau))`;
+/** A fall of a person: "est tombée", "a chuté", "a glissé dans la douche". */
+const FALL = String.raw`\b(?:est|suis|es|sont|se est|ai|a|vient de|viens de|vient juste de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}|\b(?:fait|faire|a fait) une chute\b|\bfell\b`;
+/** Who fell: a person (not a phone or a cat) makes the fall an emergency by itself. */
+const PERSON_FELL = String.raw`\b(?:mere|pere|mari|femme|epoux|epouse|voisine?|grand mere|grand pere|mamie|papi|papy|mamy|fils|fille|enfant|bebe|soeur|frere|tante|oncle|dame|monsieur|personne agee|je|elle) (?:\w+ )?(?:est|suis|a|vient de|viens de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}`;
+/** What makes a fall an emergency. */
+const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b`;
+/** Words of a past or settled event: such a clause is no emergency now. */
+const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\bdepuis (?:\w+ )?(?:ans|annees|mois|longtemps)\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
+const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:fini|passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b`;
+/** Papers, homework and devices: "au secours" next to them is a figure of speech. */
+const EVERYDAY = String.raw`\b(?:formulaire|impots?|devoirs?|maths|wifi|box|dossier|papiers|caf|ordinateur|imprim\w*|declaration|internet|site)\b`;
+
+const SURE: readonly Rule[] = [
   {
     kind: 'suicide',
-    pattern: new RegExp(
-      [
-        String.raw`\ben finir\b`,
-        String.raw`\b(?:me|se|te) (?:suicid|sucid|sui?cid)\w*`,
-        String.raw`\bsui?cid\w*`,
-        String.raw`\b(?:plus|pas) envie de vivre\b`,
-        String.raw`\benvie de mourir\b`,
-        String.raw`\b(?:veux|voudrais|vais|va) mourir\b`,
-        String.raw`\b(?:je|j) (?:vais|veux|voudrais) me tuer\b`,
-        String.raw`\bmettre fin a (?:mes|ses|tes) jours\b`,
-        String.raw`\bfaire une (?:connerie|betise)\b`,
-        String.raw`\bme foutre en l air\b`,
-      ].join('|'),
-    ),
+    pattern: any([
+      String.raw`\ben finir\b(?! (?:avec (?:mes|ces|les|le|la) (?!vie)|par))`,
+      String.raw`\bs(?:ui|u|i)(?:c|s|ss|sc)id\w*`,
+      String.raw`\b(?:plus|pas) (?:envie|la force|le courage) de vivre\b`,
+      String.raw`\benvie de (?:mourr?ir|me tuer|disparaitre)\b(?! de rire)`,
+      String.raw`\b(?:veux|veut|veu|voudrais|vais|vai|va|vas) mourr?ir\b(?! de (?:rire|faim|chaud|froid|envie))`,
+      String.raw`\b(?:je|j) (?:vais|vai|veux|veu|veut|voudrais) me tuer\b`,
+      String.raw`\b(?:va|veut|allait|voulait) se tuer\b(?! (?:a la tache|au travail))`,
+      String.raw`\bmettre fin a (?:mes|ses|tes) jours\b|\bmets fin a mes jours\b`,
+      String.raw`\bfaire une (?:connerie|betise)\b|\bme foutre en le air\b`,
+      String.raw`\b(?:me|se|te) (?:pendre|pends|pend)\b|\bune corde\b.*\b(?:pendre|finir|cou)\b|\bprepare (?:une|la) corde\b`,
+      String.raw`\b(?:ouvrir|ouvre|couper|tailler) les veines\b`,
+      String.raw`\b(?:me|se|te) (?:jeter|jette|jeterai) (?:par la fenetre|sous (?:un|le) (?:train|metro|bus|camion|voiture)|du (?:pont|toit|balcon|haut)|dans le vide|de (?:la falaise|le immeuble))`,
+      String.raw`\bsauter (?:du (?:pont|toit|balcon|haut)|de (?:la fenetre|la falaise|le immeuble)|par la fenetre|dans le vide|sous (?:un|le) train)\b|\b(?:vais|va|veux) sauter$|\bet je vais sauter\b`,
+      String.raw`\bprepare (?:les|mes|des|toute? (?:les|mes|la boite de)) (?:cachets|medicaments|comprimes|pilules|somniferes)\b(?! (?:de|du|pour) (?:ma|mon|la|le|les|sa|son)\b)`,
+      String.raw`\btout prepare pour (?:partir|en finir|mourir|ce soir|cette nuit)\b`,
+      String.raw`\b(?:assez|suffisamment) de (?:cachets|medicaments|comprimes|pilules|somniferes)\b`,
+      String.raw`\b(?:vais|veux) (?:avaler|prendre) (?:toute? (?:la|ma|mes|les|sa) (?:boite|boites|cachets|medicaments|comprimes)|tous (?:mes|les) (?:cachets|medicaments|comprimes))`,
+      String.raw`\bne (?:veux|voudrais|veut) plus (?:etre la|vivre|exister|me reveiller|me lever le matin)\b`,
+      String.raw`\bla vie ne a plus (?:de sens|aucun sens|de interet)\b|\bmieux sans moi\b|\blettre de adieu\b|\bdisparaitre pour (?:toujours|de bon)\b|\bpartir pour de bon\b`,
+      String.raw`\bscarifi\w*`,
+      String.raw`\bkill (?:myself|herself|himself)\b|\b(?:want|going) to die\b|\bend (?:my|his|her) life\b|\bend it all\b|\bpills ready\b|\bdon te want to live\b|\bhang myself\b`,
+    ]),
   },
   {
     kind: 'violence',
-    pattern: new RegExp(
-      [
-        String.raw`\b(?:me|nous|la|le|les|l|m) (?:frapp|tap|bat\b|batt)\w*`,
-        String.raw`\b(?:a|ont) (?:me |m )?frappe\w*`,
-        String.raw`\bfrappe (?:une|un|sa|son|ma|mon|des|la|le) (?:femme|fille|enfant|mere|fils|homme|personne|voisine?)\b`,
-        String.raw`\bviolen(?:ce|ces|t|te|ts|tes)\b`,
-        String.raw`\bagress\w*`,
-        String.raw`\bbattue?s?\b`,
-        String.raw`\bmenace\w* (?:de mort|de me tuer|avec un couteau)`,
-        String.raw`\b(?:va|veut|menace de) me tuer\b`,
-        String.raw`\ben danger\b`,
-        String.raw`\bviol\b`,
-      ].join('|'),
-    ),
+    pattern: any([
+      String.raw`(?<!\b(?:chat|chien|chaton|chiot|cheval|lapin|bebe) )\b(?:me|nous|la|le|les|m|ma|te) (?:frapp\w*|tap(?:e|es|ent|ait|aient)|bat|bats|batt(?:u|ue|ait|ent|re)|cogn\w*|tabass\w*|gifl\w*|violent\w*)\b`,
+      String.raw`\b(?:a|ont|me a) (?:me |m )?(?:frappe\w*|battue?|tabass\w*|gifle\w*|etrangle\w*|viole\w*)(?! a (?:la|ma|sa|votre|le) (?:porte|fenetre|vitre))`,
+      String.raw`\b(?:frappe|bat|cogne|tabasse|maltraite) (?:une|un|sa|son|ses|ma|mon|mes|des|la|le|les) (?:femme|fille|enfants?|mere|fils|gamins?|petits?|homme|personne|voisine?|bebe|copine|garcon)\b`,
+      String.raw`\bviolences? (?:conjugales?|familiales?|domestiques?|sexuelles?)\b|\b(?:mari|compagnon|copain|pere|conjoint|ex|fils|frere|voisin|beau pere|il) (?:est|devient|etait) (?:tres |trop |super )?violent\b`,
+      String.raw`\bagress(?:e|ee|es|ees|er|ion|ent|ait|ee)\b(?! sonore)`,
+      String.raw`(?<!\bse )\b(?:est|suis|es|sont|ete|se fait|me fait|femmes?) battue?s?\b(?! avec)`,
+      String.raw`\bmenace\w* (?:de mort|de me tuer|avec un couteau)|\b(?:me|nous) menace\w*|\bcouteau\b.*\bmenace\w*|\bmenace\w*.*\bcouteau\b`,
+      String.raw`\b(?:va|veut|menace de) (?:me|nous|la|le) tuer\b`,
+      String.raw`\b(?:a|a pris|sorti|tient|avec) (?:un|son) (?:couteau|fusil|arme|pistolet)\b(?!.*\b(?:cuisine|legumes)\b)`,
+      String.raw`\ben danger\b(?! de (?!mort))`,
+      String.raw`\bviol\b|\bviolee?s?\b`,
+      String.raw`\bmaltrait\w*|\btabass\w*`,
+      String.raw`\b(?:mis|met|mets|donne|donnes|donnait|recu|prend|pris) (?:des|un|plein de) (?:coups?|claques|gifles|baffes)\b(?! de (?:main|fil|telephone|pouce|soleil|blues|vieux|coeur|froid))`,
+      String.raw`\bcoups? de (?:poing|pied|poings|pieds|ceinture|couteau|batte|tete)\b|\b(?:cris|hurle\w*|hurler) et (?:des )?coups\b`,
+      String.raw`\bme a etrangl\w*|\b(?:me|m) etrangl\w*|\betrangle (?:ma|mon|sa|son)\b`,
+      String.raw`\b(?:beating|beats|hitting|hits|hit|attacking|attacked|hurting|strangl\w*) (?:me|her|him|us|the kids|my|the children|our)\b|\bdomestic violence\b|\braped\b`,
+    ]),
   },
   {
     kind: 'fire',
-    pattern: new RegExp(
-      [
-        String.raw`\bau feu\b(?! (?:rouge|vert|orange|tricolore|de (?:camp|bois|signalisation)|d artifice))`,
-        String.raw`\by a le feu\b`,
-        String.raw`\ble feu (?:a|au|dans|chez|prend)\b`,
-        String.raw`\bpris feu\b`,
-        String.raw`\bincendi\w*`,
-        String.raw`\b(?:ca|tout|ce|il|elle|maison|appartement|immeuble|cuisine) brule\b`,
-        String.raw`\bca crame\b|\bcrame dans\b`,
-        String.raw`\bfumee partout\b|\bplein de fumee\b|\bde la fumee (?:sort|qui sort)`,
-        String.raw`\bodeur de gaz\b|\bfuite de gaz\b`,
-      ].join('|'),
-    ),
+    pattern: any([
+      String.raw`\bau feu\b(?! (?:rouge|vert|orange|tricolore|doux|de (?:camp|bois|signalisation)|de artifice))`,
+      String.raw`\by a le feu\b|\bya le feu\b`,
+      String.raw`\ble feu (?:a|au|dans|chez|prend|se approche)\b`,
+      String.raw`\bpris feu\b|\ben flammes?\b|\bflammes? (?:sort|sortent|partout)\b`,
+      String.raw`(?<!(?:alarme|detecteur de|detecteurs de|exercice) )\bincendi(?:e|es)\b(?!\s(?:de le|de la) (?:an|ete|annee))`,
+      String.raw`\b(?:ca|tout|il|elle|maison|appartement|appart|immeuble|cuisine|voiture|garage|batiment|chambre|foret|grenier|cave) brule\b`,
+      String.raw`\bca crame\b|\bcrame dans\b`,
+      String.raw`\bfumee (?:partout|noire|epaisse)\b|\bplein de fumee\b|\bde la fumee (?:sort|qui sort)`,
+      String.raw`\bodeur de gaz\b|\bfuite de gaz\b|\bgaz (?:fuit|qui fuit)\b|\b(?:sens|sent|sentir) (?:le|du) gaz\b(?! de echappement)|\bsmell (?:of )?gas\b|\bgas leak\b`,
+      String.raw`\b(?:compteur|prise|tableau) (?:electrique )?(?:fume|prend feu|fait des etincelles)\b`,
+      String.raw`\bon fire\b|\bsmoke everywhere\b|\bis burning\b`,
+    ]),
   },
   {
     kind: 'medical',
-    pattern: new RegExp(
-      [
-        String.raw`\b(?:est|suis|es|sont|s est|ai|a|vient de|viens de) (?:\w+ )?tombee?s?\b${NOT_A_FALL}`,
-        String.raw`\b(?:fait|faire|a fait) une chute\b|\bchute (?:dans|de|grave)\b`,
-        String.raw`\brespir\w* (?:plus|pas|mal|difficilement)\b|\b(?:n )?arrive (?:plus|pas) a respirer\b`,
-        String.raw`\betouf+\w*|\bs etrangl\w*`,
-        String.raw`\b(?:douleur|douleurs|mal|serre\w*) (?:a la|dans la|au niveau de la|a) poitrine\b`,
-        String.raw`\bmalaise\b|\bevanoui\w*|\bperdu connaissance\b|\bperd connaissance\b|\binconscient\w*`,
-        String.raw`\bne (?:repond|bouge|reagit) plus\b|\brepond plus\b|\bbouge plus\b`,
-        String.raw`\bavc\b|\bcrise cardiaque\b|\barret cardiaque\b|\bconvuls\w*|\bcrise d epilepsie\b`,
-        String.raw`\bsaigne\w* (?:beaucoup|abondamment|de la tete|partout)\b|\bhemorragie\b`,
-        String.raw`\b(?:trop de|beaucoup de|tous ses|toute la boite de) (?:medicaments|cachets|comprimes)\b`,
-        String.raw`\bavale\w* (?:des |trop de |beaucoup de |toute? (?:la boite de |ses |mes )?)(?:medicaments|cachets|comprimes)\b`,
-        String.raw`\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112)\b|\bau secours\b`,
-        String.raw`\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
-        String.raw`\bse releve (?:pas|plus)\b`,
-      ].join('|'),
-    ),
+    pattern: any([
+      String.raw`\b(?:douleur|douleurs|mal|serre\w*|barre|oppression|poids|pression|brulure) (?:a la|dans la|au niveau de la|a|sur la) poitrine\b|\bdouleur thoracique\b|\bmal au thorax\b|\bse tient le coeur\b|\bchest pains?\b`,
+      String.raw`\brespir\w* (?:plus|pas|mal|difficilement|tres mal)\b|\bne arrive (?:plus|pas) a (?:respirer|reprendre (?:son|mon|sa) souffle)\b|\bsuffoqu\w*`,
+      String.raw`\betouf+\w*|\bse etrangl\w*|\b(?:levres|visage|peau|doigts|ongles) (?:sont |est |deviennent |devient )?(?:toute?s? )?(?:bleue?s?|violette?s?)\b|\b(?:il|elle|bebe) (?:est|devient) (?:tout |toute )?bleue?\b|\bdevient (?:tout |toute )?bleue?\b|\bcrise de asthme\b`,
+      String.raw`\bcan te breathe\b|\bcannot breathe\b|\bnot breathing\b|\bchoking\b|\bstopped breathing\b`,
+      String.raw`\bmalaise\b(?! vagal)|\bevanoui\w*|\bperdu? connaissance\b(?! (?:du|de|des)\b)|\binconscient\w*`,
+      String.raw`(?<!(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie) )\bne (?:repond plus|reagit plus|reagit pas)\b(?! (?:a|aux|au) (?:mes |ses |nos )?(?:messages|textos|appels|mails|sms|telephone))`,
+      String.raw`\bne bouge plus\b(?! de (?:son|sa|la|chez))|\bne se reveille (?:pas|plus)\b`,
+      String.raw`\bavc\b|\bcrise cardiaque\b|\barret cardiaque\b|\binfarctus\b|\bconvuls\w*|\bcrise de epilepsie\b|\bstroke\b|\bheart attack\b|\bseizure\b`,
+      String.raw`\bbouche (?:de travers|tordue|deformee)\b|\bvisage (?:paralyse|qui tombe|deforme|de travers)\b|\bparalys\w*|\bne (?:peut|peux|arrive) plus (?:lever|bouger) (?:le|son|sa|la|mon|ma) bras\b|\bparle bizarrement\b|\bne trouve plus ses mots\b|\bne arrive plus a parler\b|\bbras (?:tout )?mou\b|\bslurred\b|\bface drooping\b`,
+      String.raw`\bsaign\w* (?:beaucoup|abondamment|de la tete|partout|de partout|enormement|tres fort|sans arret)\b|\bhemorragie\b|\bpisse le sang\b|\bsang partout\b|\ben sang\b|\barreter le sang\b|\bcoupe\w* profondement\b|\bbleeding\b`,
+      String.raw`\b(?:trop de|beaucoup de|tous ses|toute la boite de|toute sa boite de|toute ma boite de) (?:medicaments|cachets|comprimes|somniferes|pilules)\b`,
+      String.raw`\b(?:avale|mange|bu|ingere)\w* (?:des |trop de |beaucoup de |plein de |toute? (?:la boite de |sa boite de |ses |mes )?)(?:medicaments|cachets|comprimes|pilules|somniferes)\b`,
+      String.raw`\b(?:bu|avale|mange|ingere|bois|boit)\w* (?:de la |du |des |de le |un |une )?(?:eau de )?(?:javel|produits? menagers?|detergent|white spirit|essence|mort aux rats|raticide|insecticide|desherbant|piles?(?: boutons?)?|lessive|capsules? de lessive|destop|acide|soude|antigel|alcool a bruler)\b`,
+      String.raw`\b(?:bu|avale\w*|mange\w*|ingere\w*|bois|boit|drank|swallowed)\b.*\b(?:javel|produits? (?:menagers?|vaisselle)|detergent|white spirit|mort aux rats|raticide|insecticide|desherbant|piles? boutons?|capsules? de lessive|destop|soude|antigel|alcool a bruler|bleach|batteries)\b`,
+      String.raw`\bempoisonn\w*|\bintoxi\w*|\bmonoxyde\b|\bantipoison\b|\bchampignons\b.*\bvomi\w*`,
+      String.raw`\bswallowed (?:some |the |a |his |her )?(?:pills|bleach|batteries|medicine|tablets)\b|\bdrank (?:some )?bleach\b|\bpoison\w*`,
+      String.raw`\bunconscious\b|\bpassed out\b|\bnot waking up\b|\bwon te wake up\b|\bcollapsed\b|\bfainted\b`,
+      String.raw`\b(?:bebe|nourrisson)\b.*\b(?:tout mou|toute molle|ne reagit|respire mal|bleu)\b`,
+      String.raw`\bau secours\b|\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112|une ambulance|les secours)\b|\bappeler (?:les urgences)\b`,
+      String.raw`\b(?:il|elle|est|suis|allongee?) par terre\b|\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
+      String.raw`\bse releve (?:pas|plus)\b|\b(?:ne arrive|ne peut|ne peux) (?:plus|pas) (?:a )?(?:se|me) relever\b`,
+    ]),
+  },
+];
+
+const SUSPECT: readonly Rule[] = [
+  {
+    kind: 'suicide',
+    pattern: any([
+      String.raw`\bje ne en peux plus\b(?! (?:de|du|des|avec)\b)|\bje en peux plus\b(?! (?:de|du|des|avec)\b)`,
+      String.raw`\bje veux disparaitre\b|\bplus la force\b(?! de (?:porter|marcher|monter))|\btout arreter\b`,
+    ]),
+  },
+  {
+    kind: 'violence',
+    pattern: any([
+      String.raw`\bje ai peur de (?:lui|mon (?:mari|compagnon|copain|pere|ex|fils|frere|voisin))\b|\bil me suit\b|\bcasse tout\b`,
+    ]),
+  },
+  { kind: 'fire', pattern: any([String.raw`\bca sent le brule\b|\bodeur de brule\b`]) },
+  {
+    kind: 'medical',
+    pattern: any([
+      String.raw`\bdu mal a respirer\b|\bmal au coeur\b|\bje me sens tres mal\b|\bconfus\w*|\btout mou\b|\btoute molle\b`,
+      String.raw`\bambulance\b`,
+    ]),
   },
 ];
 
 /** The rules' patterns, for the tests that check the typo corrector spares their words. */
-export const EMERGENCY_PATTERNS: readonly RegExp[] = RULES.map((rule) => rule.pattern);
+export const EMERGENCY_PATTERNS: readonly RegExp[] = [...SURE, ...SUSPECT].map((rule) => rule.pattern);
+
+const FALL_PATTERN = new RegExp(FALL);
+const INJURY_PATTERN = new RegExp(INJURY);
+const PERSON_FELL_PATTERN = new RegExp(PERSON_FELL);
+const PAST_PATTERN = new RegExp(PAST);
+const SETTLED_PATTERN = new RegExp(SETTLED);
+const EVERYDAY_PATTERN = new RegExp(EVERYDAY);
+/** An illness told as a fact, not as happening now: asked about, never the numbers. */
+const HISTORY =
+  /\b(?:a eu|avait eu|avait fait|apres|depuis|suite a) (?:un|une|son|sa|ses) (?:avc|malaise|infarctus|crise cardiaque|crise de epilepsie|chute|operation)\b/;
+const CLAUSE_SPLIT = / (?:mais|et la|et maintenant|maintenant|sauf que|alors que|du coup|but|and now) /;
+
+/** The verdict on one normalised clause, before the past-event guard. */
+function clauseVerdict(clause: string): EmergencyVerdict | null {
+  for (const rule of SURE) if (rule.pattern.test(clause)) return { kind: rule.kind, sure: true };
+  if (FALL_PATTERN.test(clause)) {
+    return { kind: 'medical', sure: INJURY_PATTERN.test(clause) || PERSON_FELL_PATTERN.test(clause) };
+  }
+  for (const rule of SUSPECT) {
+    if (!rule.pattern.test(clause)) continue;
+    return { kind: rule.kind, sure: false };
+  }
+  return null;
+}
+
+/** Applies the guards: past, settled or told events, "au secours" next to papers. */
+function guarded(
+  clause: string,
+  verdict: EmergencyVerdict | null,
+  sentence = clause,
+): EmergencyVerdict | null {
+  if (verdict === null) return null;
+  if (PAST_PATTERN.test(clause) || SETTLED_PATTERN.test(sentence)) {
+    return verdict.kind === 'suicide' ? { kind: 'suicide', sure: false } : null;
+  }
+  if (verdict.kind === 'medical' && HISTORY.test(clause)) return { kind: 'medical', sure: false };
+  if (EVERYDAY_PATTERN.test(clause) && /\b(?:au secours|a le aide|sos|help)\b/.test(clause)) return null;
+  return verdict;
+}
+
+/** Normalised clauses of a normalised text (split on "mais", "et là", "maintenant"...). */
+function splitNormalized(normalized: string): string[] {
+  return normalized.split(CLAUSE_SPLIT).filter((clause) => clause !== '');
+}
 
 /**
- * The kind of emergency described by a normalised text, or `null`.
+ * Combines clause verdicts: the first sure one wins (in rule order: suicide, violence,
+ * fire, medical), else the first unsure one.
+ */
+function combine(verdicts: readonly (EmergencyVerdict | null)[]): EmergencyVerdict | null {
+  const found = verdicts.filter((verdict): verdict is EmergencyVerdict => verdict !== null);
+  const order: readonly EmergencyKind[] = ['suicide', 'violence', 'fire', 'medical'];
+  const sure = found.filter((verdict) => verdict.sure);
+  if (sure.length > 0) return sure.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
+  return found[0] ?? null;
+}
+
+/** The verdict on an already normalised text (no punctuation left, so clauses by words only). */
+export function assessNormalized(normalized: string): EmergencyVerdict | null {
+  return combine(
+    splitNormalized(normalized).map((clause) => guarded(clause, clauseVerdict(clause), normalized)),
+  );
+}
+
+/**
+ * The rules' verdict on a resident's message, or `null`: clauses are cut at punctuation
+ * first, then at "mais", "et là", "maintenant"..., so "il y a deux ans mon père a fait un
+ * AVC. Là il ne répond plus" is judged on its second sentence.
+ *
+ * @param text - the message as written.
+ */
+export function assessEmergency(text: string): EmergencyVerdict | null {
+  const sentences = text.split(/[.!?;\n]+/).map(normalizeText);
+  return combine(
+    sentences.flatMap((sentence) =>
+      splitNormalized(sentence).map((clause) => guarded(clause, clauseVerdict(clause), sentence)),
+    ),
+  );
+}
+
+/**
+ * The kind of emergency described by a normalised text, when the rules are sure of it,
+ * or `null` (unsure verdicts included: see {@link assessNormalized}).
  *
  * @param normalized - output of `normalizeText` on the resident's own words (never the
  * typo-corrected tokens).
  */
 export function detectEmergency(normalized: string): EmergencyKind | null {
-  for (const rule of RULES) {
-    if (rule.pattern.test(normalized)) return rule.kind;
-  }
-  return null;
+  const verdict = assessNormalized(normalized);
+  return verdict?.sure ? verdict.kind : null;
 }
 
 /**
@@ -132,6 +289,9 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'tuer',
   'connerie',
   'foutre',
+  'pendre',
+  'veines',
+  'scarifi',
   // violence
   'frapp',
   'tap',
@@ -142,12 +302,15 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'menac',
   'danger',
   'couteau',
+  'tabass',
+  'maltrait',
   // fire and gas
   'feu',
   'incendi',
   'brul',
   'cram',
   'fumee',
+  'flamme',
   'gaz',
   // medical
   'tomb',
@@ -161,6 +324,12 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'evanoui',
   'inconscient',
   'avc',
+  'paralys',
+  'suffoq',
+  'javel',
+  'poison',
+  'empoisonn',
+  'intoxi',
   'cardiaque',
   'convuls',
   'epilep',
@@ -170,6 +339,28 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'pompier',
   'samu',
   'secours',
+  // English, for the messages written in English
+  'fire',
+  'smoke',
+  'burning',
+  'faint',
+  'passed',
+  'unconscious',
+  'breath',
+  'chok',
+  'bleed',
+  'stroke',
+  'kill',
+  'beating',
+  'hitting',
+  'tablet',
+  'pills',
+  'life',
+  'hang',
+  'white',
+  'waking',
+  'jeter',
+  'bleach',
 ];
 
 /** Stems this short are matched with at most this many letters after them ("tape", not "tapisserie"). */

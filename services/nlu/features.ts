@@ -51,10 +51,16 @@ export interface SpelledTokens {
   readonly corrected: readonly string[];
 }
 
+/** The last message spelled, reused when the intent and category classifiers read the same one. */
+let lastSpelled: { text: string; vocabulary: Vocabulary; tokens: SpelledTokens } | undefined;
+
 /** Both token lists of a message (truncated to {@link MAX_CLASSIFY_CHARS}). */
 export function spelledTokens(text: string, vocabulary: Vocabulary): SpelledTokens {
+  if (lastSpelled?.text === text && lastSpelled.vocabulary === vocabulary) return lastSpelled.tokens;
   const raw = normalizeTokens(text.slice(0, MAX_CLASSIFY_CHARS));
-  return { raw, corrected: raw.map((token) => vocabulary.correct(token)) };
+  const tokens = { raw, corrected: raw.map((token) => vocabulary.correct(token)) };
+  lastSpelled = { text, vocabulary, tokens };
+  return tokens;
 }
 
 /** Normalised, typo-corrected tokens of a message (truncated to {@link MAX_CLASSIFY_CHARS}). */
@@ -100,6 +106,21 @@ const NEGATIONS: ReadonlySet<string> = new Set(['ne', 'pas', 'plus', 'jamais', '
 /** How many words after a negation are marked. */
 const NEGATION_SCOPE = 2;
 
+/** Stems already computed: natural's stemmer is the costliest step of featurising a message. */
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 50_000;
+
+/** natural's French Porter stem of a normalised word, memoised. */
+function stem(word: string): string {
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    stemmed = PorterStemmerFr.stem(word);
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
+}
+
 /** Stems, bigrams and the optional families of a message, as fed to the classifiers. */
 export function textFeatures(
   text: string,
@@ -108,7 +129,7 @@ export function textFeatures(
 ): string[] {
   const { raw, corrected } = spelledTokens(text, vocabulary);
   const words = corrected.filter((token) => !FUNCTION_WORDS.has(token));
-  const stems = words.map((token) => PorterStemmerFr.stem(token));
+  const stems = words.map(stem);
   const features = [...stems];
   for (let i = 1; i < stems.length; i += 1) features.push(`${stems[i - 1]}_${stems[i]}`);
   if (options.words) for (const word of words) features.push(`w:${word}`);

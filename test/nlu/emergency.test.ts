@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { detectEmergency, type EmergencyKind } from '../../services/nlu/emergency';
+import { assessEmergency, detectEmergency, type EmergencyKind } from '../../services/nlu/emergency';
 import { normalizeText } from '../../services/nlu/normalize';
 
 const detect = (text: string): EmergencyKind | null => detectEmergency(normalizeText(text));
@@ -47,4 +47,55 @@ describe('nlu emergency rules', () => {
   ]) {
     it(`does not flag "${text}"`, () => assert.equal(detect(text), null));
   }
+
+  // Issue 12: the emergencies the old rules missed, in the words residents use.
+  const missedBefore: [string, EmergencyKind][] = [
+    ['mon petit a bu du produit vaisselle et de la javel', 'medical'],
+    ['elle a la bouche qui part de travers et ne peut plus lever le bras', 'medical'],
+    ['jai tout preparé les cachets sont sur la table', 'suicide'],
+    ['je vais sauter du balcon ce soir', 'suicide'],
+    ['il me cogne quand il a bu', 'violence'],
+    ['il donne des coups de ceinture aux enfants', 'violence'],
+    ['ça sent le gaz dans tout le couloir', 'fire'],
+    ['my little girl swallowed batteries', 'medical'],
+  ];
+  for (const [text, kind] of missedBefore) {
+    it(`now flags "${text}" as ${kind}`, () => assert.equal(detect(text), kind));
+  }
+
+  for (const text of [
+    'mon mari a fait un AVC il y a deux ans, il va mieux',
+    "l'hiver dernier ma mère est tombée dans l'escalier",
+    'le plus vite possible',
+    'dans la semaine',
+    'ma mère',
+    'mon mari',
+    'elle vient demain',
+    'mon ordinateur ne répond plus',
+    'je suis mort de rire',
+    'je me jette à l eau, je m inscris comme bénévole',
+    "j'ai préparé les médicaments de ma mère dans le pilulier",
+    'je suis en danger de rater mon bus',
+    "l'alarme incendie sonne pour l'exercice",
+    'au secours je comprends rien au formulaire de la caf',
+    'le ciel est bleu',
+  ]) {
+    it(`gives no verdict on "${text}"`, () => assert.equal(assessEmergency(text), null));
+  }
+
+  it('asks rather than recites on a fall with nobody nor any injury said, and on suicide told in the past', () => {
+    assert.deepEqual(assessEmergency('il est tombé'), { kind: 'medical', sure: false });
+    assert.deepEqual(assessEmergency('il est tombé, il saigne de la tête'), {
+      kind: 'medical',
+      sure: true,
+    });
+    assert.equal(assessEmergency("mon frère s'est suicidé il y a trois ans")?.sure, false);
+  });
+
+  it('judges each sentence: an old event does not hide a new one', () => {
+    assert.deepEqual(assessEmergency('Il y a deux ans il a fait un AVC. Là il ne répond plus.'), {
+      kind: 'medical',
+      sure: true,
+    });
+  });
 });

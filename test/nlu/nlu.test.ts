@@ -1,27 +1,94 @@
 import assert from 'node:assert/strict';
 import { Nlu } from '../../services/nlu';
 import {
-  CATEGORIES_FILE,
-  INTENTS_FILE,
   holdOutSplit,
   parseExamples,
-  readExamples,
+  parseTagged,
+  readTagged,
+  readTrainingData,
 } from '../../services/nlu/dataset';
+import { normalizeText } from '../../services/nlu/normalize';
 import { evaluateNlu, type NluEvaluation } from '../../services/nlu/evaluation';
 import { CATEGORIES, INTENTS } from '../../services/nlu/labels';
 
 describe('nlu training data', () => {
-  it('has at least 45 examples of every label', () => {
-    for (const [file, labels] of [
-      [INTENTS_FILE, INTENTS],
-      [CATEGORIES_FILE, CATEGORIES],
+  const data = readTrainingData(INTENTS, CATEGORIES);
+  const tagged = readTagged(INTENTS, CATEGORIES);
+
+  it('has at least 3,000 examples and 60 of every label', () => {
+    assert.ok(
+      data.intents.length + data.categories.length >= 3000,
+      `${data.intents.length} + ${data.categories.length}`,
+    );
+    for (const [examples, labels] of [
+      [data.intents, INTENTS],
+      [data.categories, CATEGORIES],
     ] as const) {
-      const examples = readExamples<string>(file, labels);
       for (const label of labels) {
         const count = examples.filter((example) => example.label === label).length;
-        assert.ok(count >= 45, `${label} in ${file}: ${count}`);
+        assert.ok(count >= 60, `${label}: ${count}`);
       }
     }
+  });
+
+  it('is written in every voice, each category offered and asked for in the voice files', () => {
+    for (const voice of [
+      'elderly',
+      'sms',
+      'typos',
+      'dictation',
+      'non_native',
+      'situation',
+      'question_offer',
+      'english',
+      'ordinary_answers',
+    ])
+      assert.ok(tagged.filter((line) => line.voice === voice).length >= 50, voice);
+    for (const category of CATEGORIES)
+      for (const intent of ['offer', 'need'] as const) {
+        const lines = tagged.filter((line) => line.intent === intent && line.category === category);
+        assert.ok(lines.length >= 20, `${intent} ${category}: ${lines.length}`);
+        assert.ok(
+          lines.some((line) => line.voice === 'english'),
+          `${intent} ${category} in English`,
+        );
+      }
+    for (const intent of INTENTS)
+      assert.ok(
+        tagged.some((line) => line.voice === 'english' && line.intent === intent),
+        `${intent} in English`,
+      );
+  });
+
+  it('has no two lines of the voice files reading the same once normalised', () => {
+    const seen = new Map<string, string>();
+    for (const line of tagged) {
+      const key = normalizeText(line.text);
+      assert.ok(!seen.has(key), `"${line.text}" repeats "${seen.get(key)}"`);
+      seen.set(key, line.text);
+    }
+  });
+
+  it('rejects a voice line without its category, or with one it must not have', () => {
+    assert.throws(
+      () => parseTagged('{"text":"a","intent":"need","voice":"sms"}', INTENTS, CATEGORIES, 'f'),
+      /f:1/,
+    );
+    assert.throws(
+      () =>
+        parseTagged(
+          '{"text":"a","intent":"other","category":"pets","voice":"sms"}',
+          INTENTS,
+          CATEGORIES,
+          'f',
+        ),
+      /f:1/,
+    );
+    assert.equal(
+      parseTagged('{"text":"a","intent":"offer","category":"pets","voice":"sms"}', INTENTS, CATEGORIES)
+        .length,
+      1,
+    );
   });
 
   it('rejects a malformed line or an unknown label, naming the line', () => {
@@ -41,24 +108,25 @@ describe('nlu training data', () => {
 });
 
 describe('nlu accuracy (same figures as npm run nlu:eval)', () => {
-  // Measured with the softmax regression, cues and calibrated temperature: held-out intents
-  // 82.0 % of 89 sentences (natural Bayes: 70.2 %), held-out categories 91.2 % of 91
-  // (Bayes: 74.7 %), check set 91.5 % of 71 intents and 97.0 % of 33 categories; lowest
-  // held-out recall 54.5 % (help, 6 of 11). Each threshold sits a few points (three to
-  // four sentences) below, so a data or feature change that loses more than that fails.
+  // Measured on 2026-12-01 after the voice files (3,327 examples): held-out intents 83.1 % of
+  // 409 sentences, held-out categories 91.2 % of 249, data/check.jsonl 95.8 % of 71 intents
+  // and 100 % of 33 categories; lowest held-out recall 53.3 % (complaint, 8 of 15). Each
+  // threshold sits a few points below, so a data or feature change that loses more fails.
   let result: NluEvaluation;
-  before(() => {
+  before(function () {
+    // Trains four models on 3,300 examples: seconds on a busy machine.
+    this.timeout(120_000);
     result = evaluateNlu();
   });
 
-  it('classifies at least 78 % of held-out intents and 87 % of held-out categories', () => {
-    assert.ok(result.intents.accuracy >= 0.78, `intent accuracy ${result.intents.accuracy}`);
-    assert.ok(result.categories.accuracy >= 0.87, `category accuracy ${result.categories.accuracy}`);
+  it('classifies at least 80 % of held-out intents and 88 % of held-out categories', () => {
+    assert.ok(result.intents.accuracy >= 0.8, `intent accuracy ${result.intents.accuracy}`);
+    assert.ok(result.categories.accuracy >= 0.88, `category accuracy ${result.categories.accuracy}`);
   });
 
-  it('classifies at least 86 % of the check set intents and 90 % of its categories', () => {
-    assert.ok(result.checkIntents.accuracy >= 0.86, `check intents ${result.checkIntents.accuracy}`);
-    assert.ok(result.checkCategories.accuracy >= 0.9, `check categories ${result.checkCategories.accuracy}`);
+  it('classifies at least 92 % of the check set intents and 95 % of its categories', () => {
+    assert.ok(result.checkIntents.accuracy >= 0.92, `check intents ${result.checkIntents.accuracy}`);
+    assert.ok(result.checkCategories.accuracy >= 0.95, `check categories ${result.checkCategories.accuracy}`);
   });
 
   it('recalls at least 45 % of every held-out label', () => {
@@ -176,7 +244,7 @@ describe('Nlu', () => {
   });
 
   it('classifies at least 1,000 short messages per second', () => {
-    const texts = readExamples(INTENTS_FILE, INTENTS).map((example) => example.text);
+    const texts = readTrainingData(INTENTS, CATEGORIES).intents.map((example) => example.text);
     const started = performance.now();
     for (const text of texts) nlu.understand(text);
     const perSecond = texts.length / ((performance.now() - started) / 1000);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Nlu } from '../../services/nlu';
-import { CATEGORIES_FILE, INTENTS_FILE, readExamples } from '../../services/nlu/dataset';
+import { readTrainingData } from '../../services/nlu/dataset';
 import {
   dictionaryHeader,
   DICTIONARY_FILE,
@@ -17,10 +17,11 @@ import { normalizeTokens } from '../../services/nlu/normalize';
 import { COMMON_FRENCH_WORDS } from './commonFrench';
 
 /** The vocabulary `Nlu.load` corrects against: every word of the training data. */
+const training = readTrainingData(INTENTS, CATEGORIES);
 const trainingVocabulary = buildVocabulary(
-  [...readExamples(INTENTS_FILE, INTENTS), ...readExamples(CATEGORIES_FILE, CATEGORIES)].map(
-    (example) => example.text,
-  ),
+  [...training.intents, ...training.categories]
+    .map((example) => example.text)
+    .filter((text) => !training.misspelt.has(text)),
 );
 
 /** Every literal word of four letters or more in the emergency rules' patterns. */
@@ -90,7 +91,10 @@ describe('nlu typo correction never rewrites French', () => {
   it('still corrects words that are not French, and keeps SMS forms expanded', () => {
     const corrected = (text: string): string => spelledTokens(text, trainingVocabulary).corrected.join(' ');
     assert.equal(corrected('jpeux fair les coursses'), 'je peux faire les courses');
-    assert.equal(corrected('pharmacy'), 'pharmacie');
+    assert.equal(corrected('pharmacei'), 'pharmacie');
+    // English words of the training data (written in English for English-speaking residents)
+    // are known words now, kept as written.
+    assert.equal(corrected('pharmacy'), 'pharmacy');
     assert.equal(corrected('devoir'), 'devoir');
     assert.equal(corrected('medicamens'), 'medicaments');
     // "coures" is French ("que tu coures"): kept, however likely a typo of "courses".

@@ -1,0 +1,90 @@
+/**
+ * The safety set of the emergency component: `messages.jsonl` next to this file.
+ *
+ * @remarks
+ * Written for the emergency rules, apart from the training data: emergencies of every kind
+ * in the residents' voices (medical, suicide, violence, fire and gas; French and English;
+ * SMS and typos) and ordinary messages chosen to look like them (past events, time
+ * expressions, relatives named alone, "tombé en panne", "mort de rire", "ça me tue",
+ * "l'ordinateur ne répond plus"). Each line is `{"text", "kind"}`, `kind` null for an
+ * ordinary message. Measured by `npm run nlu:eval` and asserted by `safety.test.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EmergencyKind, Understanding } from '../../../services/nlu';
+
+/** Path of the safety set. */
+export const SAFETY_FILE = join(__dirname, 'messages.jsonl');
+
+/** One message of the safety set. */
+export interface SafetyMessage {
+  readonly text: string;
+  readonly kind: EmergencyKind | null;
+}
+
+/** Reads the safety set. */
+export function readSafetySet(file = SAFETY_FILE): SafetyMessage[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SafetyMessage);
+}
+
+/** What the understanding did with the safety set. */
+export interface SafetyFigures {
+  readonly emergencies: number;
+  readonly ordinary: number;
+  /** Emergencies answered with the numbers at once. */
+  readonly caught: number;
+  /** Of those, with the expected kind (the right numbers first). */
+  readonly rightKind: number;
+  /** Emergencies missed, but asked "Est-ce une urgence ?". */
+  readonly asked: number;
+  /** Ordinary messages answered with the numbers. */
+  readonly falseAlarms: number;
+  /** Ordinary messages asked "Est-ce une urgence ?". */
+  readonly askedOrdinary: number;
+  readonly missedTexts: readonly string[];
+  readonly falseAlarmTexts: readonly string[];
+}
+
+/** Measures `understand` on the safety set. */
+export function measureSafety(
+  understand: (text: string) => Understanding,
+  messages: readonly SafetyMessage[] = readSafetySet(),
+): SafetyFigures {
+  let caught = 0;
+  let rightKind = 0;
+  let asked = 0;
+  let falseAlarms = 0;
+  let askedOrdinary = 0;
+  const missedTexts: string[] = [];
+  const falseAlarmTexts: string[] = [];
+  for (const message of messages) {
+    const got = understand(message.text);
+    if (message.kind !== null) {
+      if (got.emergency !== null) {
+        caught += 1;
+        if (got.emergency === message.kind) rightKind += 1;
+      } else {
+        if (got.unsureEmergency) asked += 1;
+        missedTexts.push(message.text);
+      }
+    } else if (got.emergency !== null) {
+      falseAlarms += 1;
+      falseAlarmTexts.push(message.text);
+    } else if (got.unsureEmergency) askedOrdinary += 1;
+  }
+  const emergencies = messages.filter((message) => message.kind !== null).length;
+  return {
+    emergencies,
+    ordinary: messages.length - emergencies,
+    caught,
+    rightKind,
+    asked,
+    falseAlarms,
+    askedOrdinary,
+    missedTexts,
+    falseAlarmTexts,
+  };
+}
