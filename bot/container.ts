@@ -57,6 +57,7 @@ import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { Testimonials } from '../services/testimonials';
+import { createTasks, PromiseTracker } from '../services/tasks';
 
 /** Replacements of parts by name; each receives the container, to build on other parts. */
 export type PartOverrides = { [K in keyof Parts]?: (container: Container) => Parts[K] };
@@ -197,13 +198,14 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       entries: c.get('entries'),
       residents: c.get('residents'),
       limits: c.get('limits'),
-      attention: c.get('attention'),
+      // Every promise of a referent the matching makes is flagged and becomes a task.
+      attention: c.get('promises'),
       notices: c.get('notices'),
       undelivered: new UndeliveredNotices(moderation.undelivered),
       handover: new UrgentNeedHandover({
         moderation,
         notifier: c.get('transport'),
-        attention: c.get('attention'),
+        attention: c.get('promises'),
         undelivered: moderation.undelivered,
       }),
       clock: c.clock,
@@ -220,6 +222,25 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
       composer: frenchPosts,
     }),
+  tasks: (c) =>
+    createTasks({
+      db: c.get('db'),
+      clock: c.clock,
+      logger: c.logger,
+      referents: c.get('moderation').moderators,
+      notices: c.get('notices'),
+      notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
+      screening: screeningWords(),
+    }),
+  promises: (c) =>
+    new PromiseTracker({
+      tasks: c.get('tasks').tasks,
+      attention: c.get('attention'),
+      entries: c.get('entryRepository'),
+      matches: c.get('matchRepository'),
+      residents: c.get('residents'),
+      logger: c.logger,
+    }),
   privacy: (c) => new PersonalDataRights(c.get('db'), c.clock, frenchPosts),
   notifyAdmins: (c) =>
     adminNotifier({
@@ -235,13 +256,15 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     residents: c.get('residents'),
     entries: c.get('entries'),
     matching: c.get('matching'),
-    attention: c.get('attention'),
+    attention: c.get('promises'),
     moderation: c.get('moderation'),
     notifier: c.get('transport'),
     clock: c.clock,
     logger: c.logger,
     testimonials: c.get('testimonials'),
     privacy: c.get('privacy'),
+    tasks: c.get('tasks').tasks,
+    promises: c.get('promises'),
   }),
   storage: (c) => new MongoStorage(c.get('db').collection<StorageDocument>('bot_state'), c.clock),
   bot: (c) => {
@@ -305,6 +328,7 @@ export class Container {
       ensureDomainIndexes(db),
       this.get('directory').ensureIndexes(),
       this.get('moderation').ensureIndexes(),
+      this.get('tasks').ensureIndexes(),
       this.get('limits').ensureIndexes(),
       this.get('outboxStore').ensureIndexes(),
       this.get('inbox').ensureIndexes(),

@@ -4,6 +4,7 @@
 import { createJobs, type Job } from '../services/jobs';
 import { createMatchTimeoutsJob } from '../services/matching';
 import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
+import { createTaskEscalationJob } from '../services/tasks';
 import { frenchPosts } from '../dialogs/testimonials/signature';
 import { resumeNotice } from './channelEventHandler';
 import type { PartSource } from './parts';
@@ -42,6 +43,7 @@ export function applicationJobs(c: PartSource): Job[] {
           deferred(() => c.get('matching')),
           { afterHours: config.matchTimeoutHours },
         ),
+        createTaskEscalationJob(deferred(() => c.get('tasks').tasks)),
       ],
     },
   );

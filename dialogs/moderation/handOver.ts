@@ -11,7 +11,14 @@ import type { UrgentNeedHandoverPort } from '../../services/matching';
 import type { UndeliveredQueue } from '../../services/moderation';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
 import { residentHandoverText, textActivity } from '../notices/moderation';
-import type { AttentionPort, HandoverPort, ModerationPort, StoredEntry, Understanding } from '../ports';
+import type {
+  AttentionPort,
+  HandoverPort,
+  ModerationPort,
+  StoredEntry,
+  TasksPort,
+  Understanding,
+} from '../ports';
 import { moderatorMenu } from './moderatorMenu';
 import { conversationSummary } from './recentTexts';
 
@@ -19,6 +26,7 @@ import { conversationSummary } from './recentTexts';
 export interface HandOverDeps {
   moderation: Pick<ModerationPort, 'moderators' | 'handover' | 'qualification'>;
   attention: AttentionPort;
+  tasks: Pick<TasksPort, 'count'>;
 }
 
 /** What a handover outside the resident's turn calls. */
