@@ -28,6 +28,7 @@ export function waitedText(task: Pick<Task, 'createdAt'>, now: Date): string {
 /** The tasks module's renderers. */
 export const taskRenderers: NoticeRenderers<TaskNotice> = {
   'tasks.outcome': (notice) => withMenu(t(`tasks.resident.${notice.outcome}`)),
+  'tasks.handoverUnanswered': () => withMenu(t('tasks.resident.handoverUnanswered')),
   'tasks.escalated': (notice) =>
     textActivity(
       t('tasks.escalated', {

@@ -182,11 +182,16 @@ export class HandoverService {
    * the next run; a permanent refusal closes it anyway); returns the psids back with the bot.
    */
   async takeBackExpired(now: Date): Promise<string[]> {
-    const back: string[] = [];
+    return (await this.takeBackExpiredHandovers(now)).map((handover) => handover.psid);
+  }
+
+  /** {@link HandoverService.takeBackExpired}, with the handovers themselves (was anyone answering?). */
+  async takeBackExpiredHandovers(now: Date): Promise<StoredHandover[]> {
+    const back: StoredHandover[] = [];
     const idle = await this.deps.handovers.idleSince(new Date(now.getTime() - this.settings.takeBackAfterMs));
     for (const handover of idle) {
       if ((await this.control.takeBack(handover, 'timeout')) === 'retry_later') continue;
-      if (await this.closeAndLog(handover._id, now, 'timeout')) back.push(handover.psid);
+      if (await this.closeAndLog(handover._id, now, 'timeout')) back.push(handover);
     }
     return back;
   }

@@ -11,6 +11,7 @@ import type { TaskNotice } from './notices';
 import { TaskRepository } from './taskRepository';
 import { Tasks, type TaskReferentsPort } from './tasks';
 
+export * from './handoverTimeouts';
 export * from './jobs';
 export * from './notices';
 export * from './personalData';

@@ -18,5 +18,7 @@ export interface TaskBrief {
 export type TaskNotice =
   /** To the resident: what the referent did about their request. */
   | { type: 'tasks.outcome'; reason: TaskReason; outcome: TaskOutcome }
+  /** To the resident: nobody answered their hand-over in time; it goes to the admins. */
+  | { type: 'tasks.handoverUnanswered' }
   /** To the admins: nobody took the task for `minutes`. */
   | ({ type: 'tasks.escalated'; minutes: number } & TaskBrief);
