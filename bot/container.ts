@@ -171,6 +171,15 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       noticeText,
       directory: c.get('directory'),
       attention: c.get('attention'),
+      // A notice a referent cannot be sent (outside their window) is never dropped: it is a task.
+      keepForModerator: async (psid, notice) => {
+        await c.get('tasks').tasks.create({
+          psid,
+          reason: 'undelivered_notice',
+          subject: notice.type,
+          words: noticeText(notice),
+        });
+      },
       entries: c.get('entryRepository'),
       screening: screeningWords(),
       // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.

@@ -36,7 +36,7 @@ export async function moderatorMenu(
     deps.moderation.qualification.listPendingEntries(psid),
     deps.moderation.handover.openHandovers(psid),
     deps.moderation.moderators.isAdmin(psid),
-    deps.tasks.count(),
+    deps.tasks.count(psid),
   ]);
   const intro =
     text ?? t('moderatorMenu.menu.intro', { pending: pending.length, handoffs: handovers.length, tasks });

@@ -5,7 +5,7 @@
  * `openKey` (`psid|reason|subject`) is set while a task is open or taken and unset once it
  * is done; its unique sparse index makes the same promise, made twice, one task.
  */
-import { ObjectId, type Collection, type Db } from 'mongodb';
+import { ObjectId, type Collection, type Db, type Filter } from 'mongodb';
 import { toObjectId } from '../validation';
 import type { Task, TaskOutcome } from './types';
 
@@ -13,6 +13,14 @@ import type { Task, TaskOutcome } from './types';
 export const TASKS_COLLECTION = 'tasks';
 /** Tasks read at most for one referent's list. */
 const MAX_LISTED = 500;
+
+/** Open and taken tasks, but another referent's undelivered notices. */
+function visibleTo(referent: string): Filter<Task> {
+  return {
+    status: { $in: ['open', 'taken'] },
+    $or: [{ reason: { $ne: 'undelivered_notice' } }, { psid: referent }],
+  };
+}
 
 /** A task before it is stored. */
 export type UnsavedTask = Omit<Task, '_id' | 'openKey'>;
@@ -64,18 +72,18 @@ export class TaskRepository {
     return _id ? this.collection.findOne({ _id }) : null;
   }
 
-  /** Open and taken tasks, oldest first. */
-  async unfinished(limit = MAX_LISTED): Promise<Task[]> {
+  /** Open and taken tasks `referent` sees (every one but other referents' notices), oldest first. */
+  async unfinished(referent: string, limit = MAX_LISTED): Promise<Task[]> {
     return this.collection
-      .find({ status: { $in: ['open', 'taken'] } })
+      .find(visibleTo(referent))
       .sort({ createdAt: 1 })
       .limit(limit)
       .toArray();
   }
 
-  /** How many tasks are open or taken. */
-  async countUnfinished(): Promise<number> {
-    return this.collection.countDocuments({ status: { $in: ['open', 'taken'] } });
+  /** How many tasks `referent` sees are open or taken. */
+  async countUnfinished(referent: string): Promise<number> {
+    return this.collection.countDocuments(visibleTo(referent));
   }
 
   /** Takes an open task for `referent`; null when unknown or no longer open. */
@@ -111,7 +119,13 @@ export class TaskRepository {
    */
   async claimForEscalation(before: Date, at: Date): Promise<Task | null> {
     return this.collection.findOneAndUpdate(
-      { status: 'open', escalatedAt: { $exists: false }, dueAt: { $lte: before } },
+      {
+        status: 'open',
+        escalatedAt: { $exists: false },
+        dueAt: { $lte: before },
+        // A referent's undelivered notice is theirs; the task it was about escalates itself.
+        reason: { $ne: 'undelivered_notice' },
+      },
       { $set: { escalatedAt: at } },
       { sort: { dueAt: 1 }, returnDocument: 'after' },
     );

@@ -121,7 +121,8 @@ export class Tasks {
   }
 
   /**
-   * The tasks a referent sees, open and taken: their neighbourhoods' first (every task is
+   * The tasks a referent sees, open and taken (their own undelivered notices included, not
+   * other referents'): their neighbourhoods' first (every task is
    * theirs when they follow every neighbourhood), then the urgent ones, then the oldest.
    */
   async listFor(referent: string): Promise<Task[]> {
@@ -131,16 +132,16 @@ export class Tasks {
       keys.size === 0 || (task.neighbourhood !== undefined && keys.has(neighbourhoodKey(task.neighbourhood)))
         ? 0
         : 1;
-    const tasks = await this.ports.repository.unfinished();
+    const tasks = await this.ports.repository.unfinished(referent);
     return tasks.sort(
       (a, b) =>
         mine(a) - mine(b) || urgencyRank(a) - urgencyRank(b) || a.createdAt.getTime() - b.createdAt.getTime(),
     );
   }
 
-  /** How many tasks wait (open or taken), for the referents' menu. */
-  count(): Promise<number> {
-    return this.ports.repository.countUnfinished();
+  /** How many tasks wait (open or taken) in `referent`'s list, for their menu. */
+  count(referent: string): Promise<number> {
+    return this.ports.repository.countUnfinished(referent);
   }
 
   /** `referent` takes the task; null when it is unknown or someone already took it. */

@@ -1,7 +1,8 @@
 /**
  * End to end through the signed Messenger webhook and the fake Graph API: a resident is
  * promised a referent; the promise is a task that a referent who had not written to the Page
- * (so could not be told) finds in their Messenger menu when they come; left untaken past its
+ * (so could not be told) finds in their Messenger menu when they come, with the notice it
+ * missed; left untaken past its
  * due time, the escalation job tells an admin in Messenger.
  */
 import assert from 'node:assert/strict';
@@ -44,13 +45,15 @@ describe('a promise of a referent over Messenger, end to end', () => {
     assert.equal(task.status, 'open');
     assert.match(task.words ?? '', /ma voisine est malade/);
 
-    // The referent had not written to the Page: nothing reached them, the task waits in their menu.
+    // The referent had not written to the Page: the notice could not reach them, so it waits
+    // in their menu as a task of its own, next to the resident's.
     const referent = new MessengerUser(test, REFERENT);
     const menu = await referent.say('menu');
-    assert.match(textOf(menu), /1 tâche\(s\) en attente/);
+    assert.match(textOf(menu), /2 tâche\(s\) en attente/);
     assert.ok(payloadsOf(menu).includes('MOD_TASKS'));
-    const list = await referent.tap('MOD_TASKS', 'Tâches (1)');
+    const list = await referent.tap('MOD_TASKS', 'Tâches (2)');
     assert.match(textOf(list), /Demande à parler à quelqu'un/);
+    assert.match(textOf(list), /Message non transmis à un référent/);
     assert.match(textOf(list), /ma voisine est malade/);
     assert.ok(payloadsOf(list).includes(`MOD_TASK_${task._id.toHexString()}`));
 

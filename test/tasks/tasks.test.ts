@@ -117,7 +117,7 @@ describe('tasks (on the database)', () => {
       forAll.map((task) => task.psid),
       ['b', 'd', 'a', 'c'],
     );
-    assert.equal(await module.tasks.count(), 4);
+    assert.equal(await module.tasks.count('ref-all'), 4);
   });
 
   it('is taken once, done once, and the resident is told the outcome; a new promise opens a new task', async () => {
@@ -136,7 +136,7 @@ describe('tasks (on the database)', () => {
       { psid: 'res-2', notice: { type: 'tasks.outcome', reason: 'follow_up_no', outcome: 'reached' } },
     ]);
     assert.equal(await module.tasks.complete('ref-all', id, 'closed'), null);
-    assert.equal(await module.tasks.count(), 0);
+    assert.equal(await module.tasks.count('ref-all'), 0);
 
     const next = await module.tasks.create({ psid: 'res-2', reason: 'follow_up_no', subject: 'm1' });
     assert.equal(next.created, true);
@@ -240,6 +240,30 @@ describe('tasks (on the database)', () => {
       ],
     );
     assert.equal((await attention.get('res-6'))?.needsModerator, true);
+  });
+
+  it("shows a referent's undelivered notice to them only, and never escalates it", async () => {
+    await module.tasks.create({
+      psid: 'ref-maille',
+      reason: 'undelivered_notice',
+      subject: 'moderation.handoverOpened',
+      words: 'Nouvelle conversation',
+    });
+    await module.tasks.create({ psid: 'res-8', reason: 'asked_for_human' });
+    assert.deepEqual(
+      (await module.tasks.listFor('ref-maille')).map((task) => task.reason),
+      ['undelivered_notice', 'asked_for_human'],
+    );
+    assert.deepEqual(
+      (await module.tasks.listFor('ref-all')).map((task) => task.reason),
+      ['asked_for_human'],
+    );
+    assert.equal(await module.tasks.count('ref-maille'), 2);
+    assert.equal(await module.tasks.count('ref-all'), 1);
+    assert.deepEqual(await module.tasks.escalateUntaken(new Date(T0.getTime() + 600 * MINUTE)), {
+      escalated: 1,
+    });
+    assert.equal(admins.length, 1);
   });
 
   it("erases the tasks about a person and exports them without the referents' ids", async () => {
