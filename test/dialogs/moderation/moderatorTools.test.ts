@@ -106,6 +106,12 @@ describe('dialogs: the referents’ tools, on the database', function () {
       .collection<Task>(TASKS_COLLECTION)
       .find({ psid: ASKER })
       .toArray();
+    // The referent had not written to the Page: the notice they missed is a task of their own.
+    const missed = await harness.database.db
+      .collection<Task>(TASKS_COLLECTION)
+      .find({ psid: REFERENT, reason: 'undelivered_notice' })
+      .toArray();
+    assert.equal(missed.length, 1, "the referent's missed notice is kept as their task");
     assert.equal(stored.length, 1, 'one task for one promise');
     const [task] = stored;
     assert.equal(task.reason, 'asked_for_human');

@@ -174,7 +174,7 @@ export const registerPhoneAsked: Turn[] = [
 
 /** The tasks: the list (the resident's words), one task, taken, then done with an outcome. */
 export const tasks: Turn[] = [
-  { send: 'menu', says: ['moderatorMenu.menu.intro'], contains: ['1 tâche(s) en attente'], offers: MOD_MENU },
+  { send: 'menu', says: ['moderatorMenu.menu.intro'], contains: ['tâche(s) en attente'], offers: MOD_MENU },
   {
     send: { payload: 'MOD_TASKS' },
     says: ['tasks.intro', 'tasks.line'],
@@ -210,5 +210,4 @@ export const tasks: Turn[] = [
     contains: ['Aidé'],
     offers: ['MOD_TASKS', 'MOD_MENU'],
   },
-  { send: { payload: 'MOD_TASKS' }, says: ['tasks.none'] },
 ];
