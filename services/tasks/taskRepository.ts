@@ -74,11 +74,7 @@ export class TaskRepository {
 
   /** Open and taken tasks `referent` sees (every one but other referents' notices), oldest first. */
   async unfinished(referent: string, limit = MAX_LISTED): Promise<Task[]> {
-    return this.collection
-      .find(visibleTo(referent))
-      .sort({ createdAt: 1 })
-      .limit(limit)
-      .toArray();
+    return this.collection.find(visibleTo(referent)).sort({ createdAt: 1 }).limit(limit).toArray();
   }
 
   /** How many tasks `referent` sees are open or taken. */
