@@ -63,6 +63,7 @@ const MODULES = [
   'entries',
   'matching',
   'moderation',
+  'tasks',
   'testimonials',
   'nlu',
   'places',

@@ -57,6 +57,7 @@ import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { Testimonials } from '../services/testimonials';
+import { createTasks, PromiseTracker } from '../services/tasks';
 
 /** Replacements of parts by name; each receives the container, to build on other parts. */
 export type PartOverrides = { [K in keyof Parts]?: (container: Container) => Parts[K] };
@@ -171,6 +172,15 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       noticeText,
       directory: c.get('directory'),
       attention: c.get('attention'),
+      // A notice a referent cannot be sent (outside their window) is never dropped: it is a task.
+      keepForModerator: async (psid, notice) => {
+        await c.get('tasks').tasks.create({
+          psid,
+          reason: 'undelivered_notice',
+          subject: notice.type,
+          words: noticeText(notice),
+        });
+      },
       entries: c.get('entryRepository'),
       screening: screeningWords(),
       // Thread control is retried by the outbox, the one retry layer of Graph calls: a single attempt here.
@@ -198,13 +208,14 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       entries: c.get('entries'),
       residents: c.get('residents'),
       limits: c.get('limits'),
-      attention: c.get('attention'),
+      // Every promise of a referent the matching makes is flagged and becomes a task.
+      attention: c.get('promises'),
       notices: c.get('notices'),
       undelivered: new UndeliveredNotices(moderation.undelivered),
       handover: new UrgentNeedHandover({
         moderation,
         notifier: c.get('transport'),
-        attention: c.get('attention'),
+        attention: c.get('promises'),
         undelivered: moderation.undelivered,
       }),
       clock: c.clock,
@@ -221,6 +232,25 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
       composer: frenchPosts,
     }),
+  tasks: (c) =>
+    createTasks({
+      db: c.get('db'),
+      clock: c.clock,
+      logger: c.logger,
+      referents: c.get('moderation').moderators,
+      notices: c.get('notices'),
+      notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
+      screening: screeningWords(),
+    }),
+  promises: (c) =>
+    new PromiseTracker({
+      tasks: c.get('tasks').tasks,
+      attention: c.get('attention'),
+      entries: c.get('entryRepository'),
+      matches: c.get('matchRepository'),
+      residents: c.get('residents'),
+      logger: c.logger,
+    }),
   privacy: (c) => new PersonalDataRights(c.get('db'), c.clock, frenchPosts),
   notifyAdmins: (c) =>
     adminNotifier({
@@ -236,13 +266,15 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     residents: c.get('residents'),
     entries: c.get('entries'),
     matching: c.get('matching'),
-    attention: c.get('attention'),
+    attention: c.get('promises'),
     moderation: c.get('moderation'),
     notifier: c.get('transport'),
     clock: c.clock,
     logger: c.logger,
     testimonials: c.get('testimonials'),
     privacy: c.get('privacy'),
+    tasks: c.get('tasks').tasks,
+    promises: c.get('promises'),
   }),
   storage: (c) => new MongoStorage(c.get('db').collection<StorageDocument>('bot_state'), c.clock),
   bot: (c) => {
@@ -306,6 +338,7 @@ export class Container {
       ensureDomainIndexes(db),
       this.get('directory').ensureIndexes(),
       this.get('moderation').ensureIndexes(),
+      this.get('tasks').ensureIndexes(),
       this.get('limits').ensureIndexes(),
       this.get('outboxStore').ensureIndexes(),
       this.get('inbox').ensureIndexes(),

@@ -4,6 +4,7 @@
 import { createJobs, type Job } from '../services/jobs';
 import { createMatchTimeoutsJob } from '../services/matching';
 import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
+import { createTaskEscalationJob, HandoverTimeouts } from '../services/tasks';
 import { frenchPosts } from '../dialogs/testimonials/signature';
 import { resumeNotice } from './channelEventHandler';
 import type { PartSource } from './parts';
@@ -33,8 +34,13 @@ export function applicationJobs(c: PartSource): Job[] {
       followUpAfterHours: config.followUpAfterHours,
       extraJobs: [
         createHandoverRemindersJob(deferred(() => c.get('moderation').handover)),
+        // Unanswered hand-overs become escalated tasks and their residents are told the truth.
         createHandoverTakeBackJob(
-          deferred(() => c.get('moderation').handover),
+          new HandoverTimeouts({
+            handover: deferred(() => c.get('moderation').handover),
+            tasks: deferred(() => c.get('tasks').tasks),
+            notices: deferred(() => c.get('notices')),
+          }),
           resumeNotice(deferred(() => c.get('notices'))),
           logger,
         ),
@@ -42,6 +48,7 @@ export function applicationJobs(c: PartSource): Job[] {
           deferred(() => c.get('matching')),
           { afterHours: config.matchTimeoutHours },
         ),
+        createTaskEscalationJob(deferred(() => c.get('tasks').tasks)),
       ],
     },
   );

@@ -23,6 +23,7 @@ import type { Geocoder } from '../services/places';
 import type { PersonalDataRights } from '../services/privacy';
 import type { ResidentRepository } from '../services/residents';
 import type { PageFeed, Testimonials } from '../services/testimonials';
+import type { PromiseTracker, TasksModule } from '../services/tasks';
 import type { ProactiveAdapter } from './adapterNotifier';
 import type { VoisinsBot } from './bot';
 import type { AppConfig } from './config';
@@ -69,6 +70,10 @@ export interface Parts {
   entries: Entries;
   matching: Matching;
   testimonials: Testimonials;
+  /** The referents' tasks (`tasks`). */
+  tasks: TasksModule;
+  /** The attention port that also records every promise made to a resident as a task. */
+  promises: PromiseTracker;
   privacy: PersonalDataRights;
   /** Notices to the Page admins (the moderators' broadcast, or their queue when none is reachable). */
   notifyAdmins: NotifyAdmins;

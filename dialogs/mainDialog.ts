@@ -29,7 +29,9 @@ import type {
   ModerationPort,
   NluPort,
   PrivacyPort,
+  PromisesPort,
   ResidentsPort,
+  TasksPort,
   TestimonialsPort,
 } from './ports';
 import { PrivacyDialog, isDataErased } from './privacy/privacyDialog';
@@ -63,6 +65,10 @@ export interface ConversationServices {
   logger: Logger;
   testimonials: TestimonialsPort;
   privacy: PrivacyPort;
+  /** The referents' tasks (their menu). */
+  tasks: TasksPort;
+  /** Promises made to residents, recorded as tasks. */
+  promises: PromisesPort;
 }
 
 /** Where the conversation's state lives (properties of the bot's conversation state). */
@@ -119,11 +125,11 @@ export class MainDialog extends CancelAndHelpDialog {
 
   constructor(services: ConversationServices) {
     super(DialogId.main);
-    const { nlu, geocoder, residents, moderation, attention, testimonials, clock, logger } = services;
+    const { nlu, geocoder, residents, moderation, attention, tasks, testimonials, clock, logger } = services;
     this.nlu = nlu;
     this.residents = residents;
     const form: EntryFormDeps = { nlu, geocoder, residents };
-    const handover = { moderation, attention };
+    const handover = { moderation, attention, tasks };
     const entryHandover: EntryHandover = {
       aboutEntry: (context, reason, entry, intro) =>
         handOverAboutEntry(context, handover, this.turnOf(context), reason, entry, intro),

@@ -10,7 +10,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import type { EntriesPort, MatchingPort, NearbyOffer, StoredEntry } from './ports';
+import type { EntriesPort, MatchingPort, NearbyOffer, PromisesPort, StoredEntry } from './ports';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';
 import { isComplete } from './entry/draft';
 import { entryAllowedToday } from './entry/dailyLimit';
@@ -33,10 +33,14 @@ interface NeedValues {
   offers?: Array<{ offerId: string; distanceMeters: number }>;
 }
 
-/** What matching a need calls: the offers near it, and asking the chosen helper. */
+/**
+ * What matching a need calls: the offers near it, asking the chosen helper, and the task a
+ * referent sees when the resident is promised one.
+ */
 export interface NeedMatchingDeps {
   matching: Pick<MatchingPort, 'findOffersFor' | 'askHelper'>;
   entries: Pick<EntriesPort, 'get'>;
+  promises: PromisesPort;
 }
 
 /** Asks for help. */
@@ -109,6 +113,11 @@ export class NeedDialog extends CancelAndHelpDialog {
     ]);
     if (!need || !offer || !offerEntry) {
       await step.context.sendActivity(withMenu(t('need.noneChosen')));
+      // "Un référent va regarder votre demande": the promise is a task.
+      await this.matching.promises.promise(step.context.activity.from.id, 'declined_all', {
+        told: 'need.noneChosen',
+        ...(values.needId ? { subject: values.needId } : {}),
+      });
       return step.endDialog();
     }
     const { sent } = await this.matching.matching.askHelper(need, {
@@ -126,6 +135,11 @@ export class NeedDialog extends CancelAndHelpDialog {
       return;
     }
     await step.context.sendActivity(withMenu(t('need.noMatch')));
+    // "Un référent de la ville va chercher une solution": the promise is a task.
+    await this.matching.promises.promise(need.psid, 'no_match', {
+      subject: need._id.toHexString(),
+      told: 'need.noMatch',
+    });
   }
 }
 

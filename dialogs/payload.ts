@@ -94,6 +94,8 @@ export const ModPayload = {
   /** Payloads live on in sent buttons: the historical value stays. */
   handovers: 'MOD_HANDOFFS',
   register: 'MOD_REGISTER',
+  /** The referents' tasks. */
+  tasks: 'MOD_TASKS',
 } as const;
 
 /** Prefixes of referents' payloads ending with an entry or handover id. */
@@ -106,6 +108,11 @@ export const ModPrefix = {
   handover: 'MOD_HANDOFF_',
   take: 'MOD_TAKE_',
   close: 'MOD_CLOSE_',
+  /** One task; taking it; ending it (then `taskOutcome` + `<OUTCOME>_<id>`). */
+  task: 'MOD_TASK_',
+  taskTake: 'MOD_TASKTAKE_',
+  taskDone: 'MOD_TASKDONE_',
+  taskOutcome: 'MOD_TASKOUT_',
 } as const;
 
 /** Answers of the assisted registration (not `MOD_`: they answer its questions). */

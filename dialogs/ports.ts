@@ -28,6 +28,7 @@ import type {
 } from '../services/moderation';
 import type { Understanding } from '../services/nlu';
 import type { Locale } from '../services/i18n';
+import type { PromiseFacts, PromiseTracker, Tasks } from '../services/tasks';
 import type { LocateDeps } from '../services/places';
 import type { PersonalDataRights } from '../services/privacy';
 import type {
@@ -112,10 +113,19 @@ export type MatchingPort = Pick<
   | 'pendingFollowUpFor'
 >;
 
-/** Conversations the moderators must look at (`AttentionFlags`). */
+/**
+ * Conversations the moderators must look at: the flag, and the task the referents see
+ * (`PromiseTracker` of services/tasks; `AttentionFlags` fits where no task is wanted).
+ */
 export interface AttentionPort {
-  flag(psid: string, reason: AttentionReason, detail?: string): Promise<unknown>;
+  flag(psid: string, reason: AttentionReason, detail?: string, facts?: PromiseFacts): Promise<unknown>;
 }
+
+/** The referents' tasks (`Tasks` of services/tasks). */
+export type TasksPort = Pick<Tasks, 'listFor' | 'count' | 'take' | 'complete' | 'get'>;
+
+/** A promise made to a resident, recorded as a task (`PromiseTracker` of services/tasks). */
+export type PromisesPort = Pick<PromiseTracker, 'promise'>;
 
 /**
  * Testimonials (`TestimonialRepository`, the consent withdrawal that deletes published

@@ -11,7 +11,14 @@ import type { UrgentNeedHandoverPort } from '../../services/matching';
 import type { UndeliveredQueue } from '../../services/moderation';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
 import { residentHandoverText, textActivity } from '../notices/moderation';
-import type { AttentionPort, HandoverPort, ModerationPort, StoredEntry, Understanding } from '../ports';
+import type {
+  AttentionPort,
+  HandoverPort,
+  ModerationPort,
+  StoredEntry,
+  TasksPort,
+  Understanding,
+} from '../ports';
 import { moderatorMenu } from './moderatorMenu';
 import { conversationSummary } from './recentTexts';
 
@@ -19,6 +26,7 @@ import { conversationSummary } from './recentTexts';
 export interface HandOverDeps {
   moderation: Pick<ModerationPort, 'moderators' | 'handover' | 'qualification'>;
   attention: AttentionPort;
+  tasks: Pick<TasksPort, 'count'>;
 }
 
 /** What a handover outside the resident's turn calls. */
@@ -70,8 +78,17 @@ export async function handOverToReferent(
   }
   const { understanding } = turn;
   const notice = await deps.moderation.handover.availability();
-  await context.sendActivity(residentHandoverText(notice));
-  await deps.attention.flag(psid, reason, details.detail);
+  const told = residentHandoverText(notice);
+  await context.sendActivity(told);
+  // The flag is also the task the referents see: the request in the resident's words.
+  const category = understanding && understanding.category !== 'none' ? understanding.category : undefined;
+  await deps.attention.flag(psid, reason, details.detail, {
+    ...(turn.recentTexts.length > 0 ? { words: turn.recentTexts.join(' / ') } : {}),
+    ...(category ? { category } : {}),
+    ...(understanding?.urgency === 'high' ? { urgency: 'high' as const } : {}),
+    ...withNeighbourhood(details.neighbourhood ?? understanding?.neighbourhood?.name),
+    told,
+  });
   await deps.moderation.handover.handOver({
     psid,
     reason,
@@ -115,8 +132,12 @@ export async function handOverProactively(
   details: HandOverDetails & { summary: string },
 ): Promise<void> {
   const notice = await deps.moderation.handover.availability();
-  await deps.notifier.notify(psid, textActivity(residentHandoverText(notice)));
-  await deps.attention.flag(psid, reason, details.detail);
+  const told = residentHandoverText(notice);
+  await deps.notifier.notify(psid, textActivity(told));
+  await deps.attention.flag(psid, reason, details.detail, {
+    ...withNeighbourhood(details.neighbourhood),
+    told,
+  });
   await deps.moderation.handover.handOver({
     psid,
     reason,

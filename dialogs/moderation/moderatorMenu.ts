@@ -1,21 +1,23 @@
 /**
- * The referents' menu: entries to review, conversations handed over, registering someone
- * who is not online, and the residents' menu.
+ * The referents' menu: their tasks, entries to review, conversations handed over,
+ * registering someone who is not online, and the residents' menu.
  */
 import type { Activity, CardAction } from 'botbuilder';
 import { t } from '../../services/i18n';
-import type { ModerationPort } from '../ports';
+import type { ModerationPort, TasksPort } from '../ports';
 import { choice, withChoices } from '../replies';
 import { ModPayload, TestimonialPayload } from '../payload';
 
 /** What the referents' menu calls (to count what waits). */
 export interface ModeratorMenuDeps {
   moderation: Pick<ModerationPort, 'qualification' | 'handover' | 'moderators'>;
+  tasks: Pick<TasksPort, 'count'>;
 }
 
-/** The menu's quick replies, with the counts; admins also review testimonials. */
-export function moderatorChoices(pending: number, handovers: number, admin = false): CardAction[] {
+/** The menu's quick replies, with the counts (tasks first); admins also review testimonials. */
+export function moderatorChoices(pending: number, handovers: number, admin = false, tasks = 0): CardAction[] {
   return [
+    choice(t('tasks.menu', { count: tasks }), ModPayload.tasks),
     choice(t('moderatorMenu.menu.pending', { count: pending }), ModPayload.pending),
     choice(t('moderatorMenu.menu.handoffs', { count: handovers }), ModPayload.handovers),
     ...(admin ? [choice(t('moderatorMenu.menu.testimonials'), TestimonialPayload.adminList)] : []),
@@ -30,14 +32,15 @@ export async function moderatorMenu(
   psid: string,
   text?: string,
 ): Promise<Partial<Activity>> {
-  const [pending, handovers, admin] = await Promise.all([
+  const [pending, handovers, admin, tasks] = await Promise.all([
     deps.moderation.qualification.listPendingEntries(psid),
     deps.moderation.handover.openHandovers(psid),
     deps.moderation.moderators.isAdmin(psid),
+    deps.tasks.count(psid),
   ]);
   const intro =
-    text ?? t('moderatorMenu.menu.intro', { pending: pending.length, handoffs: handovers.length });
-  return withChoices(intro, moderatorChoices(pending.length, handovers.length, admin));
+    text ?? t('moderatorMenu.menu.intro', { pending: pending.length, handoffs: handovers.length, tasks });
+  return withChoices(intro, moderatorChoices(pending.length, handovers.length, admin, tasks));
 }
 
 /** Just the menu's quick replies after `text`, without counting again. */

@@ -9,7 +9,7 @@ import { t } from '../../services/i18n';
 import { ModerationError } from '../../services/moderation';
 import type { Logger } from '../../services/logger';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
-import type { ModerationPort } from '../ports';
+import type { ModerationPort, TasksPort } from '../ports';
 import { DialogId } from '../ids';
 import { ModPayload, ModPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
@@ -17,6 +17,7 @@ import { close, handoverList, handoverView, take } from './handoverTools';
 import { backToMenu, moderatorMenu } from './moderatorMenu';
 import { readReject } from './modPayload';
 import { approve, entryView, pendingList, refuseReasons, reject } from './reviewTools';
+import { completeTask, outcomeChoices, readOutcome, takeTask, taskList, taskView } from './taskTools';
 
 /** What a referent's payload led to: a dialog to start, or nothing more. */
 export interface ModeratorOutcome {
@@ -28,6 +29,8 @@ export interface ModeratorToolsDeps {
   moderation: Pick<ModerationPort, 'moderators' | 'qualification' | 'handover'>;
   notifier: ResidentNotifier;
   logger: Logger;
+  tasks: TasksPort;
+  clock: () => Date;
 }
 
 /** True for an active moderator. */
@@ -41,7 +44,7 @@ export async function isModerator(
 /** Shows the referents' menu to a moderator; false (nothing sent) for anyone else. */
 export async function showModeratorMenu(
   context: TurnContext,
-  deps: Pick<ModeratorToolsDeps, 'moderation'>,
+  deps: Pick<ModeratorToolsDeps, 'moderation' | 'tasks'>,
 ): Promise<boolean> {
   if (!(await isModerator(context, deps))) return false;
   await context.sendActivity(await moderatorMenu(deps, context.activity.from.id));
@@ -84,7 +87,11 @@ async function answer(deps: ModeratorToolsDeps, psid: string, payload: string): 
       return pendingList(deps, psid);
     case ModPayload.handovers:
       return handoverList(deps, psid);
+    case ModPayload.tasks:
+      return taskList(taskDeps(deps), psid);
   }
+  const ended = readOutcome(payload);
+  if (ended) return completeTask(taskDeps(deps), psid, ended.id, ended.outcome);
   const rejection = readReject(payload);
   if (rejection) return reject(deps, psid, rejection.entryId, rejection.reason);
   const id = (prefix: string) => idAfter(payload, prefix);
@@ -100,5 +107,15 @@ async function answer(deps: ModeratorToolsDeps, psid: string, payload: string): 
   if (taken) return take(deps, psid, taken);
   const closed = id(ModPrefix.close);
   if (closed) return close(deps, psid, closed);
+  const task = id(ModPrefix.task);
+  if (task) return taskView(taskDeps(deps), psid, task);
+  const takenTask = id(ModPrefix.taskTake);
+  if (takenTask) return takeTask(taskDeps(deps), psid, takenTask);
+  const doneTask = id(ModPrefix.taskDone);
+  if (doneTask) return outcomeChoices(doneTask);
   return moderatorMenu(deps, psid, t('understanding.unknownPayload'));
+}
+
+function taskDeps(deps: ModeratorToolsDeps): { tasks: TasksPort; now: () => Date } {
+  return { tasks: deps.tasks, now: deps.clock };
 }

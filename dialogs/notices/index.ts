@@ -13,6 +13,7 @@ import { ENTRY_NOTICES } from './entries';
 import { MATCHING_NOTICES } from './matching';
 import { moderationRenderers } from './moderation';
 import { reportRenderers } from './reports';
+import { taskRenderers } from './tasks';
 import { testimonialRenderers } from './testimonials';
 
 export type { NoticeRenderers } from './renderers';
@@ -23,6 +24,7 @@ const RENDERERS: Record<string, (notice: never) => Partial<Activity>> = {
   ...moderationRenderers,
   ...testimonialRenderers,
   ...reportRenderers,
+  ...taskRenderers,
 };
 
 /** The French activity of a notice. */

@@ -16,12 +16,19 @@ export interface BroadcastResult {
   failed: number;
 }
 
+/**
+ * Keeps a notice a moderator could not be sent (outside their 24-hour window) where they
+ * will see it (the tasks module's `undelivered_notice` task): never dropped.
+ */
+export type KeepForModerator = (moderatorPsid: string, notice: Notice) => Promise<void>;
+
 /** Sends one notice to several moderators. */
 export class ModeratorBroadcast {
   constructor(
     private readonly notifier: Notifier,
     private readonly directory: Pick<ConversationDirectory, 'canMessage'>,
     private readonly logger: Logger,
+    private readonly keep?: KeepForModerator,
   ) {}
 
   /**
@@ -37,11 +44,15 @@ export class ModeratorBroadcast {
       try {
         if (!(await this.directory.canMessage(moderator.psid, now))) {
           result.skipped += 1;
+          await this.keep?.(moderator.psid, notice);
           continue;
         }
         const outcome = await this.notifier.notify(moderator.psid, notice);
         if (outcome === 'sent') result.sent += 1;
-        else result.skipped += 1;
+        else {
+          result.skipped += 1;
+          await this.keep?.(moderator.psid, notice);
+        }
       } catch (error) {
         result.failed += 1;
         this.logger.warn('moderator notice failed', {

@@ -11,7 +11,7 @@ import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
-import { ModeratorBroadcast, requireModerator } from './broadcast';
+import { ModeratorBroadcast, requireModerator, type KeepForModerator } from './broadcast';
 import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 import type { HandoverRepository, StoredHandover } from './handoverRepository';
@@ -37,6 +37,8 @@ export interface HandoverDeps {
   logger: Logger;
   /** Cleared when a moderator takes or closes a handover. */
   attention?: Pick<AttentionFlags, 'clear'>;
+  /** Where a notice a moderator could not be sent is kept (a task); dropped when absent. */
+  keepForModerator?: KeepForModerator;
 }
 
 /** Settings of {@link HandoverService}. */
@@ -91,7 +93,12 @@ export class HandoverService {
     private readonly deps: HandoverDeps,
     options: HandoverOptions,
   ) {
-    this.broadcast = new ModeratorBroadcast(deps.notifier, deps.directory, deps.logger);
+    this.broadcast = new ModeratorBroadcast(
+      deps.notifier,
+      deps.directory,
+      deps.logger,
+      deps.keepForModerator,
+    );
     this.settings = {
       takeBackAfterMs: 24 * HOUR_MS,
       reminderAfterMs: 30 * MINUTE_MS,
@@ -182,11 +189,16 @@ export class HandoverService {
    * the next run; a permanent refusal closes it anyway); returns the psids back with the bot.
    */
   async takeBackExpired(now: Date): Promise<string[]> {
-    const back: string[] = [];
+    return (await this.takeBackExpiredHandovers(now)).map((handover) => handover.psid);
+  }
+
+  /** {@link HandoverService.takeBackExpired}, with the handovers themselves (was anyone answering?). */
+  async takeBackExpiredHandovers(now: Date): Promise<StoredHandover[]> {
+    const back: StoredHandover[] = [];
     const idle = await this.deps.handovers.idleSince(new Date(now.getTime() - this.settings.takeBackAfterMs));
     for (const handover of idle) {
       if ((await this.control.takeBack(handover, 'timeout')) === 'retry_later') continue;
-      if (await this.closeAndLog(handover._id, now, 'timeout')) back.push(handover.psid);
+      if (await this.closeAndLog(handover._id, now, 'timeout')) back.push(handover);
     }
     return back;
   }

@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { Notifier } from '../messaging/notifier';
 import { AuditLog } from './audit';
+import type { KeepForModerator } from './broadcast';
 import { HandoverRepository } from './handoverRepository';
 import { HandoverService, type HandoverOptions } from './handoverService';
 import { ModeratorRepository } from './moderatorRepository';
@@ -45,6 +46,8 @@ export interface ModerationOptions {
   noticeText: NoticeText;
   directory: Pick<ConversationDirectory, 'canMessage'>;
   attention?: Pick<AttentionFlags, 'clear'>;
+  /** Where a notice a moderator could not be sent is kept (the tasks module's task). */
+  keepForModerator?: KeepForModerator;
   /** The entries module's door for the review of new entries. */
   entries: ReviewedEntries;
   /** The placeholders written where a handover summary held contact details (the locale's); neutral by default. */
@@ -82,6 +85,7 @@ export function createModeration(options: ModerationOptions): Moderation {
       clock,
       logger,
       attention: options.attention,
+      ...(options.keepForModerator ? { keepForModerator: options.keepForModerator } : {}),
     },
     options.settings,
   );

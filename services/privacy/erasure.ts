@@ -40,6 +40,7 @@ import { eraseAttention, eraseConversationState } from '../conversations';
 import { eraseEntries, pseudonymiseRegistrations } from '../entries';
 import { requirePsid } from '../validation';
 import { anonymiseMatches } from '../matching';
+import { eraseTasks } from '../tasks';
 import { eraseDeliveries, eraseDirectory } from '../messaging/personalData';
 import { eraseHandovers, eraseModerator, eraseUndelivered, pseudonymiseReferent } from '../moderation';
 import { eraseResident } from '../residents';
@@ -61,6 +62,8 @@ export interface ErasureReport extends Record<string, number> {
   /** Matches kept for the other person, the erased side anonymised. */
   matchesAnonymised: number;
   attention: number;
+  /** Tasks about the person deleted, and those they took or did as a referent pseudonymised. */
+  tasks: number;
   handovers: number;
   undelivered: number;
   testimonials: number;
@@ -104,6 +107,7 @@ export async function erasePerson(
   const conversationRefs = await eraseDirectory(scope);
   const handovers = await eraseHandovers(scope);
   const attention = await eraseAttention(scope);
+  const tasks = await eraseTasks(scope);
   const matches = await anonymiseMatches(scope);
   const testimonials = await eraseTestimonials(scope, texts);
   const pseudonymised =
@@ -117,6 +121,7 @@ export async function erasePerson(
     matches: matches.deleted,
     matchesAnonymised: matches.anonymised,
     attention,
+    tasks,
     handovers,
     undelivered,
     testimonials: testimonials.deleted,

@@ -17,6 +17,7 @@ import type { Db } from 'mongodb';
 import { exportAttention, type ConversationAttention } from '../conversations';
 import type { Entry, Resident } from '../domain/types';
 import { exportEntries } from '../entries';
+import { exportTasks, type Task } from '../tasks';
 import { requirePsid } from '../validation';
 import { exportMatches, type PersonalMatch } from '../matching';
 import { exportLastMessage } from '../messaging/personalData';
@@ -41,6 +42,8 @@ export interface PersonalDataExport {
   entries: Entry[];
   matches: PersonalMatch[];
   attention: ConversationAttention | null;
+  /** The referents' tasks about them (their words, the contact they shared), oldest first. */
+  tasks: Task[];
   handovers: PersonalHandover[];
   notices: PersonalNotice[];
   /** Newest first. */
@@ -53,21 +56,24 @@ export interface PersonalDataExport {
 /** Everything stored about `psid` at `now`. @throws CodedError `payload_invalid` for a malformed psid. */
 export async function exportPersonalData(db: Db, psid: string, now: Date): Promise<PersonalDataExport> {
   const person = requirePsid(psid);
-  const [resident, entries, matches, attention, moderation, testimonials, lastMessageAt] = await Promise.all([
-    exportResident(db, person),
-    exportEntries(db, person),
-    exportMatches(db, person),
-    exportAttention(db, person),
-    exportModeration(db, person),
-    exportTestimonials(db, person),
-    exportLastMessage(db, person),
-  ]);
+  const [resident, entries, matches, attention, moderation, testimonials, lastMessageAt, tasks] =
+    await Promise.all([
+      exportResident(db, person),
+      exportEntries(db, person),
+      exportMatches(db, person),
+      exportAttention(db, person),
+      exportModeration(db, person),
+      exportTestimonials(db, person),
+      exportLastMessage(db, person),
+      exportTasks(db, person),
+    ]);
   return {
     exportedAt: now,
     resident,
     entries,
     matches,
     attention,
+    tasks,
     handovers: moderation.handovers,
     notices: moderation.notices,
     testimonials,

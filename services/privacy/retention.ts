@@ -25,6 +25,7 @@
 import type { Db } from 'mongodb';
 import { conversationsActiveSince, forgetIdleState, stateOwnersIdleSince } from '../conversations';
 import { entriesActiveSince } from '../entries';
+import { tasksActiveSince } from '../tasks';
 import type { JobSummary } from '../jobs/types';
 import type { Logger } from '../logger';
 import { matchesActiveSince } from '../matching';
@@ -92,6 +93,7 @@ async function activeSince(db: Db, psid: string, cutoff: Date): Promise<boolean>
     entriesActiveSince(db, psid, cutoff),
     matchesActiveSince(db, psid, cutoff),
     testimonialsActiveSince(db, psid, cutoff),
+    tasksActiveSince(db, psid, cutoff),
   ]);
   return found.some(Boolean);
 }

@@ -13,6 +13,7 @@
 import { strict as assert } from 'node:assert';
 import type { Entry } from '../../../services/domain/types';
 import { AUDIT_COLLECTION, type AuditRecord } from '../../../services/moderation';
+import { TASKS_COLLECTION, type Task } from '../../../services/tasks';
 import { at, MIRAMAS } from '../../services/support';
 import { startFakeConversation, type FakeConversation, type MemoryEntries } from '../support/fakes';
 import { sharedNlu, useHarness, type Harness } from '../support/harness';
@@ -96,6 +97,39 @@ describe('dialogs: the referents’ tools, on the database', function () {
       (await audit()).map((record) => record.action),
       ['handoff.take', 'handoff.close'],
     );
+  });
+
+  it('turns the promise of a referent into a task the referent takes and ends; the resident is told the outcome', async function () {
+    await harness.say(ASKER, 'mon frigo est vide, je voudrais parler a quelqu un svp');
+    await harness.say(ASKER, { payload: 'MENU_HUMAN', text: 'Parler à un référent' });
+    const stored = await harness.database.db
+      .collection<Task>(TASKS_COLLECTION)
+      .find({ psid: ASKER })
+      .toArray();
+    // The referent had not written to the Page: the notice they missed is a task of their own.
+    const missed = await harness.database.db
+      .collection<Task>(TASKS_COLLECTION)
+      .find({ psid: REFERENT, reason: 'undelivered_notice' })
+      .toArray();
+    assert.equal(missed.length, 1, "the referent's missed notice is kept as their task");
+    assert.equal(stored.length, 1, 'one task for one promise');
+    const [task] = stored;
+    assert.equal(task.reason, 'asked_for_human');
+    assert.match(task.words ?? '', /mon frigo est vide/);
+    assert.doesNotMatch(
+      task.words ?? '',
+      /Parler à un référent/,
+      "a button title is not the resident's words",
+    );
+    ids.task = task._id.toHexString();
+
+    await runTable(harness, REFERENT, tables.tasks, ids);
+    const done = await harness.database.db.collection<Task>(TASKS_COLLECTION).findOne({ _id: task._id });
+    assert.equal(done?.status, 'done');
+    assert.equal(done?.outcome, 'helped');
+    assert.equal(done?.takenBy, REFERENT);
+    const told = harness.notifier.to(ASKER).at(-1);
+    assert.match(told?.activity.text ?? '', keyPattern('tasks.resident.helped'));
   });
 
   it('registers an offer for someone offline: registeredBy, consent by phone, their phone, audited', async function () {

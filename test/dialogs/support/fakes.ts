@@ -47,6 +47,7 @@ import type { WithdrawalReport } from '../../../services/testimonials/withdrawal
 import { KNOWN_ADDRESSES } from '../../support/fake-geocoder';
 import { converseWith, type Input } from './conversation';
 import { RecordingNotifier } from './recordingNotifier';
+import type { TaskReason } from '../../../services/tasks';
 
 /** A flag raised through the attention port. */
 export interface RaisedFlag {
@@ -472,6 +473,7 @@ export class MemoryPrivacy implements PrivacyPort {
       entries: await this.entries.listByResident(psid),
       matches: [],
       attention: null,
+      tasks: [],
       handovers: [],
       notices: [],
       testimonials: (await this.testimonials.listByResident(psid)).map(
@@ -503,6 +505,8 @@ export interface FakeConversation {
   geocoder: TableGeocoder;
   /** The flags raised through the attention port. */
   flags: RaisedFlag[];
+  /** The promises recorded as tasks through the promises port (reason per resident). */
+  promises: { psid: string; reason: TaskReason }[];
   /** The handovers asked of the handover port (`moderation.handovers`). */
   handovers: RecordedHandover[];
   /** The reasons flagged for `psid`, in order. */
@@ -522,6 +526,7 @@ export function startFakeConversation(
   const clock = manualClock(new Date('2020-04-06T09:00:00Z'));
   const notifier = new RecordingNotifier();
   const flags: RaisedFlag[] = [];
+  const promises: { psid: string; reason: TaskReason }[] = [];
   const residents = new MemoryResidents(clock.now);
   const entries = new MemoryEntries();
   const matching = new MemoryMatching();
@@ -547,6 +552,19 @@ export function startFakeConversation(
     logger: silentLogger,
     testimonials,
     privacy,
+    tasks: {
+      listFor: () => Promise.resolve([]),
+      count: () => Promise.resolve(0),
+      get: () => Promise.resolve(null),
+      take: () => Promise.resolve(null),
+      complete: () => Promise.resolve(null),
+    },
+    promises: {
+      promise(psid, reason) {
+        promises.push({ psid, reason });
+        return Promise.resolve();
+      },
+    },
     ...overrides,
   };
   const dialog = new MainDialog(services);
@@ -563,6 +581,7 @@ export function startFakeConversation(
     privacy,
     geocoder,
     flags,
+    promises,
     handovers: moderation.handovers,
     reasons: (psid) => flags.filter((flag) => flag.psid === psid).map((flag) => flag.reason),
     say,

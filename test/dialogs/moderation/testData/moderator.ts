@@ -7,7 +7,7 @@ import type { Ids, Turn } from '../../support/table';
 import { MENU } from '../../testData/common';
 
 /** The referents' menu's payloads. */
-export const MOD_MENU = ['MOD_PENDING', 'MOD_HANDOFFS', 'MOD_REGISTER', 'MOD_RESIDENT_MENU'];
+export const MOD_MENU = ['MOD_TASKS', 'MOD_PENDING', 'MOD_HANDOFFS', 'MOD_REGISTER', 'MOD_RESIDENT_MENU'];
 
 /** The menu on Get Started, "menu" and its payload; the residents' menu on request. */
 export const menu: Turn[] = [
@@ -170,4 +170,44 @@ export const registerPhoneAsked: Turn[] = [
   { send: { payload: 'YES' }, says: ['moderatorMenu.register.phone'] },
   { send: 'je ne sais pas', says: ['moderatorMenu.register.phoneRetry'] },
   { send: 'son numéro : 04 90 11 22 33', says: ['moderatorMenu.register.saved'] },
+];
+
+/** The tasks: the list (the resident's words), one task, taken, then done with an outcome. */
+export const tasks: Turn[] = [
+  { send: 'menu', says: ['moderatorMenu.menu.intro'], contains: ['tâche(s) en attente'], offers: MOD_MENU },
+  {
+    send: { payload: 'MOD_TASKS' },
+    says: ['tasks.intro', 'tasks.line'],
+    contains: ["Demande à parler à quelqu'un", 'à prendre', 'mon frigo est vide'],
+    offers: [(ids: Ids) => `MOD_TASK_${ids.task}`, 'MOD_MENU'],
+  },
+  {
+    send: (ids: Ids) => ({ payload: `MOD_TASK_${ids.task}` }),
+    says: ['tasks.detail'],
+    contains: ['mon frigo est vide', 'dès que possible'],
+    hides: ['Parler à un référent'],
+    offers: [(ids: Ids) => `MOD_TASKTAKE_${ids.task}`, (ids: Ids) => `MOD_TASKDONE_${ids.task}`, 'MOD_TASKS'],
+  },
+  {
+    send: (ids: Ids) => ({ payload: `MOD_TASKTAKE_${ids.task}` }),
+    says: ['tasks.taken'],
+    offers: [(ids: Ids) => `MOD_TASKDONE_${ids.task}`, 'MOD_MENU'],
+  },
+  { send: (ids: Ids) => ({ payload: `MOD_TASKTAKE_${ids.task}` }), says: ['moderatorMenu.alreadyDone'] },
+  {
+    send: (ids: Ids) => ({ payload: `MOD_TASKDONE_${ids.task}` }),
+    says: ['tasks.outcomeQuestion'],
+    offers: [
+      (ids: Ids) => `MOD_TASKOUT_REACHED_${ids.task}`,
+      (ids: Ids) => `MOD_TASKOUT_HELPED_${ids.task}`,
+      (ids: Ids) => `MOD_TASKOUT_NOT_REACHABLE_${ids.task}`,
+      (ids: Ids) => `MOD_TASKOUT_CLOSED_${ids.task}`,
+    ],
+  },
+  {
+    send: (ids: Ids) => ({ payload: `MOD_TASKOUT_HELPED_${ids.task}` }),
+    says: ['tasks.completed'],
+    contains: ['Aidé'],
+    offers: ['MOD_TASKS', 'MOD_MENU'],
+  },
 ];
