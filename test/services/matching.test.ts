@@ -11,7 +11,7 @@ import { EntryRepository, type StoredEntry } from '../../services/entries/entryR
 import { Limits } from '../../services/limits';
 import { silentLogger } from '../../services/logger';
 import { MatchRepository } from '../../services/matching/matchRepository';
-import { Matcher } from '../../services/matching/matcher';
+import { Matcher, NeedFinder } from '../../services/matching/matcher';
 import { Matching, sharedContactOf } from '../../services/matching/matching';
 import type { MatchingNotice } from '../../services/matching/notices';
 import type { Notifier, NotifyResult } from '../../services/messaging/notifier';
@@ -82,6 +82,7 @@ describe('Matching (use cases)', () => {
     matching = new Matching({
       matches: new MatchRepository(database.db, clock.now),
       offers: new Matcher(database.db, clock.now),
+      needs: new NeedFinder(database.db, clock.now),
       entries,
       residents,
       limits,
