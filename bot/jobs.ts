@@ -2,7 +2,7 @@
  * The application's scheduled jobs, the same for the running bot and `npm run jobs`.
  */
 import { createJobs, type Job } from '../services/jobs';
-import { createMatchTimeoutsJob } from '../services/matching';
+import { createMatchTimeoutsJob, createReexamineNeedsJob } from '../services/matching';
 import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
 import { frenchPosts } from '../dialogs/testimonials/signature';
 import { resumeNotice } from './channelEventHandler';
@@ -42,6 +42,7 @@ export function applicationJobs(c: PartSource): Job[] {
           deferred(() => c.get('matching')),
           { afterHours: config.matchTimeoutHours },
         ),
+        createReexamineNeedsJob(deferred(() => c.get('matching'))),
       ],
     },
   );

@@ -107,7 +107,7 @@ export class MainDialog extends CancelAndHelpDialog {
     this.globalAnswers = new GlobalAnswers(handover, services, services);
     this.addDialog(new OfferDialog(form, services, entryHandover))
       .addDialog(new NeedDialog(form, services, services, entryHandover))
-      .addDialog(new MyEntriesDialog(services.entries))
+      .addDialog(new MyEntriesDialog(services.entries, services.matching))
       .addDialog(new PrivacyDialog(services.privacy, testimonials, logger))
       .addDialog(new TestimonialDialog(testimonials, nlu, logger))
       .addDialog(new WithdrawTestimonialDialog(testimonials, logger))

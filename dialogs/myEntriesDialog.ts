@@ -1,6 +1,9 @@
 /**
- * "Mes annonces": the resident's entries (category, status in French, date), then pause,
- * resume, renew or withdraw one. The repository only acts on the resident's own entries.
+ * "Mes annonces": the resident's entries (category, status in French, date; for an open
+ * need, where it stands: "je cherche encore", "un voisin a accepté", "un référent s'en
+ * occupe"; for a recurring offer, how many neighbours it helped), then pause, resume, renew
+ * or withdraw one. The repository only acts on the resident's own entries; an entry resumed
+ * or renewed is matched again at once.
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -8,7 +11,8 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { expectPayloads } from './expectedPayloads';
-import type { EntriesPort, StoredEntry } from './ports';
+import type { EntriesPort, MatchingPort, StoredEntry } from './ports';
+import type { NeedState } from '../services/matching';
 import { DialogId } from './ids';
 import { PayloadPrefix, idAfter, readPayload } from './payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
@@ -46,9 +50,15 @@ export type MyEntriesPort = Pick<
   'listByResident' | 'get' | 'pause' | 'resume' | 'renew' | 'withdraw'
 >;
 
+/** What "Mes annonces" calls of matching: where needs stand, and matching an entry published again. */
+export type MyEntriesMatchingPort = Pick<MatchingPort, 'needStates' | 'entryPublished'>;
+
 /** Lists and manages the resident's entries. */
 export class MyEntriesDialog extends CancelAndHelpDialog {
-  constructor(private readonly entries: MyEntriesPort) {
+  constructor(
+    private readonly entries: MyEntriesPort,
+    private readonly matching: MyEntriesMatchingPort,
+  ) {
     super(DialogId.myEntries);
     this.addDialog(choicePrompt()).addDialog(
       new WaterfallDialog(WATERFALL, [
@@ -70,7 +80,9 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     const shown = entries.slice(0, MAX_QUICK_REPLIES - 1);
     const values = step.values as MyEntriesValues;
     values.entryIds = shown.map((entry) => entry._id.toHexString());
-    const text = [t('myEntries.intro'), ...shown.map(entryLine), t('myEntries.choose')].join('\n');
+    const states = await this.matching.needStates(shown);
+    const lines = shown.map((entry, index) => entryLine(entry, index, states.get(entry._id.toHexString())));
+    const text = [t('myEntries.intro'), ...lines, t('myEntries.choose')].join('\n');
     return step.prompt(PromptId.choice, choiceOptions(text, entryChoices(shown), t('myEntries.retry')));
   }
 
@@ -101,13 +113,22 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     const psid = step.context.activity.from.id;
     const done = action && id ? await this.entries[action.run](id, psid) : false;
     await step.context.sendActivity(withMenu(t(done && action ? action.done : 'myEntries.failed')));
+    if (done && id && (action?.run === 'resume' || action?.run === 'renew')) {
+      await this.matching.entryPublished(id);
+    }
     return step.endDialog();
   }
 }
 
-/** One entry as its owner reads it. */
-function entryLine(entry: StoredEntry, index: number): string {
-  return t('myEntries.line', {
+/** One entry as its owner reads it; `state`: where a need stands. */
+function entryLine(entry: StoredEntry, index: number, state: NeedState | undefined): string {
+  const open = entry.status === 'pending_review' || entry.status === 'published';
+  const extras: string[] = [];
+  if (entry.kind === 'need' && open && state) extras.push(t(`myEntries.needState.${state}`));
+  if (entry.kind === 'offer' && entry.recurring) {
+    extras.push(t('myEntries.recurring', { count: entry.helpedCount ?? 0 }));
+  }
+  const line = t('myEntries.line', {
     index: index + 1,
     kind: t(entry.kind === 'offer' ? 'form.kindOffer' : 'form.kindNeed'),
     category: categoryName(entry.category),
@@ -115,6 +136,7 @@ function entryLine(entry: StoredEntry, index: number): string {
     paused: entry.paused ? t('myEntries.paused') : '',
     date: frenchDate(entry.createdAt),
   });
+  return extras.length > 0 ? `${line} · ${extras.join(' · ')}` : line;
 }
 
 /** One quick reply per entry. */

@@ -12,7 +12,7 @@ import { testimonialInvitation } from '../testimonials/invitation';
 
 /** What answering the jobs' questions calls. */
 export interface JobAnswerDeps {
-  matching: Pick<MatchingPort, 'recordFollowUp'>;
+  matching: Pick<MatchingPort, 'recordFollowUp' | 'entryPublished'>;
   entries: Pick<EntriesPort, 'renew' | 'close'>;
 }
 
@@ -77,4 +77,6 @@ export async function handleJobAnswer(
       ? 'jobAnswers.renewed'
       : 'jobAnswers.closed';
   await context.sendActivity(reply(t(key), idle, false));
+  // Renewed: the entry is matched again at once (an offer suggested to open needs near it).
+  if (done && answer.kind === 'renew') await deps.matching.entryPublished(answer.entryId);
 }

@@ -41,7 +41,11 @@ export async function handleSuggestionAnswer(
   const askId = idAfter(payload, PayloadPrefix.matchAsk);
   const matchId = askId ?? idAfter(payload, PayloadPrefix.matchSkip);
   if (!matchId) return;
-  const outcome = await deps.matching.answerSuggestion(matchId, context.activity.from.id, askId !== undefined);
+  const outcome = await deps.matching.answerSuggestion(
+    matchId,
+    context.activity.from.id,
+    askId !== undefined,
+  );
   if (outcome.status === 'stale') {
     await context.sendActivity(reply(t('suggest.stale'), idle));
   } else if (outcome.status === 'asked') {

@@ -18,7 +18,5 @@ export const ENTRY_NOTICES: NoticeRenderers<EntryNotice> = {
       ],
     ),
   'entries.closedByExpiry': (notice) =>
-    withMenu(
-      t(`jobs.expireEntries.closed.${notice.kind}`, { category: categoryName(notice.category) }),
-    ),
+    withMenu(t(`jobs.expireEntries.closed.${notice.kind}`, { category: categoryName(notice.category) })),
 };

@@ -44,7 +44,8 @@ const DAY_WORDS: Array<[RegExp, Weekday[]]> = [
   [/\b(en |la |de )?semaine\b/, [0, 1, 2, 3, 4]],
   [/\b(week[- ]?end|we|weekend)s?\b/, [5, 6]],
 ];
-const ANY_TIME = /\b(tous les jours|chaque jour|quand vous voulez|n ?importe quand|tout le temps|7j\/7|toute la semaine)\b/;
+const ANY_TIME =
+  /\b(tous les jours|chaque jour|quand vous voulez|n ?importe quand|tout le temps|7j\/7|toute la semaine)\b/;
 const PART_WORDS: Array<[RegExp, DayPart]> = [
   [/\bmatin(ee|s)?\b/, 'morning'],
   [/\bmidi\b/, 'noon'],
@@ -98,7 +99,10 @@ function overlaps<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean | undefined 
  * both name parts of the day) and none is shared; `fits` when something named on both sides
  * is shared and nothing clashes; `unknown` otherwise.
  */
-export function availabilityFit(needTime: string | undefined, helperTime: string | undefined): AvailabilityFit {
+export function availabilityFit(
+  needTime: string | undefined,
+  helperTime: string | undefined,
+): AvailabilityFit {
   const need = readTimeWindow(needTime);
   const helper = readTimeWindow(helperTime);
   const days = overlaps(need.days, helper.days);

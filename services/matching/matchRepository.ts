@@ -87,7 +87,7 @@ export class MatchRepository {
    */
   async suggest(need: Entry, offer: Entry, distanceMeters: number): Promise<StoredMatch> {
     const [match] = await this.suggestMany([{ need, offer, distanceMeters }]);
-    return match!;
+    return match;
   }
 
   /** Records many suggestions in one command (the scheduled re-examination); same checks as {@link MatchRepository.suggest}. */
@@ -99,7 +99,7 @@ export class MatchRepository {
       this.newMatch(need, offer, distanceMeters, 'suggested'),
     );
     const { insertedIds } = await this.collection.insertMany(matches, { ordered: true });
-    return matches.map((match, index) => ({ ...match, _id: insertedIds[index]! }));
+    return matches.map((match, index) => ({ ...match, _id: insertedIds[index] }));
   }
 
   /**

@@ -220,14 +220,19 @@ export class NeedFinder {
         { projection: PAIRING_PROJECTION },
       )
       .sort({ createdAt: 1, _id: 1 })
-      .toArray() as PairingEntry[];
+      .toArray();
   }
 
   /** The available offers of `category` within `radiusMeters` of `centre` (see {@link offersWithinFilter}). */
-  async offersWithin(category: Category, centre: GeoPoint, radiusMeters: number, now: Date): Promise<PairingEntry[]> {
-    return (await this.db
+  async offersWithin(
+    category: Category,
+    centre: GeoPoint,
+    radiusMeters: number,
+    now: Date,
+  ): Promise<PairingEntry[]> {
+    return await this.db
       .collection<Entry>(ENTRIES_COLLECTION)
       .find(offersWithinFilter(category, centre, radiusMeters, now), { projection: PAIRING_PROJECTION })
-      .toArray()) as PairingEntry[];
+      .toArray();
   }
 }

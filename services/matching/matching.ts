@@ -16,7 +16,12 @@ import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
 import type { Notifier, NotifyResult } from '../messaging/notifier';
 import type { MatchRepository, MatchSide, StoredMatch } from './matchRepository';
-import { DEFAULT_MAX_DISTANCE_METERS, type FindOffersOptions, type NeedFinder, type OfferNearby } from './matcher';
+import {
+  DEFAULT_MAX_DISTANCE_METERS,
+  type FindOffersOptions,
+  type NeedFinder,
+  type OfferNearby,
+} from './matcher';
 import type { MatchingNotice, MoveOnCause, SharedContact, SuggestionCause } from './notices';
 import { planReexamination } from './reexamination';
 import { rankCandidates, rankScore, type RankSettings } from './ranking';
@@ -244,10 +249,9 @@ export class Matching {
     const limit = options.limit ?? 3;
     const pool = await this.ports.offers.findOffersNear(need, { ...options, limit: RANKED_POOL });
     if (pool.length === 0) return [];
-    const load = await this.ports.matches.helperLoadSince(
-      new Date(this.ports.clock().getTime() - DAY_MS),
-      [...new Set(pool.map(({ offer }) => offer.psid))],
-    );
+    const load = await this.ports.matches.helperLoadSince(new Date(this.ports.clock().getTime() - DAY_MS), [
+      ...new Set(pool.map(({ offer }) => offer.psid)),
+    ]);
     const ranked = rankCandidates(
       need.availability,
       pool.map((nearby) => ({
@@ -343,11 +347,15 @@ export class Matching {
       })
       .map((found) => ({
         ...found,
-        score: rankScore(found.need.availability, { ...found, availability: entry.availability, askedToday: 0 }, settings) ?? 0,
+        score:
+          rankScore(
+            found.need.availability,
+            { ...found, availability: entry.availability, askedToday: 0 },
+            settings,
+          ) ?? 0,
       }))
       .sort(
-        (a, b) =>
-          Number(b.need.urgency === 'high') - Number(a.need.urgency === 'high') || a.score - b.score,
+        (a, b) => Number(b.need.urgency === 'high') - Number(a.need.urgency === 'high') || a.score - b.score,
       );
     let suggested = 0;
     for (const { need, distanceMeters } of candidates) {
@@ -388,7 +396,7 @@ export class Matching {
     );
     let authorsTold = 0;
     for (const [index, match] of stored.entries()) {
-      const offer = plan.suggestions[index]!.offer;
+      const offer = plan.suggestions[index].offer;
       const description = (await this.ports.entries.get(offer._id))?.description;
       if (description === undefined) continue;
       const told = await this.tellSuggestion(match, { ...offer, description }, 'found');
@@ -501,7 +509,12 @@ export class Matching {
       const told = await this.tellSuggestion(suggestion, next.offer, cause);
       if (told === 'sent') return 'next_suggested';
       if (keepUndelivered) {
-        await this.ports.undelivered.keepForModerators(need.psid, { type: 'matching.toReferent', cause }, told, ref);
+        await this.ports.undelivered.keepForModerators(
+          need.psid,
+          { type: 'matching.toReferent', cause },
+          told,
+          ref,
+        );
       }
       return 'next_unreachable';
     }
@@ -682,7 +695,11 @@ export class Matching {
    *
    * @returns whether a helper was suggested and the author told.
    */
-  private async suggestNext(needId: ObjectId, cause: SuggestionCause, underWayAllowed = true): Promise<boolean> {
+  private async suggestNext(
+    needId: ObjectId,
+    cause: SuggestionCause,
+    underWayAllowed = true,
+  ): Promise<boolean> {
     const need = await this.ports.entries.get(needId);
     if (!need || !isOpen(need) || need.paused === true) return false;
     if (!underWayAllowed && (await this.ports.matches.needsUnderWay([need._id])).size > 0) return false;

@@ -73,8 +73,4 @@ export interface FollowUpAskedNotice {
 
 /** Every notice of the matching module. */
 export type MatchingNotice =
-  | HelperAskedNotice
-  | HelperSuggestedNotice
-  | ToReferentNotice
-  | RequestAcceptedNotice
-  | FollowUpAskedNotice;
+  HelperAskedNotice | HelperSuggestedNotice | ToReferentNotice | RequestAcceptedNotice | FollowUpAskedNotice;

@@ -38,7 +38,11 @@ const LOAD_WEIGHT = 0.6;
  * need's time wins over a nearer one whose time clashes; a helper who clashes can still be
  * put forward when nobody else is near: availability ranks, it never excludes.
  */
-export function rankScore(needTime: string, candidate: RankCandidate, settings: RankSettings): number | undefined {
+export function rankScore(
+  needTime: string,
+  candidate: RankCandidate,
+  settings: RankSettings,
+): number | undefined {
   if (candidate.askedToday >= settings.helperAsksPerDay) return undefined;
   const distance = Math.min(Math.max(candidate.distanceMeters, 0) / settings.maxDistanceMeters, 1);
   const fit = FIT_WEIGHT[availabilityFit(needTime, candidate.availability)];

@@ -16,7 +16,12 @@ export const CELL_LON_DEGREES = 0.014;
 /** What the planner reads: the batch queries (`NeedFinder`) and the past of matches (`MatchRepository`). */
 export interface ReexaminationReads {
   openNeeds(now: Date): Promise<PairingEntry[]>;
-  offersWithin(category: Category, centre: GeoPoint, radiusMeters: number, now: Date): Promise<PairingEntry[]>;
+  offersWithin(
+    category: Category,
+    centre: GeoPoint,
+    radiusMeters: number,
+    now: Date,
+  ): Promise<PairingEntry[]>;
   needsUnderWay(needIds: readonly ObjectId[]): Promise<Set<string>>;
   pairsOf(needIds: readonly ObjectId[]): Promise<Set<string>>;
   helperLoadSince(since: Date): Promise<Map<string, number>>;

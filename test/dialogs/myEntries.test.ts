@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MyEntriesDialog } from '../../dialogs/myEntriesDialog';
-import { MemoryEntries } from './support/fakes';
+import { MemoryEntries, MemoryMatching } from './support/fakes';
 import { toActivity, type Input } from './support/harness';
 import { keyPattern, payloadsOf } from './support/table';
 import { MENU } from './testData/common';
@@ -87,7 +87,7 @@ describe('dialogs: my entries, alone over fakes', function () {
             })
             ._id.toHexString()
         : '';
-      const client = new DialogTestClient('test', new MyEntriesDialog(entries));
+      const client = new DialogTestClient('test', new MyEntriesDialog(entries, new MemoryMatching()));
       for (const [index, row] of turns.entries()) {
         const input = typeof row.send === 'function' ? row.send(id) : (row.send ?? 'mes annonces');
         const replies = drain(

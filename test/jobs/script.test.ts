@@ -63,6 +63,7 @@ describe('npm run jobs', () => {
         'handoff-reminders',
         'handoff-take-back',
         'match-timeouts',
+        'reexamine-needs',
       ],
     );
     assert.match(stdout, /publish-testimonials\s+0 18 \* \* \*\s+Publishes/);

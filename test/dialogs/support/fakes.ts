@@ -295,7 +295,10 @@ export class MemoryMatching implements MatchingPort {
       new Map(
         needs
           .filter((entry) => entry.kind === 'need')
-          .map((need) => [need._id.toHexString(), this.needStateOf.get(need._id.toHexString()) ?? 'searching']),
+          .map((need) => [
+            need._id.toHexString(),
+            this.needStateOf.get(need._id.toHexString()) ?? 'searching',
+          ]),
       ),
     );
   }
