@@ -100,13 +100,17 @@ export class Matcher {
 /** Statuses of a need still looking for help (pending review needs are matched at once too). */
 export const OPEN_NEED_STATUSES = ['pending_review', 'published'] as const;
 
-/** Fields of an entry the scheduled re-examination reads (no address, no description). */
+/**
+ * Fields of an entry the scheduled re-examination reads (never the address; the description
+ * is what an author is told of a suggested offer).
+ */
 export const PAIRING_PROJECTION = {
   _id: 1,
   psid: 1,
   kind: 1,
   category: 1,
   location: 1,
+  description: 1,
   availability: 1,
   urgency: 1,
   createdAt: 1,
@@ -115,7 +119,7 @@ export const PAIRING_PROJECTION = {
 /** An entry as the re-examination reads it. */
 export type PairingEntry = Pick<
   StoredEntry,
-  '_id' | 'psid' | 'kind' | 'category' | 'location' | 'availability' | 'urgency' | 'createdAt'
+  '_id' | 'psid' | 'kind' | 'category' | 'location' | 'description' | 'availability' | 'urgency' | 'createdAt'
 >;
 
 /** Earth radius used by MongoDB's spherical queries, in metres. */

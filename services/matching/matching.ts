@@ -396,10 +396,7 @@ export class Matching {
     );
     let authorsTold = 0;
     for (const [index, match] of stored.entries()) {
-      const offer = plan.suggestions[index].offer;
-      const description = (await this.ports.entries.get(offer._id))?.description;
-      if (description === undefined) continue;
-      const told = await this.tellSuggestion(match, { ...offer, description }, 'found');
+      const told = await this.tellSuggestion(match, plan.suggestions[index].offer, 'found');
       if (told === 'sent') authorsTold += 1;
     }
     return {
