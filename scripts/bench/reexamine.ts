@@ -112,10 +112,10 @@ export async function benchReexamination(
       ...reads,
       offersWithin: async (category, centre, radius, at) => {
         offerQueries += 1;
-        return (await entries
+        return await entries
           .find(offersWithinFilter(category, centre, radius, at), { projection: PAIRING_PROJECTION })
           .hint({ $natural: 1 })
-          .toArray());
+          .toArray();
       },
     },
     now,
@@ -164,12 +164,17 @@ export async function benchReexamination(
   const secondMs = performance.now() - secondStarted;
 
   const sample = plan.suggestions[0]?.need ?? (await needs.openNeeds(now))[0];
-  const explained = await entries
+  // The local engine's gateway has no `explain` command: the plan is then said to be unavailable.
+  const explained: Document = await entries
     .find(offersWithinFilter(sample.category, sample.location, DEFAULT_MAX_DISTANCE_METERS + 800, now))
-    .explain('executionStats');
+    .explain('executionStats')
+    .catch((error: unknown) => ({ unavailable: error instanceof Error ? error.message : 'explain failed' }));
   const winning = (explained.queryPlanner as Document | undefined)?.winningPlan as Document | undefined;
   const stats = explained.executionStats as Document | undefined;
-  const stages = planStages((winning?.queryPlan as Document | undefined) ?? winning).join(' ← ');
+  const stages =
+    typeof explained.unavailable === 'string'
+      ? `plan not available on this engine (${explained.unavailable})`
+      : planStages((winning?.queryPlan as Document | undefined) ?? winning).join(' ← ');
   progress(`re-examination: offers query plan ${stages}`);
 
   const agree = scanPlan.suggestions.length === plan.suggestions.length ? 'same plan' : 'plans differ';

@@ -1,17 +1,21 @@
 /**
  * The scheduled re-examination of open needs, planned in batches: the open needs are
- * grouped by category and area (cells of about 1 km), the offers around each group are read
- * with one query on the 2dsphere index, and each need gets at most one helper to suggest.
+ * grouped by category and area (cells of about 5.5 km: the whole town in a few), the offers
+ * around each group are read with one query on the 2dsphere index, paired in memory through
+ * a grid of about 1.1 km, and each need gets at most one helper to suggest.
  */
 import type { ObjectId } from 'mongodb';
 import type { Category, GeoPoint } from '../domain/types';
 import type { PairingEntry } from './matcher';
 import { rankCandidates, type RankSettings } from './ranking';
 
-/** Side of an area cell, in degrees of latitude (about 1.1 km). */
-export const CELL_LAT_DEGREES = 0.01;
-/** Side of an area cell, in degrees of longitude (about 1.1 km at Miramas' latitude). */
-export const CELL_LON_DEGREES = 0.014;
+/** Side of an area cell (one offers query each), in degrees of latitude (about 5.5 km). */
+export const CELL_LAT_DEGREES = 0.05;
+/** Side of an area cell, in degrees of longitude (about 5.6 km at Miramas' latitude). */
+export const CELL_LON_DEGREES = 0.07;
+/** Side of the in-memory grid, in degrees (about 1.1 km, more than the 1 km reach, at Miramas' latitude). */
+const GRID_LAT_DEGREES = 0.01;
+const GRID_LON_DEGREES = 0.014;
 
 /** What the planner reads: the batch queries (`NeedFinder`) and the past of matches (`MatchRepository`). */
 export interface ReexaminationReads {
@@ -56,6 +60,13 @@ export function sphereDistanceMeters(a: GeoPoint, b: GeoPoint): number {
   const dLon = (lon2 - lon1) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6_378_100 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function gridOf(point: GeoPoint): [number, number] {
+  return [
+    Math.floor(point.coordinates[1] / GRID_LAT_DEGREES),
+    Math.floor(point.coordinates[0] / GRID_LON_DEGREES),
+  ];
 }
 
 function cellOf(point: GeoPoint): { key: string; centre: GeoPoint } {
@@ -127,10 +138,19 @@ export async function planReexamination(
   for (const group of groups.values()) {
     const radius = settings.maxDistanceMeters + cellHalfDiagonalMeters(group.centre.coordinates[1]);
     const offers = await reads.offersWithin(group.category, group.centre, radius, now);
+    const grid = new Map<string, PairingEntry[]>();
+    for (const offer of offers) {
+      const key = gridOf(offer.location).join(':');
+      grid.set(key, [...(grid.get(key) ?? []), offer]);
+    }
     for (const need of group.needs) {
       const needHex = need._id.toHexString();
       const near: Array<{ offer: PairingEntry; distanceMeters: number }> = [];
-      for (const offer of offers) {
+      const [row, column] = gridOf(need.location);
+      const around = [-1, 0, 1].flatMap((dRow) =>
+        [-1, 0, 1].flatMap((dColumn) => grid.get(`${row + dRow}:${column + dColumn}`) ?? []),
+      );
+      for (const offer of around) {
         if (offer.psid === need.psid || pairs.has(`${needHex}:${offer._id.toHexString()}`)) continue;
         const distanceMeters = sphereDistanceMeters(need.location, offer.location);
         if (distanceMeters <= settings.maxDistanceMeters) near.push({ offer, distanceMeters });
