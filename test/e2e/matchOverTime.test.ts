@@ -88,10 +88,7 @@ describe('matching over time over Messenger, end to end', () => {
 
     // 3. A referent approves it through the webhook: the need's author is offered this helper.
     const callsBeforeApproval = test.graph.calls.length;
-    await new MessengerUser(test, REFERENT).postback(
-      `MOD_APPROVE_${(offer._id).toHexString()}`,
-      'Valider',
-    );
+    await new MessengerUser(test, REFERENT).postback(`MOD_APPROVE_${offer._id.toHexString()}`, 'Valider');
     const suggestion = messagesTo(test.graph.calls.slice(callsBeforeApproval), asker.psid);
     const ask = payloadsOf(suggestion).find((payload) => payload.startsWith('MATCH_ASK_'));
     assert.ok(ask, textOf(suggestion));
@@ -131,7 +128,7 @@ describe('matching over time over Messenger, end to end', () => {
       'samedi',
       'voisin.deux@example.org',
     );
-    const pick = `MATCH_PICK_${(offer._id).toHexString()}`;
+    const pick = `MATCH_PICK_${offer._id.toHexString()}`;
     assert.ok(payloadsOf(proposals).includes(pick), textOf(proposals));
     const callsBeforePick = test.graph.calls.length;
     await second.tap(pick, 'Offre 1');
