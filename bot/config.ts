@@ -67,6 +67,11 @@ export interface AppConfig {
   readonly matchTimeoutHours: number;
   /** Hours after a match was accepted before both sides are asked how it went. */
   readonly followUpAfterHours: number;
+  /**
+   * Fairness: times a helper may be put forward in a day (suggested to an author or asked),
+   * `MATCH_HELPER_MAX_PER_DAY`, 3 by default.
+   */
+  readonly helperAsksPerDay: number;
 }
 
 /** The environment as a plain map of strings. */
@@ -149,6 +154,9 @@ export function parseConfig(env: Env): AppConfig {
 
   const matchTimeoutHours = parseHours('MATCH_TIMEOUT_HOURS', read('MATCH_TIMEOUT_HOURS') ?? '6');
   const followUpAfterHours = parseHours('FOLLOW_UP_AFTER_HOURS', read('FOLLOW_UP_AFTER_HOURS') ?? '20');
+  const helperAsksPerDay = Number(read('MATCH_HELPER_MAX_PER_DAY') ?? '3');
+  if (!Number.isInteger(helperAsksPerDay) || helperAsksPerDay < 1 || helperAsksPerDay > 50)
+    throw new ConfigError('MATCH_HELPER_MAX_PER_DAY must be a whole number from 1 to 50');
 
   const botFramework = Object.freeze({
     MicrosoftAppId: read('MicrosoftAppId') ?? '',
@@ -200,6 +208,7 @@ export function parseConfig(env: Env): AppConfig {
     inboxWorker: inboxWorker === 'on',
     matchTimeoutHours,
     followUpAfterHours,
+    helperAsksPerDay,
   });
 }
 

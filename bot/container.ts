@@ -31,7 +31,7 @@ import { InboxStore } from '../services/inbox/inboxStore';
 import { ensureJobIndexes } from '../services/jobs';
 import { Limits } from '../services/limits';
 import type { Logger } from '../services/logger';
-import { Matcher, Matching, MatchRepository } from '../services/matching';
+import { Matcher, Matching, MatchRepository, NeedFinder } from '../services/matching';
 import { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { createModeration, UndeliveredQueue } from '../services/moderation';
 import { Nlu } from '../services/nlu';
@@ -205,6 +205,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     return new Matching({
       matches: c.get('matchRepository'),
       offers: new Matcher(c.get('db'), c.clock),
+      needs: new NeedFinder(c.get('db'), c.clock),
       entries: c.get('entries'),
       residents: c.get('residents'),
       limits: c.get('limits'),
@@ -220,6 +221,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       }),
       clock: c.clock,
       logger: c.logger,
+      settings: { helperAsksPerDay: c.config.helperAsksPerDay },
     });
   },
   testimonials: (c) =>

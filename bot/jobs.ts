@@ -2,7 +2,7 @@
  * The application's scheduled jobs, the same for the running bot and `npm run jobs`.
  */
 import { createJobs, type Job } from '../services/jobs';
-import { createMatchTimeoutsJob } from '../services/matching';
+import { createMatchTimeoutsJob, createReexamineNeedsJob } from '../services/matching';
 import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
 import { createTaskEscalationJob, HandoverTimeouts } from '../services/tasks';
 import { frenchPosts } from '../dialogs/testimonials/signature';
@@ -49,6 +49,7 @@ export function applicationJobs(c: PartSource): Job[] {
           { afterHours: config.matchTimeoutHours },
         ),
         createTaskEscalationJob(deferred(() => c.get('tasks').tasks)),
+        createReexamineNeedsJob(deferred(() => c.get('matching'))),
       ],
     },
   );

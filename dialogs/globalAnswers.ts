@@ -5,7 +5,8 @@
  * @remarks
  * In order: emergency words (the numbers at once, a referent handed the conversation, the
  * dialogs ended), or "Est-ce une urgence ?" when nothing is being asked and only the
- * classifier suspects one, and its answer; a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`) and an
+ * classifier suspects one, and its answer; a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`), a need's author's
+ * answer to a suggested helper (`MATCH_ASK_…`/`MATCH_SKIP_…`) and an
  * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`), tapped, or
  * typed when nothing is being asked ("oui avec plaisir", "oui toujours"), unless the
  * question being asked declared it expects that payload (see ./expectedPayloads.ts; "Mes
@@ -28,6 +29,7 @@ import {
   isHelperAnswer,
   type HelperAnswerDeps,
 } from './matching/helperAnswer';
+import { handleSuggestionAnswer, isSuggestionAnswer } from './matching/suggestionAnswer';
 import type { HandOverDeps } from './moderation/handOver';
 import { t } from '../services/i18n';
 import { Payload, readPayload, readText } from './payload';
@@ -98,6 +100,10 @@ export class GlobalAnswers {
     }
     if (isHelperAnswer(payload) && !situation.expects(payload)) {
       await handleHelperAnswer(context, this.helpers, payload, situation.idle);
+      return 'answered';
+    }
+    if (isSuggestionAnswer(payload)) {
+      await handleSuggestionAnswer(context, this.helpers, payload, situation.idle);
       return 'answered';
     }
     if (isJobAnswer(payload) && !situation.expects(payload)) {

@@ -1,8 +1,10 @@
 /**
  * "Mes annonces": the questions still waiting for the resident's answer (a neighbour's
  * request, "did the help happen?", an entry to renew), then their entries (category, status
- * in French, date) to pause, resume, renew or withdraw one. The repository only acts on the
- * resident's own entries.
+ * in French, date; for an open need, where it stands: "je cherche encore", "un voisin a
+ * accepté", "un référent s'en occupe"; for a recurring offer, how many neighbours it helped)
+ * to pause, resume, renew or withdraw one. The repository only acts on the resident's own
+ * entries; an entry resumed or renewed is matched again at once.
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -13,6 +15,7 @@ import { expectPayloads } from './expectedPayloads';
 import { handleJobAnswer, isJobAnswer, type JobAnswerDeps } from './jobAnswers/jobAnswer';
 import { handleHelperAnswer, isHelperAnswer, type HelperAnswerDeps } from './matching/helperAnswer';
 import type { EntriesPort, MatchingPort, StoredEntry } from './ports';
+import type { NeedState } from '../services/matching';
 import { DialogId } from './ids';
 import { PayloadPrefix, idAfter, readPayload } from './payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
@@ -53,10 +56,9 @@ export type MyEntriesPort = Pick<
 /** What "Mes annonces" calls: the entries, and the questions waiting for an answer. */
 export interface MyEntriesDeps extends HelperAnswerDeps, JobAnswerDeps {
   entries: MyEntriesPort;
-  matching: Pick<
-    MatchingPort,
-    'answerRequest' | 'pendingRequestFor' | 'recordFollowUp' | 'pendingFollowUpFor'
-  >;
+  matching: HelperAnswerDeps['matching'] &
+    JobAnswerDeps['matching'] &
+    Pick<MatchingPort, 'pendingFollowUpFor' | 'needStates' | 'entryPublished'>;
 }
 
 /** Options of "Mes annonces". */
@@ -98,6 +100,8 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     }
     const shown = entries.slice(0, MAX_QUICK_REPLIES - 1 - waiting.choices.length);
     values.entryIds = shown.map((entry) => entry._id.toHexString());
+    const states = await this.deps.matching.needStates(shown);
+    const lines = shown.map((entry, index) => entryLine(entry, index, states.get(entry._id.toHexString())));
     const choices = [...waiting.choices, ...entryChoices(shown)];
     // The waiting questions' buttons are global answers: this question takes them.
     expectPayloads(
@@ -107,7 +111,7 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     const text = [
       ...waiting.lines,
       ...(shown.length > 0
-        ? [t('myEntries.intro'), ...shown.map(entryLine), t('myEntries.choose')]
+        ? [t('myEntries.intro'), ...lines, t('myEntries.choose')]
         : [t('myEntries.pendingOnly')]),
     ].join('\n');
     return step.prompt(PromptId.choice, choiceOptions(text, choices, t('myEntries.retry')));
@@ -185,13 +189,22 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     const psid = step.context.activity.from.id;
     const done = action && id ? await this.entries[action.run](id, psid) : false;
     await step.context.sendActivity(withMenu(t(done && action ? action.done : 'myEntries.failed')));
+    if (done && id && (action?.run === 'resume' || action?.run === 'renew')) {
+      await this.deps.matching.entryPublished(id);
+    }
     return step.endDialog();
   }
 }
 
-/** One entry as its owner reads it. */
-function entryLine(entry: StoredEntry, index: number): string {
-  return t('myEntries.line', {
+/** One entry as its owner reads it; `state`: where a need stands. */
+function entryLine(entry: StoredEntry, index: number, state: NeedState | undefined): string {
+  const open = entry.status === 'pending_review' || entry.status === 'published';
+  const extras: string[] = [];
+  if (entry.kind === 'need' && open && state) extras.push(t(`myEntries.needState.${state}`));
+  if (entry.kind === 'offer' && entry.recurring) {
+    extras.push(t('myEntries.recurring', { count: entry.helpedCount ?? 0 }));
+  }
+  const line = t('myEntries.line', {
     index: index + 1,
     kind: t(entry.kind === 'offer' ? 'form.kindOffer' : 'form.kindNeed'),
     category: categoryName(entry.category),
@@ -199,6 +212,7 @@ function entryLine(entry: StoredEntry, index: number): string {
     paused: entry.paused ? t('myEntries.paused') : '',
     date: frenchDate(entry.createdAt),
   });
+  return extras.length > 0 ? `${line} · ${extras.join(' · ')}` : line;
 }
 
 /** One quick reply per entry. */

@@ -73,6 +73,9 @@ export const PayloadPrefix = {
   formField: 'FORM_FIELD_',
   matchAccept: 'MATCH_ACCEPT_',
   matchDecline: 'MATCH_DECLINE_',
+  /** The need's author answers a suggested helper: ask them, or not. */
+  matchAsk: 'MATCH_ASK_',
+  matchSkip: 'MATCH_SKIP_',
   entry: 'ENTRY_',
   entryPause: 'ENTRY_PAUSE_',
   entryResume: 'ENTRY_RESUME_',

@@ -101,7 +101,8 @@ export interface NearbyOffer {
 
 /**
  * Putting needs in touch with offers (the matching module's use cases, `Matching`): offers
- * near a need, asking a helper, a helper's answer, the answer to the follow-up question.
+ * near a need, asking a helper, a helper's answer, the author's answer to a suggested
+ * helper, an entry published again, where needs stand, the answer to the follow-up question.
  */
 export type MatchingPort = Pick<
   Matching,
@@ -111,6 +112,9 @@ export type MatchingPort = Pick<
   | 'pendingRequestFor'
   | 'recordFollowUp'
   | 'pendingFollowUpFor'
+  | 'answerSuggestion'
+  | 'entryPublished'
+  | 'needStates'
 >;
 
 /**

@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { MongoClient } from 'mongodb';
 import { startLocalEngine } from '../tools/localdb/engine';
 import { benchMatching } from './bench/matching';
+import { benchReexamination } from './bench/reexamine';
 import { benchUnderstanding } from './bench/understanding';
 import { quantile, runLoad, type LoadResult } from './bench/load';
 import { spawnBare, spawnBot } from './bench/processes';
@@ -34,6 +35,14 @@ async function main(): Promise<void> {
   const uri = process.env.MONGODB_URI ?? (await startLocalEngine({ instance: 'bench', log: progress })).uri;
   const dbName = `bench_${Date.now()}`;
   const client = await MongoClient.connect(uri);
+  if (process.argv.includes('--only=reexamine')) {
+    // `npm run bench -- --only=reexamine`: the scheduled re-examination alone.
+    rows.push(...(await benchReexamination(client.db(`${dbName}_reexamine`), progress)));
+    await client.db(`${dbName}_reexamine`).dropDatabase();
+    await client.close();
+    printTable(rows);
+    return;
+  }
   const sink = await startGraphSink();
   const botEnv = (db: string, inboxWorker: 'on' | 'off'): Record<string, string> => ({
     MONGODB_URI: uri,
@@ -153,7 +162,11 @@ async function main(): Promise<void> {
   progress('matching: inserting 100,000 entries');
   rows.push(...(await benchMatching(client.db(`${dbName}_geo`), progress)));
 
+  // 5. The scheduled re-examination of open needs.
+  rows.push(...(await benchReexamination(client.db(`${dbName}_reexamine`), progress)));
+
   await client.db(dbName).dropDatabase();
+  await client.db(`${dbName}_reexamine`).dropDatabase();
   await client.db(`${dbName}_ingest`).dropDatabase();
   await client.db(`${dbName}_geo`).dropDatabase();
   await client.close();

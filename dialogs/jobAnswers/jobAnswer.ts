@@ -13,7 +13,7 @@ import { testimonialInvitation } from '../testimonials/invitation';
 
 /** What answering the jobs' questions calls. */
 export interface JobAnswerDeps {
-  matching: Pick<MatchingPort, 'recordFollowUp' | 'pendingFollowUpFor'>;
+  matching: Pick<MatchingPort, 'recordFollowUp' | 'pendingFollowUpFor' | 'entryPublished'>;
   entries: Pick<EntriesPort, 'renew' | 'close' | 'awaitingRenewal'>;
 }
 
@@ -78,6 +78,8 @@ export async function handleJobAnswer(
       ? 'jobAnswers.renewed'
       : 'jobAnswers.closed';
   await context.sendActivity(reply(t(key), idle, false));
+  // Renewed: the entry is matched again at once (an offer suggested to open needs near it).
+  if (done && answer.kind === 'renew') await deps.matching.entryPublished(answer.entryId);
 }
 
 /**

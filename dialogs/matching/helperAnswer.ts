@@ -18,9 +18,9 @@ export function sharedContact(resident: Resident | null): string | null {
   return contactText(sharedContactOf(resident));
 }
 
-/** What a helper's answer needs: the matching module's use cases. */
+/** What a helper's answer (and a need's author's answer to a suggestion) needs: the matching module's use cases. */
 export interface HelperAnswerDeps {
-  matching: Pick<MatchingPort, 'answerRequest' | 'pendingRequestFor'>;
+  matching: Pick<MatchingPort, 'answerRequest' | 'pendingRequestFor' | 'answerSuggestion'>;
 }
 
 /** True when the payload is a helper's answer. */

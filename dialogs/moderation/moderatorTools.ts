@@ -9,7 +9,7 @@ import { t } from '../../services/i18n';
 import { ModerationError } from '../../services/moderation';
 import type { Logger } from '../../services/logger';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
-import type { ModerationPort, TasksPort } from '../ports';
+import type { MatchingPort, ModerationPort, TasksPort } from '../ports';
 import { DialogId } from '../ids';
 import { ModPayload, ModPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
@@ -27,6 +27,8 @@ export interface ModeratorOutcome {
 /** What the referents' tools call. */
 export interface ModeratorToolsDeps {
   moderation: Pick<ModerationPort, 'moderators' | 'qualification' | 'handover'>;
+  /** An approved entry is matched at once (`entryPublished`). */
+  matching: Pick<MatchingPort, 'entryPublished'>;
   notifier: ResidentNotifier;
   logger: Logger;
   tasks: TasksPort;

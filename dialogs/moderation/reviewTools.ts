@@ -4,7 +4,7 @@
  * The qualification service checks the moderator, audits and tells the resident.
  */
 import type { Activity } from 'botbuilder';
-import type { ModerationPort, StoredEntry } from '../ports';
+import type { MatchingPort, ModerationPort, StoredEntry } from '../ports';
 import { t } from '../../services/i18n';
 import { REJECTION_REASONS } from '../../services/moderation';
 import { categoryName, choice, withChoices } from '../replies';
@@ -15,6 +15,8 @@ import { rejectPayload } from './modPayload';
 /** What reviewing entries calls. */
 export interface ReviewToolsDeps {
   moderation: Pick<ModerationPort, 'qualification'>;
+  /** Published: an offer is suggested to the open needs near it, a need its best helper. */
+  matching: Pick<MatchingPort, 'entryPublished'>;
 }
 
 /** Entries listed at once (one quick reply each, plus the menu). */
@@ -80,6 +82,7 @@ export async function approve(
   entryId: string,
 ): Promise<Partial<Activity>> {
   const { residentNotified } = await deps.moderation.qualification.approveEntry(psid, entryId);
+  await deps.matching.entryPublished(entryId);
   return afterDecision(t('moderatorMenu.review.approved'), residentNotified);
 }
 

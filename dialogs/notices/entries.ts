@@ -4,7 +4,7 @@
 import type { EntryNotice } from '../../services/entries';
 import { t } from '../../services/i18n';
 import { PayloadPrefix } from '../payload';
-import { categoryName, choice, withChoices } from '../replies';
+import { categoryName, choice, withChoices, withMenu } from '../replies';
 import type { NoticeRenderers } from './renderers';
 
 /** One renderer per entries notice. */
@@ -17,4 +17,6 @@ export const ENTRY_NOTICES: NoticeRenderers<EntryNotice> = {
         choice(t('jobs.expireEntries.close'), `${PayloadPrefix.entryClose}${notice.entryId}`),
       ],
     ),
+  'entries.closedByExpiry': (notice) =>
+    withMenu(t(`jobs.expireEntries.closed.${notice.kind}`, { category: categoryName(notice.category) })),
 };

@@ -37,8 +37,22 @@ export const MATCHING_NOTICES: NoticeRenderers<MatchingNotice> = {
         choice(t('match.decline'), `${PayloadPrefix.matchDecline}${notice.matchId}`),
       ],
     ),
-  'matching.nextHelperAsked': (notice) =>
-    withMenu(t(`${movedOnTexts(notice.cause)}.nextAsked`, { distance: distanceText(notice.distanceMeters) })),
+  'matching.helperSuggested': (notice) =>
+    withChoices(
+      [
+        t(`suggest.intro.${notice.cause}`),
+        t('suggest.offer', {
+          distance: distanceText(notice.distanceMeters),
+          category: categoryName(notice.category),
+          description: notice.description,
+          availability: notice.availability,
+        }),
+      ].join(' '),
+      [
+        choice(t('suggest.ask'), `${PayloadPrefix.matchAsk}${notice.matchId}`),
+        choice(t('suggest.skip'), `${PayloadPrefix.matchSkip}${notice.matchId}`),
+      ],
+    ),
   'matching.toReferent': (notice) => withMenu(t(`${movedOnTexts(notice.cause)}.toReferent`)),
   'matching.requestAccepted': (notice) =>
     withMenu(

@@ -65,9 +65,10 @@ export const moderationRenderers: NoticeRenderers<ModerationNotice> = {
     textActivity(t('moderation.moderator.escalation', { ...context(notice), hours: notice.hours })),
   'moderation.stillWaiting': () => textActivity(t('moderation.resident.stillWaiting')),
   'moderation.botBack': () => withMenu(t('moderation.resident.back')),
+  // A need is not "proposée aux voisins": its author is offered helpers (matching), they choose.
   'moderation.entryApproved': (notice) =>
     textActivity(
-      t('moderation.resident.approved', {
+      t(notice.kind === 'need' ? 'moderation.resident.approvedNeed' : 'moderation.resident.approved', {
         kind: t(`moderation.resident.kind.${notice.kind}`),
         category: t(`categories.${notice.category}`),
       }),

@@ -95,13 +95,31 @@ export interface Entry {
   flags: string[];
   /** Registered by a referent for someone who is not online. */
   registeredBy?: string;
+  /**
+   * Offers only: true for a recurring offer ("chaque samedi"), which stays published after a
+   * match instead of being used up; absent or false for a one-off offer.
+   */
+  recurring?: boolean;
+  /** Offers only: neighbours put in touch with this offer (matches accepted by its owner). */
+  helpedCount?: number;
   createdAt: Date;
   updatedAt: Date;
   expiresAt: Date;
 }
 
 /** Life of a match. */
-export type MatchStatus = 'proposed' | 'accepted' | 'declined' | 'expired' | 'to_moderators';
+export type MatchStatus =
+  /** The need's author was offered this helper and has not chosen yet: the helper knows nothing. */
+  | 'suggested'
+  /** The author turned the suggestion down (or never answered it in time: `lapsed`). */
+  | 'skipped'
+  | 'lapsed'
+  /** The helper was asked (the author chose them): waiting for the helper's answer. */
+  | 'proposed'
+  | 'accepted'
+  | 'declined'
+  | 'expired'
+  | 'to_moderators';
 
 /** A need put in touch with an offer (collection `matches`). */
 export interface Match {
@@ -116,6 +134,8 @@ export interface Match {
   status: MatchStatus;
   createdAt: Date;
   updatedAt: Date;
+  /** When the helper was asked (the match became `proposed`); the answer's delay counts from here. */
+  askedAt?: Date;
   acceptedAt?: Date;
 }
 

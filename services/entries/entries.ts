@@ -97,6 +97,8 @@ export interface ExpirySummary {
   asked: number;
   /** Entries closed (owner unreachable, or no renewal within the grace period). */
   closed: number;
+  /** Owners told their entry was closed (the others could not be written to). */
+  closedTold: number;
   /** Entries whose owner was asked and still has time to answer. */
   waiting: number;
   [figure: string]: number;
@@ -220,7 +222,20 @@ export class Entries {
     return this.ports.repository.withdraw(id, psid);
   }
 
-  /** Marks the need and the offer of an accepted match `matched` (the matching module calls it). */
+  /**
+   * Makes an offer of `psid` recurring (it stays available after each match, and counts the
+   * neighbours it helped) or one-off (used up by its first match); false if not theirs,
+   * not an offer, or no longer active.
+   */
+  setRecurring(id: string | ObjectId, psid: string, recurring: boolean): Promise<boolean> {
+    return this.ports.repository.setRecurring(id, psid, recurring);
+  }
+
+  /**
+   * Marks the need of an accepted match `matched`, and its offer unless recurring (a
+   * recurring offer stays available); counts the neighbour helped on the offer (the
+   * matching module calls it).
+   */
   markMatched(needId: ObjectId, offerId: ObjectId): Promise<void> {
     return this.ports.repository.markMatched([needId, offerId]);
   }
@@ -233,12 +248,16 @@ export class Entries {
   async expireOverdue(now: Date, graceDays = DEFAULT_RENEWAL_GRACE_DAYS): Promise<ExpirySummary> {
     const { repository } = this.ports;
     const graceMs = graceDays * DAY_MS;
-    const summary: ExpirySummary = { asked: 0, closed: 0, waiting: 0 };
+    const summary: ExpirySummary = { asked: 0, closed: 0, closedTold: 0, waiting: 0 };
+    const closed = async (entry: ExpiringEntry): Promise<void> => {
+      summary.closed += 1;
+      if ((await this.tellClosed(entry)) === 'sent') summary.closedTold += 1;
+    };
     for (const entry of await repository.listExpired(now)) {
       const askedAt = entry.renewalAskedAt;
       if (askedAt !== undefined && askedAt >= entry.expiresAt) {
         if (now.getTime() - askedAt.getTime() >= graceMs) {
-          if (await repository.closeExpired(entry, now)) summary.closed += 1;
+          if (await repository.closeExpired(entry, now)) await closed(entry);
         } else {
           summary.waiting += 1;
         }
@@ -249,10 +268,34 @@ export class Entries {
         await repository.markRenewalAsked(entry, now);
         summary.asked += 1;
       } else if (await repository.closeExpired(entry, now)) {
-        summary.closed += 1;
+        await closed(entry);
       }
     }
     return summary;
+  }
+
+  /**
+   * Tells the owner their entry was closed at its expiry, when they can be written to.
+   *
+   * TSDoc note (tasks): an owner who cannot be told (offline resident, closed window) is where
+   * the `tasks` module will create a task for their referent; today nothing more is done.
+   */
+  private async tellClosed(entry: ExpiringEntry): Promise<NotifyResult | 'failed'> {
+    try {
+      return await this.ports.notices.notify(entry.psid, {
+        type: 'entries.closedByExpiry',
+        entryId: entry._id.toHexString(),
+        kind: entry.kind,
+        category: entry.category,
+      });
+    } catch (error) {
+      if (!isRefusedMessage(error)) throw error;
+      this.ports.logger.warn('expiry notice refused by Messenger', {
+        resident: redactId(entry.psid),
+        code: refusalCode(error),
+      });
+      return 'failed';
+    }
   }
 
   private async askRenewal(entry: ExpiringEntry, graceMs: number): Promise<NotifyResult | 'failed'> {

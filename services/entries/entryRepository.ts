@@ -90,6 +90,8 @@ export interface NewEntry {
   flags?: string[];
   /** The referent's psid when they register someone who is not online. */
   registeredBy?: string;
+  /** Offers only: true when the offer is recurring (stays available after a match). */
+  recurring?: boolean;
 }
 
 /** Options of {@link EntryRepository}. */
@@ -221,6 +223,10 @@ export class EntryRepository {
       entry.beneficiary = oneOf(input.beneficiary, BENEFICIARIES, 'beneficiary');
     if (input.urgency !== undefined) entry.urgency = oneOf(input.urgency, URGENCIES, 'urgency');
     if (input.registeredBy !== undefined) entry.registeredBy = requirePsid(input.registeredBy);
+    if (input.recurring !== undefined) {
+      if (typeof input.recurring !== 'boolean') invalid('recurring');
+      if (input.recurring && entry.kind === 'offer') entry.recurring = true;
+    }
     const { insertedId } = await this.collection.insertOne(entry);
     return { ...entry, _id: insertedId };
   }
@@ -291,13 +297,34 @@ export class EntryRepository {
 
   /**
    * Marks the need and offer of an accepted match `matched` (those still pending review or
-   * published; a closed or withdrawn one stays as it is).
+   * published; a closed or withdrawn one stays as it is), and counts the neighbour helped
+   * on the offer; a recurring offer stays as it was (published, paused or not).
    */
   async markMatched(ids: readonly ObjectId[]): Promise<void> {
-    await this.collection.updateMany(
-      { _id: { $in: [...ids] }, status: { $in: ACTIVE } },
-      { $set: { status: 'matched', updatedAt: this.clock() } },
+    const now = this.clock();
+    await this.collection.bulkWrite(
+      [
+        {
+          updateMany: {
+            filter: { _id: { $in: [...ids] }, kind: 'offer' },
+            update: { $inc: { helpedCount: 1 } },
+          },
+        },
+        {
+          updateMany: {
+            filter: { _id: { $in: [...ids] }, status: { $in: ACTIVE }, recurring: { $ne: true } },
+            update: { $set: { status: 'matched', updatedAt: now } },
+          },
+        },
+      ],
+      { ordered: true },
     );
+  }
+
+  /** Makes an offer of `psid` recurring or one-off; false if not theirs, not an offer, or settled. */
+  async setRecurring(id: string | ObjectId, psid: string, recurring: boolean): Promise<boolean> {
+    if (typeof recurring !== 'boolean') return false;
+    return this.ownerUpdate(id, psid, { kind: 'offer', status: { $in: ACTIVE } }, { recurring });
   }
 
   /** Entries waiting for review, oldest first, at most `limit` (the moderators' queue). */

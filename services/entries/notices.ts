@@ -1,7 +1,7 @@
 /**
  * What the entries module tells residents, as data (rendered in dialogs/notices/entries.ts).
  */
-import type { Category } from '../domain/types';
+import type { Category, EntryKind } from '../domain/types';
 
 /**
  * The owner's entry reached its expiry: renew it or close it? Answered with
@@ -15,5 +15,13 @@ export interface RenewalAskedNotice {
   graceDays: number;
 }
 
+/** The owner's entry was closed at its expiry (not renewed in time, or they could not be asked). */
+export interface ClosedByExpiryNotice {
+  readonly type: 'entries.closedByExpiry';
+  entryId: string;
+  kind: EntryKind;
+  category: Category;
+}
+
 /** Every notice of the entries module. */
-export type EntryNotice = RenewalAskedNotice;
+export type EntryNotice = RenewalAskedNotice | ClosedByExpiryNotice;

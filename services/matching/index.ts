@@ -10,3 +10,6 @@ export * from './exportedMatch';
 export * from './jobs';
 export * from './notices';
 export * from './personalData';
+export * from './availability';
+export * from './ranking';
+export * from './reexamination';

@@ -47,3 +47,18 @@ export function createFollowUpJob(
     run: ({ now }) => matching.sendFollowUps(now, options.afterHours),
   };
 }
+
+/**
+ * `reexamine-needs`, every hour from 9:00 to 20:00 (Europe/Paris, so that nobody is written
+ * to at night): every open need with nothing under way is suggested its best helper within
+ * reach not suggested before (offers published, resumed or renewed since, or helpers free
+ * again under the daily limit); suggestions left unanswered for 48 hours lapse.
+ */
+export function createReexamineNeedsJob(matching: Pick<Matching, 'reexamineOpenNeeds'>): Job {
+  return {
+    name: 'reexamine-needs',
+    description: 'Suggests a helper within reach to the authors of open needs still waiting',
+    schedule: '0 9-20 * * *',
+    run: ({ now }) => matching.reexamineOpenNeeds(now),
+  };
+}

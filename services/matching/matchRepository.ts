@@ -11,6 +11,12 @@ import type { NotifyResult } from '../messaging/notifier';
 /** Name of the collection of matches. */
 export const MATCHES_COLLECTION = 'matches';
 
+/**
+ * Statuses of a match under way: its need is not suggested anything else meanwhile. A match
+ * with the moderators is not: a new helper near may still be suggested to the author.
+ */
+const UNDER_WAY: MatchStatus[] = ['suggested', 'proposed', 'accepted'];
+
 /** A match as stored, with its id. */
 export type StoredMatch = Match & { _id: ObjectId };
 
@@ -58,6 +64,7 @@ export class MatchRepository {
       { key: { needPsid: 1 }, name: 'needPsid' },
       { key: { offerPsid: 1 }, name: 'offerPsid' },
       { key: { status: 1, createdAt: 1 }, name: 'statusCreatedAt' },
+      { key: { status: 1, askedAt: 1 }, name: 'statusAskedAt' },
     ]);
   }
 
@@ -67,6 +74,126 @@ export class MatchRepository {
    * @throws CodedError `payload_invalid` when the entries are not a stored need and offer of the same category.
    */
   async propose(need: Entry, offer: Entry, distanceMeters: number): Promise<StoredMatch> {
+    const match = this.newMatch(need, offer, distanceMeters, 'proposed');
+    const { insertedId } = await this.collection.insertOne(match);
+    return { ...match, _id: insertedId };
+  }
+
+  /**
+   * Records that `offer` was suggested to the author of `need` (status `suggested`): the
+   * helper knows nothing until the author chooses them ({@link MatchRepository.confirmSuggestion}).
+   *
+   * @throws CodedError `payload_invalid` as {@link MatchRepository.propose}.
+   */
+  async suggest(need: Entry, offer: Entry, distanceMeters: number): Promise<StoredMatch> {
+    const [match] = await this.suggestMany([{ need, offer, distanceMeters }]);
+    return match;
+  }
+
+  /** Records many suggestions in one command (the scheduled re-examination); same checks as {@link MatchRepository.suggest}. */
+  async suggestMany(
+    pairs: ReadonlyArray<{ need: Entry; offer: Entry; distanceMeters: number }>,
+  ): Promise<StoredMatch[]> {
+    if (pairs.length === 0) return [];
+    const matches = pairs.map(({ need, offer, distanceMeters }) =>
+      this.newMatch(need, offer, distanceMeters, 'suggested'),
+    );
+    const { insertedIds } = await this.collection.insertMany(matches, { ordered: true });
+    return matches.map((match, index) => ({ ...match, _id: insertedIds[index] }));
+  }
+
+  /**
+   * The need's author chooses the suggested helper: the match becomes `proposed` (asked now).
+   *
+   * @returns the match, or null when unknown, not `needPsid`'s, or no longer `suggested`.
+   */
+  async confirmSuggestion(id: string | ObjectId, needPsid: string): Promise<StoredMatch | null> {
+    const _id = toObjectId(id);
+    if (!_id || typeof needPsid !== 'string' || needPsid === '') return null;
+    const now = this.clock();
+    return await this.collection.findOneAndUpdate(
+      { _id, needPsid, status: 'suggested' },
+      { $set: { status: 'proposed', askedAt: now, updatedAt: now } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** The need's author turns the suggestion down; null when not theirs or no longer `suggested`. */
+  async skipSuggestion(id: string | ObjectId, needPsid: string): Promise<StoredMatch | null> {
+    const _id = toObjectId(id);
+    if (!_id || typeof needPsid !== 'string' || needPsid === '') return null;
+    return await this.collection.findOneAndUpdate(
+      { _id, needPsid, status: 'suggested' },
+      { $set: { status: 'skipped', updatedAt: this.clock() } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** A match asked of an offer no longer available lapses; null when unknown or settled. */
+  async lapse(id: ObjectId): Promise<StoredMatch | null> {
+    return await this.collection.findOneAndUpdate(
+      { _id: id, status: { $in: ['suggested', 'proposed'] } },
+      { $set: { status: 'lapsed', updatedAt: this.clock() } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** Suggestions made at `before` or earlier and never answered become `lapsed`; how many. */
+  async lapseSuggestionsBefore(before: Date): Promise<number> {
+    const result = await this.collection.updateMany(
+      { status: 'suggested', createdAt: { $lte: before } },
+      { $set: { status: 'lapsed', updatedAt: this.clock() } },
+    );
+    return result.modifiedCount;
+  }
+
+  /**
+   * Of `needIds`, the needs that already have a match under way (suggested to their author,
+   * asked of a helper, accepted, or with the moderators): they are not re-examined.
+   */
+  async needsUnderWay(needIds: readonly ObjectId[]): Promise<Set<string>> {
+    if (needIds.length === 0) return new Set();
+    const ids: ObjectId[] = await this.collection.distinct('needId', {
+      needId: { $in: [...needIds] },
+      status: { $in: UNDER_WAY },
+    });
+    return new Set(ids.map((id) => id.toHexString()));
+  }
+
+  /** Every (need, offer) pair already made for `needIds`, as `needHex:offerHex`: never suggested twice. */
+  async pairsOf(needIds: readonly ObjectId[]): Promise<Set<string>> {
+    if (needIds.length === 0) return new Set();
+    const found = await this.collection
+      .find({ needId: { $in: [...needIds] } })
+      .project<{ needId: ObjectId; offerId: ObjectId }>({ _id: 0, needId: 1, offerId: 1 })
+      .toArray();
+    return new Set(found.map(({ needId, offerId }) => `${needId.toHexString()}:${offerId.toHexString()}`));
+  }
+
+  /** Times each helper was put forward (suggested or asked) since `since`, by psid. */
+  async helperLoadSince(since: Date, helperPsids?: readonly string[]): Promise<Map<string, number>> {
+    const match: Record<string, unknown> = { createdAt: { $gte: since } };
+    if (helperPsids) match.offerPsid = { $in: [...helperPsids] };
+    const rows = await this.collection
+      .aggregate<{ _id: string; count: number }>([
+        { $match: match },
+        { $group: { _id: '$offerPsid', count: { $sum: 1 } } },
+      ])
+      .toArray();
+    return new Map(rows.map((row) => [row._id, row.count]));
+  }
+
+  /** The latest match of each of `needIds` (what its author is told of it), by need id. */
+  async latestByNeed(needIds: readonly ObjectId[]): Promise<Map<string, StoredMatch>> {
+    if (needIds.length === 0) return new Map();
+    const found = await this.collection
+      .find({ needId: { $in: [...needIds] } })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+    return new Map(found.map((match) => [match.needId.toHexString(), match]));
+  }
+
+  private newMatch(need: Entry, offer: Entry, distanceMeters: number, status: MatchStatus): Match {
     const needId = toObjectId(need._id);
     const offerId = toObjectId(offer._id);
     if (
@@ -82,19 +209,18 @@ export class MatchRepository {
       throw new CodedError(ErrorCode.PayloadInvalid, 'distanceMeters is invalid');
     }
     const now = this.clock();
-    const match: Match = {
+    return {
       needId,
       offerId,
       needPsid: requirePsid(need.psid),
       offerPsid: requirePsid(offer.psid),
       category: need.category,
       distanceMeters: Math.round(distanceMeters),
-      status: 'proposed',
+      status,
       createdAt: now,
       updatedAt: now,
+      ...(status === 'proposed' ? { askedAt: now } : {}),
     };
-    const { insertedId } = await this.collection.insertOne(match);
-    return { ...match, _id: insertedId };
   }
 
   /** The match with this id, or null (also for a malformed id). */
@@ -147,8 +273,12 @@ export class MatchRepository {
   async expireProposedBefore(before: Date, limit: number): Promise<StoredMatch[]> {
     const expired: StoredMatch[] = [];
     while (expired.length < limit) {
+      // Matches asked before `askedAt` existed count from their creation.
       const match = await this.collection.findOneAndUpdate(
-        { status: 'proposed', createdAt: { $lte: before } },
+        {
+          status: 'proposed',
+          $or: [{ askedAt: { $lte: before } }, { askedAt: { $exists: false }, createdAt: { $lte: before } }],
+        },
         { $set: { status: 'expired', updatedAt: this.clock() } },
         { sort: { createdAt: 1, _id: 1 }, returnDocument: 'after' },
       );

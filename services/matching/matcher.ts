@@ -2,9 +2,9 @@
  * Finding the offers near a need: same category, published, within walking distance, as
  * measured between the centres of the entries' blocks (`services/places/blocks`).
  */
-import type { Db, Document, ObjectId } from 'mongodb';
+import type { Db, Document, Filter, ObjectId } from 'mongodb';
 import { systemClock, type Clock } from '../clock';
-import type { Entry } from '../domain/types';
+import type { Category, Entry, GeoPoint } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { ENTRIES_COLLECTION, type StoredEntry } from '../entries';
 import { isCategory, requirePoint, requirePsid, toObjectId } from '../validation';
@@ -94,5 +94,149 @@ export class Matcher {
       const { distanceMeters, ...offer } = document;
       return { offer: offer as StoredEntry, distanceMeters: Number(distanceMeters) };
     });
+  }
+}
+
+/** Statuses of a need still looking for help (pending review needs are matched at once too). */
+export const OPEN_NEED_STATUSES = ['pending_review', 'published'] as const;
+
+/**
+ * Fields of an entry the scheduled re-examination reads (never the address; the description
+ * is what an author is told of a suggested offer).
+ */
+export const PAIRING_PROJECTION = {
+  _id: 1,
+  psid: 1,
+  kind: 1,
+  category: 1,
+  location: 1,
+  description: 1,
+  availability: 1,
+  urgency: 1,
+  createdAt: 1,
+} as const;
+
+/** An entry as the re-examination reads it. */
+export type PairingEntry = Pick<
+  StoredEntry,
+  '_id' | 'psid' | 'kind' | 'category' | 'location' | 'description' | 'availability' | 'urgency' | 'createdAt'
+>;
+
+/** Earth radius used by MongoDB's spherical queries, in metres. */
+const EARTH_RADIUS_METERS = 6_378_100;
+
+/**
+ * The filter of the offers of `category` available at `now` whose block centre lies within
+ * `radiusMeters` of `centre`: a `$geoWithin` on the 2dsphere index of `entries.location`.
+ */
+export function offersWithinFilter(
+  category: Category,
+  centre: GeoPoint,
+  radiusMeters: number,
+  now: Date,
+): Filter<Entry> {
+  return {
+    location: { $geoWithin: { $centerSphere: [centre.coordinates, radiusMeters / EARTH_RADIUS_METERS] } },
+    kind: 'offer',
+    category,
+    status: 'published',
+    locationBlockMeters: BLOCK_METERS,
+    paused: { $ne: true },
+    expiresAt: { $gt: now },
+  };
+}
+
+/** Options of {@link NeedFinder.findNeedsNear}. */
+export interface FindNeedsOptions {
+  maxDistanceMeters?: number;
+  /** How many needs at most; 20 by default. */
+  limit?: number;
+}
+
+/** A need found near an offer. */
+export interface NeedNearby {
+  need: StoredEntry;
+  distanceMeters: number;
+}
+
+/**
+ * The other direction and the batch reads: open needs near an offer, every open need, and
+ * the offers around an area (the scheduled re-examination).
+ */
+export class NeedFinder {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /**
+   * Open needs (pending review or published, unpaused, unexpired, someone else's) of the
+   * offer's category near it, nearest first.
+   */
+  async findNeedsNear(offer: Entry, options: FindNeedsOptions = {}): Promise<NeedNearby[]> {
+    const maxDistance = options.maxDistanceMeters ?? DEFAULT_MAX_DISTANCE_METERS;
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? MAX_LIMIT), 1), 100);
+    if (!isCategory(offer.category))
+      throw new CodedError(ErrorCode.PayloadInvalid, 'offer category is invalid');
+    const found = await this.db
+      .collection(ENTRIES_COLLECTION)
+      .aggregate([
+        {
+          $geoNear: {
+            near: blockCentre(requirePoint(offer.location)),
+            key: 'location',
+            spherical: true,
+            distanceField: 'distanceMeters',
+            maxDistance,
+            query: {
+              kind: 'need',
+              locationBlockMeters: BLOCK_METERS,
+              status: { $in: [...OPEN_NEED_STATUSES] },
+              category: offer.category,
+              paused: { $ne: true },
+              psid: { $ne: requirePsid(offer.psid) },
+              expiresAt: { $gt: this.clock() },
+            },
+          },
+        },
+        { $sort: { distanceMeters: 1, _id: 1 } },
+        { $limit: limit },
+      ])
+      .toArray();
+    return found.map((document) => {
+      const { distanceMeters, ...need } = document;
+      return { need: need as StoredEntry, distanceMeters: Number(distanceMeters) };
+    });
+  }
+
+  /** Every open need at `now` (fields of {@link PAIRING_PROJECTION}), urgent first, then oldest first. */
+  async openNeeds(now: Date): Promise<PairingEntry[]> {
+    return await this.db
+      .collection<Entry>(ENTRIES_COLLECTION)
+      .find(
+        {
+          kind: 'need',
+          status: { $in: [...OPEN_NEED_STATUSES] },
+          locationBlockMeters: BLOCK_METERS,
+          paused: { $ne: true },
+          expiresAt: { $gt: now },
+        },
+        { projection: PAIRING_PROJECTION },
+      )
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+  }
+
+  /** The available offers of `category` within `radiusMeters` of `centre` (see {@link offersWithinFilter}). */
+  async offersWithin(
+    category: Category,
+    centre: GeoPoint,
+    radiusMeters: number,
+    now: Date,
+  ): Promise<PairingEntry[]> {
+    return await this.db
+      .collection<Entry>(ENTRIES_COLLECTION)
+      .find(offersWithinFilter(category, centre, radiusMeters, now), { projection: PAIRING_PROJECTION })
+      .toArray();
   }
 }

@@ -16,8 +16,15 @@ import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
 import type { Notifier, NotifyResult } from '../messaging/notifier';
 import type { MatchRepository, MatchSide, StoredMatch } from './matchRepository';
-import type { FindOffersOptions, OfferNearby } from './matcher';
-import type { MatchingNotice, MoveOnCause, SharedContact } from './notices';
+import {
+  DEFAULT_MAX_DISTANCE_METERS,
+  type FindOffersOptions,
+  type NeedFinder,
+  type OfferNearby,
+} from './matcher';
+import type { MatchingNotice, MoveOnCause, SharedContact, SuggestionCause } from './notices';
+import { planReexamination } from './reexamination';
+import { rankCandidates, rankScore, type RankSettings } from './ranking';
 
 /** Hours a helper has to answer before the request goes elsewhere. */
 export const DEFAULT_MATCH_TIMEOUT_HOURS = 6;
@@ -25,12 +32,35 @@ export const DEFAULT_MATCH_TIMEOUT_HOURS = 6;
 export const DEFAULT_MATCH_TIMEOUTS_PER_RUN = 50;
 /** Hours after acceptance before the follow-up question is asked. */
 export const DEFAULT_FOLLOW_UP_AFTER_HOURS = 20;
+/** Times a helper may be put forward in 24 hours (suggested or asked), unless configured. */
+export const DEFAULT_HELPER_ASKS_PER_DAY = 3;
+/** Hours a suggestion waits for its author's choice before the need can be suggested another helper. */
+export const DEFAULT_SUGGESTION_LAPSE_HOURS = 48;
+/** Offers read around a need before ranking (the nearest ones). */
+const RANKED_POOL = 20;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** True for a need still looking for help. */
+function isOpen(need: StoredEntry): boolean {
+  return need.status === 'published' || need.status === 'pending_review';
+}
 
 /** Finding published offers near a need (`Matcher`). */
 export interface OffersPort {
   findOffersNear(need: StoredEntry, options?: FindOffersOptions): Promise<OfferNearby[]>;
+}
+
+/** Open needs near an offer, and the batch reads of the re-examination (`NeedFinder`). */
+export type NeedsPort = Pick<NeedFinder, 'findNeedsNear' | 'openNeeds' | 'offersWithin'>;
+
+/** Settings of {@link Matching}, every one with a default. */
+export interface MatchingSettings {
+  /** Times a helper may be put forward in 24 hours; {@link DEFAULT_HELPER_ASKS_PER_DAY} by default. */
+  helperAsksPerDay?: number;
+  /** Hours before an unanswered suggestion lapses; {@link DEFAULT_SUGGESTION_LAPSE_HOURS} by default. */
+  suggestionLapseHours?: number;
 }
 
 /** What matching needs of the entries module (`Entries`). */
@@ -81,6 +111,7 @@ export interface UrgentNeedHandoverPort {
 export interface MatchingPorts {
   matches: MatchRepository;
   offers: OffersPort;
+  needs: NeedsPort;
   entries: MatchingEntriesPort;
   residents: MatchingResidentsPort;
   limits: MatchingLimitsPort;
@@ -91,6 +122,7 @@ export interface MatchingPorts {
   handover: UrgentNeedHandoverPort;
   clock: Clock;
   logger: Logger;
+  settings?: MatchingSettings;
 }
 
 /** What happened when a helper was asked. */
@@ -105,9 +137,9 @@ export interface AskResult {
 
 /** What became of a need after its helper declined or did not answer. */
 export type MoveOnOutcome =
-  /** The next nearest helper was asked. */
-  | 'next_asked'
-  /** The next helper could not be written to: the match went to the moderators. */
+  /** The next best helper was suggested to the need's author, who chooses whether to ask them. */
+  | 'next_suggested'
+  /** The need's author could not be told of the next helper (the notice kept for the moderators). */
   | 'next_unreachable'
   /** Nobody left: the match went to the moderators. */
   | 'to_moderators'
@@ -131,7 +163,7 @@ export type RequestAnswerOutcome =
 /** Figures of a `match-timeouts` run. */
 export interface TimeoutSummary {
   expired: number;
-  nextAsked: number;
+  nextSuggested: number;
   nextUnreachable: number;
   toModerators: number;
   handedOver: number;
@@ -146,6 +178,42 @@ export interface FollowUpSummary {
   sent: number;
   notReachable: number;
   failed: number;
+  [figure: string]: number;
+}
+
+/** What became of the author's answer to a suggested helper. */
+export type SuggestionAnswerOutcome =
+  /** The suggestion is unknown, not the author's, or already answered. */
+  | { status: 'stale' }
+  /** Yes: the helper was asked (`sent`), or the request went to a referent. */
+  | { status: 'asked'; sent: boolean; distanceMeters: number }
+  /** Yes, but the offer is no longer available; `next`: another helper was suggested. */
+  | { status: 'gone'; next: boolean }
+  /** No: `next` when another helper was suggested at once; otherwise the need stays open. */
+  | { status: 'skipped'; next: boolean };
+
+/** What a need's author is told of where their need stands. */
+export type NeedState =
+  /** Nobody yet: the need stays open and is re-examined. */
+  | 'searching'
+  /** A helper was suggested to the author, who has not chosen yet. */
+  | 'suggested'
+  /** The author chose a helper, who has not answered yet. */
+  | 'asked'
+  /** A helper accepted. */
+  | 'accepted'
+  /** A referent takes it (nobody left, or a helper who cannot be written to). */
+  | 'referent';
+
+/** Figures of a `reexamine-needs` run. */
+export interface ReexaminationSummary {
+  openNeeds: number;
+  underWay: number;
+  groups: number;
+  suggested: number;
+  authorsTold: number;
+  nobody: number;
+  lapsed: number;
   [figure: string]: number;
 }
 
@@ -180,40 +248,199 @@ export interface PendingFollowUp {
 export class Matching {
   constructor(private readonly ports: MatchingPorts) {}
 
-  /** Published offers near `need`, nearest first (3 at most, within 1 km by default). */
-  findOffersFor(need: StoredEntry, options?: FindOffersOptions): Promise<OfferNearby[]> {
-    return this.ports.offers.findOffersNear(need, options);
+  /**
+   * Published offers near `need`, best first (3 at most, within 1 km by default): the
+   * nearest 20 are ranked by distance, availability against the need's time, and how often
+   * their helper was put forward in the last 24 hours; helpers at the day's limit are left
+   * out (see `rankScore`).
+   */
+  async findOffersFor(need: StoredEntry, options: FindOffersOptions = {}): Promise<OfferNearby[]> {
+    const limit = options.limit ?? 3;
+    const pool = await this.ports.offers.findOffersNear(need, { ...options, limit: RANKED_POOL });
+    if (pool.length === 0) return [];
+    const load = await this.ports.matches.helperLoadSince(new Date(this.ports.clock().getTime() - DAY_MS), [
+      ...new Set(pool.map(({ offer }) => offer.psid)),
+    ]);
+    const ranked = rankCandidates(
+      need.availability,
+      pool.map((nearby) => ({
+        ...nearby,
+        availability: nearby.offer.availability,
+        askedToday: load.get(nearby.offer.psid) ?? 0,
+      })),
+      this.rankSettings(options.maxDistanceMeters),
+    );
+    return ranked.slice(0, limit).map(({ offer, distanceMeters }) => ({ offer, distanceMeters }));
   }
 
   /**
-   * Records the match and asks the helper; outside their window, or past the daily limit of
-   * helpers asked for the need's author, hands it to the moderators instead (the
-   * conversation flagged).
+   * The resident chose this helper: records the match and asks the helper; outside their
+   * window, or past the daily limit of helpers asked for the need's author, hands it to the
+   * moderators instead (the conversation flagged).
    */
   async askHelper(need: StoredEntry, nearby: OfferNearby): Promise<AskResult> {
-    const { matches, attention, logger } = this.ports;
-    const allowed = await this.ports.limits.takeMatchRequest(need.psid);
-    const match = await matches.propose(need, nearby.offer, nearby.distanceMeters);
-    const id = match._id.toHexString();
-    if (!allowed) {
-      await matches.toModerators(match._id);
-      await attention.flag(need.psid, 'asked_for_human', `match_limit ${id}`);
-      logger.info('match handed to moderators', { match: id, result: 'daily_limit' });
-      return { match, sent: false };
+    const match = await this.ports.matches.propose(need, nearby.offer, nearby.distanceMeters);
+    return { match, sent: await this.requestHelper(match, need) };
+  }
+
+  /**
+   * Suggests a helper to the author of `need` (a `suggested` match): the author chooses
+   * whether to ask them; the helper learns nothing before that.
+   *
+   * @returns whether the author was told (otherwise the suggestion lapses unanswered).
+   */
+  async suggestHelper(need: StoredEntry, nearby: OfferNearby, cause: SuggestionCause): Promise<boolean> {
+    const match = await this.ports.matches.suggest(need, nearby.offer, nearby.distanceMeters);
+    return (await this.tellSuggestion(match, nearby.offer, cause)) === 'sent';
+  }
+
+  /**
+   * The need's author answers a suggested helper: yes asks the helper (the only way their
+   * contact can reach a helper); no, or an offer no longer available, suggests the next
+   * helper at once when there is one, and otherwise leaves the need open for the
+   * re-examination. Only the need's author can answer, once.
+   */
+  async answerSuggestion(matchId: string, needPsid: string, yes: boolean): Promise<SuggestionAnswerOutcome> {
+    const { matches } = this.ports;
+    if (!yes) {
+      const skipped = await matches.skipSuggestion(matchId, needPsid);
+      if (!skipped) return { status: 'stale' };
+      return { status: 'skipped', next: await this.suggestNext(skipped.needId, 'skipped') };
     }
-    const result = await this.ports.notices.notify(nearby.offer.psid, {
-      type: 'matching.helperAsked',
-      matchId: id,
-      category: need.category,
-      distanceMeters: nearby.distanceMeters,
-      description: need.description,
-      availability: need.availability,
-    });
-    if (result === 'sent') return { match, sent: true };
-    await matches.toModerators(match._id);
-    await attention.flag(need.psid, 'match_outside_window', id);
-    logger.info('match handed to moderators', { match: id, result });
-    return { match, sent: false };
+    const match = await matches.confirmSuggestion(matchId, needPsid);
+    if (!match) return { status: 'stale' };
+    const [need, offer] = await Promise.all([
+      this.ports.entries.get(match.needId),
+      this.ports.entries.get(match.offerId),
+    ]);
+    if (!need || !isOpen(need)) {
+      await matches.toModerators(match._id);
+      return { status: 'stale' };
+    }
+    if (!offer || offer.status !== 'published' || offer.paused === true) {
+      await matches.lapse(match._id);
+      return { status: 'gone', next: await this.suggestNext(need._id, 'skipped') };
+    }
+    const sent = await this.requestHelper(match, need);
+    return { status: 'asked', sent, distanceMeters: match.distanceMeters };
+  }
+
+  /**
+   * An entry was published (approved by a referent), resumed or renewed: an offer is
+   * suggested to the authors of the open needs of its category within reach (as many as
+   * its helper may still be put forward today, urgent needs first, then best ranked); a need
+   * is suggested its best helper, unless a match is under way.
+   *
+   * @returns how many authors were suggested a helper.
+   */
+  async entryPublished(entryId: string | ObjectId): Promise<number> {
+    const entry = await this.ports.entries.get(entryId);
+    if (!entry || entry.status !== 'published' || entry.paused === true) return 0;
+    if (entry.expiresAt <= this.ports.clock()) return 0;
+    if (entry.kind === 'need') return (await this.suggestNext(entry._id, 'found', false)) ? 1 : 0;
+    const nearby = await this.ports.needs.findNeedsNear(entry, { maxDistanceMeters: this.maxDistance() });
+    if (nearby.length === 0) return 0;
+    const needIds = nearby.map(({ need }) => need._id);
+    const [underWay, pairs, load] = await Promise.all([
+      this.ports.matches.needsUnderWay(needIds),
+      this.ports.matches.pairsOf(needIds),
+      this.ports.matches.helperLoadSince(new Date(this.ports.clock().getTime() - DAY_MS), [entry.psid]),
+    ]);
+    const settings = this.rankSettings();
+    let room = settings.helperAsksPerDay - (load.get(entry.psid) ?? 0);
+    const offerHex = entry._id.toHexString();
+    const candidates = nearby
+      .filter(({ need }) => {
+        const needHex = need._id.toHexString();
+        return !underWay.has(needHex) && !pairs.has(`${needHex}:${offerHex}`);
+      })
+      .map((found) => ({
+        ...found,
+        score:
+          rankScore(
+            found.need.availability,
+            { ...found, availability: entry.availability, askedToday: 0 },
+            settings,
+          ) ?? 0,
+      }))
+      .sort(
+        (a, b) => Number(b.need.urgency === 'high') - Number(a.need.urgency === 'high') || a.score - b.score,
+      );
+    let suggested = 0;
+    for (const { need, distanceMeters } of candidates) {
+      if (room <= 0) break;
+      await this.suggestHelper(need, { offer: entry, distanceMeters }, 'found');
+      suggested += 1;
+      room -= 1;
+    }
+    return suggested;
+  }
+
+  /**
+   * The scheduled pass over every open need (see `planReexamination`): unanswered
+   * suggestions lapse, then each open need with nothing under way is suggested its best
+   * helper not suggested before, within the helpers' daily limit.
+   */
+  async reexamineOpenNeeds(now: Date): Promise<ReexaminationSummary> {
+    const { matches, needs } = this.ports;
+    const lapseHours = this.ports.settings?.suggestionLapseHours ?? DEFAULT_SUGGESTION_LAPSE_HOURS;
+    const lapsed = await matches.lapseSuggestionsBefore(new Date(now.getTime() - lapseHours * HOUR_MS));
+    const plan = await planReexamination(
+      {
+        openNeeds: (at) => needs.openNeeds(at),
+        offersWithin: (category, centre, radius, at) => needs.offersWithin(category, centre, radius, at),
+        needsUnderWay: (ids) => matches.needsUnderWay(ids),
+        pairsOf: (ids) => matches.pairsOf(ids),
+        helperLoadSince: (since) => matches.helperLoadSince(since),
+      },
+      now,
+      this.rankSettings(),
+    );
+    const stored = await matches.suggestMany(
+      plan.suggestions.map(({ need, offer, distanceMeters }) => ({
+        need: need as StoredEntry,
+        offer: offer as StoredEntry,
+        distanceMeters,
+      })),
+    );
+    let authorsTold = 0;
+    for (const [index, match] of stored.entries()) {
+      const told = await this.tellSuggestion(match, plan.suggestions[index].offer, 'found');
+      if (told === 'sent') authorsTold += 1;
+    }
+    return {
+      openNeeds: plan.openNeeds,
+      underWay: plan.underWay,
+      groups: plan.groups,
+      suggested: stored.length,
+      authorsTold,
+      nobody: plan.nobody,
+      lapsed,
+    };
+  }
+
+  /** Where each of the author's needs stands, by need id (what "Mes annonces" shows). */
+  async needStates(needs: readonly StoredEntry[]): Promise<Map<string, NeedState>> {
+    const open = needs.filter((entry) => entry.kind === 'need');
+    const latest = await this.ports.matches.latestByNeed(open.map((need) => need._id));
+    const states = new Map<string, NeedState>();
+    for (const need of open) {
+      const id = need._id.toHexString();
+      const status = latest.get(id)?.status;
+      states.set(
+        id,
+        need.status === 'matched' || status === 'accepted'
+          ? 'accepted'
+          : status === 'proposed'
+            ? 'asked'
+            : status === 'suggested'
+              ? 'suggested'
+              : status === 'to_moderators'
+                ? 'referent'
+                : 'searching',
+      );
+    }
+    return states;
   }
 
   /**
@@ -271,9 +498,11 @@ export class Matching {
   }
 
   /**
-   * After `previous` was declined or expired, asks the next nearest helper not asked yet, and
-   * tells the resident who asked; with nobody left, the match goes to the moderators (the
-   * conversation flagged), and an urgent need is handed over to a referent.
+   * After `previous` was declined or expired, suggests the next best helper not paired with
+   * the need yet to the resident who asked, who chooses whether to ask them (their contact
+   * never goes to a helper they did not choose); with nobody left, the match goes to the
+   * moderators (the conversation flagged), and an urgent need is handed over to a referent.
+   * The need stays open and is re-examined on schedule.
    *
    * @param keepUndelivered - keep the resident's notices that cannot be sent for the
    * moderators (the job does; a decline, in the helper's turn, does not).
@@ -291,25 +520,27 @@ export class Matching {
         await this.ports.undelivered.keepForModerators(need.psid, notice, result, ref);
       }
     };
-    const asked = await matches.forNeed(need._id);
-    const [next] = await this.ports.offers.findOffersNear(need, {
-      limit: 1,
-      excludeOfferIds: asked.map((match) => match.offerId),
-    });
+    const next = await this.nextHelperFor(need);
     if (next) {
-      const { sent } = await this.askHelper(need, next);
-      await tell(
-        sent
-          ? { type: 'matching.nextHelperAsked', cause, distanceMeters: next.distanceMeters }
-          : { type: 'matching.toReferent', cause },
-      );
-      return sent ? 'next_asked' : 'next_unreachable';
+      const suggestion = await matches.suggest(need, next.offer, next.distanceMeters);
+      const told = await this.tellSuggestion(suggestion, next.offer, cause);
+      if (told === 'sent') return 'next_suggested';
+      if (keepUndelivered) {
+        await this.ports.undelivered.keepForModerators(
+          need.psid,
+          { type: 'matching.toReferent', cause },
+          told,
+          ref,
+        );
+      }
+      return 'next_unreachable';
     }
     await matches.toModerators(previous._id);
     if (need.urgency === 'high') {
       await this.ports.handover.handOverUrgentNeed(need, { keepUndelivered });
       return 'handed_over';
     }
+    /** Tasks: the `tasks` module will turn this "un référent prend le relais" into a referent's task. */
     await this.ports.attention.flag(need.psid, 'asked_for_human', `no_helper_left ${ref}`);
     await tell({ type: 'matching.toReferent', cause });
     return 'to_moderators';
@@ -330,7 +561,7 @@ export class Matching {
     const perRun = options.perRun ?? DEFAULT_MATCH_TIMEOUTS_PER_RUN;
     const summary: TimeoutSummary = {
       expired: 0,
-      nextAsked: 0,
+      nextSuggested: 0,
       nextUnreachable: 0,
       toModerators: 0,
       handedOver: 0,
@@ -343,7 +574,7 @@ export class Matching {
       summary.expired += 1;
       try {
         const outcome = await this.moveOn(match, 'expired', true);
-        if (outcome === 'next_asked') summary.nextAsked += 1;
+        if (outcome === 'next_suggested') summary.nextSuggested += 1;
         else if (outcome === 'next_unreachable') summary.nextUnreachable += 1;
         else if (outcome === 'to_moderators') summary.toModerators += 1;
         else if (outcome === 'handed_over') summary.handedOver += 1;
@@ -407,6 +638,101 @@ export class Matching {
       );
     }
     return true;
+  }
+
+  /**
+   * Asks the helper of a `proposed` match (the author chose them): past the author's daily
+   * limit of helpers asked, or when the helper cannot be written to, the match goes to the
+   * moderators (the conversation flagged).
+   *
+   * @returns whether the helper was asked.
+   */
+  private async requestHelper(match: StoredMatch, need: StoredEntry): Promise<boolean> {
+    const { matches, attention, logger } = this.ports;
+    const id = match._id.toHexString();
+    if (!(await this.ports.limits.takeMatchRequest(need.psid))) {
+      await matches.toModerators(match._id);
+      /** Tasks: here the `tasks` module will create a task ("a referent puts them in touch"). */
+      await attention.flag(need.psid, 'asked_for_human', `match_limit ${id}`);
+      logger.info('match handed to moderators', { match: id, result: 'daily_limit' });
+      return false;
+    }
+    const result = await this.ports.notices.notify(match.offerPsid, {
+      type: 'matching.helperAsked',
+      matchId: id,
+      category: need.category,
+      distanceMeters: match.distanceMeters,
+      description: need.description,
+      availability: need.availability,
+    });
+    if (result === 'sent') return true;
+    await matches.toModerators(match._id);
+    /** Tasks: a helper outside the window (or offline) becomes a referent's task in the `tasks` module. */
+    await attention.flag(need.psid, 'match_outside_window', id);
+    logger.info('match handed to moderators', { match: id, result });
+    return false;
+  }
+
+  /** Tells the author of a suggested match about its helper; what became of the notice. */
+  private async tellSuggestion(
+    match: StoredMatch,
+    offer: Pick<StoredEntry, 'description' | 'availability'>,
+    cause: SuggestionCause,
+  ): Promise<NotifyResult> {
+    const result = await this.ports.notices.notify(match.needPsid, {
+      type: 'matching.helperSuggested',
+      matchId: match._id.toHexString(),
+      cause,
+      category: match.category,
+      distanceMeters: match.distanceMeters,
+      description: offer.description,
+      availability: offer.availability,
+    });
+    if (result !== 'sent') {
+      // Tasks: an author who cannot be written to (offline resident) is where the `tasks`
+      // module will create a task for their referent; the suggestion lapses meanwhile.
+      this.ports.logger.info('suggestion not delivered', { match: match._id.toHexString(), result });
+    }
+    return result;
+  }
+
+  /** The best helper not paired with `need` yet, or undefined. */
+  private async nextHelperFor(need: StoredEntry): Promise<OfferNearby | undefined> {
+    const paired = await this.ports.matches.forNeed(need._id);
+    const [next] = await this.findOffersFor(need, {
+      limit: 1,
+      excludeOfferIds: paired.map((match) => match.offerId),
+    });
+    return next;
+  }
+
+  /**
+   * Suggests the next helper to the author of the need `needId` when it is open and (unless
+   * `underWayAllowed`) nothing is under way for it.
+   *
+   * @returns whether a helper was suggested and the author told.
+   */
+  private async suggestNext(
+    needId: ObjectId,
+    cause: SuggestionCause,
+    underWayAllowed = true,
+  ): Promise<boolean> {
+    const need = await this.ports.entries.get(needId);
+    if (!need || !isOpen(need) || need.paused === true) return false;
+    if (!underWayAllowed && (await this.ports.matches.needsUnderWay([need._id])).size > 0) return false;
+    const next = await this.nextHelperFor(need);
+    return next ? this.suggestHelper(need, next, cause) : false;
+  }
+
+  private maxDistance(): number {
+    return DEFAULT_MAX_DISTANCE_METERS;
+  }
+
+  private rankSettings(maxDistanceMeters?: number): RankSettings {
+    return {
+      maxDistanceMeters: maxDistanceMeters ?? this.maxDistance(),
+      helperAsksPerDay: this.ports.settings?.helperAsksPerDay ?? DEFAULT_HELPER_ASKS_PER_DAY,
+    };
   }
 
   private async askFollowUp(psid: string, match: StoredMatch): Promise<NotifyResult | 'failed'> {

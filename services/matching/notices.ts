@@ -26,11 +26,28 @@ export interface HelperAskedNotice {
   availability: string;
 }
 
-/** The resident who asked: the previous helper declined or did not answer, another one was asked. */
-export interface NextHelperAskedNotice {
-  readonly type: 'matching.nextHelperAsked';
-  cause: MoveOnCause;
+/**
+ * Why a helper is suggested to a need's author: the previous helper declined or did not
+ * answer (`MoveOnCause`), the author turned the previous suggestion down (`skipped`), or a
+ * helper was found later (`found`: an offer published, resumed or renewed, the need approved,
+ * or the scheduled re-examination).
+ */
+export type SuggestionCause = MoveOnCause | 'skipped' | 'found';
+
+/**
+ * The need's author: a helper could help; shall we ask them? (`MATCH_ASK_` / `MATCH_SKIP_<matchId>`).
+ * Nothing of the author reaches the helper before the author says yes.
+ */
+export interface HelperSuggestedNotice {
+  readonly type: 'matching.helperSuggested';
+  matchId: string;
+  cause: SuggestionCause;
+  category: Category;
+  /** Between the centres of the two blocks: rendered as its band only. */
   distanceMeters: number;
+  /** The offer's description and availability, as the helper wrote them (screened when stored). */
+  description: string;
+  availability: string;
 }
 
 /** The resident who asked: nobody (reachable) is left, a referent takes the need. */
@@ -56,4 +73,4 @@ export interface FollowUpAskedNotice {
 
 /** Every notice of the matching module. */
 export type MatchingNotice =
-  HelperAskedNotice | NextHelperAskedNotice | ToReferentNotice | RequestAcceptedNotice | FollowUpAskedNotice;
+  HelperAskedNotice | HelperSuggestedNotice | ToReferentNotice | RequestAcceptedNotice | FollowUpAskedNotice;

@@ -114,22 +114,30 @@ describe('dialogs: asking for help and matching, on the database', function () {
     assert.deepEqual(await reasons(ASKER), ['asked_for_human']);
   });
 
-  it('asks the next nearest helper when the first declines', async function () {
+  // Changed with issue 14: the next helper is suggested to the resident, who chooses; that
+  // helper is asked (and learns of the resident) only when the resident says yes.
+  it('suggests the next nearest helper to the resident when the first declines, and asks them once chosen', async function () {
     await seedHelpers();
     await askNearest();
     await runTable(harness, ASKER, tables.helperDeclines, ids);
     const [first, second] = await matches();
     assert.equal(first.status, 'declined');
     assert.equal(second.offerId.toHexString(), ids.far);
-    assert.equal(second.status, 'proposed');
+    assert.equal(second.status, 'suggested');
+    assert.equal(harness.notifier.to(FAR).length, 0, 'not asked before the resident chooses');
+    const [told] = harness.notifier.to(ASKER);
+    assert.match(told.activity.text ?? '', keyPattern('suggest.intro.declined'));
+    assert.match(told.activity.text ?? '', /Un voisin à moins d'1 km peut vous aider/);
+    const ask = `MATCH_ASK_${second._id.toHexString()}`;
+    assert.deepEqual(payloadsOf(told.activity), [ask, `MATCH_SKIP_${second._id.toHexString()}`]);
+    const replies = await harness.say(ASKER, { payload: ask });
+    assert.match(textsOf(replies), keyPattern('suggest.asked'));
     const [request] = harness.notifier.to(FAR);
     assert.deepEqual(payloadsOf(request.activity), [
       `MATCH_ACCEPT_${second._id.toHexString()}`,
       `MATCH_DECLINE_${second._id.toHexString()}`,
     ]);
-    const [told] = harness.notifier.to(ASKER);
-    assert.match(told.activity.text ?? '', keyPattern('match.nextAsked'));
-    assert.match(told.activity.text ?? '', /un autre voisin, à moins d'1 km\./);
+    assert.equal((await matches())[1].status, 'proposed');
   });
 
   it('takes the helper\u2019s typed answer to the request they were asked, like its button', async function () {

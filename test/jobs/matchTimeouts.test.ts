@@ -1,6 +1,7 @@
 /**
  * The `match-timeouts` job: a request the helper never answers expires after the delay,
- * then the need moves on as after a decline (the next offer, or the moderators). Runs the
+ * then the need moves on as after a decline (the next offer suggested to the resident, or
+ * the moderators). Runs the
  * matching module's use case and the real dialogs on the test database, with a recording notifier and a manual clock.
  */
 import { strict as assert } from 'node:assert';
@@ -77,26 +78,27 @@ describe('match-timeouts job', function () {
     assert.equal(DEFAULT_MATCH_TIMEOUT_HOURS, 6);
   });
 
-  it('expires an unanswered request after the delay and asks the next offer, telling the resident', async function () {
+  // Changed with issue 14: the next offer is suggested to the resident, who chooses; its
+  // owner is asked only then (the resident's contact never goes to a helper they did not choose).
+  it('expires an unanswered request after the delay and suggests the next offer to the resident, who chooses', async function () {
     await twoOffersNearestAsked();
     harness.clock.advance(DEFAULT_MATCH_TIMEOUT_HOURS * HOUR);
     const summary = await runJob();
     assert.equal(summary.expired, 1);
-    assert.equal(summary.nextAsked, 1);
+    assert.equal(summary.nextSuggested, 1);
     const [first, second] = await matches();
     assert.equal(first.status, 'expired');
     assert.equal(second.offerId.toHexString(), ids.far);
-    assert.equal(second.status, 'proposed');
-    const [request, ...more] = harness.notifier.to(FAR);
-    assert.equal(more.length, 0);
-    assert.deepEqual(payloadsOf(request.activity), [
-      `MATCH_ACCEPT_${second._id.toHexString()}`,
-      `MATCH_DECLINE_${second._id.toHexString()}`,
-    ]);
+    assert.equal(second.status, 'suggested');
+    assert.equal(harness.notifier.to(FAR).length, 0, 'the next helper is not asked yet');
     const [told, ...others] = harness.notifier.to(ASKER);
     assert.equal(others.length, 0);
-    assert.match(told.activity.text ?? '', keyPattern('matchTimeout.nextAsked'));
-    assert.match(told.activity.text ?? '', /un autre voisin, à moins d'1 km\./);
+    assert.match(told.activity.text ?? '', keyPattern('suggest.intro.expired'));
+    assert.match(told.activity.text ?? '', /Un voisin à moins d'1 km peut vous aider/);
+    assert.deepEqual(payloadsOf(told.activity), [
+      `MATCH_ASK_${second._id.toHexString()}`,
+      `MATCH_SKIP_${second._id.toHexString()}`,
+    ]);
     assert.equal(harness.notifier.to(NEAR).length, 1, 'nothing more to the helper who did not answer');
     assert.deepEqual(await undelivered(), []);
   });
@@ -120,9 +122,9 @@ describe('match-timeouts job', function () {
     harness.clock.advance(DEFAULT_MATCH_TIMEOUT_HOURS * HOUR + HOUR);
     const [a, b] = await Promise.all([runJob(), runJob()]);
     assert.equal(a.expired + b.expired, 1);
-    assert.equal(a.nextAsked + b.nextAsked, 1);
+    assert.equal(a.nextSuggested + b.nextSuggested, 1);
     assert.equal((await matches()).length, 2);
-    assert.equal(harness.notifier.to(FAR).length, 1);
+    assert.equal(harness.notifier.to(FAR).length, 0);
     assert.equal(harness.notifier.to(ASKER).length, 1);
   });
 

@@ -18,7 +18,7 @@ describe('createJobs', () => {
       composer: frenchPosts,
       feed: undefined,
       pageId: undefined,
-      entries: { expireOverdue: () => Promise.resolve({ asked: 0, closed: 0, waiting: 0 }) },
+      entries: { expireOverdue: () => Promise.resolve({ asked: 0, closed: 0, closedTold: 0, waiting: 0 }) },
       matching: {
         sendFollowUps: () => Promise.resolve({ matches: 0, sent: 0, notReachable: 0, failed: 0 }),
       },

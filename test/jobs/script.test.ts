@@ -64,6 +64,7 @@ describe('npm run jobs', () => {
         'handoff-take-back',
         'match-timeouts',
         'task-escalation',
+        'reexamine-needs',
       ],
     );
     assert.match(stdout, /publish-testimonials\s+0 18 \* \* \*\s+Publishes/);
@@ -78,7 +79,7 @@ describe('npm run jobs', () => {
       'list',
     );
     assert.equal(code, 0, stderr);
-    assert.equal(stdout.trim().split('\n').length, 8);
+    assert.equal(stdout.trim().split('\n').length, 9);
     assert.doesNotMatch(`${stdout}${stderr}`, /Connecting|local engine|database/i);
   });
 

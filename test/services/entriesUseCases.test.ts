@@ -142,7 +142,7 @@ describe('Entries (use cases)', () => {
   it('asks the owner of an expired entry to renew it with a typed notice, once', async () => {
     const entry = await repository.create(newEntry({ psid: 'owner' }));
     const now = new Date(T0.getTime() + 31 * DAY);
-    assert.deepEqual(await entries.expireOverdue(now), { asked: 1, closed: 0, waiting: 0 });
+    assert.deepEqual(await entries.expireOverdue(now), { asked: 1, closed: 0, closedTold: 0, waiting: 0 });
     assert.deepEqual(notices, [
       {
         psid: 'owner',
@@ -154,14 +154,59 @@ describe('Entries (use cases)', () => {
         },
       },
     ]);
-    assert.deepEqual(await entries.expireOverdue(now), { asked: 0, closed: 0, waiting: 1 });
+    assert.deepEqual(await entries.expireOverdue(now), { asked: 0, closed: 0, closedTold: 0, waiting: 1 });
     result = 'outside_window';
     const other = await repository.create(newEntry({ psid: 'away' }));
     assert.deepEqual(await entries.expireOverdue(new Date(T0.getTime() + 32 * DAY)), {
       asked: 0,
       closed: 1,
+      closedTold: 0,
       waiting: 1,
     });
     assert.equal((await repository.get(other._id))?.status, 'closed');
+  });
+
+  it('tells the owner when their entry is closed at its expiry', async () => {
+    const entry = await repository.create(newEntry({ psid: 'owner', kind: 'need' }));
+    await entries.expireOverdue(new Date(T0.getTime() + 31 * DAY));
+    notices.length = 0;
+    const summary = await entries.expireOverdue(new Date(T0.getTime() + 34 * DAY));
+    assert.deepEqual(summary, { asked: 0, closed: 1, closedTold: 1, waiting: 0 });
+    assert.equal((await repository.get(entry._id))?.status, 'closed');
+    assert.deepEqual(notices, [
+      {
+        psid: 'owner',
+        notice: {
+          type: 'entries.closedByExpiry',
+          entryId: entry._id.toHexString(),
+          kind: 'need',
+          category: 'groceries',
+        },
+      },
+    ]);
+  });
+
+  it('keeps a recurring offer available after a match and counts the neighbours it helped', async () => {
+    const offer = await repository.create(newEntry({ psid: 'b', recurring: true }));
+    await repository.publish(offer._id);
+    for (const asker of ['a', 'c']) {
+      const need = await repository.create(newEntry({ psid: asker, kind: 'need' }));
+      await entries.markMatched(need._id, offer._id);
+      assert.equal((await repository.get(need._id))?.status, 'matched');
+    }
+    const after = await repository.get(offer._id);
+    assert.equal(after?.status, 'published');
+    assert.equal(after?.recurring, true);
+    assert.equal(after?.helpedCount, 2);
+    assert.equal(await entries.pause(offer._id, 'b'), true, 'still pausable');
+    assert.equal(await entries.setRecurring(offer._id, 'b', false), true);
+    const oneOff = await repository.create(newEntry({ psid: 'b' }));
+    await repository.publish(oneOff._id);
+    const need = await repository.create(newEntry({ psid: 'a', kind: 'need' }));
+    await entries.markMatched(need._id, oneOff._id);
+    const used = await repository.get(oneOff._id);
+    assert.equal(used?.status, 'matched', 'a one-off offer is used up');
+    assert.equal(used?.helpedCount, 1);
+    assert.equal(used?.recurring, undefined);
   });
 });

@@ -11,7 +11,7 @@ import { EntryRepository, type StoredEntry } from '../../services/entries/entryR
 import { Limits } from '../../services/limits';
 import { silentLogger } from '../../services/logger';
 import { MatchRepository } from '../../services/matching/matchRepository';
-import { Matcher } from '../../services/matching/matcher';
+import { Matcher, NeedFinder } from '../../services/matching/matcher';
 import { Matching, sharedContactOf } from '../../services/matching/matching';
 import type { MatchingNotice } from '../../services/matching/notices';
 import type { Notifier, NotifyResult } from '../../services/messaging/notifier';
@@ -82,6 +82,7 @@ describe('Matching (use cases)', () => {
     matching = new Matching({
       matches: new MatchRepository(database.db, clock.now),
       offers: new Matcher(database.db, clock.now),
+      needs: new NeedFinder(database.db, clock.now),
       entries,
       residents,
       limits,
@@ -171,23 +172,42 @@ describe('Matching (use cases)', () => {
     ]);
   });
 
-  it('after a decline asks the next nearest helper and tells the asker, without keeping notices', async () => {
+  // Changed with issue 14: after a decline the next helper is suggested to the asker, who
+  // chooses; the next helper is asked (and learns of the asker) only after that choice.
+  it('after a decline suggests the next helper to the asker, who must choose before that helper is asked', async () => {
     const near = await offerOf('helper', 300);
     const far = await offerOf('private', 900);
     const [first, second] = await matching.findOffersFor(need);
     assert.equal(second.offer._id.toHexString(), far._id.toHexString());
     const { match } = await matching.askHelper(need, first);
     assert.equal(match.offerId.toHexString(), near._id.toHexString());
-    notices.results.set('asker', 'outside_window');
     const outcome = await matching.answerRequest(match._id.toHexString(), 'helper', false);
-    assert.deepEqual(outcome, { status: 'declined', next: 'next_asked' });
+    assert.deepEqual(outcome, { status: 'declined', next: 'next_suggested' });
+    assert.deepEqual(notices.to('private'), [], 'the next helper is not asked before the asker chooses');
+    const [suggested, ...more] = notices.to('asker');
+    assert.equal(more.length, 0);
+    assert.ok(suggested?.type === 'matching.helperSuggested');
+    assert.equal(suggested.cause, 'declined');
+    assert.equal(suggested.distanceMeters, Math.round(second.distanceMeters));
+    assert.equal(suggested.description, far.description);
+    assert.deepEqual(await matching.answerSuggestion(suggested.matchId, 'helper', true), { status: 'stale' });
+    const answer = await matching.answerSuggestion(suggested.matchId, 'asker', true);
+    assert.equal(answer.status, 'asked');
     const [asked] = notices.to('private');
-    assert.equal(asked.type, 'matching.helperAsked');
-    assert.deepEqual(notices.to('asker'), [
-      { type: 'matching.nextHelperAsked', cause: 'declined', distanceMeters: second.distanceMeters },
-    ]);
+    assert.equal(asked?.type, 'matching.helperAsked');
     assert.deepEqual(kept, [], 'a decline keeps nothing for the moderators');
     assert.equal((await repository.get(far._id))?.status, 'published');
+  });
+
+  it('after a decline keeps nothing for the moderators when the asker cannot be told', async () => {
+    await offerOf('helper', 300);
+    await offerOf('private', 900);
+    const { match } = await matching.askHelper(need, (await matching.findOffersFor(need))[0]);
+    notices.results.set('asker', 'outside_window');
+    const outcome = await matching.answerRequest(match._id.toHexString(), 'helper', false);
+    assert.deepEqual(outcome, { status: 'declined', next: 'next_unreachable' });
+    assert.deepEqual(notices.to('private'), []);
+    assert.deepEqual(kept, []);
   });
 
   it('hands an urgent need over when nobody is left after the time-out, keeping undelivered notices', async () => {

@@ -35,7 +35,11 @@ import type {
 } from '../../../services/entries/entries';
 import { CodedError, ErrorCode } from '../../../services/errors';
 import { silentLogger } from '../../../services/logger';
-import type { RequestAnswerOutcome } from '../../../services/matching/matching';
+import type {
+  NeedState,
+  RequestAnswerOutcome,
+  SuggestionAnswerOutcome,
+} from '../../../services/matching/matching';
 import type { SharedContact } from '../../../services/matching/notices';
 import type { ResidentHandoverNotice } from '../../../services/moderation';
 import { MIN_SCORE, type GeocodedAddress, type GeocodeOutcome } from '../../../services/places/geocoder';
@@ -287,6 +291,36 @@ export class MemoryMatching implements MatchingPort {
     if (this.followUpAskedOf.get(id) !== psid) return Promise.resolve(false);
     this.followUps.push({ matchId: id, psid, yes });
     return Promise.resolve(true);
+  }
+
+  /** Suggestions answered by their authors, in order (every one is stale over these fakes). */
+  readonly suggestionAnswers: Array<{ matchId: string; psid: string; yes: boolean }> = [];
+  /** Entries published again (resumed, renewed, approved), in order. */
+  readonly published: string[] = [];
+  /** Where needs stand, by need id (`searching` when absent). */
+  readonly needStateOf = new Map<string, NeedState>();
+
+  answerSuggestion(matchId: string, psid: string, yes: boolean): Promise<SuggestionAnswerOutcome> {
+    this.suggestionAnswers.push({ matchId, psid, yes });
+    return Promise.resolve({ status: 'stale' });
+  }
+
+  entryPublished(entryId: string | ObjectId): Promise<number> {
+    this.published.push(String(entryId));
+    return Promise.resolve(0);
+  }
+
+  needStates(needs: readonly StoredEntry[]): Promise<Map<string, NeedState>> {
+    return Promise.resolve(
+      new Map(
+        needs
+          .filter((entry) => entry.kind === 'need')
+          .map((need) => [
+            need._id.toHexString(),
+            this.needStateOf.get(need._id.toHexString()) ?? 'searching',
+          ]),
+      ),
+    );
   }
 }
 
