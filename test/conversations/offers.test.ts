@@ -107,12 +107,13 @@ const scripts: Script[] = [
     },
   },
   {
-    title: 'a newcomer writes simple French, undoes the category guessed and answers by numbers',
+    title: 'a newcomer writes simple French, undoes a wrong category and answers by numbers',
     voice: 'non-native',
     psid: 'offer-non-native',
     turns: [
-      // The category guessed is not hers: « retour » asks it.
-      { send: 'moi proposer aide', says: ['form.categoryCarried', 'form.descriptionOffer'] },
+      // She picks the wrong number first: « retour » asks the kind of help again.
+      { send: 'moi proposer aide', says: ['form.categoryOffer'] },
+      { send: 'numero 3', says: ['form.descriptionOffer'] },
       { send: 'retour', says: ['form.back', 'form.categoryOffer'] },
       { send: 'numero 4', says: ['form.descriptionOffer'] },
       { send: 'moi parler avec personnes seules, téléphone ou visite', says: ['form.where'] },

@@ -32,9 +32,13 @@ describe('expire-entries job', () => {
   it('asks the owner once inside the window, then closes the entry after the grace period', async () => {
     const entry = await entries.create(newEntry({ psid: 'owner' }));
     await entries.publish(entry._id);
-    assert.deepEqual(await run(day(29)), { asked: 0, closed: 0, waiting: 0 }, 'not expired yet (30 days)');
+    assert.deepEqual(
+      await run(day(29)),
+      { asked: 0, closed: 0, closedTold: 0, waiting: 0 },
+      'not expired yet (30 days)',
+    );
     await h.wrote('owner', day(30, -2));
-    assert.deepEqual(await run(day(30, 1)), { asked: 1, closed: 0, waiting: 0 });
+    assert.deepEqual(await run(day(30, 1)), { asked: 1, closed: 0, closedTold: 0, waiting: 0 });
     const asked = h.messagesTo('owner');
     assert.equal(asked.length, 1);
     const id = entry._id.toHexString();
@@ -42,9 +46,13 @@ describe('expire-entries job', () => {
     assert.deepEqual((await collection().findOne({ _id: entry._id }))?.renewalAskedAt, day(30, 1));
 
     await h.wrote('owner', day(31));
-    assert.deepEqual(await run(day(31, 1)), { asked: 0, closed: 0, waiting: 1 }, 'asked once only');
+    assert.deepEqual(
+      await run(day(31, 1)),
+      { asked: 0, closed: 0, closedTold: 0, waiting: 1 },
+      'asked once only',
+    );
     assert.equal(h.messagesTo('owner').length, 1);
-    assert.deepEqual(await run(day(33, 1)), { asked: 0, closed: 1, waiting: 0 });
+    assert.deepEqual(await run(day(33, 1)), { asked: 0, closed: 1, closedTold: 0, waiting: 0 });
     const closed = await collection().findOne({ _id: entry._id });
     assert.equal(closed?.status, 'closed');
     assert.equal(closed?.closedReason, 'expired');
@@ -53,7 +61,7 @@ describe('expire-entries job', () => {
   it('closes at once when the owner is outside the window', async () => {
     const entry = await entries.create(newEntry({ psid: 'silent' }));
     await h.wrote('silent', day(2));
-    assert.deepEqual(await run(day(30, 1)), { asked: 0, closed: 1, waiting: 0 });
+    assert.deepEqual(await run(day(30, 1)), { asked: 0, closed: 1, closedTold: 0, waiting: 0 });
     assert.equal(h.messagesTo('silent').length, 0);
     assert.equal((await collection().findOne({ _id: entry._id }))?.status, 'closed');
   });
@@ -64,10 +72,10 @@ describe('expire-entries job', () => {
     await run(day(30, 1));
     h.clock.set(day(31));
     assert.equal(await entries.renew(entry._id, 'owner'), true);
-    assert.deepEqual(await run(day(34)), { asked: 0, closed: 0, waiting: 0 });
+    assert.deepEqual(await run(day(34)), { asked: 0, closed: 0, closedTold: 0, waiting: 0 });
     assert.equal((await collection().findOne({ _id: entry._id }))?.status, 'pending_review');
     await h.wrote('owner', day(61));
-    assert.deepEqual(await run(day(61, 1)), { asked: 1, closed: 0, waiting: 0 });
+    assert.deepEqual(await run(day(61, 1)), { asked: 1, closed: 0, closedTold: 0, waiting: 0 });
     assert.equal(h.messagesTo('owner').length, 2);
   });
 
@@ -76,6 +84,6 @@ describe('expire-entries job', () => {
     await collection().updateOne({ _id: matched._id }, { $set: { status: 'matched' } });
     const withdrawn = await entries.create(newEntry({ psid: 'b' }));
     await entries.withdraw(withdrawn._id, 'b');
-    assert.deepEqual(await run(day(40)), { asked: 0, closed: 0, waiting: 0 });
+    assert.deepEqual(await run(day(40)), { asked: 0, closed: 0, closedTold: 0, waiting: 0 });
   });
 });

@@ -79,7 +79,7 @@ describe('npm run jobs', () => {
       'list',
     );
     assert.equal(code, 0, stderr);
-    assert.equal(stdout.trim().split('\n').length, 9);
+    assert.equal(stdout.trim().split('\n').length, 10);
     assert.doesNotMatch(`${stdout}${stderr}`, /Connecting|local engine|database/i);
   });
 

@@ -146,15 +146,9 @@ describe('nlu accuracy (same figures as npm run nlu:eval)', () => {
 
 describe('Nlu', () => {
   let nlu: Nlu;
-  let loadMs: number;
+  // Load time and speed are measured by `npm run bench` (understanding), not asserted here.
   before(() => {
-    const started = performance.now();
     nlu = Nlu.load();
-    loadMs = performance.now() - started;
-  });
-
-  it('loads well under a second', () => {
-    assert.ok(loadMs < 1000, `loaded in ${loadMs} ms`);
   });
 
   it('understands an offer with its category', () => {
@@ -214,7 +208,8 @@ describe('Nlu', () => {
     assert.equal(huge.length, 10_000);
     const started = performance.now();
     const result = nlu.understand(huge);
-    assert.ok(performance.now() - started < 200, 'under 200 ms');
+    // A guard against a pathological (quadratic) reading, far above the bench's p99.
+    assert.ok(performance.now() - started < 1000, 'well under a second');
     assert.equal(result.intent, 'offer');
     assert.deepEqual(result.emails, ['marie@exemple.fr']);
   });
@@ -241,13 +236,5 @@ describe('Nlu', () => {
     for (const text of ['je propose mon aide', 'ma box marche plus', 'bonjour']) {
       assert.deepEqual(again.understand(text), nlu.understand(text));
     }
-  });
-
-  it('classifies at least 1,000 short messages per second', () => {
-    const texts = readTrainingData(INTENTS, CATEGORIES).intents.map((example) => example.text);
-    const started = performance.now();
-    for (const text of texts) nlu.understand(text);
-    const perSecond = texts.length / ((performance.now() - started) / 1000);
-    assert.ok(perSecond >= 1000, `${Math.round(perSecond)} per second`);
   });
 });
