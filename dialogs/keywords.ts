@@ -142,7 +142,7 @@ export type SmallTalk = 'thanks' | 'acknowledgement' | 'question' | 'price' | 'w
 const THANKS =
   /^((ok|okay|super|top|genial|parfait|d accord|tres bien|bien) )?(merci|mci|mrc|thanks|thank you|thx)( (beaucoup|bcp|bien|encore|a vous|a toi|pour tout|infiniment|mille fois))*$/;
 const ACKNOWLEDGEMENTS =
-  /^(ok|okay|oki|ok ok|d accord|daccord|dac|ca marche|tres bien|super|parfait|entendu|compris|bien recu|ah ok|ah d accord|alright|all right|got it|fine|great)$/;
+  /^(ok|okay|oki|ok ok|d accord|daccord|dac|ca marche|tres bien|super|parfait|entendu|compris|bien recu|ah ok|ah d accord|top|cool|nickel|genial|impec|impeccable|ca roule|ca marche merci|alright|all right|got it|fine|great)$/;
 /** Longest message read as a question about the service (longer: a request, for the NLU). */
 const MAX_SMALL_QUESTION = 60;
 /** "c'est gratuit ?", "c'est combien ?", "ça coûte quelque chose", "faut payer ?". */

@@ -20,6 +20,11 @@ describe('dialogs: everyday words', () => {
       ['je veux parler a un humain', undefined],
       ["je cherche qqn pour les courses c'est gratuit ?", undefined],
       ['bonjour', undefined],
+      // A one-word approval is an acknowledgement, never a testimonial.
+      ['top', 'acknowledgement'],
+      ['Cool !', 'acknowledgement'],
+      ['nickel', 'acknowledgement'],
+      ['top merci', 'thanks'],
     ];
     for (const [text, expected] of cases) assert.equal(readSmallTalk(text), expected, text);
   });
