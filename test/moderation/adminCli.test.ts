@@ -13,7 +13,10 @@ interface Run {
   stderr: string;
 }
 
-describe('scripts/admin.ts (moderator add, list, remove)', () => {
+describe('scripts/admin.ts (moderator add, list, remove)', function () {
+  // Each test starts several processes (tsx, then the composition root): seconds each on a
+  // loaded machine, well over mocha's default.
+  this.timeout(180_000);
   let database: TestDatabase;
 
   before(async () => {
