@@ -88,6 +88,11 @@ export function readTimeWindow(text: string | undefined): TimeWindow {
   return { days, parts };
 }
 
+/** A text read with {@link readTimeWindow}; a window already read is taken as it is. */
+function windowOf(time: string | TimeWindow | undefined): TimeWindow {
+  return typeof time === 'object' ? time : readTimeWindow(time);
+}
+
 function overlaps<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean | undefined {
   if (a.size === 0 || b.size === 0) return undefined;
   for (const value of a) if (b.has(value)) return true;
@@ -97,14 +102,15 @@ function overlaps<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean | undefined 
 /**
  * How the helper's availability fits the need's time: `clashes` when both name days (or
  * both name parts of the day) and none is shared; `fits` when something named on both sides
- * is shared and nothing clashes; `unknown` otherwise.
+ * is shared and nothing clashes; `unknown` otherwise. Either side may be given already read
+ * (a batch reads each text once, not once per pair).
  */
 export function availabilityFit(
-  needTime: string | undefined,
-  helperTime: string | undefined,
+  needTime: string | TimeWindow | undefined,
+  helperTime: string | TimeWindow | undefined,
 ): AvailabilityFit {
-  const need = readTimeWindow(needTime);
-  const helper = readTimeWindow(helperTime);
+  const need = windowOf(needTime);
+  const helper = windowOf(helperTime);
   const days = overlaps(need.days, helper.days);
   const parts = overlaps(need.parts, helper.parts);
   if (days === false || parts === false) return 'clashes';

@@ -90,7 +90,10 @@ export class MatchRepository {
     return match;
   }
 
-  /** Records many suggestions in one command (the scheduled re-examination); same checks as {@link MatchRepository.suggest}. */
+  /**
+   * Records many suggestions in one unordered command (the scheduled re-examination: the
+   * engine need not keep their order); same checks as {@link MatchRepository.suggest}.
+   */
   async suggestMany(
     pairs: ReadonlyArray<{ need: Entry; offer: Entry; distanceMeters: number }>,
   ): Promise<StoredMatch[]> {
@@ -98,7 +101,7 @@ export class MatchRepository {
     const matches = pairs.map(({ need, offer, distanceMeters }) =>
       this.newMatch(need, offer, distanceMeters, 'suggested'),
     );
-    const { insertedIds } = await this.collection.insertMany(matches, { ordered: true });
+    const { insertedIds } = await this.collection.insertMany(matches, { ordered: false });
     return matches.map((match, index) => ({ ...match, _id: insertedIds[index] }));
   }
 

@@ -2,14 +2,14 @@
  * The order in which helpers are put forward for a need: distance, availability against the
  * need's time, and fairness between helpers.
  */
-import { availabilityFit, type AvailabilityFit } from './availability';
+import { availabilityFit, type AvailabilityFit, type TimeWindow } from './availability';
 
 /** What the ranking weighs of one candidate offer. */
 export interface RankCandidate {
   /** Between the centres of the two blocks, in metres. */
   distanceMeters: number;
-  /** The helper's availability, free text. */
-  availability: string;
+  /** The helper's availability, free text (or already read with `readTimeWindow`). */
+  availability: string | TimeWindow;
   /** Times the helper was already put forward today (suggested or asked). */
   askedToday: number;
 }
@@ -39,7 +39,7 @@ const LOAD_WEIGHT = 0.6;
  * put forward when nobody else is near: availability ranks, it never excludes.
  */
 export function rankScore(
-  needTime: string,
+  needTime: string | TimeWindow,
   candidate: RankCandidate,
   settings: RankSettings,
 ): number | undefined {
@@ -55,7 +55,7 @@ export function rankScore(
  * without the helpers past the day's limit; ties keep the order given (nearest first).
  */
 export function rankCandidates<C extends RankCandidate>(
-  needTime: string,
+  needTime: string | TimeWindow,
   candidates: readonly C[],
   settings: RankSettings,
 ): C[] {

@@ -1,21 +1,24 @@
 /**
  * The scheduled re-examination of open needs, planned in batches: the open needs are
- * grouped by category and area (cells of about 5.5 km: the whole town in a few), the offers
- * around each group are read with one query on the 2dsphere index, paired in memory through
- * a grid of about 1.1 km, and each need gets at most one helper to suggest.
+ * grouped by category, the offers of each category around those needs are read with one
+ * query on the 2dsphere index (only the fields the pass uses), paired in memory through a
+ * grid of about 1.1 km, and each need gets at most one helper to suggest.
  */
 import type { ObjectId } from 'mongodb';
 import type { Category, GeoPoint } from '../domain/types';
+import { readTimeWindow, type TimeWindow } from './availability';
 import type { PairingEntry } from './matcher';
-import { rankCandidates, type RankSettings } from './ranking';
+import { rankScore, type RankSettings } from './ranking';
 
-/** Side of an area cell (one offers query each), in degrees of latitude (about 5.5 km). */
-export const CELL_LAT_DEGREES = 0.05;
-/** Side of an area cell, in degrees of longitude (about 5.6 km at Miramas' latitude). */
-export const CELL_LON_DEGREES = 0.07;
 /** Side of the in-memory grid, in degrees (about 1.1 km, more than the 1 km reach, at Miramas' latitude). */
 const GRID_LAT_DEGREES = 0.01;
 const GRID_LON_DEGREES = 0.014;
+/**
+ * Metres added to the radius of each category's offers query: the engine and
+ * {@link sphereDistanceMeters} may round a distance differently, and an offer just within
+ * reach must never be left out of the query (the pairing in memory measures exactly).
+ */
+const QUERY_SLACK_METERS = 100;
 
 /** What the planner reads: the batch queries (`NeedFinder`) and the past of matches (`MatchRepository`). */
 export interface ReexaminationReads {
@@ -45,11 +48,14 @@ export interface ReexaminationPlan {
   openNeeds: number;
   /** Open needs with a match under way (not re-examined). */
   underWay: number;
-  /** Groups (category × cell), each read with one offers query. */
+  /** Categories holding open needs, each read with one offers query. */
   groups: number;
   /** Open needs for which nobody available is within reach. */
   nobody: number;
 }
+
+/** Earth radius used by MongoDB's spherical queries, in metres. */
+const EARTH_RADIUS_METERS = 6_378_100;
 
 /** Distance on the sphere between two points, in metres (the radius MongoDB uses). */
 export function sphereDistanceMeters(a: GeoPoint, b: GeoPoint): number {
@@ -59,7 +65,7 @@ export function sphereDistanceMeters(a: GeoPoint, b: GeoPoint): number {
   const dLat = (lat2 - lat1) * rad;
   const dLon = (lon2 - lon1) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_378_100 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function gridOf(point: GeoPoint): [number, number] {
@@ -69,24 +75,53 @@ function gridOf(point: GeoPoint): [number, number] {
   ];
 }
 
-function cellOf(point: GeoPoint): { key: string; centre: GeoPoint } {
-  const [lon, lat] = point.coordinates;
-  const row = Math.floor(lat / CELL_LAT_DEGREES);
-  const column = Math.floor(lon / CELL_LON_DEGREES);
-  return {
-    key: `${row}:${column}`,
-    centre: {
-      type: 'Point',
-      coordinates: [(column + 0.5) * CELL_LON_DEGREES, (row + 0.5) * CELL_LAT_DEGREES],
-    },
-  };
+/**
+ * The circle holding every point of `points`: centred in the middle of their bounding box,
+ * its radius the distance to the farthest point.
+ */
+function enclosingCircle(points: readonly GeoPoint[]): { centre: GeoPoint; radiusMeters: number } {
+  let [west, south] = points[0].coordinates;
+  let [east, north] = points[0].coordinates;
+  for (const {
+    coordinates: [lon, lat],
+  } of points) {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  const centre: GeoPoint = { type: 'Point', coordinates: [(west + east) / 2, (south + north) / 2] };
+  let radiusMeters = 0;
+  for (const point of points) radiusMeters = Math.max(radiusMeters, sphereDistanceMeters(centre, point));
+  return { centre, radiusMeters };
 }
 
-/** Half the diagonal of a cell at `latitude`, in metres: the slack added to each group's radius. */
-function cellHalfDiagonalMeters(latitude: number): number {
-  const latMeters = CELL_LAT_DEGREES * 111_320;
-  const lonMeters = CELL_LON_DEGREES * 111_320 * Math.cos((latitude * Math.PI) / 180);
-  return Math.hypot(latMeters, lonMeters) / 2;
+/** An offer as the pairing uses it: its id in hex, its availability read once, its place in its grid cell. */
+interface GriddedOffer {
+  entry: PairingEntry;
+  hex: string;
+  window: TimeWindow;
+  /** Its position among the offers of its grid cell, in the order the query gave them. */
+  order: number;
+}
+
+/** The offers at one point (the centre of a block: many offers share it). */
+interface Spot {
+  location: GeoPoint;
+  offers: GriddedOffer[];
+}
+
+/** A grid cell: its offers, gathered by point. */
+interface GridCell {
+  spots: Map<string, Spot>;
+  count: number;
+}
+
+/** A point within reach of a need: its distance, and its grid cell's rank around the need (0 to 8). */
+interface SpotNear {
+  spot: Spot;
+  distanceMeters: number;
+  cellRank: number;
 }
 
 /** Local midnight is not needed for fairness: "today" is the last 24 hours. */
@@ -100,8 +135,9 @@ const DAY_MS = 86_400_000;
  *
  * @remarks
  * Queries: one for the open needs, two for the matches of those needs, one for the helpers'
- * load, then one `$geoWithin` per (category, cell) holding open needs, whatever the number
- * of needs: 10,000 needs over a town make a few hundred queries, not 10,000.
+ * load, then one `$geoWithin` per category holding open needs (the circle around all its
+ * needs, widened by the reach), whatever the number of needs: 10,000 needs over a town make
+ * about a dozen queries. Each offer's and each need's availability is read once per pass.
  */
 export async function planReexamination(
   reads: ReexaminationReads,
@@ -119,68 +155,116 @@ export async function planReexamination(
     nobody: 0,
   };
   if (needs.length === 0) return plan;
-  const [pairs, load] = await Promise.all([
+
+  const byCategory = new Map<Category, PairingEntry[]>();
+  for (const need of needs) {
+    const group = byCategory.get(need.category);
+    if (group) group.push(need);
+    else byCategory.set(need.category, [need]);
+  }
+  plan.groups = byCategory.size;
+  const [pairs, load, grids] = await Promise.all([
     reads.pairsOf(needs.map((need) => need._id)),
     reads.helperLoadSince(new Date(now.getTime() - DAY_MS)),
+    Promise.all(
+      [...byCategory].map(async ([category, group]) => {
+        const { centre, radiusMeters } = enclosingCircle(group.map((need) => need.location));
+        const radius = radiusMeters + settings.maxDistanceMeters + QUERY_SLACK_METERS;
+        const offers = await reads.offersWithin(category, centre, radius, now);
+        const grid = new Map<string, GridCell>();
+        for (const entry of offers) {
+          const key = gridOf(entry.location).join(':');
+          const cell = grid.get(key) ?? { spots: new Map<string, Spot>(), count: 0 };
+          grid.set(key, cell);
+          const at = entry.location.coordinates.join(',');
+          const spot = cell.spots.get(at) ?? { location: entry.location, offers: [] };
+          cell.spots.set(at, spot);
+          const window = readTimeWindow(entry.availability);
+          spot.offers.push({ entry, hex: entry._id.toHexString(), window, order: cell.count });
+          cell.count += 1;
+        }
+        return [category, grid] as const;
+      }),
+    ),
   ]);
-
-  const groups = new Map<string, { category: Category; centre: GeoPoint; needs: PairingEntry[] }>();
-  for (const need of needs) {
-    const cell = cellOf(need.location);
-    const key = `${need.category}|${cell.key}`;
-    const group = groups.get(key) ?? { category: need.category, centre: cell.centre, needs: [] };
-    group.needs.push(need);
-    groups.set(key, group);
-  }
-  plan.groups = groups.size;
-
-  const candidatesByNeed = new Map<string, Array<{ offer: PairingEntry; distanceMeters: number }>>();
-  for (const group of groups.values()) {
-    const radius = settings.maxDistanceMeters + cellHalfDiagonalMeters(group.centre.coordinates[1]);
-    const offers = await reads.offersWithin(group.category, group.centre, radius, now);
-    const grid = new Map<string, PairingEntry[]>();
-    for (const offer of offers) {
-      const key = gridOf(offer.location).join(':');
-      grid.set(key, [...(grid.get(key) ?? []), offer]);
-    }
-    for (const need of group.needs) {
-      const needHex = need._id.toHexString();
-      const near: Array<{ offer: PairingEntry; distanceMeters: number }> = [];
-      const [row, column] = gridOf(need.location);
-      const around = [-1, 0, 1].flatMap((dRow) =>
-        [-1, 0, 1].flatMap((dColumn) => grid.get(`${row + dRow}:${column + dColumn}`) ?? []),
-      );
-      for (const offer of around) {
-        if (offer.psid === need.psid || pairs.has(`${needHex}:${offer._id.toHexString()}`)) continue;
-        const distanceMeters = sphereDistanceMeters(need.location, offer.location);
-        if (distanceMeters <= settings.maxDistanceMeters) near.push({ offer, distanceMeters });
-      }
-      near.sort((a, b) => a.distanceMeters - b.distanceMeters);
-      candidatesByNeed.set(needHex, near);
-    }
+  const gridOfCategory = new Map(grids);
+  // Pairs already made, by need: most needs have none, so most candidates are never looked up.
+  const pairedOffers = new Map<string, Set<string>>();
+  for (const pair of pairs) {
+    const [needHex, offerHex] = pair.split(':');
+    const paired = pairedOffers.get(needHex);
+    if (paired) paired.add(offerHex);
+    else pairedOffers.set(needHex, new Set([offerHex]));
   }
 
+  // A latitude difference certainly out of reach (the slack absorbs rounding).
+  const reachLatDegrees = ((settings.maxDistanceMeters + 1) / EARTH_RADIUS_METERS) * (180 / Math.PI);
   const ordered = [...needs].sort(
     (a, b) => urgencyRank(a) - urgencyRank(b) || a.createdAt.getTime() - b.createdAt.getTime(),
   );
+  // The points within reach of a need's point, by category and point: needs share blocks.
+  const spotsNear = new Map<string, SpotNear[]>();
+  const spotsAround = (need: PairingEntry): SpotNear[] => {
+    const key = `${need.category}|${need.location.coordinates.join(',')}`;
+    const known = spotsNear.get(key);
+    if (known) return known;
+    const found: SpotNear[] = [];
+    const grid = gridOfCategory.get(need.category);
+    const [row, column] = gridOf(need.location);
+    const needLat = need.location.coordinates[1];
+    let cellRank = 0;
+    for (const dRow of [-1, 0, 1]) {
+      for (const dColumn of [-1, 0, 1]) {
+        for (const spot of grid?.get(`${row + dRow}:${column + dColumn}`)?.spots.values() ?? []) {
+          // On the sphere, two points are at least the difference of their latitudes apart.
+          if (Math.abs(spot.location.coordinates[1] - needLat) > reachLatDegrees) continue;
+          const distanceMeters = sphereDistanceMeters(need.location, spot.location);
+          if (distanceMeters <= settings.maxDistanceMeters) found.push({ spot, distanceMeters, cellRank });
+        }
+        cellRank += 1;
+      }
+    }
+    spotsNear.set(key, found);
+    return found;
+  };
+
   for (const need of ordered) {
-    const near = candidatesByNeed.get(need._id.toHexString()) ?? [];
-    const ranked = rankCandidates(
-      need.availability,
-      near.map((candidate) => ({
-        ...candidate,
-        availability: candidate.offer.availability,
-        askedToday: load.get(candidate.offer.psid) ?? 0,
-      })),
-      settings,
-    );
-    const best = ranked[0];
+    const paired = pairedOffers.get(need._id.toHexString());
+    const near: Array<{ offer: GriddedOffer; distanceMeters: number; rank: number }> = [];
+    for (const { spot, distanceMeters, cellRank } of spotsAround(need)) {
+      for (const offer of spot.offers) {
+        if (offer.entry.psid === need.psid || paired?.has(offer.hex)) continue;
+        near.push({ offer, distanceMeters, rank: cellRank * 1_000_000 + offer.order });
+      }
+    }
+    // Nearest first, ties in the order of the grid cells around the need, then of the query;
+    // the best is the lowest score, the first of equals.
+    near.sort((a, b) => a.distanceMeters - b.distanceMeters || a.rank - b.rank);
+    const needWindow = readTimeWindow(need.availability);
+    let best: { offer: GriddedOffer; distanceMeters: number } | undefined;
+    let bestScore = Infinity;
+    for (const candidate of near) {
+      const score = rankScore(
+        needWindow,
+        {
+          distanceMeters: candidate.distanceMeters,
+          availability: candidate.offer.window,
+          askedToday: load.get(candidate.offer.entry.psid) ?? 0,
+        },
+        settings,
+      );
+      if (score !== undefined && score < bestScore) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
     if (!best) {
       plan.nobody += 1;
       continue;
     }
-    load.set(best.offer.psid, (load.get(best.offer.psid) ?? 0) + 1);
-    plan.suggestions.push({ need, offer: best.offer, distanceMeters: best.distanceMeters });
+    const helper = best.offer.entry;
+    load.set(helper.psid, (load.get(helper.psid) ?? 0) + 1);
+    plan.suggestions.push({ need, offer: helper, distanceMeters: best.distanceMeters });
   }
   return plan;
 }
