@@ -32,7 +32,9 @@ import {
 import { handleSuggestionAnswer, isSuggestionAnswer } from './matching/suggestionAnswer';
 import type { HandOverDeps } from './moderation/handOver';
 import { t } from '../services/i18n';
-import { Payload, readPayload, readText } from './payload';
+import { readSmallTalk } from './keywords';
+import { Payload, readLocation, readPayload, readText } from './payload';
+import { attachmentReply } from './router';
 import { choice, withChoices, withMenu } from './replies';
 import type { Turn } from './turn';
 
@@ -91,7 +93,7 @@ export class GlobalAnswers {
     if (!payload) {
       // A helper's typed "oui" or "désolé, je ne peux pas" answers their request, unless a
       // question of the dialogs is waiting for that answer.
-      if (!situation.idle) return undefined;
+      if (!situation.idle) return this.answerAside(context);
       const text = readText(context.activity);
       const typed =
         (await handleTypedHelperAnswer(context, this.helpers, text, true)) ||
@@ -111,5 +113,22 @@ export class GlobalAnswers {
       return 'answered';
     }
     return undefined;
+  }
+
+  /**
+   * In the middle of a question: a short question about the service ("c'est combien ?",
+   * "c'est la mairie ?", "vous êtes un robot ?"), a voice message, a photo or a file is
+   * answered kindly, then the caller asks the question again (never a "Je n'ai pas compris").
+   */
+  private async answerAside(context: TurnContext): Promise<GlobalAnswer | undefined> {
+    const text = readText(context.activity);
+    const talk = readSmallTalk(text);
+    if (talk === 'price' || talk === 'who' || talk === 'bot') {
+      await context.sendActivity(t(`smallTalk.${talk}InForm`));
+      return 'answered';
+    }
+    if (text || readLocation(context.activity) || !context.activity.attachments?.length) return undefined;
+    await context.sendActivity(t(attachmentReply(context)));
+    return 'answered';
   }
 }
