@@ -32,7 +32,7 @@ import {
 import { handleSuggestionAnswer, isSuggestionAnswer } from './matching/suggestionAnswer';
 import type { HandOverDeps } from './moderation/handOver';
 import { t } from '../services/i18n';
-import { readSmallTalk } from './keywords';
+import { normalize, readSmallTalk } from './keywords';
 import { Payload, readLocation, readPayload, readText } from './payload';
 import { attachmentReply } from './router';
 import { choice, withChoices, withMenu } from './replies';
@@ -47,6 +47,18 @@ export interface TurnSituation {
   idle: boolean;
   /** True when the question being asked declared it takes `payload`. */
   expects(payload: string): boolean;
+}
+
+/**
+ * Mid-form, only a question is read as one about the service: a description or a time may
+ * name the town hall or money ("ma maman qui est malade", "je paye 10 euros").
+ */
+const QUESTION_START =
+  /^(est ce qu|combien|c est combien|ca coute|ca coute combien|c est gratuit|c est payant|c est la mairie|vous etes|qui etes)\b/;
+
+/** True when `text` is put as a question. */
+function asksAQuestion(text: string): boolean {
+  return text.includes('?') || QUESTION_START.test(normalize(text));
 }
 
 /** Answers the messages that can arrive in any dialog. */
@@ -122,7 +134,7 @@ export class GlobalAnswers {
    */
   private async answerAside(context: TurnContext): Promise<GlobalAnswer | undefined> {
     const text = readText(context.activity);
-    const talk = readSmallTalk(text);
+    const talk = text && asksAQuestion(text) ? readSmallTalk(text) : undefined;
     if (talk === 'price' || talk === 'who' || talk === 'bot') {
       await context.sendActivity(t(`smallTalk.${talk}InForm`));
       return 'answered';
