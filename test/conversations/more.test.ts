@@ -487,6 +487,30 @@ const scripts: Script[] = [
       assert.deepEqual(await flagsOf(harness, 'more-voice-photo'), []);
     },
   },
+  {
+    title: 'a neighbour dictates shopping « pour ma voisine qui est malade »: a request, not a question',
+    voice: 'dictation',
+    psid: 'more-neighbour-ill',
+    turns: [
+      {
+        send: 'j ai besoin de courses pour ma voisine qui est malade',
+        says: ['form.beneficiary'],
+        hides: ['est un service de la ville'],
+      },
+      { send: 'ma voisine', says: ['form.urgency'] },
+      { send: 'pas urgent', says: ['form.descriptionNeed'] },
+      { send: 'du pain du lait et des fruits elle a la grippe', says: ['form.where'] },
+      { send: 'place jean jaures', says: ['form.availabilityNeed'] },
+      { send: 'demain apres midi', says: ['form.contact'] },
+      ...typedEnd('form.commitmentsNeed', 'need.saved', ['un proche']),
+    ],
+    async outcome(harness) {
+      const need = await onlyEntryOf(harness, 'more-neighbour-ill');
+      assert.equal(need.category, 'groceries');
+      assert.equal(need.beneficiary, 'relative');
+      assert.equal(need.availability, 'demain apres midi');
+    },
+  },
 ];
 
 playScripts('conversations: more voices', scripts);
