@@ -32,7 +32,9 @@ import {
 import { handleSuggestionAnswer, isSuggestionAnswer } from './matching/suggestionAnswer';
 import type { HandOverDeps } from './moderation/handOver';
 import { t } from '../services/i18n';
-import { Payload, readPayload, readText } from './payload';
+import { normalize, readSmallTalk } from './keywords';
+import { Payload, readLocation, readPayload, readText } from './payload';
+import { attachmentReply } from './router';
 import { choice, withChoices, withMenu } from './replies';
 import type { Turn } from './turn';
 
@@ -45,6 +47,18 @@ export interface TurnSituation {
   idle: boolean;
   /** True when the question being asked declared it takes `payload`. */
   expects(payload: string): boolean;
+}
+
+/**
+ * Mid-form, only a question is read as one about the service: a description or a time may
+ * name the town hall or money ("ma maman qui est malade", "je paye 10 euros").
+ */
+const QUESTION_START =
+  /^(est ce qu|combien|c est combien|ca coute|ca coute combien|c est gratuit|c est payant|c est la mairie|vous etes|qui etes)\b/;
+
+/** True when `text` is put as a question. */
+function asksAQuestion(text: string): boolean {
+  return text.includes('?') || QUESTION_START.test(normalize(text));
 }
 
 /** Answers the messages that can arrive in any dialog. */
@@ -91,7 +105,7 @@ export class GlobalAnswers {
     if (!payload) {
       // A helper's typed "oui" or "désolé, je ne peux pas" answers their request, unless a
       // question of the dialogs is waiting for that answer.
-      if (!situation.idle) return undefined;
+      if (!situation.idle) return this.answerAside(context);
       const text = readText(context.activity);
       const typed =
         (await handleTypedHelperAnswer(context, this.helpers, text, true)) ||
@@ -111,5 +125,22 @@ export class GlobalAnswers {
       return 'answered';
     }
     return undefined;
+  }
+
+  /**
+   * In the middle of a question: a short question about the service ("c'est combien ?",
+   * "c'est la mairie ?", "vous êtes un robot ?"), a voice message, a photo or a file is
+   * answered kindly, then the caller asks the question again (never a "Je n'ai pas compris").
+   */
+  private async answerAside(context: TurnContext): Promise<GlobalAnswer | undefined> {
+    const text = readText(context.activity);
+    const talk = text && asksAQuestion(text) ? readSmallTalk(text) : undefined;
+    if (talk === 'price' || talk === 'who' || talk === 'bot') {
+      await context.sendActivity(t(`smallTalk.${talk}InForm`));
+      return 'answered';
+    }
+    if (text || readLocation(context.activity) || !context.activity.attachments?.length) return undefined;
+    await context.sendActivity(t(attachmentReply(context)));
+    return 'answered';
   }
 }

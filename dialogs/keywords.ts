@@ -175,7 +175,8 @@ export function readSmallTalk(text: string | undefined): SmallTalk | undefined {
   if (ACKNOWLEDGEMENTS.test(typed)) return 'acknowledgement';
   if (typed.length > MAX_SMALL_QUESTION) return undefined;
   if (BOT.test(typed) && !ASKS_A_PERSON.test(typed)) return 'bot';
-  if (WHO.test(typed)) return 'who';
+  // "des courses pour ma voisine qui est malade" is a request, not a question about the service.
+  if (WHO.test(typed) && !REQUEST_WORDS.test(typed)) return 'who';
   return PRICE.test(typed) && !REQUEST_WORDS.test(typed) ? 'price' : undefined;
 }
 

@@ -120,6 +120,7 @@ export class MainDialog extends CancelAndHelpDialog {
   private readonly globalAnswers: GlobalAnswers;
   private readonly nlu: NluPort;
   private readonly residents: ResidentsPort;
+  private readonly entries: ConversationServices['entries'];
   /** Each running turn's facts, created by {@link run} (a turn's context is never reused). */
   private readonly turns = new WeakMap<TurnContext, Turn>();
 
@@ -128,6 +129,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const { nlu, geocoder, residents, moderation, attention, tasks, testimonials, clock, logger } = services;
     this.nlu = nlu;
     this.residents = residents;
+    this.entries = services.entries;
     const form: EntryFormDeps = { nlu, geocoder, residents };
     const handover = { moderation, attention, tasks };
     const entryHandover: EntryHandover = {
@@ -334,7 +336,24 @@ export class MainDialog extends CancelAndHelpDialog {
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (isDataErased(step.result)) return step.endDialog(step.result);
     const { misunderstood = 0, also } = step.values as MainValues;
-    if (also) await step.context.sendActivity(alsoQuestion(also));
-    return step.replaceDialog(MAIN_WATERFALL, { misunderstood, alsoOffered: also } satisfies MainOptions);
+    const offered = also && !(await this.alreadyOpen(step.context.activity.from.id, also)) ? also : undefined;
+    if (offered) await step.context.sendActivity(alsoQuestion(offered));
+    return step.replaceDialog(MAIN_WATERFALL, { misunderstood, alsoOffered: offered } satisfies MainOptions);
+  }
+
+  /**
+   * True when the resident already has an open entry of the second request's kind and
+   * category: the category the form asked for may be the one the message spoke of second
+   * ("mon père… ses médicaments à la pharmacie" read as groceries, then pharmacy), and
+   * offering to record it again would make a duplicate.
+   */
+  private async alreadyOpen(psid: string, also: AlsoRequest): Promise<boolean> {
+    const entries = await this.entries.listByResident(psid);
+    return entries.some(
+      (entry) =>
+        entry.kind === also.intent &&
+        entry.category === also.category &&
+        (entry.status === 'pending_review' || entry.status === 'published'),
+    );
   }
 }

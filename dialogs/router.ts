@@ -258,7 +258,7 @@ export class Router {
 }
 
 /** The kind word for a message without text: a voice message, a photo or video, a file, a position. */
-function attachmentReply(context: TurnContext): string {
+export function attachmentReply(context: TurnContext): string {
   if (readLocation(context.activity)) return 'interrupt.menu';
   const types = (context.activity.attachments ?? []).map((attachment) => attachment.contentType ?? '');
   if (types.some((type) => type.startsWith('audio'))) return 'fallback.voiceMessage';

@@ -60,9 +60,9 @@ export function readChoiceText(text: string, choices: readonly ChoiceSpec[]): st
 }
 
 const YES_START =
-  /^(oui|ouai|ouais|ouep|ouip|voui|yes|yep|ok|okay|oki|d accord|daccord|dac|bien sur|absolument|carrement|volontiers|avec plaisir|j accepte|je suis d accord|vas y|allez y|c est bon|ca marche|tout a fait|evidemment|exactement|entendu|parfait|ca me va|pas de souci|pas de probleme)\b/;
+  /^((un peu|plutot|assez) oui|oui|ouai|ouais|ouep|ouip|voui|yes|yep|ok|okay|oki|d accord|daccord|dac|bien sur|absolument|carrement|volontiers|avec plaisir|j accepte|je suis d accord|vas y|allez y|c est bon|ca marche|tout a fait|evidemment|exactement|entendu|parfait|ca me va|pas de souci|pas de probleme)\b/;
 const NO_START =
-  /^(non|nan|nn|nope|no|pas du tout|surtout pas|absolument pas|pas vraiment|jamais|je refuse|pas d accord|je ne veux pas|je veux pas)\b/;
+  /^(plutot (non|pas)|non|nan|nn|nope|no|pas du tout|surtout pas|absolument pas|pas vraiment|jamais|je refuse|pas d accord|je ne veux pas|je veux pas)\b/;
 
 /** A thumbs up, an OK hand, a tick or a smile alone. */
 const NODS = /^(?:\s|\u{1F44D}|\u{1F44C}|\u{2705}|\u{2714}|\u{FE0F}|\u{1F642}|\u{1F60A}|\u{1F197})+$/u;
