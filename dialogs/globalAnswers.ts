@@ -29,7 +29,11 @@ import {
   isHelperAnswer,
   type HelperAnswerDeps,
 } from './matching/helperAnswer';
-import { handleSuggestionAnswer, isSuggestionAnswer } from './matching/suggestionAnswer';
+import {
+  handleSuggestionAnswer,
+  handleTypedSuggestionAnswer,
+  isSuggestionAnswer,
+} from './matching/suggestionAnswer';
 import type { HandOverDeps } from './moderation/handOver';
 import { t } from '../services/i18n';
 import { normalize, readSmallTalk } from './keywords';
@@ -109,6 +113,7 @@ export class GlobalAnswers {
       const text = readText(context.activity);
       const typed =
         (await handleTypedHelperAnswer(context, this.helpers, text, true)) ||
+        (await handleTypedSuggestionAnswer(context, this.helpers, text, true)) ||
         (await handleTypedJobAnswer(context, this.jobs, text, true));
       return typed ? 'answered' : undefined;
     }

@@ -146,13 +146,21 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
 
   /** The questions waiting for `psid`'s answer: a request, a follow-up, the latest renewal. */
   private async waiting(psid: string): Promise<{ lines: string[]; choices: CardAction[] }> {
-    const [request, followUp, renewals] = await Promise.all([
+    const [suggestion, request, followUp, renewals] = await Promise.all([
+      this.deps.matching.pendingSuggestionFor(psid),
       this.deps.matching.pendingRequestFor(psid),
       this.deps.matching.pendingFollowUpFor(psid),
       this.entries.awaitingRenewal(psid),
     ]);
     const lines: string[] = [];
     const choices: CardAction[] = [];
+    if (suggestion) {
+      lines.push(t('myEntries.pendingSuggestion'));
+      choices.push(
+        choice(t('suggest.ask'), `${PayloadPrefix.matchAsk}${suggestion}`),
+        choice(t('suggest.skip'), `${PayloadPrefix.matchSkip}${suggestion}`),
+      );
+    }
     if (request) {
       lines.push(t('myEntries.pendingRequest'));
       choices.push(

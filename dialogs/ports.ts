@@ -112,6 +112,7 @@ export type MatchingPort = Pick<
   | 'pendingRequestFor'
   | 'recordFollowUp'
   | 'pendingFollowUpFor'
+  | 'pendingSuggestionFor'
   | 'answerSuggestion'
   | 'entryPublished'
   | 'needStates'

@@ -20,7 +20,10 @@ export function sharedContact(resident: Resident | null): string | null {
 
 /** What a helper's answer (and a need's author's answer to a suggestion) needs: the matching module's use cases. */
 export interface HelperAnswerDeps {
-  matching: Pick<MatchingPort, 'answerRequest' | 'pendingRequestFor' | 'answerSuggestion'>;
+  matching: Pick<
+    MatchingPort,
+    'answerRequest' | 'pendingRequestFor' | 'answerSuggestion' | 'pendingSuggestionFor'
+  >;
 }
 
 /** True when the payload is a helper's answer. */

@@ -8,10 +8,35 @@ import type { MatchingPort } from '../ports';
 import { distanceText } from './distanceText';
 import { PayloadPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
+import { readTypedAnswer } from '../keywords';
 
 /** What the author's answer needs: the matching module's use case. */
 export interface SuggestionAnswerDeps {
   matching: Pick<MatchingPort, 'answerSuggestion'>;
+}
+
+/** What a typed answer needs besides: the suggestion waiting for the author. */
+export interface TypedSuggestionAnswerDeps {
+  matching: Pick<MatchingPort, 'answerSuggestion' | 'pendingSuggestionFor'>;
+}
+
+/**
+ * The author's typed "oui, demandez-lui" or "non merci" answers the helper last suggested to
+ * them, like its buttons; false when the text is no yes or no, or nothing waits.
+ */
+export async function handleTypedSuggestionAnswer(
+  context: TurnContext,
+  deps: TypedSuggestionAnswerDeps,
+  text: string | undefined,
+  idle: boolean,
+): Promise<boolean> {
+  const yes = readTypedAnswer(text);
+  if (yes === undefined) return false;
+  const matchId = await deps.matching.pendingSuggestionFor(context.activity.from.id);
+  if (!matchId) return false;
+  const prefix = yes ? PayloadPrefix.matchAsk : PayloadPrefix.matchSkip;
+  await handleSuggestionAnswer(context, deps, `${prefix}${matchId}`, idle);
+  return true;
 }
 
 /** True when the payload answers a suggested helper. */

@@ -251,6 +251,15 @@ export class MatchRepository {
     );
   }
 
+  /** The latest helper suggested to `needPsid` and not answered yet (what a typed "oui" answers). */
+  async latestSuggestedTo(needPsid: string): Promise<StoredMatch | null> {
+    if (typeof needPsid !== 'string' || needPsid === '') return null;
+    return await this.collection.findOne(
+      { needPsid, status: 'suggested' },
+      { sort: { createdAt: -1, _id: -1 } },
+    );
+  }
+
   /** The offer's owner declines; null when not theirs or no longer `proposed`. */
   async decline(id: string | ObjectId, offerPsid: string): Promise<StoredMatch | null> {
     return this.transition(id, offerPsid, 'declined', {});

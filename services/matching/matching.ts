@@ -453,6 +453,15 @@ export class Matching {
   }
 
   /**
+   * The helper last suggested to `needPsid` that they have not answered yet, or null: what
+   * a typed "oui, demandez-lui" or "non merci" answers, and what "Mes annonces" offers.
+   */
+  async pendingSuggestionFor(needPsid: string): Promise<string | null> {
+    const match = await this.ports.matches.latestSuggestedTo(needPsid);
+    return match ? match._id.toHexString() : null;
+  }
+
+  /**
    * The follow-up question ("did the help happen?") `psid` was asked in the last
    * {@link FOLLOW_UP_ANSWER_DAYS} days and has not answered, or null: what a typed "oui" or
    * "non, personne n'est venu" answers, and what "Mes annonces" offers to answer.

@@ -354,6 +354,38 @@ const scripts: Script[] = [
     },
   },
   {
+    title: 'a woman suggested a helper answers in words, « oui demandez lui svp »: the helper is asked',
+    voice: 'typos',
+    psid: 'more-suggested-typed',
+    setup: (harness, ids) => suggestHelper(harness, ids, 'more-suggested-typed', 'more-walker-3', 'pets'),
+    turns: [{ send: 'oui demandez lui svp', says: ['suggest.asked'] }],
+    async outcome(harness, ids) {
+      const [match] = await matchesOf(harness);
+      assert.equal(match._id.toHexString(), ids.match);
+      assert.equal(match.status, 'proposed', 'the helper is asked only now');
+      assert.equal(harness.notifier.to('more-walker-3').length, 1, 'the helper got the request');
+    },
+  },
+  {
+    title: 'a man finds the helper suggested to him in « mes annonces » and declines it there',
+    voice: 'senior',
+    psid: 'more-suggested-menu',
+    setup: (harness, ids) => suggestHelper(harness, ids, 'more-suggested-menu', 'more-walker-4', 'pets'),
+    turns: [
+      {
+        send: 'mes annonces',
+        says: ['myEntries.pendingSuggestion'],
+        offers: [(ids) => `MATCH_SKIP_${ids.match}`],
+      },
+      { send: (ids) => ({ payload: `MATCH_SKIP_${ids.match}` }), says: ['suggest.stillLooking'] },
+    ],
+    async outcome(harness) {
+      const [match] = await matchesOf(harness);
+      assert.equal(match.status, 'skipped');
+      assert.equal(harness.notifier.to('more-walker-4').length, 0, 'the helper heard nothing');
+    },
+  },
+  {
     title: 'a helper chosen by a neighbour cannot this week and says so in his words',
     voice: 'helper',
     psid: 'more-suggested-declined',

@@ -279,6 +279,11 @@ export class MemoryMatching implements MatchingPort {
   }
 
   /** The last follow-up `psid` may answer and has not answered yet. */
+  /** The tables of the fakes suggest no helper (the suggestions run on the database harness). */
+  pendingSuggestionFor(_needPsid: string): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+
   pendingFollowUpFor(psid: string): ReturnType<MatchingPort['pendingFollowUpFor']> {
     const answered = new Set(this.followUps.map((answer) => answer.matchId));
     const waiting = [...this.followUpAskedOf].filter(([id, asked]) => asked === psid && !answered.has(id));
