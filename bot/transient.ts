@@ -2,7 +2,7 @@
  * Which turn failures are worth trying again later (the inbox retries the event) rather than
  * answering the resident with an apology.
  */
-import { DialogContextError } from 'botbuilder-dialogs';
+import { DialogContextError } from '../dialogs/botbuilderDialogs';
 import { isTransient } from '../services/errors';
 
 /**

@@ -8,7 +8,7 @@
  * decided once per turn before the dialogs run (./globalAnswers.ts).
  */
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { ComponentDialog, Dialog } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog } from './botbuilderDialogs';
 import { t } from '../services/i18n';
 import { readCommand } from './keywords';
 import { isModeratorPayload } from './moderation/modPayload';

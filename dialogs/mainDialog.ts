@@ -5,7 +5,7 @@
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogState, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { Dialog, DialogSet, DialogTurnStatus, WaterfallDialog } from 'botbuilder-dialogs';
+import { Dialog, DialogSet, DialogTurnStatus, WaterfallDialog } from './botbuilderDialogs';
 import type { Clock } from '../services/clock';
 import { currentLocale, t, withLocale, type Locale } from '../services/i18n';
 import type { Logger } from '../services/logger';

@@ -7,7 +7,7 @@
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './botbuilderDialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { EntriesPort, MatchingPort, NearbyOffer, PromisesPort, StoredEntry } from './ports';

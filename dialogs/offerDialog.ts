@@ -4,7 +4,7 @@
  * need in the form is passed to the need dialog with the confirmed draft.
  */
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from './botbuilderDialogs';
 import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { EntryDialogOptions, EntryDraft } from './entry/draft';

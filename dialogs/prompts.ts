@@ -4,7 +4,7 @@
  */
 import type { Activity, CardAction } from 'botbuilder';
 import type { PromptOptions, PromptValidatorContext } from 'botbuilder-dialogs';
-import { ActivityPrompt } from 'botbuilder-dialogs';
+import { ActivityPrompt } from './botbuilderDialogs';
 import { readAgreement, readPosition } from './entry/answers';
 import { normalize } from './keywords';
 import { Payload, readPayload, readText } from './payload';

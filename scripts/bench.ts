@@ -11,7 +11,7 @@ import { benchMatching } from './bench/matching';
 import { benchReexamination } from './bench/reexamine';
 import { benchUnderstanding } from './bench/understanding';
 import { quantile, runLoad, type LoadResult } from './bench/load';
-import { spawnBare, spawnBot } from './bench/processes';
+import { spawnBare, spawnBot, type Child } from './bench/processes';
 import { startGraphSink } from './bench/sink';
 import { offerTurns, sustainedFigures, turnFigures } from './bench/turns';
 import { signedMessage } from './bench/webhook';
@@ -63,38 +63,55 @@ async function main(): Promise<void> {
   const ackFigures = (run: LoadResult): string =>
     `${run.perSecond.toFixed(0)} ev/s, p50 ${quantile(run.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(run.latenciesMs, 0.99).toFixed(1)} ms${run.failures ? `, ${run.failures} failed` : ''}`;
 
-  progress('starting a bare restify server and an ingest-only bot (INBOX_WORKER=off)');
+  // `npm run bench -- --only=turns`: the whole turns and the bot's memory alone (about a minute).
+  const turnsOnly = process.argv.includes('--only=turns');
+  progress('starting a bare restify server');
   const bare = await spawnBare(SECRET);
-  const ingest = await spawnBot(botEnv(`${dbName}_ingest`, 'off'));
-  progress(`webhook acknowledgement: ${ackCount} signed events, ${concurrency} in flight`);
-  // A short warm-up of each server first, so that both are measured with their code optimised.
-  await runLoad(bare.port, ackRequests('bare-warm').slice(0, 1000), concurrency);
-  const bareRun = await runLoad(bare.port, ackRequests('bare'), concurrency);
-  await runLoad(ingest.port, ackRequests('ingest-warm').slice(0, 1000), concurrency);
-  const ingestRun = await runLoad(ingest.port, ackRequests('ingest'), concurrency);
-  await ingest.stop();
-  rows.push({
-    benchmark: 'webhook ack, stored in MongoDB (ingest-only instance)',
-    figures: ackFigures(ingestRun),
-    baseline: `bare restify: ${ackFigures(bareRun)}`,
-    ratio: `${(ingestRun.perSecond / bareRun.perSecond).toFixed(2)}× throughput`,
-    goal: '≥ 3,000 ev/s, p99 < 50 ms',
-  });
+  const bareIdleMiB = await settledRssMiB(bare);
+  let bareRun: LoadResult | undefined;
+  if (!turnsOnly) {
+    progress('starting an ingest-only bot (INBOX_WORKER=off)');
+    const ingest = await spawnBot(botEnv(`${dbName}_ingest`, 'off'));
+    progress(`webhook acknowledgement: ${ackCount} signed events, ${concurrency} in flight`);
+    // A short warm-up of each server first, so that both are measured with their code optimised.
+    await runLoad(bare.port, ackRequests('bare-warm').slice(0, 1000), concurrency);
+    bareRun = await runLoad(bare.port, ackRequests('bare'), concurrency);
+    await runLoad(ingest.port, ackRequests('ingest-warm').slice(0, 1000), concurrency);
+    const ingestRun = await runLoad(ingest.port, ackRequests('ingest'), concurrency);
+    await ingest.stop();
+    rows.push({
+      benchmark: 'webhook ack, stored in MongoDB (ingest-only instance)',
+      figures: ackFigures(ingestRun),
+      baseline: `bare restify: ${ackFigures(bareRun)}`,
+      ratio: `${(ingestRun.perSecond / bareRun.perSecond).toFixed(2)}× throughput`,
+      goal: '≥ 3,000 ev/s, p99 < 50 ms',
+    });
+  }
 
   progress('starting the bot');
   const bot = await spawnBot(botEnv(dbName, 'on'));
+  const botIdleMiB = await settledRssMiB(bot);
+  rows.push({
+    benchmark: 'bot memory (RSS) at idle after start-up',
+    figures: `${botIdleMiB.toFixed(0)} MiB`,
+    baseline: `bare restify: ${bareIdleMiB.toFixed(0)} MiB`,
+    ratio: `${(botIdleMiB / bareIdleMiB).toFixed(1)}×`,
+    goal: '≤ 150 MiB',
+  });
   try {
-    // 1b. The same while the instance also processes what it acknowledges (one instance does all).
-    const botRun = await runLoad(bot.port, ackRequests('full'), concurrency);
-    rows.push({
-      benchmark: 'webhook ack while the same instance processes the events',
-      figures: ackFigures(botRun),
-      baseline: `bare restify: ${ackFigures(bareRun)}`,
-      ratio: `${(botRun.perSecond / bareRun.perSecond).toFixed(2)}× throughput`,
-      goal: '',
-    });
-    progress('letting the bot drain the acknowledged events');
-    await drain(client, dbName, 300_000);
+    if (bareRun) {
+      // 1b. The same while the instance also processes what it acknowledges (one instance does all).
+      const botRun = await runLoad(bot.port, ackRequests('full'), concurrency);
+      rows.push({
+        benchmark: 'webhook ack while the same instance processes the events',
+        figures: ackFigures(botRun),
+        baseline: `bare restify: ${ackFigures(bareRun)}`,
+        ratio: `${(botRun.perSecond / bareRun.perSecond).toFixed(2)}× throughput`,
+        goal: '',
+      });
+      progress('letting the bot drain the acknowledged events');
+      await drain(client, dbName, 300_000);
+    }
 
     // 2. Whole turns: webhook in → Send API out. New residents greeting the bot at Meta's
     // per-page send rate, then the same residents going on with their conversation, then
@@ -148,10 +165,16 @@ async function main(): Promise<void> {
       figures: `${bot.peakRssMiB().toFixed(0)} MiB`,
       baseline: `bare restify: ${bare.peakRssMiB().toFixed(0)} MiB`,
       ratio: `${(bot.peakRssMiB() / bare.peakRssMiB()).toFixed(1)}×`,
-      goal: '',
+      goal: '≤ 250 MiB',
     });
   } finally {
     await Promise.all([bot.stop(), bare.stop(), sink.close()]);
+  }
+  if (turnsOnly) {
+    await client.db(dbName).dropDatabase();
+    await client.close();
+    printTable(rows);
+    return;
   }
 
   // 3. Understanding, in this process.
@@ -171,6 +194,12 @@ async function main(): Promise<void> {
   await client.db(`${dbName}_geo`).dropDatabase();
   await client.close();
   printTable(rows);
+}
+
+/** The resident memory of a freshly started process once its start-up work has settled. */
+async function settledRssMiB(child: Child): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  return child.rssMiB();
 }
 
 async function drain(client: MongoClient, dbName: string, timeoutMs: number): Promise<void> {

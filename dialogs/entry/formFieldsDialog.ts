@@ -6,7 +6,7 @@
  */
 import type { Activity, CardAction, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
-import { Dialog } from 'botbuilder-dialogs';
+import { Dialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { MenuPayload, Payload, readPayload, readText } from '../payload';
 import type { ResidentsPort } from '../ports';

@@ -6,7 +6,7 @@
  */
 import type { Activity, CardAction } from 'botbuilder';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ActivityPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import { ActivityPrompt, WaterfallDialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { extractPhones } from '../../services/nlu';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';

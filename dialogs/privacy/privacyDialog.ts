@@ -7,7 +7,7 @@
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { splitText } from '../../services/messaging/splitText';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';

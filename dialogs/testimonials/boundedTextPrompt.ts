@@ -4,7 +4,7 @@
  */
 import type { Activity } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
-import { ActivityPrompt } from 'botbuilder-dialogs';
+import { ActivityPrompt } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { screenText } from '../screening';
 import { readText } from '../payload';

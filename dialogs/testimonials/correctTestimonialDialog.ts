@@ -3,7 +3,7 @@
  * `originalText` by the repository, which screens the correction like any published text).
  */
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { screenText } from '../screening';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';

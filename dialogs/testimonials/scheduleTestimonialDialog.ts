@@ -4,7 +4,7 @@
  */
 import type { Activity, CardAction } from 'botbuilder';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ActivityPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import { ActivityPrompt, WaterfallDialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { Clock } from '../../services/clock';

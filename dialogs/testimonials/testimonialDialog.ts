@@ -10,7 +10,7 @@
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { mentionsMoney } from '../../services/nlu';
 import { screenText } from '../screening';

@@ -5,7 +5,7 @@
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import type { StoredTestimonial } from '../../services/testimonials';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';

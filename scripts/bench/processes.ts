@@ -14,6 +14,8 @@ export interface Child {
   port: number;
   /** Peak resident memory so far (VmHWM), in MiB. */
   peakRssMiB(): number;
+  /** Resident memory now (VmRSS), in MiB. */
+  rssMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export async function spawnBot(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
   // BENCH_CPU_PROFILE=DIR writes a V8 CPU profile of each bot process there (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROFILE;
-  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const nodeArgs = [...startNodeArgs(), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'bot', 'index.js')], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'error' },
@@ -43,6 +45,18 @@ export async function spawnBot(env: Record<string, string>): Promise<Child> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return wrap(child, port);
+}
+
+/**
+ * The Node options of `npm start` (the words between `node` and the script in package.json's
+ * start script, such as the heap settings), so that the bench measures the bot as it runs.
+ */
+export function startNodeArgs(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = manifest.scripts.start.trim().split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
 }
 
 /** Starts the bare restify baseline; resolves with its port. */
@@ -63,11 +77,8 @@ function wrap(child: ChildProcess, port: number): Child {
   return {
     process: child,
     port,
-    peakRssMiB: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kib = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-      return kib / 1024;
-    },
+    peakRssMiB: () => statusMiB(child, 'VmHWM'),
+    rssMiB: () => statusMiB(child, 'VmRSS'),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -75,6 +86,13 @@ function wrap(child: ChildProcess, port: number): Child {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A memory figure of `/proc/PID/status` (reported in kB), in MiB. */
+function statusMiB(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kib = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return kib / 1024;
 }
 
 function freePort(): Promise<number> {
