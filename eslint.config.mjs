@@ -161,5 +161,25 @@ export default tseslint.config(
       ),
     ]),
   })),
+  // botbuilder-dialogs' index loads its prompt recognizers, globalize and lodash (memory the bot never
+  // uses): the running code takes its classes from the facade, types may come from anywhere.
+  {
+    files: ['bot/**/*.ts', 'dialogs/**/*.ts', 'services/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['dialogs/botbuilderDialogs.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'botbuilder-dialogs',
+              message: 'Import the classes from dialogs/botbuilderDialogs.ts (types are fine here).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.mjs', '**/*.cjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -14,6 +14,7 @@ import { strict as assert } from 'node:assert';
 import { appendFileSync } from 'node:fs';
 import type { Activity } from 'botbuilder';
 import fr from '../../../locales/fr.json';
+import { menuChoices } from '../../../dialogs/replies';
 import { useHarness, type Harness, type Input } from '../../dialogs/support/harness';
 import { keyPattern, runTable, textsOf, type Ids, type Turn } from '../../dialogs/support/table';
 
@@ -141,9 +142,11 @@ function transcriptOf(
 function describeInput(input: Input, previousReplies: Partial<Activity>[]): string {
   if (typeof input === 'string') return input;
   if ('payload' in input) {
-    const button = previousReplies
-      .flatMap((reply) => reply.suggestedActions?.actions ?? [])
-      .find((action) => String(action.value) === input.payload);
+    // A button of an earlier message, or of the page's persistent menu.
+    const button = [
+      ...previousReplies.flatMap((reply) => reply.suggestedActions?.actions ?? []),
+      ...menuChoices(),
+    ].find((action) => String(action.value) === input.payload);
     return `[${button?.title ?? input.text ?? input.payload}]`;
   }
   if ('location' in input) return '(partage sa position)';
