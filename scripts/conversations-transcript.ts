@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { format } from 'prettier';
 
 const TARGET = join(__dirname, '..', 'docs', 'conversations.md');
 
@@ -23,7 +24,7 @@ are shown in brackets; a tapped button is shown as \`[Titre]\`.
 
 `;
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'transcript-'));
   const file = join(dir, 'conversations.md');
   writeFileSync(file, '');
@@ -38,11 +39,15 @@ function main(): void {
       process.exitCode = 1;
       return;
     }
-    writeFileSync(TARGET, HEADER + readFileSync(file, 'utf8'));
+    // Formatted like the rest of the repository, so `prettier --check` stays clean.
+    writeFileSync(TARGET, await format(HEADER + readFileSync(file, 'utf8'), { filepath: TARGET }));
     console.error(`Wrote ${TARGET}.`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(`conversations:transcript failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
