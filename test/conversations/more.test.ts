@@ -95,9 +95,9 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'bonjour alors voila je vous explique mon pere a 88 ans il habite tout seul et il faudrait que quelqu un aille lui chercher ses medicaments a la pharmacie parce que moi je travaille a marseille toute la semaine',
-        says: ['form.categoryNeed'],
+        says: ['form.categoryCarried', 'form.beneficiary'],
+        contains: ['Pharmacie'],
       },
-      { send: 'la pharmacie', says: ['form.beneficiary'] },
       { send: 'pour mon pere', says: ['form.urgency'] },
       { send: 'demain matin si possible', says: ['form.availabilityNoted', 'form.descriptionNeed'] },
       {
