@@ -9,26 +9,9 @@ import { CATEGORIES, type Entry } from '../../services/domain/types';
 import { ensureDomainIndexes } from '../../services/domain/ensureIndexes';
 import { Matcher } from '../../services/matching/matcher';
 import { quantile } from './load';
+import { pointNear, seeded } from './randomPlaces';
 
-const CENTRE = { lat: 43.5833, lon: 5.0017 };
 const EARTH_RADIUS_M = 6_378_100;
-
-/** A deterministic pseudo-random generator, so that every run searches the same data. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-function pointNear(random: () => number, radiusM: number): [number, number] {
-  const distance = radiusM * Math.sqrt(random());
-  const angle = 2 * Math.PI * random();
-  const dLat = (distance * Math.cos(angle)) / 111_320;
-  const dLon = (distance * Math.sin(angle)) / (111_320 * Math.cos((CENTRE.lat * Math.PI) / 180));
-  return [CENTRE.lon + dLon, CENTRE.lat + dLat];
-}
 
 /** Rows of the matching benchmark. */
 export async function benchMatching(

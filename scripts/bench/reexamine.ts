@@ -22,8 +22,8 @@ import {
   planReexamination,
   PAIRING_PROJECTION,
 } from '../../services/matching';
+import { pointNear, seeded } from './randomPlaces';
 
-const CENTRE = { lat: 43.5833, lon: 5.0017 };
 const TIMES = [
   'le samedi matin',
   'en semaine le soir',
@@ -33,22 +33,6 @@ const TIMES = [
 ];
 
 type Row = { benchmark: string; figures: string; baseline: string; ratio: string; goal: string };
-
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-function pointNear(random: () => number, radiusM: number): [number, number] {
-  const distance = radiusM * Math.sqrt(random());
-  const angle = 2 * Math.PI * random();
-  const dLat = (distance * Math.cos(angle)) / 111_320;
-  const dLon = (distance * Math.sin(angle)) / (111_320 * Math.cos((CENTRE.lat * Math.PI) / 180));
-  return [CENTRE.lon + dLon, CENTRE.lat + dLat];
-}
 
 /** The stage names of a winning plan, outermost first, with the index used. */
 function planStages(plan: Document | undefined): string[] {
