@@ -161,37 +161,46 @@ const agreeSpecs = (): ChoiceSpec[] => [
   { payload: Payload.no, title: t('form.refuse') },
 ];
 
-const commitments: Field = {
+/**
+ * A question answered by agreeing: yes records it, no stops the form with `refused`
+ * (the commitments, the storage consent).
+ */
+function agreement(
+  field: Pick<Field, 'id' | 'missing' | 'question' | 'clear'> & {
+    agree: (state: FormState) => void;
+    refused: string;
+  },
+): Field {
+  const { agree, refused, ...asked } = field;
+  return {
+    ...asked,
+    retry: () => t('form.retryButtons'),
+    choices: agreeSpecs,
+    read(activity) {
+      const agreed = yesNo(activity, agreeSpecs());
+      if (agreed === undefined) return undefined;
+      return agreed ? set(agree) : { kind: 'stop', text: t(refused) };
+    },
+  };
+}
+
+const commitments = agreement({
   id: 'commitments',
   missing: (state) => state.commitments !== true,
   question: (state) => t(state.draft.kind === 'offer' ? 'form.commitmentsOffer' : 'form.commitmentsNeed'),
-  retry: () => t('form.retryButtons'),
-  choices: agreeSpecs,
-  read(activity) {
-    const agreed = yesNo(activity, agreeSpecs());
-    if (agreed === undefined) return undefined;
-    return agreed
-      ? set((state) => void (state.commitments = true))
-      : { kind: 'stop', text: t('form.commitmentsRefused') };
-  },
+  agree: (state) => void (state.commitments = true),
+  refused: 'form.commitmentsRefused',
   clear: (state) => delete state.commitments,
-};
+});
 
-const consent: Field = {
+const consent = agreement({
   id: 'consent',
   missing: (state) => !state.hasConsent && state.draft.consentGiven !== true,
   question: () => t('form.consent'),
-  retry: () => t('form.retryButtons'),
-  choices: agreeSpecs,
-  read(activity) {
-    const agreed = yesNo(activity, agreeSpecs());
-    if (agreed === undefined) return undefined;
-    return agreed
-      ? set((state) => void (state.draft.consentGiven = true))
-      : { kind: 'stop', text: t('form.consentRefused') };
-  },
+  agree: (state) => void (state.draft.consentGiven = true),
+  refused: 'form.consentRefused',
   clear: (state) => delete state.draft.consentGiven,
-};
+});
 
 const recapSpecs = (): ChoiceSpec[] => [
   { payload: Payload.yes, title: t('form.save') },
