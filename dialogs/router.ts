@@ -15,6 +15,7 @@ import { t } from '../services/i18n';
 import type { Understanding } from './ports';
 import { answerEmergency } from './emergency';
 import type { EntryDialogOptions } from './entry/draft';
+import { mentionsRelative } from './entry/answers';
 import { DialogId } from './ids';
 import {
   asksForMyEntries,
@@ -185,6 +186,7 @@ export class Router {
           ? understanding.category
           : undefined,
       urgency: understanding.urgency,
+      beneficiary: mentionsRelative(context.activity.text ?? '') ? 'relative' : undefined,
     };
     // "les courses et aussi imprimer un papier": the second request is offered at the end.
     const also = understanding.alsoRequested;

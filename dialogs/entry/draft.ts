@@ -41,6 +41,8 @@ export type CompleteDraft = EntryDraft &
 export interface EntryDialogOptions {
   category?: Category;
   urgency?: 'high' | 'normal';
+  /** For a need: the first message named a relative ("ma mère a besoin…"). */
+  beneficiary?: 'relative';
   /**
    * A draft already confirmed: the form of the other kind's dialog ended with it after the
    * resident switched ("en fait c'est moi qui ai besoin d'aide"); it is stored without a form.

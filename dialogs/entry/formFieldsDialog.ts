@@ -53,6 +53,7 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
     const resident = await this.deps.residents.get(dc.context.activity.from.id);
     const draft: EntryDraft = { kind, category: options?.category };
     if (kind === 'need' && options?.urgency === 'high') draft.urgency = 'high';
+    if (kind === 'need' && options?.beneficiary) draft.beneficiary = options.beneficiary;
     const state: FormState = {
       draft,
       onBehalf: options?.onBehalf === true,
@@ -60,15 +61,17 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
       // What the first message said counts as answered: "retour" asks it again.
       answered: [
         ...(draft.category ? ['category' as const] : []),
+        ...(draft.beneficiary ? ['beneficiary' as const] : []),
         ...(draft.urgency ? ['urgency' as const] : []),
       ],
       misses: 0,
     };
     (dc.activeDialog?.state as { form?: FormState }).form = state;
-    // A category understood from the first message is said, so that a wrong one can be undone.
-    const carried = draft.category
-      ? [t('form.categoryCarried', { category: categoryName(draft.category) })]
-      : [];
+    // What was understood from the first message is said, so that a wrong guess can be undone.
+    const carried = [
+      ...(draft.category ? [t('form.categoryCarried', { category: categoryName(draft.category) })] : []),
+      ...(draft.beneficiary ? [t('form.beneficiaryCarried')] : []),
+    ];
     return this.askNext(dc, state, carried);
   }
 

@@ -95,10 +95,10 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'bonjour alors voila je vous explique mon pere a 88 ans il habite tout seul et il faudrait que quelqu un aille lui chercher ses medicaments a la pharmacie parce que moi je travaille a marseille toute la semaine',
-        says: ['form.categoryCarried', 'form.beneficiary'],
+        // Her father named in the first message: not asked again.
+        says: ['form.categoryCarried', 'form.beneficiaryCarried', 'form.urgency'],
         contains: ['Pharmacie'],
       },
-      { send: 'pour mon pere', says: ['form.urgency'] },
       { send: 'demain matin si possible', says: ['form.availabilityNoted', 'form.descriptionNeed'] },
       {
         send: 'il a une ordonnance a renouveler a la pharmacie du marche il faut juste la deposer et ramener les boites',
@@ -215,10 +215,9 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'bonjour j ai besoin d aide pour ma maman qui doit faire sa declaration de retraite sur internet et elle sait pas se servir d un ordinateur',
-        says: ['form.categoryCarried', 'form.beneficiary'],
+        says: ['form.categoryCarried', 'form.beneficiaryCarried', 'form.urgency'],
         contains: ['Informatique/papiers'],
       },
-      { send: 'c est pour ma maman', says: ['form.urgency'] },
       { send: 'dans la semaine ce serait bien', says: ['form.availabilityNoted', 'form.descriptionNeed'] },
       {
         send: 'il faut creer son compte sur le site de la retraite et envoyer les justificatifs elle a tous les papiers',
@@ -267,10 +266,9 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'slt jcherche des masques pr ma grand mere',
-        says: ['form.beneficiary'],
+        says: ['form.beneficiaryCarried', 'form.urgency'],
         contains: ['Masques'],
       },
-      { send: 'pr ma grand mere', says: ['form.urgency'] },
       { send: 'nn', says: ['form.descriptionNeed'] },
       { send: '2 ou 3 masques en tissu lavables elle en a plus', says: ['form.where'] },
       { send: 'rue des molieres', says: ['form.availabilityNeed'] },
@@ -526,10 +524,9 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'j ai besoin de courses pour ma voisine qui est malade',
-        says: ['form.beneficiary'],
+        says: ['form.beneficiaryCarried', 'form.urgency'],
         hides: ['est un service de la ville'],
       },
-      { send: 'ma voisine', says: ['form.urgency'] },
       { send: 'pas urgent', says: ['form.descriptionNeed'] },
       { send: 'du pain du lait et des fruits elle a la grippe', says: ['form.where'] },
       { send: 'place jean jaures', says: ['form.availabilityNeed'] },
