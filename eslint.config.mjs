@@ -122,12 +122,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx}'],
     ignores: ['scripts/**', 'test/**', 'tools/**', 'bot/devDatabase.ts'],
     rules: forbidImportsOf(['tools'], TOOLS_ONLY_FROM),
   },
   {
-    files: ['bot/**/*.ts'],
+    files: ['bot/**/*.{ts,tsx}'],
     ignores: ['bot/devDatabase.ts'],
     rules: forbidImports([
       foldersOf(['tools'], TOOLS_ONLY_FROM),
@@ -164,7 +164,7 @@ export default tseslint.config(
   // botbuilder-dialogs' index loads its prompt recognizers, globalize and lodash (memory the bot never
   // uses): the running code takes its classes from the facade, types may come from anywhere.
   {
-    files: ['bot/**/*.ts', 'dialogs/**/*.ts', 'services/**/*.ts', 'scripts/**/*.ts'],
+    files: ['bot/**/*.{ts,tsx}', 'dialogs/**/*.ts', 'services/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['dialogs/botbuilderDialogs.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
