@@ -69,6 +69,7 @@ const MODULES = [
   'places',
   'privacy',
   'conversations',
+  'referrals',
 ];
 
 const SERVICES_FLOOR = `services/ never imports dialogs/ or bot/; ${TOOLS_ONLY_FROM}`;

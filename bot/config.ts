@@ -48,6 +48,13 @@ export interface AppConfig {
   readonly pageInboxAppId: string;
   /** Our own Meta app id (tells our echoes from the page inbox's); optional. */
   readonly messengerAppId: string | undefined;
+  /**
+   * The page's username as in `https://m.me/<name>` (posters, e-mails), or its id; the
+   * default is a placeholder to replace before printing.
+   */
+  readonly messengerPageName: string;
+  /** True when {@link messengerPageName} is the placeholder (nothing configured). */
+  readonly messengerPageNameIsDefault: boolean;
   readonly geocoderUrl: string;
   readonly botFramework: BotFrameworkConfig;
   readonly botFrameworkAccess: BotFrameworkAccess;
@@ -80,6 +87,9 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** Where the Bot Framework service and its channels live (Azure public and government clouds). */
 const BOT_FRAMEWORK_HOSTS = ['*.botframework.com', '*.botframework.azure.us', 'smba.trafficmanager.net'];
 /** Where the Bot Framework Emulator listens. */
+/** Placeholder page username until `MESSENGER_PAGE_NAME` is set. */
+const DEFAULT_PAGE_NAME = 'VoisinsSolidairesMiramas';
+
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 /** The shortest app secret or verify token accepted in production. */
 const MIN_SECRET_LENGTH = 16;
@@ -149,6 +159,11 @@ export function parseConfig(env: Env): AppConfig {
     throw new ConfigError('MESSENGER_APP_ID must be digits');
   }
 
+  const configuredPageName = read('MESSENGER_PAGE_NAME') ?? messenger?.pageId;
+  if (configuredPageName !== undefined && !/^[A-Za-z0-9.]{1,100}$/.test(configuredPageName)) {
+    throw new ConfigError('MESSENGER_PAGE_NAME must be the page username of https://m.me/<name> (letters, digits, dots)');
+  }
+
   const inboxWorker = read('INBOX_WORKER') ?? 'on';
   if (inboxWorker !== 'on' && inboxWorker !== 'off') throw new ConfigError('INBOX_WORKER must be on or off');
 
@@ -198,6 +213,8 @@ export function parseConfig(env: Env): AppConfig {
     graphApiVersion,
     pageInboxAppId,
     messengerAppId,
+    messengerPageName: configuredPageName ?? DEFAULT_PAGE_NAME,
+    messengerPageNameIsDefault: configuredPageName === undefined,
     geocoderUrl: parseUrl('GEOCODER_URL', read('GEOCODER_URL') ?? 'https://api-adresse.data.gouv.fr'),
     botFramework,
     botFrameworkAccess,
