@@ -64,6 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const inbox = container.get('inbox');
   const messengerAdapter = container.get('messengerAdapter');
   const cloudAdapter = container.get('cloudAdapter');
+  const pageComments = container.get('pageComments');
 
   const worker = messengerAdapter
     ? new InboxWorker({
@@ -72,7 +73,10 @@ export async function createApp(options: AppOptions): Promise<App> {
         clock,
         logger,
         pollIntervalMs: options.pollIntervalMs,
-        handle: (event) => messengerAdapter.processEvent(event, (context) => bot.run(context)),
+        handle: async (event) => {
+          if (event.kind === 'comment') await pageComments?.handle(event);
+          else await messengerAdapter.processEvent(event, (context) => bot.run(context));
+        },
       })
     : undefined;
 

@@ -55,6 +55,8 @@ export interface AppConfig {
   readonly messengerPageName: string;
   /** True when {@link messengerPageName} is the placeholder (nothing configured). */
   readonly messengerPageNameIsDefault: boolean;
+  /** Answer a comment publicly too ("Nous vous avons écrit en message privé"), besides the private reply. */
+  readonly commentsPublicAnswer: boolean;
   readonly geocoderUrl: string;
   readonly botFramework: BotFrameworkConfig;
   readonly botFrameworkAccess: BotFrameworkAccess;
@@ -164,6 +166,10 @@ export function parseConfig(env: Env): AppConfig {
     throw new ConfigError('MESSENGER_PAGE_NAME must be the page username of https://m.me/<name> (letters, digits, dots)');
   }
 
+  const commentsPublicAnswer = read('COMMENTS_PUBLIC_ANSWER') ?? 'on';
+  if (commentsPublicAnswer !== 'on' && commentsPublicAnswer !== 'off')
+    throw new ConfigError('COMMENTS_PUBLIC_ANSWER must be on or off');
+
   const inboxWorker = read('INBOX_WORKER') ?? 'on';
   if (inboxWorker !== 'on' && inboxWorker !== 'off') throw new ConfigError('INBOX_WORKER must be on or off');
 
@@ -215,6 +221,7 @@ export function parseConfig(env: Env): AppConfig {
     messengerAppId,
     messengerPageName: configuredPageName ?? DEFAULT_PAGE_NAME,
     messengerPageNameIsDefault: configuredPageName === undefined,
+    commentsPublicAnswer: commentsPublicAnswer === 'on',
     geocoderUrl: parseUrl('GEOCODER_URL', read('GEOCODER_URL') ?? 'https://api-adresse.data.gouv.fr'),
     botFramework,
     botFrameworkAccess,

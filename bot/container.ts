@@ -25,6 +25,7 @@ import { MongoStorage, type StorageDocument } from '../services/db/mongoStorage'
 import { ensureDomainIndexes } from '../services/domain/ensureIndexes';
 import { Entries, EntryRepository } from '../services/entries';
 import { CodedError, ErrorCode } from '../services/errors';
+import { PageComments } from './comments/pageComments';
 import { createGraphClients, type ThreadControl } from '../services/graph';
 import { SINGLE_ATTEMPT } from '../services/graph/retry';
 import { InboxStore } from '../services/inbox/inboxStore';
@@ -108,6 +109,20 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       refused: new UndeliveredQueue(c.get('db'), c.clock),
     }),
   outboxStore: (c) => new OutboxStore(c.get('db')),
+  pageComments: (c) => {
+    const graph = c.get('graph');
+    if (!graph) return undefined;
+    const nlu = c.get('nlu');
+    return new PageComments({
+      pageId: c.config.messenger?.pageId,
+      comments: graph.comments,
+      calls: c.get('outbox'),
+      understand: (text) => nlu.understand(text),
+      publicAnswer: c.config.commentsPublicAnswer,
+      now: c.clock,
+      logger: c.logger,
+    });
+  },
   directory: (c) => new ConversationDirectory(c.get('db')),
   messengerAdapter: (c) => {
     const graph = c.get('graph');

@@ -27,6 +27,7 @@ import type { PromiseTracker, TasksModule } from '../services/tasks';
 import type { ProactiveAdapter } from './adapterNotifier';
 import type { VoisinsBot } from './bot';
 import type { AppConfig } from './config';
+import type { PageComments } from './comments/pageComments';
 import type { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
 
@@ -42,6 +43,8 @@ export interface Parts {
   outbox: Outbox;
   /** The outbox's records (`outbox`). */
   outboxStore: OutboxStore;
+  /** Answers comments under the Page's posts; undefined when Messenger is not configured. */
+  pageComments: PageComments | undefined;
   /** Where and until when each person can be written to. */
   directory: ConversationDirectory;
   /** The Messenger channel; undefined when Messenger is not configured. */

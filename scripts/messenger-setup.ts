@@ -1,12 +1,13 @@
 /**
  * `npm run messenger:setup`: sets the Page's Messenger profile (Get Started button,
- * greeting, persistent menu) from `locales/fr.json`.
+ * greeting, persistent menu) from `locales/fr.json`, subscribes the Page to the webhook
+ * fields the bot handles, and prints what to configure in Meta's dashboard.
  *
  * Reads the configuration like the app does (bot/config.ts): MESSENGER_PAGE_ACCESS_TOKEN,
  * MESSENGER_APP_SECRET (and MESSENGER_VERIFY_TOKEN, which the app's config requires with
  * them), GRAPH_API_URL (default https://graph.facebook.com), GRAPH_API_VERSION (default v25.0).
  */
-import { buildMessengerProfile } from '../bot/messenger/profile';
+import { setUpMessenger } from '../bot/messenger/setup';
 import { ConfigError, loadConfig } from '../bot/config';
 import { createGraphClients, GraphError } from '../services/graph';
 
@@ -24,15 +25,15 @@ async function main(): Promise<void> {
     accessToken: config.messenger.pageAccessToken,
     appSecret: config.messenger.appSecret,
   });
-  const body = buildMessengerProfile();
-  await graph.profile.setMessengerProfile({ ...body });
-  const menu = body.persistent_menu[0]?.call_to_actions ?? [];
-  console.log(
-    `Messenger profile set on ${config.graphApiUrl}/${config.graphApiVersion}/me/messenger_profile:`,
-  );
-  console.log(`- get_started: ${body.get_started.payload}`);
-  for (const greeting of body.greeting) console.log(`- greeting (${greeting.locale}): ${greeting.text}`);
-  for (const item of menu) console.log(`- menu: ${item.title} -> ${item.payload}`);
+  await setUpMessenger({
+    profile: graph.profile,
+    pageId: config.messenger.pageId,
+    webhookUrl: process.env.PUBLIC_URL
+      ? `${process.env.PUBLIC_URL.replace(/\/$/, '')}/api/messenger`
+      : undefined,
+    pageInboxAppId: config.pageInboxAppId,
+    print: (line) => console.log(line),
+  });
 }
 
 main().catch((error: unknown) => {

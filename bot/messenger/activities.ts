@@ -62,6 +62,8 @@ const IGNORED: ReadonlySet<EventKind> = new Set<EventKind>([
   'reaction',
   'unknown',
   'app_roles',
+  // Comments are answered by the page-comments handler, never by a turn of the bot.
+  'comment',
 ]);
 const HANDOVER: ReadonlySet<EventKind> = new Set<EventKind>([
   'pass_thread_control',

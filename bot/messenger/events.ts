@@ -1,10 +1,14 @@
 /**
- * Flattening of a webhook POST body into one {@link MessengerEvent} per messaging item.
+ * Flattening of a webhook POST body into one {@link MessengerEvent} per messaging item, and
+ * per comment added under the Page's posts (the `feed` field's changes).
  */
 import { CodedError, ErrorCode } from '../../services/errors';
 
-/** Where the item came from: `standby` while another app (the Page Inbox) owns the thread. */
-export type EventSource = 'messaging' | 'standby';
+/**
+ * Where the item came from: `standby` while another app (the Page Inbox) owns the thread;
+ * `feed` for a change of the Page's feed (a comment).
+ */
+export type EventSource = 'messaging' | 'standby' | 'feed';
 
 /** What a messaging item is about. */
 export type EventKind =
@@ -20,6 +24,8 @@ export type EventKind =
   | 'app_roles'
   | 'referral'
   | 'optin'
+  /** A comment added under one of the Page's posts (`feed` changes only). */
+  | 'comment'
   | 'unknown';
 
 /** One messaging item of a webhook delivery, with what routing and deduplication need. */
@@ -29,7 +35,10 @@ export interface MessengerEvent {
   /** `entry.id`: the Page. */
   pageId: string;
   source: EventSource;
-  /** The resident's page-scoped id: sender for incoming, recipient for echoes. */
+  /**
+   * The resident's page-scoped id: sender for incoming, recipient for echoes; for a comment,
+   * its author's id (not a page-scoped id: a comment is answered by comment id only).
+   */
   psid: string;
   timestamp: number;
   kind: EventKind;
@@ -81,8 +90,40 @@ export function extractEvents(body: unknown): MessengerEvent[] {
         if (event) events.push(event);
       }
     }
+    if (Array.isArray(entry.changes)) {
+      for (const change of entry.changes) {
+        const event = commentEvent(change, pageId);
+        if (event) events.push(event);
+      }
+    }
   }
   return events;
+}
+
+/**
+ * A comment added under a post of the Page, from one `feed` change: `value.item` is
+ * `comment` and `value.verb` is `add` (edits, removals and reactions are left out). Its key
+ * is the comment id, so a comment delivered twice is processed once.
+ */
+function commentEvent(change: unknown, pageId: string): MessengerEvent | undefined {
+  if (!isRecord(change) || change.field !== 'feed' || !isRecord(change.value)) return undefined;
+  const value = change.value;
+  if (value.item !== 'comment' || value.verb !== 'add') return undefined;
+  const commentId = idOf(value.comment_id);
+  const authorId = isRecord(value.from) ? idOf(value.from.id) : undefined;
+  const created = value.created_time;
+  if (commentId === undefined || authorId === undefined) return undefined;
+  if (typeof created !== 'number' || !Number.isFinite(created)) return undefined;
+  return {
+    key: `comment:${commentId}`,
+    pageId,
+    source: 'feed',
+    psid: authorId,
+    // Meta gives `created_time` in seconds.
+    timestamp: created * 1000,
+    kind: 'comment',
+    raw: value,
+  };
 }
 
 /** What {@link selectEvents} kept and how many it left out. */

@@ -3,6 +3,7 @@
  */
 import { createGraphHttp, type GraphHttpOptions } from './http';
 import { FeedApi } from './feed';
+import { CommentsApi } from './comments';
 import { HandoverApi } from './handover';
 import { ProfileApi } from './profile';
 import { SendApi } from './send';
@@ -14,6 +15,7 @@ export { SendApi, type SendMessageOptions, type SendResult } from './send';
 export { HandoverApi, PAGE_INBOX_APP_ID, type ThreadControl } from './handover';
 export { ProfileApi, type UserProfile } from './profile';
 export { FeedApi, type FeedPost } from './feed';
+export { CommentsApi } from './comments';
 
 /** All Graph clients of the application. */
 export interface GraphClients {
@@ -21,6 +23,7 @@ export interface GraphClients {
   handover: HandoverApi;
   profile: ProfileApi;
   feed: FeedApi;
+  comments: CommentsApi;
 }
 
 /** Builds every Graph client over one {@link createGraphHttp} instance. */
@@ -31,5 +34,6 @@ export function createGraphClients(options: GraphHttpOptions): GraphClients {
     handover: new HandoverApi(http),
     profile: new ProfileApi(http),
     feed: new FeedApi(http),
+    comments: new CommentsApi(http),
   };
 }

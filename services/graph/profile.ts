@@ -24,6 +24,16 @@ export class ProfileApi {
     await this.http.post('/me/messenger_profile', body);
   }
 
+  /**
+   * Subscribes our app to the Page's webhook `fields` (`POST /{page-id}/subscribed_apps`):
+   * without it Meta sends nothing of that field, whatever the app's dashboard says.
+   */
+  async subscribePage(pageId: string, fields: readonly string[]): Promise<void> {
+    await this.http.post(`/${encodeURIComponent(pageId)}/subscribed_apps`, null, {
+      params: { subscribed_fields: fields.join(',') },
+    });
+  }
+
   /** The person's first name, or `{}` when Meta refuses or fails. */
   async userProfile(psid: string): Promise<UserProfile> {
     try {

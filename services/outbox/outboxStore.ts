@@ -23,7 +23,7 @@ export const OUTBOX_COLLECTION = 'outbox';
 export const DEFAULT_OUTBOX_REMEMBER_FOR_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** What an outgoing call does. */
-export type OutboxKind = 'message' | 'action' | 'handover' | 'feed';
+export type OutboxKind = 'message' | 'action' | 'handover' | 'feed' | 'comment';
 
 /** Where a call stands. */
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

@@ -153,3 +153,43 @@ describe('messenger/events: extractEvents', () => {
     assert.deepEqual(extractEvents({ object: 'page', entry: [] }), []);
   });
 });
+
+describe('messenger/events: comments from the feed', () => {
+  const change = (value: Record<string, unknown>, field = 'feed') => ({
+    object: 'page',
+    entry: [{ id: '42', time: 1, changes: [{ field, value }] }],
+  });
+  const added = {
+    item: 'comment',
+    verb: 'add',
+    comment_id: '42_7_9',
+    post_id: '42_7',
+    from: { id: '900', name: 'X' },
+    message: 'bonjour',
+    created_time: 1_700_000_000,
+  };
+
+  it('makes an added comment an event keyed by its comment id', () => {
+    const [event, ...rest] = extractEvents(change(added));
+    assert.deepEqual(rest, []);
+    assert.deepEqual(
+      { key: event?.key, source: event?.source, kind: event?.kind, psid: event?.psid, pageId: event?.pageId },
+      { key: 'comment:42_7_9', source: 'feed', kind: 'comment', psid: '900', pageId: '42' },
+    );
+    assert.equal(event?.timestamp, 1_700_000_000_000);
+  });
+
+  it('leaves edits, removals, reactions, other fields and malformed comments out', () => {
+    for (const body of [
+      change({ ...added, verb: 'edited' }),
+      change({ ...added, verb: 'remove' }),
+      change({ ...added, item: 'reaction' }),
+      change(added, 'mention'),
+      change({ ...added, comment_id: 12 }),
+      change({ ...added, from: undefined }),
+      change({ ...added, created_time: 'yesterday' }),
+    ]) {
+      assert.deepEqual(extractEvents(body), [], JSON.stringify(body));
+    }
+  });
+});

@@ -186,6 +186,18 @@ function defaultAnswer(call: RecordedCall, sequence: number): FakeResponse {
     return { body: { data: [{ thread_owner: { app_id: '1111' } }] } };
   }
   if (call.method === 'POST' && call.path === '/me/messenger_profile') return { body: { result: 'success' } };
+  const pageMessages = /^\/\d+\/messages$/.exec(call.path);
+  const commentRecipient = (body.recipient as { comment_id?: unknown } | undefined)?.comment_id;
+  if (call.method === 'POST' && pageMessages && typeof commentRecipient === 'string') {
+    // A private reply to a comment: Meta answers with the new conversation's recipient.
+    return { body: { recipient_id: `psid_of_${commentRecipient}`, message_id: `m_fake_${sequence}` } };
+  }
+  if (call.method === 'POST' && /^\/\d+_\d+(_\w+)?\/comments$/.test(call.path)) {
+    return { body: { id: `${call.path.split('/')[1]}_reply_${sequence}` } };
+  }
+  if (call.method === 'POST' && /^\/\d+_\d+(_\w+)?$/.test(call.path) && 'is_hidden' in body) {
+    return { body: { success: true } };
+  }
   const feed = /^\/(\d+)\/feed$/.exec(call.path);
   if (call.method === 'POST' && feed) return { body: { id: `${feed[1]}_${sequence}` } };
   if (call.method === 'DELETE') return { body: { success: true } };
