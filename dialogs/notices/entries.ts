@@ -19,4 +19,9 @@ export const ENTRY_NOTICES: NoticeRenderers<EntryNotice> = {
     ),
   'entries.closedByExpiry': (notice) =>
     withMenu(t(`jobs.expireEntries.closed.${notice.kind}`, { category: categoryName(notice.category) })),
+  'entries.offerUsedUp': (notice) =>
+    withChoices(t('offerUsedUp.ask', { category: categoryName(notice.category) }), [
+      choice(t('offerUsedUp.republish'), `${PayloadPrefix.entryRepublish}${notice.entryId}`),
+      choice(t('offerUsedUp.regular'), `${PayloadPrefix.entryRegular}${notice.entryId}`),
+    ]),
 };
