@@ -3,8 +3,9 @@
  * request, "did the help happen?", an entry to renew), then their entries (category, status
  * in French, date; for an open need, where it stands: "je cherche encore", "un voisin a
  * accepté", "un référent s'en occupe"; for a recurring offer, how many neighbours it helped)
- * to pause, resume, renew or withdraw one. The repository only acts on the resident's own
- * entries; an entry resumed or renewed is matched again at once.
+ * to pause, resume, renew or withdraw one, make a one-off offer regular, or publish again a
+ * one-off offer used up by its match. The repository only acts on the resident's own
+ * entries; an entry resumed, renewed or made regular is matched again at once.
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';

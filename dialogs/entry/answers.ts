@@ -157,7 +157,7 @@ const NOT_REGULAR =
 const REGULAR = new RegExp(
   [
     `\\bchaque (semaine|jour|matin|soir|mois|week ?end|fois|${DAYS})\\b`,
-    `\\b(tous|tout|toute|toutes) les (semaines|jours|matins|soirs|mois|week ?ends?|${DAYS})\\b`,
+    `\\b(tous|tout|toute|toutes|tt|ts) les (semaines|jours|matins|soirs|mois|week ?ends?|${DAYS})\\b`,
     `\\b(le|les) ${DAYS} de chaque semaine\\b`,
     '\\b(une|1|deux|2|trois|3) fois par (semaine|mois|jour)\\b',
     '\\b(regulierement|reguliere|regulier|reguliers|hebdomadaire|hebdo|souvent|de temps en temps|toute l annee|chaque semaine|recurrent|recurrente)\\b',
@@ -165,8 +165,13 @@ const REGULAR = new RegExp(
   ].join('|'),
 );
 /** Once only: "juste une fois", "ponctuellement", "une seule fois", "ce samedi seulement". */
-const ONCE =
-  /\b(une seule fois|seule fois|juste une fois|rien qu une fois|une fois seulement|une fois|1 fois|ponctuellement|ponctuel|ponctuelle|exceptionnellement|juste cette fois|cette fois|pour cette fois|just once|once|one time|one off)\b/;
+const ONCE = new RegExp(
+  [
+    '\\b(une seule fois|seule fois|juste une fois|rien qu une fois|une fois seulement|une fois|1 fois|ponctuellement|ponctuel|ponctuelle|exceptionnellement|juste cette fois|cette fois|pour cette fois|just once|once|one time|one off)\\b',
+    `\\b(juste|seulement|uniquement) (ce|cette) (${DAYS}|week ?end|semaine)\\b`,
+    `\\b(ce|cette) (${DAYS}|week ?end|semaine) (seulement|uniquement)\\b`,
+  ].join('|'),
+);
 
 /**
  * "Une seule fois ou régulièrement ?" read from the words: `regular` for "chaque samedi",
