@@ -7,7 +7,8 @@
  * dialogs ended), or "Est-ce une urgence ?" when nothing is being asked and only the
  * classifier suspects one, and its answer; a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`), a need's author's
  * answer to a suggested helper (`MATCH_ASK_…`/`MATCH_SKIP_…`) and an
- * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`), tapped, or
+ * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`), to a used-up
+ * offer's question (`ENTRY_REPUBLISH_…`/`ENTRY_REGULAR_…`, buttons only), tapped, or
  * typed when nothing is being asked ("oui avec plaisir", "oui toujours"), unless the
  * question being asked declared it expects that payload (see ./expectedPayloads.ts; "Mes
  * annonces" offers them again).
@@ -35,6 +36,7 @@ import {
   isSuggestionAnswer,
 } from './matching/suggestionAnswer';
 import type { HandOverDeps } from './moderation/handOver';
+import { handleUsedUpOfferAnswer, isUsedUpOfferAnswer, type UsedUpOfferDeps } from './entry/usedUpOffer';
 import { t } from '../services/i18n';
 import { normalize, readSmallTalk } from './keywords';
 import { Payload, readLocation, readPayload, readText } from './payload';
@@ -71,6 +73,7 @@ export class GlobalAnswers {
     private readonly handover: HandOverDeps,
     private readonly helpers: HelperAnswerDeps,
     private readonly jobs: JobAnswerDeps,
+    private readonly usedUpOffers: UsedUpOfferDeps,
   ) {}
 
   /** Answers the message when it is a global one; undefined when it is for the dialogs. */
@@ -127,6 +130,10 @@ export class GlobalAnswers {
     }
     if (isJobAnswer(payload) && !situation.expects(payload)) {
       await handleJobAnswer(context, this.jobs, payload, situation.idle);
+      return 'answered';
+    }
+    if (isUsedUpOfferAnswer(payload) && !situation.expects(payload)) {
+      await handleUsedUpOfferAnswer(context, this.usedUpOffers, payload, situation.idle);
       return 'answered';
     }
     return undefined;

@@ -137,7 +137,7 @@ export class MainDialog extends CancelAndHelpDialog {
         handOverAboutEntry(context, handover, this.turnOf(context), reason, entry, intro),
     };
     this.router = new Router(services, handover);
-    this.globalAnswers = new GlobalAnswers(handover, services, services);
+    this.globalAnswers = new GlobalAnswers(handover, services, services, services);
     this.addDialog(new OfferDialog(form, services, entryHandover))
       .addDialog(new NeedDialog(form, services, services, entryHandover))
       .addDialog(new MyEntriesDialog(services))

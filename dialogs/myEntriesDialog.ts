@@ -3,8 +3,9 @@
  * request, "did the help happen?", an entry to renew), then their entries (category, status
  * in French, date; for an open need, where it stands: "je cherche encore", "un voisin a
  * accepté", "un référent s'en occupe"; for a recurring offer, how many neighbours it helped)
- * to pause, resume, renew or withdraw one. The repository only acts on the resident's own
- * entries; an entry resumed or renewed is matched again at once.
+ * to pause, resume, renew or withdraw one, make a one-off offer regular, or publish again a
+ * one-off offer used up by its match. The repository only acts on the resident's own
+ * entries; an entry resumed, renewed or made regular is matched again at once.
  */
 import type { CardAction } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -13,10 +14,12 @@ import { t } from '../services/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { expectPayloads } from './expectedPayloads';
 import { handleJobAnswer, isJobAnswer, type JobAnswerDeps } from './jobAnswers/jobAnswer';
+import { handleUsedUpOfferAnswer, isUsedUpOfferAnswer } from './entry/usedUpOffer';
 import { handleHelperAnswer, isHelperAnswer, type HelperAnswerDeps } from './matching/helperAnswer';
 import type { EntriesPort, MatchingPort, StoredEntry } from './ports';
 import type { NeedState } from '../services/matching';
 import { DialogId } from './ids';
+import { suggestionChoices } from './notices/matching';
 import { PayloadPrefix, idAfter, readPayload } from './payload';
 import { PromptId, choiceOptions, choicePrompt, chosen } from './prompts';
 import { MAX_QUICK_REPLIES, categoryName, choice, frenchDate, withMenu } from './replies';
@@ -50,7 +53,16 @@ interface MyEntriesValues {
 /** What "Mes annonces" calls of the entries. */
 export type MyEntriesPort = Pick<
   EntriesPort,
-  'listByResident' | 'get' | 'pause' | 'resume' | 'renew' | 'withdraw' | 'close' | 'awaitingRenewal'
+  | 'listByResident'
+  | 'get'
+  | 'pause'
+  | 'resume'
+  | 'renew'
+  | 'withdraw'
+  | 'close'
+  | 'awaitingRenewal'
+  | 'republish'
+  | 'makeRegular'
 >;
 
 /** What "Mes annonces" calls: the entries, and the questions waiting for an answer. */
@@ -156,10 +168,7 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     const choices: CardAction[] = [];
     if (suggestion) {
       lines.push(t('myEntries.pendingSuggestion'));
-      choices.push(
-        choice(t('suggest.ask'), `${PayloadPrefix.matchAsk}${suggestion}`),
-        choice(t('suggest.skip'), `${PayloadPrefix.matchSkip}${suggestion}`),
-      );
+      choices.push(...suggestionChoices(suggestion));
     }
     if (request) {
       lines.push(t('myEntries.pendingRequest'));
@@ -192,6 +201,10 @@ export class MyEntriesDialog extends CancelAndHelpDialog {
     const values = step.values as MyEntriesValues;
     const offered = (values.actionPayloads ?? []).map((value) => choice(value, value));
     const payload = chosen(step.result, offered);
+    if (isUsedUpOfferAnswer(payload)) {
+      await handleUsedUpOfferAnswer(step.context, this.deps, payload ?? '', true);
+      return step.endDialog();
+    }
     const action = ACTIONS.find((candidate) => idAfter(payload, candidate.prefix) !== undefined);
     const id = action ? idAfter(payload, action.prefix) : undefined;
     const psid = step.context.activity.from.id;
@@ -242,5 +255,13 @@ function actionChoices(entry: StoredEntry): CardAction[] {
     if (!active) return false;
     return run === 'pause' ? !entry.paused : run === 'resume' ? entry.paused === true : true;
   });
-  return wanted.map(({ prefix, title }) => choice(t(title), `${prefix}${id}`));
+  const offerChoices: CardAction[] = [];
+  if (entry.kind === 'offer' && entry.recurring !== true) {
+    const usedUp = entry.status === 'matched' && entry.republishedAt === undefined;
+    // A one-off offer used up by its match: publish it again, or make it regular.
+    if (usedUp) offerChoices.push(choice(t('offerUsedUp.republish'), `${PayloadPrefix.entryRepublish}${id}`));
+    if (usedUp || active)
+      offerChoices.push(choice(t('offerUsedUp.regular'), `${PayloadPrefix.entryRegular}${id}`));
+  }
+  return [...offerChoices, ...wanted.map(({ prefix, title }) => choice(t(title), `${prefix}${id}`))];
 }

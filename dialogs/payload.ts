@@ -54,6 +54,9 @@ export const Payload = {
   formMenu: 'FORM_MENU',
   /** The entry form, after two answers not understood: stop, nothing stored. */
   formCancel: 'FORM_CANCEL',
+  /** The offer form: a one-off offer, or a regular one. */
+  offerOnce: 'OFFER_ONCE',
+  offerRegular: 'OFFER_REGULAR',
 } as const;
 
 /**
@@ -76,11 +79,16 @@ export const PayloadPrefix = {
   /** The need's author answers a suggested helper: ask them, or not. */
   matchAsk: 'MATCH_ASK_',
   matchSkip: 'MATCH_SKIP_',
+  /** The need's author asks this helper and accepts the order: the next ones are asked without asking again. */
+  matchInOrder: 'MATCH_ORDER_',
   entry: 'ENTRY_',
   entryPause: 'ENTRY_PAUSE_',
   entryResume: 'ENTRY_RESUME_',
   entryRenew: JobPayloadPrefix.entryRenew,
   entryWithdraw: 'ENTRY_WITHDRAW_',
+  /** A one-off offer used up by its match: publish it again, or make it regular. */
+  entryRepublish: 'ENTRY_REPUBLISH_',
+  entryRegular: 'ENTRY_REGULAR_',
   entryClose: JobPayloadPrefix.entryClose,
   followUpYes: JobPayloadPrefix.followUpYes,
   followUpNo: JobPayloadPrefix.followUpNo,

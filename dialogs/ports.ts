@@ -91,6 +91,8 @@ export type EntriesPort = Pick<
   | 'withdraw'
   | 'close'
   | 'awaitingRenewal'
+  | 'republish'
+  | 'makeRegular'
 >;
 
 /** An offer near a need, `distanceMeters` apart (between the centres of their blocks). */

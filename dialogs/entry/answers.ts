@@ -148,3 +148,40 @@ export function readPageContact(text: string): boolean {
   const typed = normalize(text);
   return PAGE.test(typed) || distance(typed, 'par la page') <= 2;
 }
+
+const DAYS = '(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?';
+/** Not regular, said outright ("pas régulièrement", "pas toutes les semaines"): checked first. */
+const NOT_REGULAR =
+  /\b(pas (regulierement|regulier|reguliere|chaque|toutes? les|tous les|tout les|souvent))\b/;
+/** Again and again: "chaque samedi", "tout les mercredis", "une fois par semaine", "oui régulièrement". */
+const REGULAR = new RegExp(
+  [
+    `\\bchaque (semaine|jour|matin|soir|mois|week ?end|fois|${DAYS})\\b`,
+    `\\b(tous|tout|toute|toutes|tt|ts) les (semaines|jours|matins|soirs|mois|week ?ends?|${DAYS})\\b`,
+    `\\b(le|les) ${DAYS} de chaque semaine\\b`,
+    '\\b(une|1|deux|2|trois|3) fois par (semaine|mois|jour)\\b',
+    '\\b(regulierement|reguliere|regulier|reguliers|hebdomadaire|hebdo|souvent|de temps en temps|toute l annee|chaque semaine|recurrent|recurrente)\\b',
+    '\\b(every (week|day|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|weekly|regularly|often)\\b',
+  ].join('|'),
+);
+/** Once only: "juste une fois", "ponctuellement", "une seule fois", "ce samedi seulement". */
+const ONCE = new RegExp(
+  [
+    '\\b(une seule fois|seule fois|juste une fois|rien qu une fois|une fois seulement|une fois|1 fois|ponctuellement|ponctuel|ponctuelle|exceptionnellement|juste cette fois|cette fois|pour cette fois|just once|once|one time|one off)\\b',
+    `\\b(juste|seulement|uniquement) (ce|cette) (${DAYS}|week ?end|semaine)\\b`,
+    `\\b(ce|cette) (${DAYS}|week ?end|semaine) (seulement|uniquement)\\b`,
+  ].join('|'),
+);
+
+/**
+ * "Une seule fois ou régulièrement ?" read from the words: `regular` for "chaque samedi",
+ * "tout les mercredis", "oui régulièrement"; `once` for "juste une fois", "ponctuellement";
+ * undefined when the text says neither (a plain "le samedi matin").
+ */
+export function readRecurrence(text: string): 'once' | 'regular' | undefined {
+  const typed = normalize(text);
+  if (typed.length === 0) return undefined;
+  if (NOT_REGULAR.test(typed)) return 'once';
+  if (REGULAR.test(typed)) return 'regular';
+  return ONCE.test(typed) ? 'once' : undefined;
+}

@@ -26,6 +26,8 @@ export interface EntryDraft {
   location?: GeoPoint;
   locationSource?: LocationSource;
   availability?: string;
+  /** Offers only: regular (stays proposed after each match) or one-off. */
+  recurring?: boolean;
   contact?: Resident['contact'];
   /** True when this form recorded a new storage consent (to be stored on confirmation). */
   consentGiven?: boolean;
@@ -88,7 +90,9 @@ export function recapText(draft: CompleteDraft): string {
           ),
           urgent: t(draft.urgency === 'high' ? 'form.yes' : 'form.no'),
         })
-      : '';
+      : t('form.recapOfferExtra', {
+          recurrence: t(draft.recurring ? 'form.recurrenceRegularLabel' : 'form.recurrenceOnceLabel'),
+        });
   return t('form.recap', {
     kind: t(draft.kind === 'offer' ? 'form.kindOffer' : 'form.kindNeed'),
     category: categoryName(draft.category),

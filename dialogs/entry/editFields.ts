@@ -9,13 +9,19 @@ import type { Field, FieldId, FormState } from './formState';
 import { switchKind } from './formState';
 
 /** The fields a resident can change, with the words that name them. */
-const EDITABLE: { id: FieldId; needOnly?: boolean; synonyms: RegExp }[] = [
+const EDITABLE: { id: FieldId; needOnly?: boolean; offerOnly?: boolean; synonyms: RegExp }[] = [
   { id: 'category', synonyms: /\b(type|categorie|genre)\b/ },
   { id: 'beneficiary', needOnly: true, synonyms: /\b(pour qui|beneficiaire|proche)\b/ },
   { id: 'urgency', needOnly: true, synonyms: /\b(urgence|urgent)\b/ },
   { id: 'description', synonyms: /\b(description|texte|decrire|le message)\b/ },
   { id: 'place', synonyms: /\b(lieu|adresse|quartier|rue|endroit|ou)\b/ },
   { id: 'availability', synonyms: /\b(quand|disponibilite\w*|dispo|horaires?|jours?|date|heure)\b/ },
+  {
+    id: 'recurring',
+    offerOnly: true,
+    synonyms:
+      /\b(frequence|regulier|reguliere|regulierement|ponctuel|ponctuelle|une seule fois|recurrence)\b/,
+  },
   { id: 'contact', synonyms: /\b(contact|numero|telephone|tel|mail|e mail|joindre)\b/ },
 ];
 
@@ -26,7 +32,7 @@ const SWITCH = `${PayloadPrefix.formField}KIND`;
 export function editFieldChoices(state: FormState): ChoiceSpec[] {
   const isNeed = state.draft.kind === 'need';
   return [
-    ...EDITABLE.filter((field) => isNeed || !field.needOnly).map((field) => ({
+    ...EDITABLE.filter((field) => (isNeed ? !field.offerOnly : !field.needOnly)).map((field) => ({
       payload: `${PayloadPrefix.formField}${field.id}`,
       title: t(`form.editField.${field.id}`),
       synonyms: field.synonyms,

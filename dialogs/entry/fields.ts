@@ -18,6 +18,7 @@ import {
 } from './answers';
 import { editField, editFieldChoices } from './editFields';
 import { picked, screened, set, yesNo } from './fieldReading';
+import { recurrence } from './recurrenceField';
 import { categoryOf, contactOf } from './formPrompts';
 import type { Answer, Field, FieldId, FormState } from './formState';
 import { availability, description, money, place, rewrite } from './textFields';
@@ -247,6 +248,7 @@ export const FIELDS: Record<FieldId, Field> = {
   rewrite,
   place,
   availability,
+  recurring: recurrence,
   contact,
   commitments,
   consent,

@@ -23,6 +23,7 @@ export type FieldId =
   | 'rewrite'
   | 'place'
   | 'availability'
+  | 'recurring'
   | 'contact'
   | 'commitments'
   | 'consent'
@@ -41,6 +42,8 @@ export interface FormState {
   moneyStage?: 'ask' | 'rewrite';
   /** The availability was taken from the answer to "is it urgent?" ("ce soir"). */
   availabilityFromUrgency?: boolean;
+  /** Whether the offer is regular was read from its availability ("chaque samedi"). */
+  recurringFromAvailability?: boolean;
   /** The recap's "Modifier" was chosen: the list of fields is asked. */
   picking?: boolean;
   /** The last place given is outside Miramas (its retry says the service is for Miramas). */
@@ -101,6 +104,10 @@ export function switchKind(state: FormState, kind: EntryKind): void {
   delete state.draft.urgency;
   if (state.availabilityFromUrgency) delete state.draft.availability;
   delete state.availabilityFromUrgency;
+  // Only offers are one-off or regular.
+  delete state.draft.recurring;
+  delete state.recurringFromAvailability;
+  state.answered = state.answered.filter((id) => id !== 'recurring');
   // The commitments differ between offers and needs: they are read again.
   delete state.commitments;
   state.answered = state.answered.filter(

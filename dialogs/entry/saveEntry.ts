@@ -48,6 +48,7 @@ export function entryOf(draft: CompleteDraft): EntryInput {
     availability: draft.availability,
     beneficiary: draft.kind === 'need' ? (draft.beneficiary ?? 'self') : undefined,
     urgency: draft.kind === 'need' ? (draft.urgency ?? 'normal') : undefined,
+    recurring: draft.kind === 'offer' ? draft.recurring === true : undefined,
     flags: draft.money ? ['money'] : [],
   };
 }

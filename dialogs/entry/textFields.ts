@@ -10,6 +10,7 @@ import { type ChoiceSpec, isTimeExpression } from './answers';
 import { placeLabel } from './draft';
 import { picked, screened, set, yesNo } from './fieldReading';
 import type { Answer, Field } from './formState';
+import { clearRecurrence, recurrenceFromAvailability } from './recurrenceField';
 
 /** The description, screened; money mentioned asks the reminder. */
 export const description: Field = {
@@ -124,7 +125,7 @@ const availabilityAnswer = (activity: Partial<Activity>): Answer => {
   return set((state) => {
     state.draft.availability = when.text;
     delete state.availabilityFromUrgency;
-    return when.said;
+    return [...when.said, ...recurrenceFromAvailability(state, when.text)];
   });
 };
 
@@ -145,5 +146,7 @@ export const availability: Field = {
   clear(state) {
     delete state.draft.availability;
     delete state.availabilityFromUrgency;
+    // "Chaque samedi" answered the recurrence too: a new availability asks it again.
+    if (state.recurringFromAvailability) clearRecurrence(state);
   },
 };

@@ -5,9 +5,11 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Resident } from '../../services/domain/types';
+import type { OfferUsedUpNotice } from '../../services/entries';
 import { t } from '../../services/i18n';
 import { sharedContactOf } from '../../services/matching';
 import type { MatchingPort } from '../ports';
+import { renderNotice } from '../notices';
 import { contactText } from '../notices/matching';
 import { readTypedAnswer } from '../keywords';
 import { PayloadPrefix, idAfter } from '../payload';
@@ -92,6 +94,18 @@ async function answerRequest(
     await context.sendActivity(reply(t('match.helperDeclined'), idle));
   } else {
     const contact = contactText(outcome.askerContact) ?? t('match.contactPrivate');
-    await context.sendActivity(reply(t('match.helperAccepted', { contact }), idle));
+    const thanks = t('match.helperAccepted', { contact });
+    if (!outcome.offerUsedUp) {
+      await context.sendActivity(reply(thanks, idle));
+      return;
+    }
+    // A one-off offer is used up: its owner may publish it again or make it regular.
+    await context.sendActivity(thanks);
+    const usedUp: OfferUsedUpNotice = {
+      type: 'entries.offerUsedUp',
+      entryId: outcome.match.offerId.toHexString(),
+      category: outcome.match.category,
+    };
+    await context.sendActivity(renderNotice(usedUp));
   }
 }

@@ -1,6 +1,7 @@
 /**
- * A need's author answers a suggested helper (`MATCH_ASK_<id>` / `MATCH_SKIP_<id>`), at any
- * time in their own conversation: the matching module decides, this file says it in French.
+ * A need's author answers a suggested helper (`MATCH_ASK_<id>`, `MATCH_ORDER_<id>`: ask them
+ * and accept the order, `MATCH_SKIP_<id>`), at any time in their own conversation: the
+ * matching module decides, this file says it in French.
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { t } from '../../services/i18n';
@@ -8,7 +9,7 @@ import type { MatchingPort } from '../ports';
 import { distanceText } from './distanceText';
 import { PayloadPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
-import { readTypedAnswer } from '../keywords';
+import { normalize, readTypedAnswer } from '../keywords';
 
 /** What the author's answer needs: the matching module's use case. */
 export interface SuggestionAnswerDeps {
@@ -20,9 +21,23 @@ export interface TypedSuggestionAnswerDeps {
   matching: Pick<MatchingPort, 'answerSuggestion' | 'pendingSuggestionFor'>;
 }
 
+/** "Dans l'ordre", "et le suivant si besoin", "l'un après l'autre": the author accepts the order. */
+const IN_ORDER =
+  /\b(dans l ordre|par ordre|suivants? si besoin|suivants? s il (ne )?(peut|peuvent) pas|l un apres l autre|les uns apres les autres|(puis|et|sinon) (au |le |les |aux )?suivants?|in order|the next one if needed)\b/;
+/** Refusing first ("non, le suivant"): that is skipping this helper, never accepting the order. */
+const REFUSAL_START = /^(non|nan|nn|pas lui|pas celui)/;
+
+/** True when the typed text accepts the order ("d'accord, demandez dans l'ordre"). */
+export function readsInOrder(text: string | undefined): boolean {
+  if (!text || text.includes('?')) return false;
+  const typed = normalize(text);
+  return typed.length <= 80 && !REFUSAL_START.test(typed) && IN_ORDER.test(typed);
+}
+
 /**
- * The author's typed "oui, demandez-lui" or "non merci" answers the helper last suggested to
- * them, like its buttons; false when the text is no yes or no, or nothing waits.
+ * The author's typed "oui, demandez-lui", "d'accord, dans l'ordre" or "non merci" answers the
+ * helper last suggested to them, like its buttons; false when the text is no such answer, or
+ * nothing waits.
  */
 export async function handleTypedSuggestionAnswer(
   context: TurnContext,
@@ -30,11 +45,16 @@ export async function handleTypedSuggestionAnswer(
   text: string | undefined,
   idle: boolean,
 ): Promise<boolean> {
-  const yes = readTypedAnswer(text);
+  const inOrder = readsInOrder(text);
+  const yes = inOrder || readTypedAnswer(text);
   if (yes === undefined) return false;
   const matchId = await deps.matching.pendingSuggestionFor(context.activity.from.id);
   if (!matchId) return false;
-  const prefix = yes ? PayloadPrefix.matchAsk : PayloadPrefix.matchSkip;
+  const prefix = inOrder
+    ? PayloadPrefix.matchInOrder
+    : yes
+      ? PayloadPrefix.matchAsk
+      : PayloadPrefix.matchSkip;
   await handleSuggestionAnswer(context, deps, `${prefix}${matchId}`, idle);
   return true;
 }
@@ -43,6 +63,7 @@ export async function handleTypedSuggestionAnswer(
 export function isSuggestionAnswer(payload: string | undefined): boolean {
   return (
     idAfter(payload, PayloadPrefix.matchAsk) !== undefined ||
+    idAfter(payload, PayloadPrefix.matchInOrder) !== undefined ||
     idAfter(payload, PayloadPrefix.matchSkip) !== undefined
   );
 }
@@ -63,20 +84,26 @@ export async function handleSuggestionAnswer(
   payload: string,
   idle: boolean,
 ): Promise<void> {
-  const askId = idAfter(payload, PayloadPrefix.matchAsk);
+  const inOrderId = idAfter(payload, PayloadPrefix.matchInOrder);
+  const askId = idAfter(payload, PayloadPrefix.matchAsk) ?? inOrderId;
   const matchId = askId ?? idAfter(payload, PayloadPrefix.matchSkip);
   if (!matchId) return;
   const outcome = await deps.matching.answerSuggestion(
     matchId,
     context.activity.from.id,
     askId !== undefined,
+    {
+      inOrder: inOrderId !== undefined,
+    },
   );
   if (outcome.status === 'stale') {
     await context.sendActivity(reply(t('suggest.stale'), idle));
   } else if (outcome.status === 'asked') {
-    const text = outcome.sent
-      ? t('suggest.asked', { distance: distanceText(outcome.distanceMeters) })
-      : t('suggest.askedToReferent');
+    const text = !outcome.sent
+      ? t('suggest.askedToReferent')
+      : t(outcome.inOrder ? 'suggest.askedInOrder' : 'suggest.asked', {
+          distance: distanceText(outcome.distanceMeters),
+        });
     await context.sendActivity(reply(text, idle));
   } else if (outcome.status === 'gone') {
     // With a next helper, its suggestion (sent as a notice) follows this apology.

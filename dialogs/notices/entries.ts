@@ -4,7 +4,7 @@
 import type { EntryNotice } from '../../services/entries';
 import { t } from '../../services/i18n';
 import { PayloadPrefix } from '../payload';
-import { categoryName, choice, withChoices, withMenu } from '../replies';
+import { categoryName, choice, menuChoices, withChoices, withMenu } from '../replies';
 import type { NoticeRenderers } from './renderers';
 
 /** One renderer per entries notice. */
@@ -19,4 +19,11 @@ export const ENTRY_NOTICES: NoticeRenderers<EntryNotice> = {
     ),
   'entries.closedByExpiry': (notice) =>
     withMenu(t(`jobs.expireEntries.closed.${notice.kind}`, { category: categoryName(notice.category) })),
+  'entries.offerUsedUp': (notice) =>
+    // Its two answers, then the menu: the helper may as well move on.
+    withChoices(t('offerUsedUp.ask', { category: categoryName(notice.category) }), [
+      choice(t('offerUsedUp.republish'), `${PayloadPrefix.entryRepublish}${notice.entryId}`),
+      choice(t('offerUsedUp.regular'), `${PayloadPrefix.entryRegular}${notice.entryId}`),
+      ...menuChoices(),
+    ]),
 };

@@ -1,6 +1,7 @@
 /**
  * The matching module's notices (services/matching/notices.ts) in French.
  */
+import type { CardAction } from 'botbuilder';
 import { t } from '../../services/i18n';
 import type { MatchingNotice, MoveOnCause, SharedContact } from '../../services/matching';
 import { distanceText } from '../matching/distanceText';
@@ -20,6 +21,18 @@ export function contactText(shared: SharedContact | null): string | null {
   if (shared.phone) parts.push(t('match.phone', { phone: shared.phone }));
   if (shared.email) parts.push(t('match.email', { email: shared.email }));
   return parts.length > 0 ? t('match.contactOf', { contact: parts.join(', ') }) : null;
+}
+
+/**
+ * The answers to a suggested helper: ask them; ask them and accept the order (the next ones
+ * are then asked without asking again); not them.
+ */
+export function suggestionChoices(matchId: string): CardAction[] {
+  return [
+    choice(t('suggest.ask'), `${PayloadPrefix.matchAsk}${matchId}`),
+    choice(t('suggest.inOrder'), `${PayloadPrefix.matchInOrder}${matchId}`),
+    choice(t('suggest.skip'), `${PayloadPrefix.matchSkip}${matchId}`),
+  ];
 }
 
 /** One renderer per matching notice. */
@@ -47,12 +60,12 @@ export const MATCHING_NOTICES: NoticeRenderers<MatchingNotice> = {
           description: notice.description,
           availability: notice.availability,
         }),
+        t('suggest.orderHint'),
       ].join(' '),
-      [
-        choice(t('suggest.ask'), `${PayloadPrefix.matchAsk}${notice.matchId}`),
-        choice(t('suggest.skip'), `${PayloadPrefix.matchSkip}${notice.matchId}`),
-      ],
+      suggestionChoices(notice.matchId),
     ),
+  'matching.nextAsked': (notice) =>
+    withMenu(t(`${movedOnTexts(notice.cause)}.nextAsked`, { distance: distanceText(notice.distanceMeters) })),
   'matching.toReferent': (notice) => withMenu(t(`${movedOnTexts(notice.cause)}.toReferent`)),
   'matching.requestAccepted': (notice) =>
     withMenu(

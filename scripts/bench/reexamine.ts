@@ -126,7 +126,11 @@ export async function benchReexamination(
     matches,
     offers: new Matcher(db, systemClock),
     needs,
-    entries: { get: () => Promise.resolve(null), markMatched: () => Promise.resolve() },
+    entries: {
+      get: () => Promise.resolve(null),
+      markMatched: () => Promise.resolve(),
+      acceptOrder: () => Promise.resolve(false),
+    },
     residents: { get: () => Promise.resolve(null) },
     limits: { takeMatchRequest: () => Promise.resolve(true) },
     attention: { flag: () => Promise.resolve() },

@@ -102,6 +102,13 @@ export interface Entry {
   recurring?: boolean;
   /** Offers only: neighbours put in touch with this offer (matches accepted by its owner). */
   helpedCount?: number;
+  /** Offers only: when the owner published this used-up one-off offer again as a new entry. */
+  republishedAt?: Date;
+  /**
+   * Needs only: the author accepted the order ("demandez au suivant si besoin"): after a
+   * decline or a timeout the next helper is asked without asking the author again.
+   */
+  orderAccepted?: boolean;
   createdAt: Date;
   updatedAt: Date;
   expiresAt: Date;

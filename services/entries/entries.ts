@@ -91,6 +91,12 @@ export type RegistrationOutcome =
   /** The resident already stored `perDay` entries of this kind today: nothing was stored. */
   | { status: 'limit_reached'; perDay: number };
 
+/** What became of publishing a used-up one-off offer again. */
+export type RepublishOutcome =
+  | RegistrationOutcome
+  /** Not the resident's used-up one-off offer (withdrawn, already published again, recurring…). */
+  | { status: 'unavailable' };
+
 /** Figures of an `expire-entries` run. */
 export interface ExpirySummary {
   /** Owners asked whether to renew. */
@@ -229,6 +235,57 @@ export class Entries {
    */
   setRecurring(id: string | ObjectId, psid: string, recurring: boolean): Promise<boolean> {
     return this.ports.repository.setRecurring(id, psid, recurring);
+  }
+
+  /**
+   * Publishes again a one-off offer of `psid` used up by its match: a new entry with the same
+   * content, reviewed like any new one and counted in the day's limit; once per used-up offer.
+   */
+  async republish(id: string | ObjectId, psid: string): Promise<RepublishOutcome> {
+    const { repository, limits } = this.ports;
+    const used = await repository.claimRepublish(id, psid);
+    if (!used) return { status: 'unavailable' };
+    if (!(await limits.takeEntry(psid, 'offer'))) {
+      await repository.releaseRepublish(used._id);
+      return { status: 'limit_reached', perDay: this.perDay('offer') };
+    }
+    const entry = await repository.create({
+      psid,
+      kind: 'offer',
+      category: used.category,
+      description: used.description,
+      addressText: used.addressText,
+      neighbourhood: used.neighbourhood,
+      location: used.location,
+      locationSource: used.locationSource,
+      availability: used.availability,
+      flags: used.flags,
+    });
+    this.ports.logger.info('offer published again', {
+      entry: entry._id.toHexString(),
+      from: used._id.toHexString(),
+      category: entry.category,
+    });
+    return { status: 'stored', entry };
+  }
+
+  /**
+   * Makes a one-off offer of `psid` recurring: an active one stays as it is, one used up by
+   * its match is available again at once (it was reviewed when first published); false if
+   * not a one-off offer of theirs, active or used up. The caller matches it again
+   * (`Matching.entryPublished`).
+   */
+  async makeRegular(id: string | ObjectId, psid: string): Promise<boolean> {
+    const { repository } = this.ports;
+    return (await repository.setRecurring(id, psid, true)) || repository.reopenRecurring(id, psid);
+  }
+
+  /**
+   * The author of the need `id` accepts the order of helpers: after a decline or a timeout the
+   * next one is asked directly (the matching module calls it); false if not theirs.
+   */
+  acceptOrder(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.ports.repository.acceptOrder(id, psid);
   }
 
   /**

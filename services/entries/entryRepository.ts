@@ -107,6 +107,13 @@ export interface EntryRepositoryOptions {
 
 /** Statuses in which the owner may still pause, resume or renew an entry. */
 const ACTIVE: EntryStatus[] = ['pending_review', 'published'];
+/** A one-off offer used up by its match, not yet published again. */
+const USED_UP: Filter<Entry> = {
+  kind: 'offer',
+  status: 'matched',
+  recurring: { $ne: true },
+  republishedAt: { $exists: false },
+};
 
 /**
  * Stores offers and needs.
@@ -325,6 +332,45 @@ export class EntryRepository {
   async setRecurring(id: string | ObjectId, psid: string, recurring: boolean): Promise<boolean> {
     if (typeof recurring !== 'boolean') return false;
     return this.ownerUpdate(id, psid, { kind: 'offer', status: { $in: ACTIVE } }, { recurring });
+  }
+
+  /**
+   * Claims a one-off offer of `psid` used up by a match for publishing it again (once: a
+   * second claim, a double tap or a replay, finds nothing); returns it, or null.
+   */
+  async claimRepublish(id: string | ObjectId, psid: string): Promise<StoredEntry | null> {
+    const _id = toObjectId(id);
+    if (!_id || typeof psid !== 'string' || psid === '') return null;
+    const now = this.clock();
+    return this.collection.findOneAndUpdate(
+      { _id, psid, ...USED_UP },
+      { $set: { republishedAt: now, updatedAt: now } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** Gives back a claim of {@link EntryRepository.claimRepublish} that stored nothing (the daily limit). */
+  async releaseRepublish(id: ObjectId): Promise<void> {
+    await this.collection.updateOne({ _id: id }, { $unset: { republishedAt: '' } });
+  }
+
+  /**
+   * Makes a one-off offer of `psid` used up by a match recurring and available again
+   * (published, for another `expiryDays`); false if not theirs or not such an offer.
+   */
+  async reopenRecurring(id: string | ObjectId, psid: string): Promise<boolean> {
+    const expiresAt = new Date(this.clock().getTime() + this.expiryMs);
+    return this.ownerUpdate(id, psid, USED_UP, {
+      recurring: true,
+      status: 'published',
+      paused: false,
+      expiresAt,
+    });
+  }
+
+  /** Records that the author of the need `id` accepts the order of helpers; false if not theirs. */
+  async acceptOrder(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.ownerUpdate(id, psid, { kind: 'need' }, { orderAccepted: true });
   }
 
   /** Entries waiting for review, oldest first, at most `limit` (the moderators' queue). */

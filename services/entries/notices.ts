@@ -23,5 +23,16 @@ export interface ClosedByExpiryNotice {
   category: Category;
 }
 
+/**
+ * The owner's one-off offer was used up by the match they just accepted: it is closed;
+ * publish it again (`ENTRY_REPUBLISH_<entryId>`) or make it regular (`ENTRY_REGULAR_<entryId>`)?
+ * Rendered in the helper's own turn, after the thanks for accepting.
+ */
+export interface OfferUsedUpNotice {
+  readonly type: 'entries.offerUsedUp';
+  entryId: string;
+  category: Category;
+}
+
 /** Every notice of the entries module. */
-export type EntryNotice = RenewalAskedNotice | ClosedByExpiryNotice;
+export type EntryNotice = RenewalAskedNotice | ClosedByExpiryNotice | OfferUsedUpNotice;

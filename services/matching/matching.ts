@@ -68,6 +68,8 @@ export interface MatchingEntriesPort {
   get(id: string | ObjectId): Promise<StoredEntry | null>;
   /** Marks the need and the offer of an accepted match `matched`. */
   markMatched(needId: ObjectId, offerId: ObjectId): Promise<void>;
+  /** The author of the need accepts the order of helpers (asked in turn without asking again). */
+  acceptOrder(needId: ObjectId, psid: string): Promise<boolean>;
 }
 
 /** The residents' contact preferences (`ResidentRepository`). */
@@ -139,6 +141,8 @@ export interface AskResult {
 export type MoveOnOutcome =
   /** The next best helper was suggested to the need's author, who chooses whether to ask them. */
   | 'next_suggested'
+  /** The author accepted the order: the next best helper was asked directly, and the author told. */
+  | 'next_asked'
   /** The need's author could not be told of the next helper (the notice kept for the moderators). */
   | 'next_unreachable'
   /** Nobody left: the match went to the moderators. */
@@ -156,14 +160,22 @@ export type RequestAnswerOutcome =
   | { status: 'declined'; next: MoveOnOutcome }
   /**
    * Accepted: both entries are matched and the asker was told (when `askerTold`) what the
-   * helper shares; the helper is to be told `askerContact` (null: through a referent).
+   * helper shares; the helper is to be told `askerContact` (null: through a referent), and,
+   * when `offerUsedUp` (a one-off offer), that their offer is now closed.
    */
-  | { status: 'accepted'; match: StoredMatch; askerContact: SharedContact | null; askerTold: boolean };
+  | {
+      status: 'accepted';
+      match: StoredMatch;
+      askerContact: SharedContact | null;
+      askerTold: boolean;
+      offerUsedUp: boolean;
+    };
 
 /** Figures of a `match-timeouts` run. */
 export interface TimeoutSummary {
   expired: number;
   nextSuggested: number;
+  nextAsked: number;
   nextUnreachable: number;
   toModerators: number;
   handedOver: number;
@@ -185,8 +197,11 @@ export interface FollowUpSummary {
 export type SuggestionAnswerOutcome =
   /** The suggestion is unknown, not the author's, or already answered. */
   | { status: 'stale' }
-  /** Yes: the helper was asked (`sent`), or the request went to a referent. */
-  | { status: 'asked'; sent: boolean; distanceMeters: number }
+  /**
+   * Yes: the helper was asked (`sent`), or the request went to a referent; `inOrder` when the
+   * author also accepted the order (the next helpers will be asked without asking them).
+   */
+  | { status: 'asked'; sent: boolean; distanceMeters: number; inOrder: boolean }
   /** Yes, but the offer is no longer available; `next`: another helper was suggested. */
   | { status: 'gone'; next: boolean }
   /** No: `next` when another helper was suggested at once; otherwise the need stays open. */
@@ -299,8 +314,16 @@ export class Matching {
    * contact can reach a helper); no, or an offer no longer available, suggests the next
    * helper at once when there is one, and otherwise leaves the need open for the
    * re-examination. Only the need's author can answer, once.
+   *
+   * @param options.inOrder - yes, and the author accepts the order: recorded on the need, so
+   * that after a decline or a timeout the next helper is asked directly (see {@link Matching.moveOn}).
    */
-  async answerSuggestion(matchId: string, needPsid: string, yes: boolean): Promise<SuggestionAnswerOutcome> {
+  async answerSuggestion(
+    matchId: string,
+    needPsid: string,
+    yes: boolean,
+    options: { inOrder?: boolean } = {},
+  ): Promise<SuggestionAnswerOutcome> {
     const { matches } = this.ports;
     if (!yes) {
       const skipped = await matches.skipSuggestion(matchId, needPsid);
@@ -317,12 +340,14 @@ export class Matching {
       await matches.toModerators(match._id);
       return { status: 'stale' };
     }
+    const inOrder = options.inOrder === true && yes;
+    if (inOrder) await this.ports.entries.acceptOrder(need._id, needPsid);
     if (!offer || offer.status !== 'published' || offer.paused === true) {
       await matches.lapse(match._id);
       return { status: 'gone', next: await this.suggestNext(need._id, 'skipped') };
     }
     const sent = await this.requestHelper(match, need);
-    return { status: 'asked', sent, distanceMeters: match.distanceMeters };
+    return { status: 'asked', sent, distanceMeters: match.distanceMeters, inOrder };
   }
 
   /**
@@ -488,6 +513,8 @@ export class Matching {
     const match = await matches.accept(matchId, helperPsid);
     if (!match) return { status: 'stale' };
     await this.ports.entries.markMatched(match.needId, match.offerId);
+    const offer = await this.ports.entries.get(match.offerId);
+    const offerUsedUp = offer?.status === 'matched' && offer.recurring !== true;
     const [asker, helper] = await Promise.all([
       this.ports.residents.get(match.needPsid),
       this.ports.residents.get(helperPsid),
@@ -503,13 +530,14 @@ export class Matching {
       helperContact,
     });
     if (told !== 'sent') await attention.flag(match.needPsid, 'match_outside_window', matchId);
-    return { status: 'accepted', match, askerContact, askerTold: told === 'sent' };
+    return { status: 'accepted', match, askerContact, askerTold: told === 'sent', offerUsedUp };
   }
 
   /**
    * After `previous` was declined or expired, suggests the next best helper not paired with
    * the need yet to the resident who asked, who chooses whether to ask them (their contact
-   * never goes to a helper they did not choose); with nobody left, the match goes to the
+   * never goes to a helper they did not choose); when they accepted the order, asks that
+   * helper directly and tells them; with nobody left, the match goes to the
    * moderators (the conversation flagged), and an urgent need is handed over to a referent.
    * The need stays open and is re-examined on schedule.
    *
@@ -530,6 +558,16 @@ export class Matching {
       }
     };
     const next = await this.nextHelperFor(need);
+    if (next && need.orderAccepted === true) {
+      const asked = await matches.propose(need, next.offer, next.distanceMeters);
+      if (await this.requestHelper(asked, need)) {
+        await tell({ type: 'matching.nextAsked', cause, distanceMeters: asked.distanceMeters });
+        return 'next_asked';
+      }
+      // The helper could not be asked: a referent takes it (the match flagged and tasked).
+      await tell({ type: 'matching.toReferent', cause });
+      return 'to_moderators';
+    }
     if (next) {
       const suggestion = await matches.suggest(need, next.offer, next.distanceMeters);
       const told = await this.tellSuggestion(suggestion, next.offer, cause);
@@ -571,6 +609,7 @@ export class Matching {
     const summary: TimeoutSummary = {
       expired: 0,
       nextSuggested: 0,
+      nextAsked: 0,
       nextUnreachable: 0,
       toModerators: 0,
       handedOver: 0,
@@ -584,6 +623,7 @@ export class Matching {
       try {
         const outcome = await this.moveOn(match, 'expired', true);
         if (outcome === 'next_suggested') summary.nextSuggested += 1;
+        else if (outcome === 'next_asked') summary.nextAsked += 1;
         else if (outcome === 'next_unreachable') summary.nextUnreachable += 1;
         else if (outcome === 'to_moderators') summary.toModerators += 1;
         else if (outcome === 'handed_over') summary.handedOver += 1;

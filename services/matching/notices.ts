@@ -50,6 +50,17 @@ export interface HelperSuggestedNotice {
   availability: string;
 }
 
+/**
+ * The resident who asked, who accepted the order: the previous helper is out of the picture
+ * and the next one was asked directly, `distanceMeters` away.
+ */
+export interface NextAskedNotice {
+  readonly type: 'matching.nextAsked';
+  cause: MoveOnCause;
+  /** Between the centres of the two blocks: rendered as its band only. */
+  distanceMeters: number;
+}
+
 /** The resident who asked: nobody (reachable) is left, a referent takes the need. */
 export interface ToReferentNotice {
   readonly type: 'matching.toReferent';
@@ -73,4 +84,9 @@ export interface FollowUpAskedNotice {
 
 /** Every notice of the matching module. */
 export type MatchingNotice =
-  HelperAskedNotice | HelperSuggestedNotice | ToReferentNotice | RequestAcceptedNotice | FollowUpAskedNotice;
+  | HelperAskedNotice
+  | HelperSuggestedNotice
+  | NextAskedNotice
+  | ToReferentNotice
+  | RequestAcceptedNotice
+  | FollowUpAskedNotice;

@@ -50,6 +50,7 @@ describe('terminal chat', () => {
       "Je peux faire vos courses le samedi, j'ai une voiture",
       '/position 43.5878 5.0017',
       'le samedi matin',
+      '1',
       '06 12 34 56 78',
       'Oui',
       'Oui',

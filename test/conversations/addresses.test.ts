@@ -61,7 +61,8 @@ const scripts: Script[] = [
         hides: ['14 avenue', 'porte droite'],
       },
       { send: 'la carraire', says: ['form.whereFound', 'form.availabilityOffer'] },
-      { send: 'le matin sauf le jeudi', says: ['form.contact'] },
+      { send: 'le matin sauf le jeudi', says: ['form.recurrence'] },
+      { send: 'regulierement', says: ['form.contact'] },
       ...tapToTheEnd('offer.saved', ['jean jaures']),
     ],
     async outcome(harness) {
@@ -86,9 +87,10 @@ const scripts: Script[] = [
       { send: 'maille 2', says: ['form.whereFound'] },
       {
         send: 'mercredi aprem chez moi bat C esc 2 code 4512B',
-        says: ['screening.addressRemovedWhen', 'form.contact'],
+        says: ['screening.addressRemovedWhen', 'form.recurrence'],
         hides: ['4512'],
       },
+      { send: 'ts les mercredis', says: ['form.contact'] },
       ...tapToTheEnd('offer.saved', ['4512', 'esc 2']),
     ],
     async outcome(harness) {
@@ -214,7 +216,8 @@ const scripts: Script[] = [
         hides: ["C'est noté"],
       },
       { send: 'ah pardon je suis a la maille 1', says: ['form.whereFound', 'form.availabilityOffer'] },
-      { send: 'samedi et dimanche', says: ['form.contact'] },
+      { send: 'samedi et dimanche', says: ['form.recurrence'] },
+      { send: 'juste une fois', says: ['form.contact'] },
       ...tapToTheEnd('offer.saved'),
     ],
     async outcome(harness) {
@@ -238,7 +241,8 @@ const scripts: Script[] = [
         hides: ['Saint-Chamas', 'Centre-ville', 'La Carraire'],
       },
       { send: { location: { lat: 43.566, lon: 5.0 } }, says: ['form.whereShared', 'form.availabilityOffer'] },
-      { send: "l'apres midi", says: ['form.contact'] },
+      { send: "l'apres midi", says: ['form.recurrence'] },
+      { send: { payload: 'OFFER_REGULAR' }, says: ['form.contact'] },
       ...tapToTheEnd('offer.saved'),
     ],
     async outcome(harness) {
@@ -259,7 +263,8 @@ const scripts: Script[] = [
       { send: "j'ai une imprimante, je peux imprimer des attestations", says: ['form.where'] },
       { send: { location: { lat: 45.764, lon: 4.8357 } }, says: ['places.outsideMiramas'] },
       { send: 'centre ville', says: ['form.whereFound'] },
-      { send: 'à mon retour, à partir du 15', says: ['form.contact'] },
+      { send: 'à mon retour, à partir du 15', says: ['form.recurrence'] },
+      { send: 'oui régulièrement', says: ['form.contact'] },
       ...tapToTheEnd('offer.saved'),
     ],
     async outcome(harness) {
@@ -328,7 +333,8 @@ const scripts: Script[] = [
         says: ['screening.addressRemoved', 'form.where'],
       },
       { send: 'place jean jaures', says: ['form.whereFound'] },
-      { send: 'en semaine après 17h', says: ['form.contact'] },
+      { send: 'en semaine après 17h', says: ['form.recurrence'] },
+      { send: 'Régulièrement', says: ['form.contact'] },
       ...tapToTheEnd('offer.saved'),
       {
         as: 'addr-printer-neighbour',
@@ -373,7 +379,8 @@ const scripts: Script[] = [
         says: ['screening.addressRemoved', 'form.where'],
       },
       { send: 'cite jardins', says: ['form.whereFound'] },
-      { send: 'quand vous voulez', says: ['form.contact'] },
+      { send: 'quand vous voulez', says: ['form.recurrence'] },
+      { send: 'souvent', says: ['form.contact'] },
       ...tapToTheEnd('offer.saved', ['Gambetta', '13140 Miramas']),
     ],
     async outcome(harness) {
@@ -395,7 +402,8 @@ const scripts: Script[] = [
         hides: ['retiré', 'Petit rappel'],
       },
       { send: 'la carraire', says: ['form.whereFound'] },
-      { send: 'le samedi à 9h', says: ['form.contact'] },
+      { send: 'le samedi à 9h', says: ['form.recurrence'] },
+      { send: 'une fois', says: ['form.contact'] },
       ...tapToTheEnd('offer.saved'),
     ],
     async outcome(harness) {

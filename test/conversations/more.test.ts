@@ -418,7 +418,8 @@ const scripts: Script[] = [
         says: ['emergency.intro'],
       },
       { send: 'ca va les pompiers sont arrives', says: ['form.resumed', 'form.availabilityOffer'] },
-      { send: 'le soir apres 18h', says: ['form.contact'] },
+      { send: 'le soir apres 18h', says: ['form.recurrence'] },
+      { send: 'oui regulierement', says: ['form.contact'] },
       ...typedEnd('form.commitmentsOffer', 'offer.saved', ['Impressions']),
     ],
     async outcome(harness) {

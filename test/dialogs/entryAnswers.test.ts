@@ -9,8 +9,10 @@ import {
   readBeneficiary,
   readChoiceText,
   readPageContact,
+  readRecurrence,
   readUrgencyAnswer,
 } from '../../dialogs/entry/answers';
+import { readsInOrder } from '../../dialogs/matching/suggestionAnswer';
 import { readCorrection } from '../../dialogs/entry/corrections';
 
 describe('dialogs: the entry form reads answers in context', function () {
@@ -58,6 +60,35 @@ describe('dialogs: the entry form reads answers in context', function () {
     for (const relative of ['ma mère', 'mon mari', 'pour ma maman', 'pr ma mere', 'c est pour mon fils'])
       assert.equal(readBeneficiary(relative), 'relative', relative);
     assert.equal(readBeneficiary('ma mère est tombée elle ne se relève plus du tout'), undefined);
+  });
+
+  it('reads whether an offer is one-off or regular, and nothing from a plain day', function () {
+    for (const regular of [
+      'chaque samedi',
+      'tout les mercredis',
+      'tt les mercredis',
+      'oui régulièrement',
+      'le samedi matin, chaque semaine',
+      'une fois par semaine',
+      'tous les jours après 17 h',
+      'every week',
+    ])
+      assert.equal(readRecurrence(regular), 'regular', regular);
+    for (const once of ['juste une fois', 'ponctuellement', 'Une seule fois', 'pas toutes les semaines'])
+      assert.equal(readRecurrence(once), 'once', once);
+    for (const neither of ['le samedi matin', 'le mercredi aprem', 'en semaine', 'oui'])
+      assert.equal(readRecurrence(neither), undefined, neither);
+  });
+
+  it('reads an author accepting the order of helpers, never a refusal', function () {
+    for (const inOrder of [
+      "d'accord, demandez dans l'ordre",
+      'oui et le suivant si besoin',
+      'ok l un apres l autre',
+    ])
+      assert.equal(readsInOrder(inOrder), true, inOrder);
+    for (const other of ['non, le suivant', 'oui demandez-lui', 'dans l ordre ?'])
+      assert.equal(readsInOrder(other), false, other);
   });
 
   it('reads the page as the contact', function () {

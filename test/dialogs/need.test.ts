@@ -129,7 +129,11 @@ describe('dialogs: asking for help and matching, on the database', function () {
     assert.match(told.activity.text ?? '', keyPattern('suggest.intro.declined'));
     assert.match(told.activity.text ?? '', /Un voisin à moins d'1 km peut vous aider/);
     const ask = `MATCH_ASK_${second._id.toHexString()}`;
-    assert.deepEqual(payloadsOf(told.activity), [ask, `MATCH_SKIP_${second._id.toHexString()}`]);
+    assert.deepEqual(payloadsOf(told.activity), [
+      ask,
+      `MATCH_ORDER_${second._id.toHexString()}`,
+      `MATCH_SKIP_${second._id.toHexString()}`,
+    ]);
     const replies = await harness.say(ASKER, { payload: ask });
     assert.match(textsOf(replies), keyPattern('suggest.asked'));
     const [request] = harness.notifier.to(FAR);

@@ -37,6 +37,7 @@ describe('dialogs: offering help, on the database', function () {
     assert.deepEqual(entry.location, { type: 'Point', coordinates: [5.002735, 43.584262] });
     assert.equal(entry.locationBlockMeters, 400);
     assert.equal(entry.availability, 'le samedi matin');
+    assert.equal(entry.recurring, undefined, '"juste une fois": a one-off offer');
     assert.deepEqual(entry.flags, []);
     const stored = await resident();
     assert.equal(stored?.consents.storage?.given, true);
@@ -51,6 +52,7 @@ describe('dialogs: offering help, on the database', function () {
     // Shared at (4.9995, 43.5862); stored as the centre of its block, 217 m away.
     assert.deepEqual(entry.location.coordinates, [4.998073, 43.587855]);
     assert.equal(entry.addressText, undefined);
+    assert.equal(entry.recurring, true, 'the regular choice is stored');
   });
 });
 

@@ -38,7 +38,9 @@ describe('a match over Messenger, end to end', () => {
     await helper.say("Je peux faire vos courses, j'ai une voiture");
     const near = offset(PLACE_JEAN_JAURES, 500, 0);
     await helper.shareLocation(near.lat, near.lon);
-    const contactQuestion = await helper.say('le samedi matin');
+    const often = await helper.say('le samedi matin');
+    assert.ok(payloadsOf(often).includes('OFFER_ONCE'), textOf(often));
+    const contactQuestion = await helper.say('juste ce samedi');
     assert.ok(payloadsOf(contactQuestion).includes('user_phone_number'));
     await helper.tap('+33612345678', '+33 6 12 34 56 78');
     await helper.tap('YES', 'Oui');
@@ -89,5 +91,16 @@ describe('a match over Messenger, end to end', () => {
 
     const match = await test.database.db.collection('matches').findOne({ offerId: offer._id });
     assert.equal(match?.status, 'accepted');
+
+    // The one-off offer is used up: its owner is told, and makes it regular.
+    assert.match(textOf(toHelper), /Votre offre \(Courses\) a servi/);
+    const regular = `ENTRY_REGULAR_${offer._id.toHexString()}`;
+    assert.ok(payloadsOf(toHelper).includes(regular), textOf(toHelper));
+    assert.equal((await entries.findOne({ _id: offer._id }))?.status, 'matched');
+    const done = await helper.tap(regular, 'La rendre régulière');
+    assert.match(textOf(done), /votre offre est régulière/);
+    const reopened = await entries.findOne({ _id: offer._id });
+    assert.equal(reopened?.status, 'published');
+    assert.equal(reopened?.recurring, true);
   });
 });

@@ -48,7 +48,9 @@ describe('matching over time over Messenger, end to end', () => {
     return asker.tap('YES', 'Oui');
   }
 
-  it('suggests an offer published later to the need waiting near it, then serves a second need with the same recurring offer', async () => {
+  it('suggests an offer published later to the need waiting near it, then serves a second need with the same recurring offer', async function () {
+    // Four residents, a referent and three forms through the webhook: longer than one conversation.
+    this.timeout(60_000);
     const asker = new MessengerUser(test, '2000000000000031');
     const helper = new MessengerUser(test, '2000000000000032');
     const second = new MessengerUser(test, '2000000000000033');
@@ -64,21 +66,23 @@ describe('matching over time over Messenger, end to end', () => {
     const need = await entries().findOne({ psid: asker.psid, kind: 'need' });
     assert.ok(need);
 
-    // 2. The offer, 400 m north, recurring (the form's question comes with the form's rewrite: set here).
+    // 2. The offer, 400 m north: "chaque semaine" in its availability makes it recurring.
     await helper.postback('GET_STARTED', 'Démarrer');
     await helper.tap('MENU_OFFER', "Proposer de l'aide");
     await helper.tap('CATEGORY_GROCERIES', 'Courses');
     await helper.say('je fais mes courses chaque samedi, je peux prendre les votres');
     const near = offset(PLACE_JEAN_JAURES, 400, 0);
     await helper.shareLocation(near.lat, near.lon);
-    await helper.say('samedi matin chaque semaine');
+    const when = await helper.say('samedi matin chaque semaine');
+    assert.match(textOf(when), /une aide régulière/, 'the form read it, and asks nothing more about it');
     await helper.tap('+33612345678', '+33 6 12 34 56 78');
     await helper.tap('YES', 'Oui');
-    await helper.tap('YES', 'Oui');
+    const recap = await helper.tap('YES', 'Oui');
+    assert.match(textOf(recap), /Fréquence : régulière/);
     await helper.tap('YES', 'Oui');
     const offer = await entries().findOne({ psid: helper.psid, kind: 'offer' });
     assert.equal(offer?.status, 'pending_review');
-    await entries().updateOne({ _id: offer._id }, { $set: { recurring: true } });
+    assert.equal(offer?.recurring, true, 'stored as the form read it');
     assert.equal(
       payloadsOf(messagesTo(test.graph.calls, asker.psid)).filter((payload) => payload.startsWith('MATCH_'))
         .length,
@@ -147,5 +151,20 @@ describe('matching over time over Messenger, end to end', () => {
     // 6. "Mes annonces" says how many neighbours the offer helped.
     const mine = await helper.postback('MENU_MY_ENTRIES', 'Mes annonces');
     assert.match(textOf(mine), /offre régulière, 2 voisin\(s\) aidé\(s\)/);
+
+    // 7. Its owner pauses it (nobody is proposed it meanwhile), then resumes it.
+    const id = offer._id.toHexString();
+    await helper.tap(`ENTRY_${id}`, '1. Courses');
+    await helper.tap(`ENTRY_PAUSE_${id}`, 'Mettre en pause');
+    assert.equal((await entries().findOne({ _id: offer._id }))?.paused, true);
+    const third = new MessengerUser(test, '2000000000000034');
+    const none = await askForGroceries(third, 'des courses pour ma semaine', 'samedi', 'trois@example.org');
+    assert.ok(!payloadsOf(none).includes(pick), 'a paused offer is proposed to nobody');
+    await helper.postback('MENU_MY_ENTRIES', 'Mes annonces');
+    await helper.tap(`ENTRY_${id}`, '1. Courses');
+    await helper.tap(`ENTRY_RESUME_${id}`, 'Réactiver');
+    const resumed = await entries().findOne({ _id: offer._id });
+    assert.equal(resumed?.paused, false);
+    assert.equal(resumed?.status, 'published');
   });
 });

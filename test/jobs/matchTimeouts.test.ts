@@ -97,10 +97,35 @@ describe('match-timeouts job', function () {
     assert.match(told.activity.text ?? '', /Un voisin à moins d'1 km peut vous aider/);
     assert.deepEqual(payloadsOf(told.activity), [
       `MATCH_ASK_${second._id.toHexString()}`,
+      `MATCH_ORDER_${second._id.toHexString()}`,
       `MATCH_SKIP_${second._id.toHexString()}`,
     ]);
     assert.equal(harness.notifier.to(NEAR).length, 1, 'nothing more to the helper who did not answer');
     assert.deepEqual(await undelivered(), []);
+  });
+
+  it('asks the next offer directly when the resident accepted the order, and tells them', async function () {
+    await twoOffersNearestAsked();
+    const [asked] = await matches();
+    assert.equal(await harness.entries.acceptOrder(asked.needId, ASKER), true);
+    harness.clock.advance(DEFAULT_MATCH_TIMEOUT_HOURS * HOUR);
+    const summary = await runJob();
+    assert.equal(summary.expired, 1);
+    assert.equal(summary.nextAsked, 1);
+    assert.equal(summary.nextSuggested, 0);
+    const [first, second] = await matches();
+    assert.equal(first.status, 'expired');
+    assert.equal(second.offerId.toHexString(), ids.far);
+    assert.equal(second.status, 'proposed', 'asked without asking the resident again');
+    const [request] = harness.notifier.to(FAR);
+    assert.deepEqual(payloadsOf(request?.activity ?? {}), [
+      `MATCH_ACCEPT_${second._id.toHexString()}`,
+      `MATCH_DECLINE_${second._id.toHexString()}`,
+    ]);
+    const [told, ...others] = harness.notifier.to(ASKER);
+    assert.equal(others.length, 0);
+    assert.match(told.activity.text ?? '', keyPattern('matchTimeout.nextAsked'));
+    assert.ok(!payloadsOf(told.activity).some((payload) => payload.startsWith('MATCH_ASK_')));
   });
 
   it('leaves a request younger than the delay alone', async function () {

@@ -209,4 +209,47 @@ describe('Entries (use cases)', () => {
     assert.equal(used?.helpedCount, 1);
     assert.equal(used?.recurring, undefined);
   });
+
+  it("publishes a used-up one-off offer again once, within the day's limit, or makes it regular", async () => {
+    const limited = new Entries({
+      repository,
+      residents,
+      limits: new Limits({ db: database.db, logger: silentLogger, settings: { offersPerDay: 1 } }),
+      audit: { record: () => Promise.resolve() },
+      notices: { notify: () => Promise.resolve('sent' as const) },
+      clock: clock.now,
+      logger: silentLogger,
+    });
+    const usedUp = async (): Promise<string> => {
+      const offer = await repository.create(newEntry({ psid: 'b', description: 'Courses le samedi' }));
+      await repository.publish(offer._id);
+      const need = await repository.create(newEntry({ psid: 'a', kind: 'need' }));
+      await limited.markMatched(need._id, offer._id);
+      return offer._id.toHexString();
+    };
+    const first = await usedUp();
+    assert.deepEqual(await limited.republish(first, 'a'), { status: 'unavailable' }, 'only its owner');
+    const again = await limited.republish(first, 'b');
+    assert.equal(again.status, 'stored');
+    assert.equal(again.status === 'stored' && again.entry.status, 'pending_review');
+    assert.equal(again.status === 'stored' && again.entry.description, 'Courses le samedi');
+    assert.deepEqual(await limited.republish(first, 'b'), { status: 'unavailable' }, 'once');
+    // Past the day's limit nothing is stored, and the offer can still be published again later.
+    const second = await usedUp();
+    assert.deepEqual(await limited.republish(second, 'b'), { status: 'limit_reached', perDay: 1 });
+    assert.equal((await repository.get(second))?.republishedAt, undefined);
+    assert.equal(await limited.makeRegular(second, 'b'), true);
+    const regular = await repository.get(second);
+    assert.equal(regular?.status, 'published');
+    assert.equal(regular?.recurring, true);
+    assert.equal(await limited.makeRegular(second, 'b'), true, 'an active offer made regular stays so');
+    assert.equal(await limited.makeRegular(first, 'a'), false, 'not theirs');
+  });
+
+  it("records that a need's author accepts the order of helpers, on their own need only", async () => {
+    const need = await repository.create(newEntry({ psid: 'a', kind: 'need' }));
+    assert.equal(await entries.acceptOrder(need._id, 'b'), false);
+    assert.equal(await entries.acceptOrder(need._id, 'a'), true);
+    assert.equal((await repository.get(need._id))?.orderAccepted, true);
+  });
 });

@@ -32,6 +32,7 @@ import type {
   EntryInput,
   Registration,
   RegistrationOutcome,
+  RepublishOutcome,
 } from '../../../services/entries/entries';
 import { CodedError, ErrorCode } from '../../../services/errors';
 import { silentLogger } from '../../../services/logger';
@@ -144,6 +145,25 @@ export class MemoryEntries implements EntriesPort {
 
   close(id: string | ObjectId, psid: string): Promise<boolean> {
     return this.update(id, psid, (entry) => (entry.status = 'closed'));
+  }
+
+  /** A used-up one-off offer stored again, pending review (no limits over these fakes). */
+  async republish(id: string | ObjectId, psid: string): Promise<RepublishOutcome> {
+    const used = (await this.listByResident(psid)).find(
+      (entry) => entry._id.equals(id) && entry.status === 'matched' && !entry.republishedAt,
+    );
+    if (!used) return { status: 'unavailable' };
+    used.republishedAt = new Date();
+    const { kind, category, description, location, locationSource, availability, flags } = used;
+    const content = { kind, category, description, location, locationSource, availability, flags };
+    return { status: 'stored', entry: this.add(psid, content) };
+  }
+
+  makeRegular(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.update(id, psid, (entry) => {
+      entry.recurring = true;
+      if (entry.status === 'matched') entry.status = 'published';
+    });
   }
 
   private update(

@@ -14,11 +14,16 @@ export function offerStart(category = 'CATEGORY_GROCERIES'): Turn[] {
   ];
 }
 
-/** Typed address known by the fake BAN, typed availability, contact question. */
+/** Typed address known by the fake BAN, typed availability, once or regularly, contact question. */
 const whereAndWhen: Turn[] = [
   { send: '12 place Jean Jaurès', says: ['form.whereFound', 'form.availabilityOffer'] },
   {
     send: 'le samedi matin',
+    says: ['form.recurrence'],
+    offers: ['OFFER_ONCE', 'OFFER_REGULAR'],
+  },
+  {
+    send: 'juste une fois',
     says: ['form.contact'],
     offers: ['CONTACT_PAGE'],
     offersTypes: ['user_phone_number', 'user_email'],
@@ -40,7 +45,8 @@ export const offerSharedLocation: Turn[] = [
   { send: 'Je peux promener votre chien le soir', says: ['form.where'] },
   { send: { location: { lat: 48.8566, lon: 2.3522 } }, says: ['places.outsideMiramas'] },
   { send: { location: { lat: 43.5862, lon: 4.9995 } }, says: ['form.whereShared', 'form.availabilityOffer'] },
-  { send: 'le soir après 18 h', says: ['form.contact'] },
+  { send: 'le soir après 18 h', says: ['form.recurrence'] },
+  { send: { payload: 'OFFER_REGULAR' }, says: ['form.contact'] },
   ...finishForm('offer'),
   { send: { payload: 'YES' }, says: ['offer.saved'] },
 ];
@@ -50,7 +56,8 @@ export const offerGeocoderDown: Turn[] = [
   ...offerStart('CATEGORY_PRINTING'),
   { send: "J'ai une imprimante, je peux imprimer vos attestations", says: ['form.where'] },
   { send: '3 rue des Lilas, La Maille 2', says: ['form.whereFallback'], contains: ['La Maille 2'] },
-  { send: 'tous les jours', says: ['form.contact'] },
+  // "Tous les jours" says it is regular: not asked.
+  { send: 'tous les jours', says: ['form.recurrenceNotedRegular', 'form.contact'] },
   ...finishForm('offer'),
   { send: { payload: 'YES' }, says: ['offer.saved'] },
 ];

@@ -281,8 +281,9 @@ export const offerWithContacts: Turn[] = [
   { send: '12 place Jean Jaurès', says: ['form.whereFound', 'form.availabilityOffer'] },
   {
     send: 'le soir après 18h, sinon 06\u200B12\u200B34\u200B56\u200B78 ou bit.ly/jean',
-    says: ['form.availabilityContactsRemoved', 'form.contact'],
+    says: ['form.availabilityContactsRemoved', 'form.recurrence'],
   },
+  { send: { payload: 'OFFER_ONCE' }, says: ['form.contact'] },
   { send: { payload: 'CONTACT_PAGE' }, says: ['form.commitmentsOffer'] },
   { send: { payload: 'YES' }, says: ['form.consent'] },
   {
@@ -352,6 +353,7 @@ export const registeredWithContacts: Turn[] = [
   { send: 'Courses le mardi, son fils au 07 11 22 33 44', says: ['form.contactsRemoved', 'form.where'] },
   { send: '12 place Jean Jaurès', says: ['form.whereFound'] },
   { send: 'le mardi matin, ou marie.durand@mail.fr', says: ['form.availabilityContactsRemoved'] },
+  { send: 'chaque mardi', says: ['form.contact'] },
   { send: '06 98 76 54 32', says: ['form.commitmentsOffer'] },
   { send: { payload: 'YES' }, says: ['form.consent'] },
   { send: { payload: 'YES' }, says: ['form.recap'] },

@@ -36,7 +36,8 @@ export const offerMoneyKept: Turn[] = [
   { send: 'Je fais vos courses pour 5 euros', says: ['form.moneyReminder'] },
   { send: { payload: 'KEEP_TEXT' }, says: ['form.moneyKept', 'form.where'] },
   { send: '12 place Jean Jaurès', says: ['form.whereFound'] },
-  { send: 'le samedi matin', says: ['form.contact'] },
+  { send: 'le samedi matin', says: ['form.recurrence'] },
+  { send: { payload: 'OFFER_ONCE' }, says: ['form.contact'] },
   ...finish('offer'),
   { send: { payload: 'YES' }, says: ['handover.savedMoney', 'moderation.resident.withinHours'] },
 ];

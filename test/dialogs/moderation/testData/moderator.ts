@@ -121,8 +121,9 @@ export const register: Turn[] = [
   { send: { payload: 'CATEGORY_GROCERIES' }, says: ['form.descriptionOffer'] },
   { send: 'Courses le mardi avec son cabas', says: ['form.where'] },
   { send: '12 place Jean Jaurès', says: ['form.whereFound'] },
+  { send: 'le mardi matin', says: ['form.recurrence'] },
   {
-    send: 'le mardi matin',
+    send: 'toutes les semaines',
     says: ['form.contact'],
     offers: ['CONTACT_PAGE'],
     // Messenger's phone/e-mail buttons would share the referent's own details.
