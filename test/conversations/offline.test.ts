@@ -9,7 +9,7 @@ import { TASKS_COLLECTION, type Task } from '../../services/tasks';
 import { at, MIRAMAS, newEntry, offset } from '../services/support';
 import { playScripts, type Script } from './support/script';
 
-const REFERENT = 'referent-offline';
+const REFERENT = '7000000000000051';
 const HELPER = 'helper-near';
 
 /** The task whose script line matches `pattern`, from a task list's text and buttons. */
@@ -53,8 +53,8 @@ const scripts: Script[] = [
         says: ['moderatorMenu.register.readQuestions', 'form.categoryNeed'],
       },
       { send: 'courses', says: ['form.beneficiary'] },
-      { send: 'pour lui meme', says: ['form.urgency'] },
-      { send: 'pas presse', says: ['form.descriptionNeed'] },
+      { send: { payload: 'FOR_ME' }, says: ['form.urgency'] },
+      { send: { payload: 'URGENCY_NORMAL' }, says: ['form.descriptionNeed'] },
       {
         send: 'il voudrait quelqu un pour porter les packs d eau depuis le magasin il a mal au dos',
         says: ['form.where'],
@@ -91,8 +91,14 @@ const scripts: Script[] = [
       {
         send: (ids) => ({ payload: `MOD_TASK_${ids.task}` }),
         says: ['tasks.offline.detail'],
-        contains: ['Appelez M. Roux (06 40 12 34 56)', 'à moins de 500 m', 'Il accepte'],
+        contains: ['Appelez M. Roux (0640123456)', 'à moins de 500 m'],
         offers: [(ids) => `MOD_TASKYES_${ids.task}`, (ids) => `MOD_TASKNO_${ids.task}`],
+        then: (replies) => {
+          const titles = replies
+            .flatMap((reply) => reply.suggestedActions?.actions ?? [])
+            .map((action) => action.title);
+          assert.ok(titles.includes('Il accepte') && titles.includes('Il refuse'), titles.join());
+        },
       },
       { send: (ids) => ({ payload: `MOD_TASKYES_${ids.task}` }), says: ['tasks.offline.done.helperAsked'] },
     ],
@@ -104,7 +110,7 @@ const scripts: Script[] = [
         ),
         'the helper is asked in Messenger',
       );
-      assert.doesNotMatch(asked?.activity.text ?? '', /Roux|06 40/);
+      assert.doesNotMatch(asked?.activity.text ?? '', /Roux|0640/);
       assert.match(asked?.activity.text ?? '', /packs d eau/);
       const task = await harness.database.db
         .collection<Task>(TASKS_COLLECTION)
