@@ -141,8 +141,7 @@ export class AssistedRegistrationDialog extends CancelAndHelpDialog {
   /** The person's name, for the referents who will call them (never shown to helpers). */
   private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as OnBehalfValues;
-    values.phone =
-      typeof step.result === 'string' ? step.result : phoneOf(step.result as Partial<Activity>);
+    values.phone = typeof step.result === 'string' ? step.result : phoneOf(step.result as Partial<Activity>);
     return step.prompt(NAME_PROMPT, {
       prompt: t('moderatorMenu.register.name'),
       retryPrompt: t('moderatorMenu.register.nameRetry'),

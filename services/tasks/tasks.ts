@@ -189,7 +189,8 @@ export class Tasks {
     if (done.reason === 'undelivered_notice') return { task: done, residentTold: false };
     // A resident without Messenger heard it from the referent who called them (a notice to
     // them would only be one more task).
-    if (done.reason === 'offline_resident_step') return { task: done, residentTold: outcome !== 'not_reachable' };
+    if (done.reason === 'offline_resident_step')
+      return { task: done, residentTold: outcome !== 'not_reachable' };
     const result = await this.ports.notices.notify(done.psid, {
       type: 'tasks.outcome',
       reason: done.reason,
