@@ -57,6 +57,7 @@ import { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
 import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
+import { OfflineStepNotifier } from './offlineStepNotifier';
 import { StaffMailer } from './staffMailer';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { Testimonials } from '../services/testimonials';
@@ -166,8 +167,13 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       botAppId: c.config.botFramework.MicrosoftAppId,
       clock: c.clock,
     }),
+  // A notice to a resident without Messenger becomes their referent's task (resolved at the
+  // call: the tasks module sends notices through this part too).
   notices: (c) =>
-    new NoticeNotifier(c.get('transport'), renderNotice, (psid) => c.get('residents').localeOf(psid)),
+    new OfflineStepNotifier(
+      new NoticeNotifier(c.get('transport'), renderNotice, (psid) => c.get('residents').localeOf(psid)),
+      (psid, notice) => c.get('promises').offlineStep(psid, notice),
+    ),
   threadControl: (c) => {
     const graph = c.get('graph');
     return graph ? journaledThreadControl(graph.handover, c.get('outbox')) : NO_THREAD_CONTROL;

@@ -124,6 +124,9 @@ export const ModPrefix = {
   taskTake: 'MOD_TASKTAKE_',
   taskDone: 'MOD_TASKDONE_',
   taskOutcome: 'MOD_TASKOUT_',
+  /** A resident without Messenger's answer to a step's question, recorded by their referent. */
+  taskYes: 'MOD_TASKYES_',
+  taskNo: 'MOD_TASKNO_',
 } as const;
 
 /** Answers of the assisted registration (not `MOD_`: they answer its questions). */

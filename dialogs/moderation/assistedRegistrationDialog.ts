@@ -1,8 +1,9 @@
 /**
  * A referent registers an offer or a need for someone who is not online: which kind, how
  * the person agreed, then the residents' form (the referent reads each question to them and
- * types their answers, their phone number at the contact question), then it is stored with
- * `registeredBy` and the consent given by phone or in person.
+ * types their answers, their phone number at the contact question), their name and how to
+ * address them (kept on the resident for the referents, never in the description helpers
+ * read), then it is stored with `registeredBy` and the consent given by phone or in person.
  */
 import type { Activity, CardAction } from 'botbuilder';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -23,12 +24,24 @@ import { saveOnBehalf, type OfflineConsentVia, type SaveOnBehalfDeps } from './s
 
 const WATERFALL = 'assistedRegistrationWaterfall';
 const PHONE_PROMPT = 'onBehalfPhonePrompt';
+const NAME_PROMPT = 'onBehalfNamePrompt';
+/** Longest name or form of address kept. */
+const MAX_NAME_LENGTH = 100;
 
 /** What the waterfall remembers between steps. */
 interface OnBehalfValues {
   kind?: EntryDraft['kind'];
   via?: OfflineConsentVia;
   draft?: EntryDraft;
+  phone?: string;
+  name?: string;
+}
+
+/** A typed name, trimmed; undefined when empty, too long, or a button. */
+function nameOf(activity: Partial<Activity> | undefined): string | undefined {
+  const text = activity ? readText(activity) : undefined;
+  const name = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
+  return name && Array.from(name).length <= MAX_NAME_LENGTH ? name : undefined;
 }
 
 const kindChoices = (): CardAction[] => [
@@ -57,15 +70,20 @@ export class AssistedRegistrationDialog extends CancelAndHelpDialog {
     super(DialogId.assistedRegistration);
     const phonePrompt = async (prompt: PromptValidatorContext<Activity>): Promise<boolean> =>
       Promise.resolve(phoneOf(prompt.recognized.value) !== undefined);
+    const namePrompt = async (prompt: PromptValidatorContext<Activity>): Promise<boolean> =>
+      Promise.resolve(nameOf(prompt.recognized.value) !== undefined);
     this.addDialog(new EntryFormDialog(form))
       .addDialog(choicePrompt())
       .addDialog(new ActivityPrompt(PHONE_PROMPT, phonePrompt))
+      .addDialog(new ActivityPrompt(NAME_PROMPT, namePrompt))
       .addDialog(
         new WaterfallDialog(WATERFALL, [
           this.kindStep.bind(this),
           this.consentStep.bind(this),
           this.formStep.bind(this),
           this.phoneStep.bind(this),
+          this.nameStep.bind(this),
+          this.addressAsStep.bind(this),
           this.saveStep.bind(this),
         ]),
       );
@@ -120,18 +138,45 @@ export class AssistedRegistrationDialog extends CancelAndHelpDialog {
     });
   }
 
+  /** The person's name, for the referents who will call them (never shown to helpers). */
+  private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as OnBehalfValues;
+    values.phone = typeof step.result === 'string' ? step.result : phoneOf(step.result as Partial<Activity>);
+    return step.prompt(NAME_PROMPT, {
+      prompt: t('moderatorMenu.register.name'),
+      retryPrompt: t('moderatorMenu.register.nameRetry'),
+    });
+  }
+
+  /** How to address them on the phone ("Mme Martin"). */
+  private async addressAsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as OnBehalfValues;
+    values.name = nameOf(step.result as Partial<Activity>);
+    return step.prompt(NAME_PROMPT, {
+      prompt: t('moderatorMenu.register.addressAs', { name: values.name ?? '' }),
+      retryPrompt: t('moderatorMenu.register.nameRetry'),
+    });
+  }
+
   /** Stores it all, registered by this referent, and offers to publish it now. */
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as OnBehalfValues;
     const moderatorPsid = step.context.activity.from.id;
-    const phone = typeof step.result === 'string' ? step.result : phoneOf(step.result as Partial<Activity>);
-    const draft = values.draft;
-    if (!draft || !isComplete(draft) || !phone || !values.via) return step.endDialog();
+    const { draft, phone, name } = values;
+    const addressAs = nameOf(step.result as Partial<Activity>);
+    if (!draft || !isComplete(draft) || !phone || !values.via || !name || !addressAs) return step.endDialog();
     if (!(await this.moderators.isModerator(moderatorPsid))) {
       await step.context.sendActivity(withMenu(t('interrupt.menu')));
       return step.endDialog();
     }
-    const entry = await saveOnBehalf(this.onBehalf, { moderatorPsid, draft, via: values.via, phone });
+    const entry = await saveOnBehalf(this.onBehalf, {
+      moderatorPsid,
+      draft,
+      via: values.via,
+      phone,
+      name,
+      addressAs,
+    });
     await step.context.sendActivity(
       backToMenu(t('moderatorMenu.register.saved'), [
         choice(t('moderatorMenu.register.approveNow'), `${ModPrefix.approve}${entry._id.toHexString()}`),

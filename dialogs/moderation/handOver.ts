@@ -9,7 +9,7 @@ import { categoryName } from '../replies';
 import { t } from '../../services/i18n';
 import type { UrgentNeedHandoverPort } from '../../services/matching';
 import type { UndeliveredQueue } from '../../services/moderation';
-import type { ResidentNotifier } from '../../services/messaging/notifier';
+import { reached, type ResidentNotifier } from '../../services/messaging/notifier';
 import { residentHandoverText, textActivity } from '../notices/moderation';
 import type {
   AttentionPort,
@@ -166,7 +166,7 @@ export class UrgentNeedHandover implements UrgentNeedHandoverPort {
     const keeping: ResidentNotifier = {
       async notify(psid, activity) {
         const result = await notifier.notify(psid, activity);
-        if (result !== 'sent') {
+        if (!reached(result)) {
           await undelivered.queueForModerators(psid, 'other', result, { ref, text: activity.text ?? '' });
         }
         return result;

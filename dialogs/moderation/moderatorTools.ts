@@ -9,7 +9,7 @@ import { t } from '../../services/i18n';
 import { ModerationError } from '../../services/moderation';
 import type { Logger } from '../../services/logger';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
-import type { MatchingPort, ModerationPort, TasksPort } from '../ports';
+import type { EntriesPort, MatchingPort, ModerationPort, TasksPort } from '../ports';
 import { DialogId } from '../ids';
 import { ModPayload, ModPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
@@ -17,6 +17,7 @@ import { close, handoverList, handoverView, take } from './handoverTools';
 import { backToMenu, moderatorMenu } from './moderatorMenu';
 import { readReject } from './modPayload';
 import { approve, entryView, pendingList, refuseReasons, reject } from './reviewTools';
+import { answerStep, readStepAnswer } from './offlineStepTools';
 import { completeTask, outcomeChoices, readOutcome, takeTask, taskList, taskView } from './taskTools';
 
 /** What a referent's payload led to: a dialog to start, or nothing more. */
@@ -27,8 +28,13 @@ export interface ModeratorOutcome {
 /** What the referents' tools call. */
 export interface ModeratorToolsDeps {
   moderation: Pick<ModerationPort, 'moderators' | 'qualification' | 'handover'>;
-  /** An approved entry is matched at once (`entryPublished`). */
-  matching: Pick<MatchingPort, 'entryPublished'>;
+  /**
+   * An approved entry is matched at once (`entryPublished`); a referent records the answer of
+   * a resident without Messenger with the use cases of the residents' buttons.
+   */
+  matching: Pick<MatchingPort, 'entryPublished' | 'answerSuggestion' | 'answerRequest' | 'recordFollowUp'>;
+  /** Renewing or closing the entry of a resident without Messenger, as they answered. */
+  entries: Pick<EntriesPort, 'renew' | 'close'>;
   notifier: ResidentNotifier;
   logger: Logger;
   tasks: TasksPort;
@@ -94,6 +100,8 @@ async function answer(deps: ModeratorToolsDeps, psid: string, payload: string): 
   }
   const ended = readOutcome(payload);
   if (ended) return completeTask(taskDeps(deps), psid, ended.id, ended.outcome);
+  const answered = readStepAnswer(payload);
+  if (answered) return answerStep(deps, psid, answered.id, answered.yes);
   const rejection = readReject(payload);
   if (rejection) return reject(deps, psid, rejection.entryId, rejection.reason);
   const id = (prefix: string) => idAfter(payload, prefix);

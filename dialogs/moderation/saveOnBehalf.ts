@@ -1,7 +1,8 @@
 /**
  * Storing an entry a referent registered for someone who is not online, through the
  * entries module (a resident of their own, the consent as the referent recorded it, the
- * phone number the person gave, `registeredBy`, an audit record).
+ * phone number the person gave, their name and how to address them, `registeredBy`, an
+ * audit record).
  */
 import type { OfflineConsentVia } from '../../services/entries';
 import type { EntriesPort, StoredEntry } from '../ports';
@@ -21,6 +22,10 @@ export interface OnBehalfInput {
   draft: CompleteDraft;
   via: OfflineConsentVia;
   phone: string;
+  /** Their name ("Jeanne Martin"). */
+  name: string;
+  /** How to address them on the phone ("Mme Martin"). */
+  addressAs: string;
 }
 
 /** Stores the person, their consent and contact, and the entry (pending review). */
@@ -30,5 +35,6 @@ export async function saveOnBehalf(deps: SaveOnBehalfDeps, input: OnBehalfInput)
     entry: entryOf(input.draft),
     via: input.via,
     phone: input.phone,
+    person: { name: input.name, addressAs: input.addressAs },
   });
 }

@@ -2,18 +2,24 @@
  * The referents' tasks from Messenger: the list (their neighbourhoods first, then by
  * urgency and age), one task with the resident's words, what the bot told them and the
  * contact they share, "je m'en occupe", then "terminer" with an outcome the resident is told.
+ * A step of a resident without Messenger shows its call script and the notice's own answers
+ * (offlineStepTools.ts).
  */
 import type { Activity } from 'botbuilder';
 import { t } from '../../services/i18n';
 import { TASK_OUTCOMES, type Task, type TaskOutcome } from '../../services/tasks';
+import { callScript, stepAnswerTitles } from '../notices/offline';
 import { taskOutcomeLabel, taskReasonLabel, waitedText } from '../notices/tasks';
 import type { TasksPort } from '../ports';
 import { ModPayload, ModPrefix, idAfter } from '../payload';
 import { categoryName, choice, frenchDate, withChoices } from '../replies';
 import { backToMenu } from './moderatorMenu';
+import { stepAnswerPayload } from './offlineStepTools';
 import { MAX_LISTED } from './reviewTools';
 
 const EXCERPT_LENGTH = 60;
+/** A call script is cut longer in the list: whom to call and why fit. */
+const SCRIPT_EXCERPT_LENGTH = 140;
 
 /** What the task tools call. */
 export interface TaskToolsDeps {
@@ -44,6 +50,8 @@ export async function taskList(deps: TaskToolsDeps, psid: string): Promise<Parti
   const now = deps.now();
   const lines = shown.map((task, index) => {
     const line = t('tasks.line', { index: index + 1, ...describe(task, psid, now) });
+    const script = callScript(task);
+    if (script) return `${line}\n   ${cut(script, SCRIPT_EXCERPT_LENGTH)}`;
     return task.words ? `${line}\n   « ${cut(task.words)} »` : line;
   });
   const header = t('tasks.intro', { shown: shown.length, total: tasks.length });
@@ -59,14 +67,25 @@ export async function taskList(deps: TaskToolsDeps, psid: string): Promise<Parti
 export async function taskView(deps: TaskToolsDeps, psid: string, id: string): Promise<Partial<Activity>> {
   const task = await deps.tasks.get(id);
   if (!task || task.status === 'done') return backToMenu(t('tasks.gone'));
-  const text = t('tasks.detail', {
-    ...describe(task, psid, deps.now()),
-    since: frenchDate(task.createdAt),
-    words: task.words ? `« ${task.words} »` : t('tasks.noWords'),
-    told: task.told ? toldText(task.told) : t('tasks.noTold'),
-    contact: contactText(task),
-  });
+  const script = callScript(task);
+  const text = script
+    ? t('tasks.offline.detail', {
+        ...describe(task, psid, deps.now()),
+        since: frenchDate(task.createdAt),
+        script,
+      })
+    : t('tasks.detail', {
+        ...describe(task, psid, deps.now()),
+        since: frenchDate(task.createdAt),
+        words: task.words ? `« ${task.words} »` : t('tasks.noWords'),
+        told: task.told ? toldText(task.told) : t('tasks.noTold'),
+        contact: contactText(task),
+      });
+  const answers = task.step ? stepAnswerTitles(task.step) : undefined;
   const actions = [
+    ...(answers
+      ? [choice(answers.yes, stepAnswerPayload(true, id)), choice(answers.no, stepAnswerPayload(false, id))]
+      : []),
     ...(task.status === 'open' ? [choice(t('tasks.take'), `${ModPrefix.taskTake}${id}`)] : []),
     choice(t('tasks.done'), `${ModPrefix.taskDone}${id}`),
     choice(t('tasks.backToList'), ModPayload.tasks),
@@ -142,7 +161,7 @@ function contactText(task: Task): string {
   return parts.length > 0 ? parts.join(', ') : t('tasks.noContact');
 }
 
-function cut(text: string): string {
+function cut(text: string, length = EXCERPT_LENGTH): string {
   const characters = Array.from(text.replace(/\s+/g, ' '));
-  return characters.length > EXCERPT_LENGTH ? `${characters.slice(0, EXCERPT_LENGTH - 1).join('')}…` : text;
+  return characters.length > length ? `${characters.slice(0, length - 1).join('')}…` : text;
 }

@@ -14,7 +14,7 @@ export class UndeliveredNotices implements UndeliveredNoticesPort {
   async keepForModerators(
     psid: string,
     notice: MatchingNotice,
-    result: Exclude<NotifyResult, 'sent'>,
+    result: Exclude<NotifyResult, 'sent' | 'to_referent'>,
     ref: string,
   ): Promise<void> {
     const text = renderNotice(notice).text ?? '';

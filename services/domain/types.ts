@@ -63,8 +63,25 @@ export interface Resident {
   lastMessageAt?: Date;
   /** The language the resident talks to the bot in, for what is sent outside a turn; French when absent. */
   locale?: ResidentLocale;
+  /** Set for someone without Messenger whom a referent registered (`offline:<hex>`): who to call. */
+  offline?: OfflineProfile;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A resident without Messenger, as the referent who registered them recorded them: only
+ * referents read it (never the entry's description, which helpers read).
+ */
+export interface OfflineProfile {
+  /** Their name as they gave it ("Jeanne Martin"). */
+  name: string;
+  /** How to address them on the phone ("Mme Martin"). */
+  addressAs: string;
+  /** The referent who registered them: their steps are this referent's tasks first. */
+  registeredBy: string;
+  /** The neighbourhood of the entry they were registered with, when known. */
+  neighbourhood?: string;
 }
 
 /** A language the bot speaks with a resident (the locales of `services/i18n`). */

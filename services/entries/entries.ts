@@ -10,10 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
-import type { Consent, EntryKind, Resident } from '../domain/types';
+import type { Consent, EntryKind, OfflineProfile, Resident } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
-import type { Notifier, NotifyResult } from '../messaging/notifier';
+import { reached, type Notifier, type NotifyResult } from '../messaging/notifier';
 import type { EntryRepository, ExpiringEntry, NewEntry, StoredEntry } from './entryRepository';
 import type { EntryNotice } from './notices';
 
@@ -28,6 +28,8 @@ const DAY_MS = 86_400_000;
 export interface EntryResidentsPort {
   recordStorageConsent(psid: string, consent: Consent): Promise<unknown>;
   setContact(psid: string, contact: Resident['contact']): Promise<void>;
+  /** Who a resident without Messenger is (their name, how to address them, their referent). */
+  setOfflineProfile(psid: string, profile: OfflineProfile): Promise<void>;
 }
 
 /** The per-person daily limits on entries stored (`Limits` in services/limits). */
@@ -80,6 +82,11 @@ export interface OnBehalfRegistration {
   via: OfflineConsentVia;
   /** The phone number the person gave: their only contact. */
   phone: string;
+  /**
+   * Their name and how to address them ("Mme Martin"), for the referents only: never in the
+   * entry's description, which helpers read.
+   */
+  person: Pick<OfflineProfile, 'name' | 'addressAs'>;
 }
 
 /** Whether a resident may store one more entry of a kind today. */
@@ -153,7 +160,8 @@ export class Entries {
   /**
    * Stores an entry a referent registered for someone who is not online: a resident of
    * their own (`offline:<random>`), the consent as the referent recorded it, the phone number
-   * as their contact, `registeredBy`, and an audit record.
+   * as their contact, their name and their referent (`registeredBy`) on the resident, the
+   * entry with `registeredBy`, and an audit record.
    *
    * @throws CodedError `payload_invalid` when a field of the entry is invalid.
    */
@@ -167,6 +175,11 @@ export class Entries {
       via,
     });
     await this.ports.residents.setContact(psid, { channels: ['phone'], phone: registration.phone });
+    await this.ports.residents.setOfflineProfile(psid, {
+      ...registration.person,
+      registeredBy: moderatorPsid,
+      ...(registration.entry.neighbourhood ? { neighbourhood: registration.entry.neighbourhood } : {}),
+    });
     const entry = await this.ports.repository.create({
       ...registration.entry,
       psid,
@@ -308,7 +321,7 @@ export class Entries {
     const summary: ExpirySummary = { asked: 0, closed: 0, closedTold: 0, waiting: 0 };
     const closed = async (entry: ExpiringEntry): Promise<void> => {
       summary.closed += 1;
-      if ((await this.tellClosed(entry)) === 'sent') summary.closedTold += 1;
+      if (reached(await this.tellClosed(entry))) summary.closedTold += 1;
     };
     for (const entry of await repository.listExpired(now)) {
       const askedAt = entry.renewalAskedAt;
@@ -321,7 +334,7 @@ export class Entries {
         continue;
       }
       const result = await this.askRenewal(entry, graceMs);
-      if (result === 'sent') {
+      if (reached(result)) {
         await repository.markRenewalAsked(entry, now);
         summary.asked += 1;
       } else if (await repository.closeExpired(entry, now)) {
@@ -332,10 +345,8 @@ export class Entries {
   }
 
   /**
-   * Tells the owner their entry was closed at its expiry, when they can be written to.
-   *
-   * TSDoc note (tasks): an owner who cannot be told (offline resident, closed window) is where
-   * the `tasks` module will create a task for their referent; today nothing more is done.
+   * Tells the owner their entry was closed at its expiry, when they can be written to (an
+   * owner without Messenger through their referent: the notice becomes the referent's task).
    */
   private async tellClosed(entry: ExpiringEntry): Promise<NotifyResult | 'failed'> {
     try {
@@ -379,9 +390,16 @@ export class Entries {
   }
 }
 
+const OFFLINE_PREFIX = 'offline:';
+
 /** A new id for someone who is not on Messenger. */
 export function offlinePsid(): string {
-  return `offline:${randomBytes(8).toString('hex')}`;
+  return `${OFFLINE_PREFIX}${randomBytes(8).toString('hex')}`;
+}
+
+/** True for the id of someone who is not on Messenger (registered by a referent). */
+export function isOfflinePsid(psid: string): boolean {
+  return psid.startsWith(OFFLINE_PREFIX);
 }
 
 /** True when the channel refused the message (a Graph request that failed). */

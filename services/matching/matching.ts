@@ -14,7 +14,7 @@ import type { AttentionReason, Category, Resident } from '../domain/types';
 import type { StoredEntry } from '../entries';
 import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
-import type { Notifier, NotifyResult } from '../messaging/notifier';
+import { reached, type Notifier, type NotifyResult } from '../messaging/notifier';
 import type { MatchRepository, MatchSide, StoredMatch } from './matchRepository';
 import {
   DEFAULT_MAX_DISTANCE_METERS,
@@ -95,7 +95,7 @@ export interface UndeliveredNoticesPort {
   keepForModerators(
     psid: string,
     notice: MatchingNotice,
-    result: Exclude<NotifyResult, 'sent'>,
+    result: Exclude<NotifyResult, 'sent' | 'to_referent'>,
     ref: string,
   ): Promise<void>;
 }
@@ -306,7 +306,7 @@ export class Matching {
    */
   async suggestHelper(need: StoredEntry, nearby: OfferNearby, cause: SuggestionCause): Promise<boolean> {
     const match = await this.ports.matches.suggest(need, nearby.offer, nearby.distanceMeters);
-    return (await this.tellSuggestion(match, nearby.offer, cause)) === 'sent';
+    return reached(await this.tellSuggestion(match, nearby.offer, cause));
   }
 
   /**
@@ -431,7 +431,7 @@ export class Matching {
     let authorsTold = 0;
     for (const [index, match] of stored.entries()) {
       const told = await this.tellSuggestion(match, plan.suggestions[index].offer, 'found');
-      if (told === 'sent') authorsTold += 1;
+      if (reached(told)) authorsTold += 1;
     }
     return {
       openNeeds: plan.openNeeds,
@@ -529,8 +529,8 @@ export class Matching {
       category: match.category,
       helperContact,
     });
-    if (told !== 'sent') await attention.flag(match.needPsid, 'match_outside_window', matchId);
-    return { status: 'accepted', match, askerContact, askerTold: told === 'sent', offerUsedUp };
+    if (!reached(told)) await attention.flag(match.needPsid, 'match_outside_window', matchId);
+    return { status: 'accepted', match, askerContact, askerTold: reached(told), offerUsedUp };
   }
 
   /**
@@ -553,7 +553,7 @@ export class Matching {
     const ref = need._id.toHexString();
     const tell = async (notice: MatchingNotice): Promise<void> => {
       const result = await this.ports.notices.notify(need.psid, notice);
-      if (result !== 'sent' && keepUndelivered) {
+      if (!reached(result) && keepUndelivered) {
         await this.ports.undelivered.keepForModerators(need.psid, notice, result, ref);
       }
     };
@@ -571,7 +571,7 @@ export class Matching {
     if (next) {
       const suggestion = await matches.suggest(need, next.offer, next.distanceMeters);
       const told = await this.tellSuggestion(suggestion, next.offer, cause);
-      if (told === 'sent') return 'next_suggested';
+      if (reached(told)) return 'next_suggested';
       if (keepUndelivered) {
         await this.ports.undelivered.keepForModerators(
           need.psid,
@@ -657,7 +657,7 @@ export class Matching {
         const psid = side === 'need' ? match.needPsid : match.offerPsid;
         const result = await this.askFollowUp(psid, match);
         await matches.recordFollowUpDelivery(id, side, { result, at: now });
-        if (result === 'sent') summary.sent += 1;
+        if (reached(result)) summary.sent += 1;
         else if (result === 'failed') summary.failed += 1;
         else summary.notReachable += 1;
       }
@@ -714,7 +714,7 @@ export class Matching {
       description: need.description,
       availability: need.availability,
     });
-    if (result === 'sent') return true;
+    if (reached(result)) return true;
     await matches.toModerators(match._id);
     /** Tasks: a helper outside the window (or offline) becomes a referent's task in the `tasks` module. */
     await attention.flag(need.psid, 'match_outside_window', id);
@@ -737,9 +737,9 @@ export class Matching {
       description: offer.description,
       availability: offer.availability,
     });
-    if (result !== 'sent') {
-      // Tasks: an author who cannot be written to (offline resident) is where the `tasks`
-      // module will create a task for their referent; the suggestion lapses meanwhile.
+    if (!reached(result)) {
+      // An author without Messenger is reached through their referent (`to_referent`); one
+      // outside their window is not: the suggestion lapses unanswered.
       this.ports.logger.info('suggestion not delivered', { match: match._id.toHexString(), result });
     }
     return result;

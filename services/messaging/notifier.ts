@@ -1,8 +1,19 @@
 /**
  * Writing to someone who is not the one talking to the bot right now.
  */
-/** What happened to a proactive message. */
-export type NotifyResult = 'sent' | 'outside_window' | 'unknown_person';
+/**
+ * What happened to a proactive message: `to_referent` when the person is not on Messenger
+ * (registered by a referent) and the notice became a task for their referent, who calls them.
+ */
+export type NotifyResult = 'sent' | 'outside_window' | 'unknown_person' | 'to_referent';
+
+/**
+ * True when the person will hear of the notice: sent to them, or a task for the referent who
+ * calls them (a person without Messenger); false when it could not be delivered (or failed).
+ */
+export function reached(result: NotifyResult | 'failed'): result is 'sent' | 'to_referent' {
+  return result === 'sent' || result === 'to_referent';
+}
 
 /**
  * What a module wants a person told, as data: `type` names the notice (`<module>.<name>`,

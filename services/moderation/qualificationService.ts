@@ -4,7 +4,7 @@
  */
 import type { EntryRepository, ReviewedEntry as StoredReview, StoredEntry } from '../entries';
 import { redactId, type Logger } from '../logger';
-import type { Notifier } from '../messaging/notifier';
+import { reached, type Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
 import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
@@ -182,7 +182,7 @@ export class QualificationService {
     const text = this.deps.noticeText(notice);
     try {
       const outcome = await this.deps.notifier.notify(entry.psid, notice);
-      if (outcome === 'sent') return true;
+      if (reached(outcome)) return true;
       await this.deps.undelivered.queueForModerators(entry.psid, kind, outcome, { ref, text });
     } catch (error) {
       this.deps.logger.warn('resident notice refused', {

@@ -7,10 +7,15 @@ import type { Resident } from '../domain/types';
 import { deleteIn } from '../personalData';
 import { RESIDENTS_COLLECTION } from './residentRepository';
 
-/** Their phone, e-mail and first name as the resident document holds them. */
+/** Their phone, e-mail and names as the resident document holds them. */
 export async function residentMarkers(db: Db, psid: string): Promise<Array<string | undefined>> {
   const resident = await db.collection<Resident>(RESIDENTS_COLLECTION).findOne({ psid });
-  return [...phoneForms(resident?.contact?.phone), resident?.contact?.email, resident?.firstName];
+  return [
+    ...phoneForms(resident?.contact?.phone),
+    resident?.contact?.email,
+    resident?.firstName,
+    resident?.offline?.name,
+  ];
 }
 
 /** `phone` as stored and in the other ways a French number is written. */

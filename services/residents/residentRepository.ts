@@ -7,7 +7,7 @@
  */
 import type { Collection, Db, UpdateFilter } from 'mongodb';
 import type { Clock } from '../clock';
-import type { Consent, ContactChannel, Resident, ResidentLocale } from '../domain/types';
+import type { Consent, ContactChannel, OfflineProfile, Resident, ResidentLocale } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { cleanOptionalText, requirePsid } from '../validation';
 
@@ -79,6 +79,29 @@ export class ResidentRepository {
     const result = await this.residents.updateOne(
       { psid: requirePsid(psid) },
       { $set: { contact: clean, updatedAt: this.clock() } },
+    );
+    if (result.matchedCount !== 1) {
+      throw new CodedError(ErrorCode.PayloadInvalid, 'no resident: record the storage consent first');
+    }
+  }
+
+  /**
+   * Records who a resident without Messenger is and who registered them (their name, how to
+   * address them, their referent).
+   *
+   * @throws CodedError `payload_invalid` when a field is missing or when the resident does not
+   * exist (no storage consent recorded yet).
+   */
+  async setOfflineProfile(psid: string, profile: OfflineProfile): Promise<void> {
+    const name = cleanOptionalText(profile?.name, 100, 'name');
+    const addressAs = cleanOptionalText(profile?.addressAs, 100, 'addressAs') ?? name;
+    if (!name || !addressAs) throw new CodedError(ErrorCode.PayloadInvalid, 'offline name is missing');
+    const clean: OfflineProfile = { name, addressAs, registeredBy: requirePsid(profile.registeredBy) };
+    const neighbourhood = cleanOptionalText(profile.neighbourhood, 100, 'neighbourhood');
+    if (neighbourhood) clean.neighbourhood = neighbourhood;
+    const result = await this.residents.updateOne(
+      { psid: requirePsid(psid) },
+      { $set: { offline: clean, updatedAt: this.clock() } },
     );
     if (result.matchedCount !== 1) {
       throw new CodedError(ErrorCode.PayloadInvalid, 'no resident: record the storage consent first');

@@ -8,12 +8,16 @@
  * A flag carries a reason and a short detail (`no_helper_left <needId>`, a match id…): the
  * tracker reads the subject from it and fills the task from the need it names (the
  * resident's words, category, urgency, neighbourhood) and from the resident's shared contact.
+ *
+ * A notice to a resident without Messenger becomes a task too ({@link PromiseTracker.offlineStep}):
+ * the notice delivery path calls it, so no call site has to know who is offline.
  */
 import type { ObjectId } from 'mongodb';
 import type { AttentionReason, Category, Entry, Resident } from '../domain/types';
 import { redactId, type Logger } from '../logger';
+import type { Notice } from '../messaging/notifier';
 import type { Tasks } from './tasks';
-import type { NewTask, TaskContact, TaskReason, TaskUrgency } from './types';
+import type { NewTask, StepNotice, Task, TaskContact, TaskReason, TaskUrgency } from './types';
 
 /** What a caller knows of the request behind a promise. */
 export interface PromiseFacts {
@@ -43,9 +47,9 @@ export interface PromiseMatchesPort {
   get(id: string | ObjectId): Promise<{ needId: ObjectId; category: Category } | null>;
 }
 
-/** Reading the contact a resident shares (`ResidentRepository`). */
+/** Reading the contact a resident shares, and who a resident without Messenger is (`ResidentRepository`). */
 export interface PromiseResidentsPort {
-  get(psid: string): Promise<Pick<Resident, 'contact'> | null>;
+  get(psid: string): Promise<Pick<Resident, 'contact' | 'offline'> | null>;
 }
 
 /** What {@link PromiseTracker} is built from. */
@@ -59,6 +63,15 @@ export interface PromiseTrackerPorts {
 }
 
 const OBJECT_ID = /\b[0-9a-f]{24}\b/;
+
+/** The match or entry a notice is about (`matchId`, `entryId`), if it names one. */
+function subjectOfNotice(notice: StepNotice): string | undefined {
+  for (const field of ['matchId', 'entryId'] as const) {
+    const value = notice[field];
+    if (typeof value === 'string' && OBJECT_ID.test(value)) return value;
+  }
+  return undefined;
+}
 
 /** The task reason of an attention flag, read with its detail. */
 export function taskReasonOfFlag(reason: AttentionReason, detail = ''): TaskReason {
@@ -119,6 +132,43 @@ export class PromiseTracker implements FlagPort {
     if (contact) task.contact = contact;
     const { created } = await this.ports.tasks.create(task);
     if (!created) this.ports.logger.info('task already open', { reason, resident: redactId(psid) });
+  }
+
+  /**
+   * A notice to a resident without Messenger: a task `offline_resident_step` for the referent
+   * who registered them (`assignedTo`; the other referents see it too), with their phone as
+   * contact, how to address them and the notice itself, which the referents read as a call
+   * script with its answers. The same notice about the same match or entry, while its task
+   * is not done, stays one task.
+   */
+  async offlineStep(psid: string, sent: Notice): Promise<Task> {
+    // A notice is data: its fields are kept as they are, for the referents' call script.
+    const notice = { ...sent } as StepNotice;
+    const resident = await this.ports.residents.get(psid);
+    const profile = resident?.offline;
+    const about = subjectOfNotice(notice);
+    const entry = about ? await this.entryOf(about) : null;
+    const own = entry?.psid === psid ? entry : null;
+    const task: NewTask = {
+      psid,
+      reason: 'offline_resident_step',
+      subject: about ? `${notice.type} ${about}` : notice.type,
+      step: { ...(profile ? { addressAs: profile.addressAs } : {}), notice },
+    };
+    const category = entry?.category ?? notice.category;
+    if (typeof category === 'string') task.category = category as Category;
+    const neighbourhood = profile?.neighbourhood ?? own?.neighbourhood;
+    if (neighbourhood) task.neighbourhood = neighbourhood;
+    if (own?.urgency === 'high') task.urgency = 'high';
+    if (profile) task.assignedTo = profile.registeredBy;
+    const contact = await this.contactOf(psid);
+    if (contact) task.contact = contact;
+    const { task: stored, created } = await this.ports.tasks.create(task);
+    this.ports.logger.info(created ? 'offline step is a task' : 'offline step already a task', {
+      notice: notice.type,
+      resident: redactId(psid),
+    });
+    return stored;
   }
 
   private async entryOf(subject: string): Promise<(Entry & { _id: ObjectId }) | null> {

@@ -21,6 +21,7 @@ import {
   TASK_OUTCOMES,
   TASK_REASONS,
   type NewTask,
+  type OfflineStep,
   type Task,
   type TaskContact,
   type TaskOutcome,
@@ -113,6 +114,9 @@ export class Tasks {
     if (contact) task.contact = contact;
     const told = cleanOptionalText(input.told, MAX_TOLD_LENGTH, 'told');
     if (told) task.told = told;
+    if (input.assignedTo !== undefined) task.assignedTo = requirePsid(input.assignedTo);
+    const step = stepOf(input.step);
+    if (step) task.step = step;
     const stored = await this.ports.repository.insertOnce(task);
     if (stored.created) {
       this.ports.logger.info('task created', { reason: task.reason, resident: redactId(psid) });
@@ -174,16 +178,20 @@ export class Tasks {
 
   /**
    * The tasks a referent sees, open and taken (their own undelivered notices included, not
-   * other referents'): their neighbourhoods' first (every task is
-   * theirs when they follow every neighbourhood), then the urgent ones, then the oldest.
+   * other referents'): the ones assigned to them first (the residents without Messenger they
+   * registered), then their neighbourhoods' (every task is theirs when they follow every
+   * neighbourhood), then the urgent ones, then the oldest.
    */
   async listFor(referent: string): Promise<Task[]> {
     const who = await this.ports.referents.get(referent);
     const keys = new Set((who?.quartiers ?? []).map(neighbourhoodKey));
     const mine = (task: Task): number =>
-      keys.size === 0 || (task.neighbourhood !== undefined && keys.has(neighbourhoodKey(task.neighbourhood)))
+      task.assignedTo === referent
         ? 0
-        : 1;
+        : keys.size === 0 ||
+            (task.neighbourhood !== undefined && keys.has(neighbourhoodKey(task.neighbourhood)))
+          ? 1
+          : 2;
     const tasks = await this.ports.repository.unfinished(referent);
     return tasks.sort(
       (a, b) =>
@@ -231,6 +239,10 @@ export class Tasks {
     if (!done) return null;
     // A notice about a notice is the referent's own; nobody else is waiting for an answer.
     if (done.reason === 'undelivered_notice') return { task: done, residentTold: false };
+    // A resident without Messenger heard it from the referent who called them (a notice to
+    // them would only be one more task).
+    if (done.reason === 'offline_resident_step')
+      return { task: done, residentTold: outcome !== 'not_reachable' };
     const result = await this.ports.notices.notify(done.psid, {
       type: 'tasks.outcome',
       reason: done.reason,
@@ -288,6 +300,12 @@ export function headlineOf(task: Task, now: Date): TaskHeadline {
 
 function urgencyRank(task: Task): number {
   return task.urgency === 'high' ? 0 : 1;
+}
+
+function stepOf(step: OfflineStep | undefined): OfflineStep | undefined {
+  if (!step || typeof step.notice?.type !== 'string') return undefined;
+  const addressAs = cleanOptionalText(step.addressAs, 100, 'addressAs');
+  return addressAs ? { addressAs, notice: step.notice } : { notice: step.notice };
 }
 
 function contactOf(contact: TaskContact | undefined): TaskContact | undefined {

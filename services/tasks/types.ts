@@ -75,6 +75,24 @@ export interface TaskContact {
   email?: string;
 }
 
+/** A notice as data (`type` and what its text needs), as a module sent it. */
+export interface StepNotice {
+  readonly type: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A step of a resident without Messenger (`offline_resident_step`): whom the referent calls
+ * and the Messenger notice they would have been sent, rendered for the referent as a call
+ * script, with the notice's own answers when it asks a question.
+ */
+export interface OfflineStep {
+  /** How to address them on the phone ("Mme Martin"); absent for someone registered without a name. */
+  addressAs?: string;
+  /** The notice, as the module sent it. */
+  notice: StepNotice;
+}
+
 /** What a caller knows when it creates a task. */
 export interface NewTask {
   /** The resident concerned (the referent, for `undelivered_notice`). */
@@ -95,6 +113,10 @@ export interface NewTask {
   told?: string;
   /** Minutes before the task is due (the module's default otherwise). */
   dueInMinutes?: number;
+  /** The referent whose task it is first (the one who registered a resident without Messenger). */
+  assignedTo?: string;
+  /** For `offline_resident_step`: whom to call, and the notice that became this task. */
+  step?: OfflineStep;
 }
 
 /** A stored task (collection `tasks`). */
@@ -111,6 +133,9 @@ export interface Task {
   neighbourhood?: string;
   contact?: TaskContact;
   told?: string;
+  /** The referent whose task it is first; every referent still sees it. */
+  assignedTo?: string;
+  step?: OfflineStep;
   status: TaskStatus;
   createdAt: Date;
   dueAt: Date;

@@ -111,19 +111,24 @@ describe('Entries (use cases)', () => {
     assert.deepEqual(consent?.at, earlier);
   });
 
-  it('registers on behalf of someone offline: their own id, the phone as contact, audited', async () => {
+  it('registers on behalf of someone offline: their own id, the phone as contact, their name for the referents, audited', async () => {
     const { entry: input } = registration('offer');
     const entry = await entries.registerOnBehalf({
       moderatorPsid: 'mod',
       entry: input,
       via: 'phone',
       phone: '0611223344',
+      person: { name: 'Lucienne Ferrand', addressAs: 'Mme Ferrand' },
     });
     assert.match(entry.psid, /^offline:[0-9a-f]{16}$/);
     assert.equal(entry.registeredBy, 'mod');
     const person = await residents.get(entry.psid);
     assert.equal(person?.consents.storage?.via, 'phone');
     assert.deepEqual(person?.contact, { channels: ['phone'], phone: '0611223344' });
+    assert.equal(person?.offline?.name, 'Lucienne Ferrand');
+    assert.equal(person?.offline?.addressAs, 'Mme Ferrand');
+    assert.equal(person?.offline?.registeredBy, 'mod');
+    assert.doesNotMatch(entry.description, /Ferrand/, 'the name is never in what helpers read');
     assert.deepEqual(audited, [
       ['mod', 'entry.register', { type: 'entry', id: entry._id.toHexString() }, 'phone'],
     ]);

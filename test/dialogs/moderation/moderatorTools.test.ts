@@ -144,6 +144,13 @@ describe('dialogs: the referents’ tools, on the database', function () {
     assert.equal(person?.consents.storage?.given, true);
     assert.deepEqual(person?.contact.channels, ['phone']);
     assert.equal(person?.contact.phone?.replace(/\D/g, '').slice(-9), '698765432');
+    assert.deepEqual(person?.offline, {
+      name: 'Odette Lambert',
+      addressAs: 'Mme Lambert',
+      registeredBy: REFERENT,
+      neighbourhood: 'Centre-ville',
+    });
+    assert.doesNotMatch(registered.description, /Lambert/);
     assert.equal(
       await harness.repositories.residents.get(REFERENT),
       null,
@@ -165,6 +172,7 @@ describe('dialogs: the referents’ tools, on the database', function () {
     const person = await harness.repositories.residents.get(registered.psid);
     assert.equal(person?.consents.storage?.via, 'in_person');
     assert.match(person?.contact.phone ?? '', /0490112233|04 ?90 ?11 ?22 ?33|\+33490112233/);
+    assert.equal(person?.offline?.addressAs, 'Marcel');
   });
 });
 

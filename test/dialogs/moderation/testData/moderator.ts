@@ -137,8 +137,11 @@ export const register: Turn[] = [
   { send: '06 98 76 54 32', says: ['form.commitmentsOffer'] },
   { send: { payload: 'YES' }, says: ['form.consent'] },
   { send: { payload: 'YES' }, says: ['form.recap'] },
+  { send: { payload: 'YES' }, says: ['moderatorMenu.register.name'] },
+  { send: '  ', says: ['moderatorMenu.register.nameRetry'] },
+  { send: 'Odette Lambert', says: ['moderatorMenu.register.addressAs'], contains: ['Odette Lambert'] },
   {
-    send: { payload: 'YES' },
+    send: 'Mme Lambert',
     says: ['moderatorMenu.register.saved'],
     offers: ['MOD_MENU'],
     then: (replies, ids) => {
@@ -170,7 +173,9 @@ export const registerPhoneAsked: Turn[] = [
   { send: { payload: 'YES' }, says: ['form.recap'] },
   { send: { payload: 'YES' }, says: ['moderatorMenu.register.phone'] },
   { send: 'je ne sais pas', says: ['moderatorMenu.register.phoneRetry'] },
-  { send: 'son numéro : 04 90 11 22 33', says: ['moderatorMenu.register.saved'] },
+  { send: 'son numéro : 04 90 11 22 33', says: ['moderatorMenu.register.name'] },
+  { send: 'Marcel Dupuis', says: ['moderatorMenu.register.addressAs'] },
+  { send: 'Marcel', says: ['moderatorMenu.register.saved'] },
 ];
 
 /** The tasks: the list (the resident's words), one task, taken, then done with an outcome. */
