@@ -28,7 +28,7 @@
  * `test/nlu/emergencies/messages.jsonl` (see `npm run nlu:eval`).
  */
 
-import { normalizeText } from './normalize';
+import { readForRules } from './emergencyReading';
 
 /** What kind of emergency a message describes. */
 export type EmergencyKind = 'medical' | 'suicide' | 'fire' | 'violence';
@@ -48,18 +48,54 @@ interface Rule {
 const any = (parts: readonly string[]): RegExp => new RegExp(parts.map((part) => `(?:${part})`).join('|'));
 
 /** What may follow "tombé" without it being a fall: "tombé sur", "tombé en panne"... */
-const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal|a pic|en panne|de (?:sommeil|fatigue)|d accord|amoureu\w*|dans le panneau|enceinte|malade|dans (?:le |l )?eau))`;
+const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal|a pic|en panne|de (?:sommeil|fatigue)|de? accord|amoureu\w*|dans le panneau|enceinte|malade|dans (?:le |l )?eau))`;
 /** A fall of a person: "est tombée", "a chuté", "a glissé dans la douche". */
-const FALL = String.raw`\b(?:est|suis|es|sont|se est|ai|a|vient de|viens de|vient juste de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}|\b(?:fait|faire|a fait) une chute\b|\bfell\b`;
+const FALL = String.raw`\b(?:est|suis|es|sont|se est|ai|a|vient de|viens de|vient juste de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}|\b(?:fait|faire|a fait) une chute\b|\bfell\b|\bslipped\b|\b(?:elle|il) tombe(?! (?:bien|mal|de|des|du|amoureu\w*|enceinte|malade|en panne|sur|souvent|toujours|pile))\b`;
 /** Who fell: a person (not a phone or a cat) makes the fall an emergency by itself. */
 const PERSON_FELL = String.raw`\b(?:mere|pere|mari|femme|epoux|epouse|voisine?|grand mere|grand pere|mamie|papi|papy|mamy|fils|fille|enfant|bebe|soeur|frere|tante|oncle|dame|monsieur|personne agee|je|elle) (?:\w+ )?(?:est|suis|a|vient de|viens de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}`;
 /** What makes a fall an emergency. */
-const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b`;
+const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b|\bcannot (?:get up|move)\b|\bblood\b|\bbroke\w*|\bbouge (?:pas|plus)\b|\bparle plus\b|\bouvre (?:plus|pas) les yeux\b|\bhurle\w*|\bsonnee?\b|\bne (?:peut|peux) (?:pas|plus) se (?:relever|lever)\b`;
 /** Words of a past or settled event: such a clause is no emergency now. */
-const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\bdepuis (?:\w+ )?(?:ans|annees|mois|longtemps)\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
-const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:fini|passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b`;
+const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\bl an passe\b|\b(?:la|le) (?:annee|semaine|mois) passee?\b|\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b|\blast (?:winter|summer|spring|autumn|fall)\b|\b(?:years|months|weeks) ago\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
+const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:fini|passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b|\b(?:pas|plus) (?:en danger|de fumee|de feu|grave)\b|\brien de grave\b`;
 /** Papers, homework and devices: "au secours" next to them is a figure of speech. */
 const EVERYDAY = String.raw`\b(?:formulaire|impots?|devoirs?|maths|wifi|box|dossier|papiers|caf|ordinateur|imprim\w*|declaration|internet|site)\b`;
+
+/** Medicines, as residents name them: swallowed in number, an emergency. */
+const MEDS = String.raw`(?:medicaments?|cachets?|comprimes?|pilules?|somniferes?|gelules?|plaquettes?|sirop|doliprane|lexomil|xanax|paracetamol|anxiolytiques?|antidepresseurs?|pills|tablets|medicine|sleeping pills)`;
+/** Household products and small objects a child must never swallow. */
+const PRODUCTS = String.raw`(?:(?:eau de )?javel|deboucheur|destop|detergent|white spirit\w*|lessive|capsules? de lessive|pastilles? (?:de |pour )?(?:lave vaisselle|lessive)|produits? (?:\w+ ){0,3}(?:vaisselle|wc|toilettes|sol|menagers?|nettoyage|laver|lave vaisselle|four|vitres|entretien|piscine)|piles?(?: boutons?)?|alcool a bruler|essence|antigel|mort aux rats|raticide|insecticide|desherbant|liquide (?:de|pour) (?:cigarette|vapoteuse)|e liquide|bleach|dishwasher \w+|detergent|button batter\w*|batteries|baies|champignons)`;
+/** Swallowing, drinking, eating: "a bu", "avalé", "mis dans sa bouche", "swallowed". */
+const INGESTED = String.raw`(?:bu|boit|bois|avale\w*|mange\w*|ingere\w*|croque|pris|prit|drank|swallowed|ate|mis (?:\w+ ){0,4}dans sa bouche)`;
+/** A child, who makes any medicine swallowed an emergency. */
+const CHILD = String.raw`(?:enfants?|fils|fille|petite?|bebe|nourrisson|neveu|niece|gamine?|petit fils|petite fille|toddler|son|daughter|kid|child|baby)`;
+/** A quantity of medicine that is an overdose whoever took it. */
+const OVERDOSE = String.raw`(?:tous|toutes|toute|tout le|tout un|toute une|beaucoup|trop|plein|une plaquette|la plaquette|une boite|la boite|le flacon|tout le flacon|all|a lot of|too many)`;
+/** Who can be the victim of violence: "les enfants", "sa femme", "une meuf". */
+const VICTIM = String.raw`(?:(?:les|des|ses|mes|nos|leurs|son|sa|ma|mon|une|un|le|la|notre|leur) (?:\w+ )?(?:enfants?|gamins?|gosses?|petits?|petites?|bebe|femme|fille|fils|mere|soeur|frere|copine|voisine?|dame|homme|personne|vieille?|grand mere|grand pere|kids?|children|wife|mum|mom))`;
+/** Blows and their verbs, in any tense. */
+const BLOWS = String.raw`(?:frapp\w*|tap(?:e|es|ent|ait|aient|er)|bat|bats|battu\w*|battre|batt(?:ait|aient|ent)|cogn\w*|tabass\w*|gifl\w*|secou\w*|brutalis\w*|maltrait\w*|etrangl\w*|bouscul\w*)`;
+/** Places that burn. */
+const PLACE = String.raw`(?:maison|appartement|appart|immeuble|cuisine|voiture|garage|batiment|chambre|foret|colline|pinede|grenier|cave|toit|local|salon|magasin|haie|jardin|poubelles?|camion|building|kitchen|house|car|flat)`;
+/** Stroke signs that are enough alone: a face or mouth that falls or twists. */
+const STROKE_FACE = String.raw`\b(?:visage|bouche|face|mouth|levre)\b(?: \w+){0,4} (?:de travers|travers|tordue?|deforme\w*|paralyse\w*|tombe|qui tombe|pend|drooping|droops|ne bouge (?:pas|plus))\b|\bmoitie du (?:visage|corps)\b|\bface (?:is )?drooping\b`;
+/** Stroke signs that need a second one, or a sudden start. */
+const STROKE_SIGNS: readonly RegExp[] = [
+  /(?<!\b(?:me|te|nous|vous|lui|leur|ne me|ne nous) )\bparle (?:bizarre\w*|pas bien|plus normal\w*|n importe comment|plus|mal|difficilement|avec une voix (?:bizarre|pas normale|etrange))\b(?! (?:le |l )?(?:francais|anglais|arabe|espagnol|de|a|avec|du))/,
+  /\b(?:arrive|peut|peux) (?:plus|pas) a (?:parler?|articuler|sourire)\b|\bdu mal a parler\b|\bbafouill\w*|\bmelange (?:les|ses) mots\b|\bmots sans sens\b|\bne trouve plus ses mots\b|\bslurr\w*/,
+  /\b(?:bras|main|jambe|arm|hand|leg)\b(?: \w+){0,4} (?:pend\w*|mou|molle|engourdi\w*|ne tient plus|ne repond plus|weak|went weak|numb|paralys\w*|insensible)\b|\bplus de force (?:dans|ds) (?:le|la|son|sa|mon|ma) (?:bras|main|jambe)\b|\bne sent plus (?:sa|son|la|le|ses|mon|ma) (?:main|bras|jambe|moitie|cote)\b|\b(?:arrive|peut) plus a (?:le|la) lever\b|\bcan t lift (?:his|her|my) arm\b/,
+  /\bvoit double\b|\bmal de tete (?:terrible|violent|atroce|horrible|d un coup)\b|\bconfus\w*|\bvision trouble\b/,
+];
+const SUDDEN = /\b(?:de? un coup|tout a coup|soudain\w*|brusquement|depuis (?:ce matin|une heure|tout a l heure|\w+ minutes)|suddenly)\b/;
+/** A suicide method owned or at hand: with a readiness word in the message, intent. */
+const STRONG_METHOD = /\b(?:corde|fusil|arme|lame|rasoir|rope|gun)\b/;
+const MEDS_AT_HAND = new RegExp(String.raw`\b(?:je ai|jai|i have|i ve got) (?:\w+ ){0,2}` + MEDS + String.raw`\b`);
+/** Words of readiness: with a method at hand, intent. */
+const READY = /\b(?:pret|prete|ready|adieu|en finir|tout arreter|pour partir|goodbye|je suis au bout)\b/;
+const READY_TONIGHT = /\b(?:ce soir|cette nuit|tonight|maintenant|pour demain)\b/;
+const OWNED = /\b(?:je ai|jai|achete|prepare|garde|sorti|i have|i ve got|bought)\b/;
+/** Things that fall without anyone being hurt: "le colis est tombé". */
+const THING_FELL = /\b(?:colis|telephone|portable|verre|vase|cadre|tableau|ordinateur|box|arbre|branche|neige|pluie|facture|lettre|courrier|paquet|sac|cles?|assiette|pot|bouteille|lampe|etagere|volet|tuile|linge|velo|scooter)\b(?: \w+){0,2} (?:est|sont|e) tombe/;
 
 const SURE: readonly Rule[] = [
   {
@@ -86,12 +122,22 @@ const SURE: readonly Rule[] = [
       String.raw`\bla vie ne a plus (?:de sens|aucun sens|de interet)\b|\bmieux sans moi\b|\blettre de adieu\b|\bdisparaitre pour (?:toujours|de bon)\b|\bpartir pour de bon\b`,
       String.raw`\bscarifi\w*`,
       String.raw`\bkill (?:myself|herself|himself)\b|\b(?:want|going) to die\b|\bend (?:my|his|her) life\b|\bend it all\b|\bpills ready\b|\bdon te want to live\b|\bhang myself\b`,
+      String.raw`\b(?:veux|voudrais|vais|va|vas|compte|pense a|envie de|besoin de|prete? a) (?:me |se |te )?(?:tuer|suicider|pendre|defenestrer|ouvrir les veines|tailler les veines|couper les veines|foutre en le air)\b`,
+      String.raw`\b(?:me|se|te) defenestr\w*|\bfinir (?:ma|sa|ta) vie\b|\bpartir pour (?:toujours|tjr)\b`,
+      String.raw`\b(?:vais|va|veux|voudrais|me|se) (?:jeter|saut(?:er|e)?) (?:du |de la |de le |par la |dans le |sous le |sous un |depuis le )?(?:haut (?:du |de le )?)?(?:pont|fenetre|toit|balcon|immeuble|falaise|vide|train|metro)\b`,
+      String.raw`\bjump (?:off|from) (?:the|a|my)\b`,
+      String.raw`\b(?:mis de cote|garde|stocke|accumule|economise|cache|saving up|hoarding|stockpil\w*) (?:\w+ ){0,3}` + MEDS,
+      String.raw`\bprepare (?:ce que il faut|ce qu il faut|tout|de quoi) (?:pour|afin de) (?:partir|en finir|mourir|me tuer)\b`,
+      String.raw`\bplus (?:aucune |de |une seule )?raisons? de vivre\b|\ba quoi bon (?:continuer|vivre)\b|\bpersonne ne (?:remarquera|verra|se apercevra|me regrettera)\b`,
+      String.raw`\bdire adieu\b|\blettres? (?:de |d )?adieu\b|\bgoodbye (?:letter|note)\b|\bsuicide note\b`,
+      String.raw`\bne plus (?:jamais )?me reveiller\b|\bplus jamais me reveiller\b|\b(?:be alive|live) anymore\b|\bno reason to live\b`,
+      String.raw`\b(?:je ai|jai|i have|i ve) (?:pris|avale|taken|swallowed) ` + OVERDOSE + ' (?:\\w+ )?' + MEDS,
     ]),
   },
   {
     kind: 'violence',
     pattern: any([
-      String.raw`(?<!\b(?:chat|chien|chaton|chiot|cheval|lapin|bebe) )\b(?:me|nous|la|le|les|m|ma|te) (?:frapp\w*|tap(?:e|es|ent|ait|aient)|bat|bats|batt(?:u|ue|ait|ent|re)|cogn\w*|tabass\w*|gifl\w*|violent\w*)\b`,
+      String.raw`(?<!\b(?:chat|chien|chaton|chiot|cheval|lapin|bebe|je|on|nous) )\b(?:me|nous|la|le|les|m|ma|te) (?:frapp\w*|tap(?:e|es|ent|ait|aient)|bat|bats|batt(?:u|ue|ait|ent|re)|cogn\w*|tabass\w*|gifl\w*|violent\w*)\b`,
       String.raw`\b(?:a|ont|me a) (?:me |m )?(?:frappe\w*|battue?|tabass\w*|gifle\w*|etrangle\w*|viole\w*)(?! a (?:la|ma|sa|votre|le) (?:porte|fenetre|vitre))`,
       String.raw`\b(?:frappe|bat|cogne|tabasse|maltraite) (?:une|un|sa|son|ses|ma|mon|mes|des|la|le|les) (?:femme|fille|enfants?|mere|fils|gamins?|petits?|homme|personne|voisine?|bebe|copine|garcon)\b`,
       String.raw`\bviolences? (?:conjugales?|familiales?|domestiques?|sexuelles?)\b|\b(?:mari|compagnon|copain|pere|conjoint|ex|fils|frere|voisin|beau pere|il) (?:est|devient|etait) (?:tres |trop |super )?violent\b`,
@@ -107,6 +153,14 @@ const SURE: readonly Rule[] = [
       String.raw`\bcoups? de (?:poing|pied|poings|pieds|ceinture|couteau|batte|tete)\b|\b(?:cris|hurle\w*|hurler) et (?:des )?coups\b`,
       String.raw`\bme a etrangl\w*|\b(?:me|m) etrangl\w*|\betrangle (?:ma|mon|sa|son)\b`,
       String.raw`\b(?:beating|beats|hitting|hits|hit|attacking|attacked|hurting|strangl\w*) (?:me|her|him|us|the kids|my|the children|our)\b|\bdomestic violence\b|\braped\b`,
+      String.raw`(?<!\b(?:je|on|ils|elles|nous|chat|chien) )\b(?:me|m|nous|te) (?:` + BLOWS + String.raw`|bas)\b|\b(?:me|m) (?:tape|tapait|frappe) dessus\b`,
+      String.raw`\b` + BLOWS + ' ' + VICTIM + String.raw`\b(?! (?:a la porte|au carreau))`,
+      String.raw`\b(?:enfants?|femmes?|bebe|gamins?|petits?) (?:battue?s?|maltraitee?s?|frappee?s?|secouee?s?)\b`,
+      String.raw`\bleve (?:la )?main sur\b|\battouchements?\b|\btouche (?:ma|mon|sa|son|les|des|mes|ses) (?:petite? )?(?:fille|fils|soeur|frere|enfants?|niece|neveu|cousine?)\b`,
+      String.raw`\b(?:me|m) a (?:enferme\w*|sequestre\w*|attache\w*|jete\w* par terre|pousse\w* contre)`,
+      String.raw`\b(?:mis|met|mets|donne|recu|pris|prend) (?:une|des) (?:raclee|rouste|beigne|torgnole|trempe|derouillee)\b|\bserre le cou\b`,
+      String.raw`\bvictimes? de (?:violences?|coups|agressions?|maltraitances?)\b|\b(?:tape|frappe|bat|cogne) moi\b`,
+      String.raw`\bse fait (?:frapper|taper dessus|tabasser|battre|agresser)\b`,
     ]),
   },
   {
@@ -123,6 +177,12 @@ const SURE: readonly Rule[] = [
       String.raw`\bodeur de gaz\b|\bfuite de gaz\b|\bgaz (?:fuit|qui fuit)\b|\b(?:sens|sent|sentir) (?:le|du) gaz\b(?! de echappement)|\bsmell (?:of )?gas\b|\bgas leak\b`,
       String.raw`\b(?:compteur|prise|tableau) (?:electrique )?(?:fume|prend feu|fait des etincelles)\b`,
       String.raw`\bon fire\b|\bsmoke everywhere\b|\bis burning\b`,
+      String.raw`\bthere is a fire\b|\bfire in (?:my|the|our)\b`,
+      String.raw`\ben feu\b|(?<!\bcoup de )\bfeu (?:dans|chez|au|a la|a le|sur)\b(?! (?:rouge|vert|orange))`,
+      String.raw`\b` + PLACE + String.raw`\b(?: \w+){0,3} (?:brule|brulent|crame|flambe|est en train de bruler)\b`,
+      String.raw`\bflammes?\b(?! de (?:la passion|le amour|la bougie))`,
+      String.raw`\b(?:fumee|smoke)\b(?: \w+){0,3} (?:sort|sortent|partout|noire|epaisse|envahit|coming)\b|\b(?:ca|sa) fume (?:de partout|partout|derriere|dans|sous)\b`,
+      String.raw`\b(?:odeurs?|sent|sens|sentir|pue|puer|smell\w*|fuites?|fuit)\b(?: \w+){0,3} (?:gaz|gas)\b(?! (?:de echappement|d echappement|exhaust))|\b(?:gaz|gas)\b (?:\w+ ){0,2}(?:fuit|leak\w*|smell\w*)\b`,
     ]),
   },
   {
@@ -130,7 +190,7 @@ const SURE: readonly Rule[] = [
     pattern: any([
       String.raw`\b(?:douleur|douleurs|mal|serre\w*|barre|oppression|poids|pression|brulure) (?:a la|dans la|au niveau de la|a|sur la) poitrine\b|\bdouleur thoracique\b|\bmal au thorax\b|\bse tient le coeur\b|\bchest pains?\b`,
       String.raw`\brespir\w* (?:plus|pas|mal|difficilement|tres mal)\b|\bne arrive (?:plus|pas) a (?:respirer|reprendre (?:son|mon|sa) souffle)\b|\bsuffoqu\w*`,
-      String.raw`\betouf+\w*|\bse etrangl\w*|\b(?:levres|visage|peau|doigts|ongles) (?:sont |est |deviennent |devient )?(?:toute?s? )?(?:bleue?s?|violette?s?)\b|\b(?:il|elle|bebe) (?:est|devient) (?:tout |toute )?bleue?\b|\bdevient (?:tout |toute )?bleue?\b|\bcrise de asthme\b`,
+      String.raw`\bse etrangl\w*|\b(?:levres|visage|peau|doigts|ongles) (?:sont |est |deviennent |devient )?(?:toute?s? )?(?:bleue?s?|violette?s?)\b|\b(?:il|elle|bebe) (?:est|devient) (?:tout |toute )?bleue?\b|\bdevient (?:tout |toute )?bleue?\b|\bcrise de asthme\b`,
       String.raw`\bcan te breathe\b|\bcannot breathe\b|\bnot breathing\b|\bchoking\b|\bstopped breathing\b`,
       String.raw`\bmalaise\b(?! vagal)|\bevanoui\w*|\bperdu? connaissance\b(?! (?:du|de|des)\b)|\binconscient\w*`,
       String.raw`(?<!(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie) )\bne (?:repond plus|reagit plus|reagit pas)\b(?! (?:a|aux|au) (?:mes |ses |nos )?(?:messages|textos|appels|mails|sms|telephone))`,
@@ -149,6 +209,17 @@ const SURE: readonly Rule[] = [
       String.raw`\bau secours\b|\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112|une ambulance|les secours)\b|\bappeler (?:les urgences)\b`,
       String.raw`\b(?:il|elle|est|suis|allongee?) par terre\b|\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
       String.raw`\bse releve (?:pas|plus)\b|\b(?:ne arrive|ne peut|ne peux) (?:plus|pas) (?:a )?(?:se|me) relever\b`,
+      String.raw`\b(?:douleurs?|mal|serre\w*|oppression|poids|pain|pressure|tight\w*|brulure)\b(?: \w+){0,5} (?:poitrine|thorax|chest)\b|\b(?:poitrine|thorax|chest)\b(?: \w+){0,4} (?:serre|fait (?:tres )?mal|hurts)\b|\b(?:douleurs? (?:dans|a|au) (?:le )?coeur|coeur (?:\w+ ){0,2}fait (?:tres |trop )?mal)\b`,
+      String.raw`\b(?:respir\w*|breath\w*) (?:\w+ )?(?:plus|pas|mal|difficilement|bizarre\w*|par a coups|avec difficulte|properly)\b|\b(?:arrive|peut|peux) (?:plus|pas) (?:a )?respir\w*|\brespire (?:tres )?(?:vite|fort) (?:et|avec)\b`,
+      String.raw`\b(?:du mal|arrive (?:plus|pas)) a reprendre (?:son|sa|mon|ma) (?:souffle|respiration)\b|\bmanque de air\b|\bstruggling to breathe\b|\bwheez\w*|\bshort of breath\b|\bno pulse\b`,
+      String.raw`\b(?:levres|visage|lips|face) (?:\w+ ){0,3}(?:bleue?s?|grise?s?|violette?s?|blue|grey|gray)\b`,
+      String.raw`(?:\b(?:je|il|elle|on|bebe|tu|qui) (?:me |se |te )?|\b(?:se|vais me|va se) )etouf+\w*\b(?! de (?:chaleur|rire|colere|honte))`,
+      String.raw`\b(?:etrangle|choking on|choked on)\b.*\b(?:morceau|bonbon|viande|bille|aliment|food|grape)\b`,
+      String.raw`\b` + INGESTED + String.raw`\b(?: \w+){0,6} ` + PRODUCTS + String.raw`\b`,
+      String.raw`\b` + CHILD + String.raw`\b(?: \w+){0,6} ` + INGESTED + String.raw`\b(?: \w+){0,4} ` + MEDS + String.raw`\b`,
+      String.raw`\b` + INGESTED + ' (?:\\w+ ){0,2}' + OVERDOSE + ' (?:\\w+ ){0,3}' + MEDS + String.raw`\b|\b` + INGESTED + ' (?:\\w+ ){0,3}' + MEDS + String.raw`\b(?: \w+){0,4} beaucoup\b`,
+      String.raw`\bouvre (?:plus|pas) les yeux\b|\b(?:arrive|peux|peut) (?:pas|plus) a (?:le |la )?reveiller\b|\btombee? dans les pommes\b|\beffondre\w*|\breagit a rien\b|\bne repond pas quand\b|\bbouge (?:pas|plus) du tout\b|\bnot responding\b|\bunresponsive\b`,
+      STROKE_FACE,
     ]),
   },
 ];
@@ -195,8 +266,12 @@ const CLAUSE_SPLIT = / (?:mais|et la|et maintenant|maintenant|sauf que|alors que
 function clauseVerdict(clause: string): EmergencyVerdict | null {
   for (const rule of SURE) if (rule.pattern.test(clause)) return { kind: rule.kind, sure: true };
   if (FALL_PATTERN.test(clause)) {
-    return { kind: 'medical', sure: INJURY_PATTERN.test(clause) || PERSON_FELL_PATTERN.test(clause) };
+    const injured = INJURY_PATTERN.test(clause);
+    if (THING_FELL.test(clause) && !injured) return null;
+    return { kind: 'medical', sure: injured || PERSON_FELL_PATTERN.test(clause) };
   }
+  const strokeSigns = STROKE_SIGNS.filter((sign) => sign.test(clause)).length;
+  if (strokeSigns > 0) return { kind: 'medical', sure: strokeSigns > 1 || SUDDEN.test(clause) };
   for (const rule of SUSPECT) {
     if (!rule.pattern.test(clause)) continue;
     return { kind: rule.kind, sure: false };
@@ -224,6 +299,28 @@ function splitNormalized(normalized: string): string[] {
   return normalized.split(CLAUSE_SPLIT).filter((clause) => clause !== '');
 }
 
+/** Verdicts on the clauses of one sentence, read as written and as corrected for the rules. */
+function sentenceVerdicts(sentence: string): (EmergencyVerdict | null)[] {
+  const { raw, corrected } = readForRules(sentence);
+  const readings = raw === corrected ? [raw] : [raw, corrected];
+  return readings.flatMap((text) =>
+    splitNormalized(text).map((clause) => guarded(clause, clauseVerdict(clause), text)),
+  );
+}
+
+/**
+ * Suicidal intent told across sentences: a method at hand ("j'ai la corde", "j'ai les
+ * médocs") and readiness ("je suis prêt", "ce soir", "en finir") anywhere in the message.
+ */
+function methodAndReadiness(message: string): EmergencyVerdict | null {
+  if (PAST_PATTERN.test(message)) return null;
+  const strong = STRONG_METHOD.test(message) && OWNED.test(message);
+  const ready = READY.test(message);
+  if ((strong && (ready || READY_TONIGHT.test(message))) || (MEDS_AT_HAND.test(message) && ready))
+    return { kind: 'suicide', sure: true };
+  return null;
+}
+
 /**
  * Combines clause verdicts: the first sure one wins (in rule order: suicide, violence,
  * fire, medical), else the first unsure one.
@@ -238,25 +335,24 @@ function combine(verdicts: readonly (EmergencyVerdict | null)[]): EmergencyVerdi
 
 /** The verdict on an already normalised text (no punctuation left, so clauses by words only). */
 export function assessNormalized(normalized: string): EmergencyVerdict | null {
-  return combine(
-    splitNormalized(normalized).map((clause) => guarded(clause, clauseVerdict(clause), normalized)),
-  );
+  return combine([...sentenceVerdicts(normalized), methodAndReadiness(readForRules(normalized).corrected)]);
 }
 
 /**
  * The rules' verdict on a resident's message, or `null`: clauses are cut at punctuation
  * first, then at "mais", "et là", "maintenant"..., so "il y a deux ans mon père a fait un
- * AVC. Là il ne répond plus" is judged on its second sentence.
+ * AVC. Là il ne répond plus" is judged on its second sentence. Each clause is read as
+ * written and as corrected for the rules (`readForRules`: SMS forms, misspelt emergency
+ * words), and the whole message is checked for a suicide method at hand with readiness.
  *
  * @param text - the message as written.
  */
 export function assessEmergency(text: string): EmergencyVerdict | null {
-  const sentences = text.split(/[.!?;\n]+/).map(normalizeText);
-  return combine(
-    sentences.flatMap((sentence) =>
-      splitNormalized(sentence).map((clause) => guarded(clause, clauseVerdict(clause), sentence)),
-    ),
-  );
+  const sentences = text.split(/[.!?;\n]+/);
+  return combine([
+    ...sentences.flatMap(sentenceVerdicts),
+    methodAndReadiness(readForRules(text).corrected),
+  ]);
 }
 
 /**
