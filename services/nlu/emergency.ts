@@ -86,16 +86,20 @@ const STROKE_SIGNS: readonly RegExp[] = [
   /\b(?:bras|main|jambe|arm|hand|leg)\b(?: \w+){0,4} (?:pend\w*|mou|molle|engourdi\w*|ne tient plus|ne repond plus|weak|went weak|numb|paralys\w*|insensible)\b|\bplus de force (?:dans|ds) (?:le|la|son|sa|mon|ma) (?:bras|main|jambe)\b|\bne sent plus (?:sa|son|la|le|ses|mon|ma) (?:main|bras|jambe|moitie|cote)\b|\b(?:arrive|peut) plus a (?:le|la) lever\b|\bcan t lift (?:his|her|my) arm\b/,
   /\bvoit double\b|\bmal de tete (?:terrible|violent|atroce|horrible|d un coup)\b|\bconfus\w*|\bvision trouble\b/,
 ];
-const SUDDEN = /\b(?:de? un coup|tout a coup|soudain\w*|brusquement|depuis (?:ce matin|une heure|tout a l heure|\w+ minutes)|suddenly)\b/;
+const SUDDEN =
+  /\b(?:de? un coup|tout a coup|soudain\w*|brusquement|depuis (?:ce matin|une heure|tout a l heure|\w+ minutes)|suddenly)\b/;
 /** A suicide method owned or at hand: with a readiness word in the message, intent. */
 const STRONG_METHOD = /\b(?:corde|fusil|arme|lame|rasoir|rope|gun)\b/;
-const MEDS_AT_HAND = new RegExp(String.raw`\b(?:je ai|jai|i have|i ve got) (?:\w+ ){0,2}` + MEDS + String.raw`\b`);
+const MEDS_AT_HAND = new RegExp(
+  String.raw`\b(?:je ai|jai|i have|i ve got) (?:\w+ ){0,2}` + MEDS + String.raw`\b`,
+);
 /** Words of readiness: with a method at hand, intent. */
 const READY = /\b(?:pret|prete|ready|adieu|en finir|tout arreter|pour partir|goodbye|je suis au bout)\b/;
 const READY_TONIGHT = /\b(?:ce soir|cette nuit|tonight|maintenant|pour demain)\b/;
 const OWNED = /\b(?:je ai|jai|achete|prepare|garde|sorti|i have|i ve got|bought)\b/;
 /** Things that fall without anyone being hurt: "le colis est tombé". */
-const THING_FELL = /\b(?:colis|telephone|portable|verre|vase|cadre|tableau|ordinateur|box|arbre|branche|neige|pluie|facture|lettre|courrier|paquet|sac|cles?|assiette|pot|bouteille|lampe|etagere|volet|tuile|linge|velo|scooter)\b(?: \w+){0,2} (?:est|sont|e) tombe/;
+const THING_FELL =
+  /\b(?:colis|telephone|portable|verre|vase|cadre|tableau|ordinateur|box|arbre|branche|neige|pluie|facture|lettre|courrier|paquet|sac|cles?|assiette|pot|bouteille|lampe|etagere|volet|tuile|linge|velo|scooter)\b(?: \w+){0,2} (?:est|sont|e) tombe/;
 
 const SURE: readonly Rule[] = [
   {
@@ -126,12 +130,16 @@ const SURE: readonly Rule[] = [
       String.raw`\b(?:me|se|te) defenestr\w*|\bfinir (?:ma|sa|ta) vie\b|\bpartir pour (?:toujours|tjr)\b`,
       String.raw`\b(?:vais|va|veux|voudrais|me|se) (?:jeter|saut(?:er|e)?) (?:du |de la |de le |par la |dans le |sous le |sous un |depuis le )?(?:haut (?:du |de le )?)?(?:pont|fenetre|toit|balcon|immeuble|falaise|vide|train|metro)\b`,
       String.raw`\bjump (?:off|from) (?:the|a|my)\b`,
-      String.raw`\b(?:mis de cote|garde|stocke|accumule|economise|cache|saving up|hoarding|stockpil\w*) (?:\w+ ){0,3}` + MEDS,
+      String.raw`\b(?:mis de cote|garde|stocke|accumule|economise|cache|saving up|hoarding|stockpil\w*) (?:\w+ ){0,3}` +
+        MEDS,
       String.raw`\bprepare (?:ce que il faut|ce qu il faut|tout|de quoi) (?:pour|afin de) (?:partir|en finir|mourir|me tuer)\b`,
       String.raw`\bplus (?:aucune |de |une seule )?raisons? de vivre\b|\ba quoi bon (?:continuer|vivre)\b|\bpersonne ne (?:remarquera|verra|se apercevra|me regrettera)\b`,
       String.raw`\bdire adieu\b|\blettres? (?:de |d )?adieu\b|\bgoodbye (?:letter|note)\b|\bsuicide note\b`,
       String.raw`\bne plus (?:jamais )?me reveiller\b|\bplus jamais me reveiller\b|\b(?:be alive|live) anymore\b|\bno reason to live\b`,
-      String.raw`\b(?:je ai|jai|i have|i ve) (?:pris|avale|taken|swallowed) ` + OVERDOSE + ' (?:\\w+ )?' + MEDS,
+      String.raw`\b(?:je ai|jai|i have|i ve) (?:pris|avale|taken|swallowed) ` +
+        OVERDOSE +
+        ' (?:\\w+ )?' +
+        MEDS,
     ]),
   },
   {
@@ -153,7 +161,9 @@ const SURE: readonly Rule[] = [
       String.raw`\bcoups? de (?:poing|pied|poings|pieds|ceinture|couteau|batte|tete)\b|\b(?:cris|hurle\w*|hurler) et (?:des )?coups\b`,
       String.raw`\bme a etrangl\w*|\b(?:me|m) etrangl\w*|\betrangle (?:ma|mon|sa|son)\b`,
       String.raw`\b(?:beating|beats|hitting|hits|hit|attacking|attacked|hurting|strangl\w*) (?:me|her|him|us|the kids|my|the children|our)\b|\bdomestic violence\b|\braped\b`,
-      String.raw`(?<!\b(?:je|on|ils|elles|nous|chat|chien) )\b(?:me|m|nous|te) (?:` + BLOWS + String.raw`|bas)\b|\b(?:me|m) (?:tape|tapait|frappe) dessus\b`,
+      String.raw`(?<!\b(?:je|on|ils|elles|nous|chat|chien) )\b(?:me|m|nous|te) (?:` +
+        BLOWS +
+        String.raw`|bas)\b|\b(?:me|m) (?:tape|tapait|frappe) dessus\b`,
       String.raw`\b` + BLOWS + ' ' + VICTIM + String.raw`\b(?! (?:a la porte|au carreau))`,
       String.raw`\b(?:enfants?|femmes?|bebe|gamins?|petits?) (?:battue?s?|maltraitee?s?|frappee?s?|secouee?s?)\b`,
       String.raw`\bleve (?:la )?main sur\b|\battouchements?\b|\btouche (?:ma|mon|sa|son|les|des|mes|ses) (?:petite? )?(?:fille|fils|soeur|frere|enfants?|niece|neveu|cousine?)\b`,
@@ -179,7 +189,9 @@ const SURE: readonly Rule[] = [
       String.raw`\bon fire\b|\bsmoke everywhere\b|\bis burning\b`,
       String.raw`\bthere is a fire\b|\bfire in (?:my|the|our)\b`,
       String.raw`\ben feu\b|(?<!\bcoup de )\bfeu (?:dans|chez|au|a la|a le|sur)\b(?! (?:rouge|vert|orange))`,
-      String.raw`\b` + PLACE + String.raw`\b(?: \w+){0,3} (?:brule|brulent|crame|flambe|est en train de bruler)\b`,
+      String.raw`\b` +
+        PLACE +
+        String.raw`\b(?: \w+){0,3} (?:brule|brulent|crame|flambe|est en train de bruler)\b`,
       String.raw`\bflammes?\b(?! de (?:la passion|le amour|la bougie))`,
       String.raw`\b(?:fumee|smoke)\b(?: \w+){0,3} (?:sort|sortent|partout|noire|epaisse|envahit|coming)\b|\b(?:ca|sa) fume (?:de partout|partout|derriere|dans|sous)\b`,
       String.raw`\b(?:odeurs?|sent|sens|sentir|pue|puer|smell\w*|fuites?|fuit)\b(?: \w+){0,3} (?:gaz|gas)\b(?! (?:de echappement|d echappement|exhaust))|\b(?:gaz|gas)\b (?:\w+ ){0,2}(?:fuit|leak\w*|smell\w*)\b`,
@@ -216,8 +228,24 @@ const SURE: readonly Rule[] = [
       String.raw`(?:\b(?:je|il|elle|on|bebe|tu|qui) (?:me |se |te )?|\b(?:se|vais me|va se) )etouf+\w*\b(?! de (?:chaleur|rire|colere|honte))`,
       String.raw`\b(?:etrangle|choking on|choked on)\b.*\b(?:morceau|bonbon|viande|bille|aliment|food|grape)\b`,
       String.raw`\b` + INGESTED + String.raw`\b(?: \w+){0,6} ` + PRODUCTS + String.raw`\b`,
-      String.raw`\b` + CHILD + String.raw`\b(?: \w+){0,6} ` + INGESTED + String.raw`\b(?: \w+){0,4} ` + MEDS + String.raw`\b`,
-      String.raw`\b` + INGESTED + ' (?:\\w+ ){0,2}' + OVERDOSE + ' (?:\\w+ ){0,3}' + MEDS + String.raw`\b|\b` + INGESTED + ' (?:\\w+ ){0,3}' + MEDS + String.raw`\b(?: \w+){0,4} beaucoup\b`,
+      String.raw`\b` +
+        CHILD +
+        String.raw`\b(?: \w+){0,6} ` +
+        INGESTED +
+        String.raw`\b(?: \w+){0,4} ` +
+        MEDS +
+        String.raw`\b`,
+      String.raw`\b` +
+        INGESTED +
+        ' (?:\\w+ ){0,2}' +
+        OVERDOSE +
+        ' (?:\\w+ ){0,3}' +
+        MEDS +
+        String.raw`\b|\b` +
+        INGESTED +
+        ' (?:\\w+ ){0,3}' +
+        MEDS +
+        String.raw`\b(?: \w+){0,4} beaucoup\b`,
       String.raw`\bouvre (?:plus|pas) les yeux\b|\b(?:arrive|peux|peut) (?:pas|plus) a (?:le |la )?reveiller\b|\btombee? dans les pommes\b|\beffondre\w*|\breagit a rien\b|\bne repond pas quand\b|\bbouge (?:pas|plus) du tout\b|\bnot responding\b|\bunresponsive\b`,
       STROKE_FACE,
     ]),
@@ -349,10 +377,7 @@ export function assessNormalized(normalized: string): EmergencyVerdict | null {
  */
 export function assessEmergency(text: string): EmergencyVerdict | null {
   const sentences = text.split(/[.!?;\n]+/);
-  return combine([
-    ...sentences.flatMap(sentenceVerdicts),
-    methodAndReadiness(readForRules(text).corrected),
-  ]);
+  return combine([...sentences.flatMap(sentenceVerdicts), methodAndReadiness(readForRules(text).corrected)]);
 }
 
 /**
