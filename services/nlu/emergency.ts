@@ -50,21 +50,21 @@ const any = (parts: readonly string[]): RegExp => new RegExp(parts.map((part) =>
 /** What may follow "tombé" without it being a fall: "tombé sur", "tombé en panne"... */
 const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal|a pic|en panne|de (?:sommeil|fatigue)|de? accord|amoureu\w*|dans le panneau|enceinte|malade|dans (?:le |l )?eau))`;
 /** A fall of a person: "est tombée", "a chuté", "a glissé dans la douche". */
-const FALL = String.raw`\b(?:est|suis|es|sont|se est|ai|a|vient de|viens de|vient juste de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}|\b(?:fait|faire|a fait) une chute\b|\bfell\b|\bslipped\b|\b(?:elle|il) tombe(?! (?:bien|mal|de|des|du|amoureu\w*|enceinte|malade|en panne|sur|souvent|toujours|pile))\b`;
+const FALL = String.raw`\b(?:est|suis|es|sont|se est|ai|a|vient de|viens de|vient juste de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}|\b(?:fait|faire|a fait) une chute\b|\bfell\b|\bslipped\b|\b(?:elle|il|papa|maman|mamie|mamy|papi|papy|pepe|meme|mere|pere|bebe) tombe(?! (?:bien|mal|de (?:sommeil|fatigue|haut|rire)|des (?:nues|cordes)|amoureu\w*|enceinte|malade|en panne|sur|souvent|toujours|pile))\b`;
 /** Who fell: a person (not a phone or a cat) makes the fall an emergency by itself. */
 const PERSON_FELL = String.raw`\b(?:mere|pere|mari|femme|epoux|epouse|voisine?|grand mere|grand pere|mamie|papi|papy|mamy|fils|fille|enfant|bebe|soeur|frere|tante|oncle|dame|monsieur|personne agee|je|elle) (?:\w+ )?(?:est|suis|a|vient de|viens de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}`;
 /** What makes a fall an emergency. */
-const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b|\bcannot (?:get up|move)\b|\bblood\b|\bbroke\w*|\bbouge (?:pas|plus)\b|\bparle plus\b|\bouvre (?:plus|pas) les yeux\b|\bhurle\w*|\bsonnee?\b|\bne (?:peut|peux) (?:pas|plus) se (?:relever|lever)\b`;
+const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b|\bcannot (?:get up|move)\b|\bblood\b|\bbroke\w*|\bbouge (?:pas|plus)\b|\bhit (?:his|her|my) head\b|\bcogne la tete\b|\bconfus\w*|\bparle plus\b|\bouvre (?:plus|pas) les yeux\b|\bhurle\w*|\bsonnee?\b|\bne (?:peut|peux) (?:pas|plus) se (?:relever|lever)\b`;
 /** Words of a past or settled event: such a clause is no emergency now. */
-const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\bl an passe\b|\b(?:la|le) (?:annee|semaine|mois) passee?\b|\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b|\blast (?:winter|summer|spring|autumn|fall)\b|\b(?:years|months|weeks) ago\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
-const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:fini|passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b|\b(?:pas|plus) (?:en danger|de fumee|de feu|grave)\b|\brien de grave\b`;
+const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\bl an passe\b|\bil y a eu\b|\b(?:la|le) (?:annee|semaine|mois) passee?\b|\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b|\blast (?:winter|summer|spring|autumn|fall)\b|\b(?:years|months|weeks) ago\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
+const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b|\b(?:pas|plus) (?:en danger|de fumee|de feu|grave)\b|\brien de grave\b`;
 /** Papers, homework and devices: "au secours" next to them is a figure of speech. */
 const EVERYDAY = String.raw`\b(?:formulaire|impots?|devoirs?|maths|wifi|box|dossier|papiers|caf|ordinateur|imprim\w*|declaration|internet|site)\b`;
 
 /** Medicines, as residents name them: swallowed in number, an emergency. */
 const MEDS = String.raw`(?:medicaments?|cachets?|comprimes?|pilules?|somniferes?|gelules?|plaquettes?|sirop|doliprane|lexomil|xanax|paracetamol|anxiolytiques?|antidepresseurs?|pills|tablets|medicine|sleeping pills)`;
 /** Household products and small objects a child must never swallow. */
-const PRODUCTS = String.raw`(?:(?:eau de )?javel|deboucheur|destop|detergent|white spirit\w*|lessive|capsules? de lessive|pastilles? (?:de |pour )?(?:lave vaisselle|lessive)|produits? (?:\w+ ){0,3}(?:vaisselle|wc|toilettes|sol|menagers?|nettoyage|laver|lave vaisselle|four|vitres|entretien|piscine)|piles?(?: boutons?)?|alcool a bruler|essence|antigel|mort aux rats|raticide|insecticide|desherbant|liquide (?:de|pour) (?:cigarette|vapoteuse)|e liquide|bleach|dishwasher \w+|detergent|button batter\w*|batteries|baies|champignons)`;
+const PRODUCTS = String.raw`(?:(?:eau de )?javel|deboucheur|destop|detergent|white spirit\w*|lessive|capsules? de lessive|pastilles? (?:de |pour )?(?:lave vaisselle|lessive)|produits? (?:\w+ ){0,3}(?:vaisselle|wc|toilettes|sol|menagers?|nettoyage|laver|lave vaisselle|four|vitres|entretien|piscine)|piles?(?: boutons?)?|alcool a bruler|essence|antigel|mort aux rats|raticide|insecticide|desherbant|liquide (?:de|pour) (?:cigarette|vapoteuse)|e liquide|bleach|dishwasher \w+|detergent|button batter\w*|batteries|baies|champignons|granules? (?:contre|anti) \w+|anti limaces?|savon|pesticide|engrais|poison)`;
 /** Swallowing, drinking, eating: "a bu", "avalé", "mis dans sa bouche", "swallowed". */
 const INGESTED = String.raw`(?:bu|boit|bois|avale\w*|mange\w*|ingere\w*|croque|pris|prit|drank|swallowed|ate|mis (?:\w+ ){0,4}dans sa bouche)`;
 /** A child, who makes any medicine swallowed an emergency. */
@@ -81,10 +81,10 @@ const PLACE = String.raw`(?:maison|appartement|appart|immeuble|cuisine|voiture|g
 const STROKE_FACE = String.raw`\b(?:visage|bouche|face|mouth|levre)\b(?: \w+){0,4} (?:de travers|travers|tordue?|deforme\w*|paralyse\w*|tombe|qui tombe|pend|drooping|droops|ne bouge (?:pas|plus))\b|\bmoitie du (?:visage|corps)\b|\bface (?:is )?drooping\b`;
 /** Stroke signs that need a second one, or a sudden start. */
 const STROKE_SIGNS: readonly RegExp[] = [
-  /(?<!\b(?:me|te|nous|vous|lui|leur|ne me|ne nous) )\bparle (?:bizarre\w*|pas bien|plus normal\w*|n importe comment|plus|mal|difficilement|avec une voix (?:bizarre|pas normale|etrange))\b(?! (?:le |l )?(?:francais|anglais|arabe|espagnol|de|a|avec|du))/,
-  /\b(?:arrive|peut|peux) (?:plus|pas) a (?:parler?|articuler|sourire)\b|\bdu mal a parler\b|\bbafouill\w*|\bmelange (?:les|ses) mots\b|\bmots sans sens\b|\bne trouve plus ses mots\b|\bslurr\w*/,
-  /\b(?:bras|main|jambe|arm|hand|leg)\b(?: \w+){0,4} (?:pend\w*|mou|molle|engourdi\w*|ne tient plus|ne repond plus|weak|went weak|numb|paralys\w*|insensible)\b|\bplus de force (?:dans|ds) (?:le|la|son|sa|mon|ma) (?:bras|main|jambe)\b|\bne sent plus (?:sa|son|la|le|ses|mon|ma) (?:main|bras|jambe|moitie|cote)\b|\b(?:arrive|peut) plus a (?:le|la) lever\b|\bcan t lift (?:his|her|my) arm\b/,
-  /\bvoit double\b|\bmal de tete (?:terrible|violent|atroce|horrible|d un coup)\b|\bconfus\w*|\bvision trouble\b/,
+  /(?<!\b(?:me|te|nous|vous|lui|leur|ne me|ne nous) )\bparle (?:bizarre\w*|pas bien|plus normal\w*|pas normal\w*|n importe comment|plus|mal|difficilement|avec une voix (?:bizarre|pas normale|etrange))\b(?! (?:le |l )?(?:francais|anglais|arabe|espagnol|de|a|avec|du))/,
+  /\b(?:arrive|peut|peux) (?:plus|pas) a (?:parler?|articuler|sourire)\b|\bdu mal a parler\b|\bbafouill\w*|\bmelange (?:les|ses) mots\b|\bmots sans sens\b|\bne trouve plus ses mots\b|\bslurr\w*|\bcan te (?:speak|talk)\b|\bcannot (?:speak|talk)\b/,
+  /\b(?:bras|main|jambe|arm|hand|leg)\b(?: \w+){0,4} (?:pend\w*|mou|molle|engourdi\w*|ne tient plus|ne repond plus|ne marche (?:pas|plus)|weak|went weak|numb|paralys\w*|insensible)\b|\bplus de force (?:dans|ds) (?:le|la|son|sa|mon|ma) (?:bras|main|jambe)\b|\bne sent plus (?:sa|son|la|le|ses|mon|ma) (?:main|bras|jambe|moitie|cote)\b|\b(?:arrive|peut) plus a (?:le|la) lever\b|\bcan te lift (?:his|her|my) arm\b/,
+  /\b(?:visage|face)\b (?:\w+ ){0,2}(?:bizarre|strange|weird)\b|\bvoit double\b|\bmal de tete (?:terrible|violent|atroce|horrible|d un coup)\b|\bconfus\w*|\bvision trouble\b/,
 ];
 const SUDDEN =
   /\b(?:de? un coup|tout a coup|soudain\w*|brusquement|depuis (?:ce matin|une heure|tout a l heure|\w+ minutes)|suddenly)\b/;
@@ -95,6 +95,8 @@ const MEDS_AT_HAND = new RegExp(
 );
 /** Words of readiness: with a method at hand, intent. */
 const READY = /\b(?:pret|prete|ready|adieu|en finir|tout arreter|pour partir|goodbye|je suis au bout)\b/;
+const METHOD_CONTEXT =
+  /\b(?:dans (?:les|la|ma) mains?|sur la tempe|autour (?:du|de mon) cou|baignoire|en main)\b/;
 const READY_TONIGHT = /\b(?:ce soir|cette nuit|tonight|maintenant|pour demain)\b/;
 const OWNED = /\b(?:je ai|jai|achete|prepare|garde|sorti|i have|i ve got|bought)\b/;
 /** Things that fall without anyone being hurt: "le colis est tombé". */
@@ -112,7 +114,7 @@ const SURE: readonly Rule[] = [
       String.raw`\b(?:veux|veut|veu|voudrais|vais|vai|va|vas) mourr?ir\b(?! de (?:rire|faim|chaud|froid|envie))`,
       String.raw`\b(?:je|j) (?:vais|vai|veux|veu|veut|voudrais) me tuer\b`,
       String.raw`\b(?:va|veut|allait|voulait) se tuer\b(?! (?:a la tache|au travail))`,
-      String.raw`\bmettre fin a (?:mes|ses|tes) jours\b|\bmets fin a mes jours\b`,
+      String.raw`\bmettre fin a (?:mes|ses|tes) jours?\b|\bmets fin a mes jours\b`,
       String.raw`\bfaire une (?:connerie|betise)\b|\bme foutre en le air\b`,
       String.raw`\b(?:me|se|te) (?:pendre|pends|pend)\b|\bune corde\b.*\b(?:pendre|finir|cou)\b|\bprepare (?:une|la) corde\b`,
       String.raw`\b(?:ouvrir|ouvre|couper|tailler) les veines\b`,
@@ -125,17 +127,21 @@ const SURE: readonly Rule[] = [
       String.raw`\bne (?:veux|voudrais|veut) plus (?:etre la|vivre|exister|me reveiller|me lever le matin)\b`,
       String.raw`\bla vie ne a plus (?:de sens|aucun sens|de interet)\b|\bmieux sans moi\b|\blettre de adieu\b|\bdisparaitre pour (?:toujours|de bon)\b|\bpartir pour de bon\b`,
       String.raw`\bscarifi\w*`,
-      String.raw`\bkill (?:myself|herself|himself)\b|\b(?:want|going) to die\b|\bend (?:my|his|her) life\b|\bend it all\b|\bpills ready\b|\bdon te want to live\b|\bhang myself\b`,
-      String.raw`\b(?:veux|voudrais|vais|va|vas|compte|pense a|envie de|besoin de|prete? a) (?:me |se |te )?(?:tuer|suicider|pendre|defenestrer|ouvrir les veines|tailler les veines|couper les veines|foutre en le air)\b`,
+      String.raw`\bkill\w* (?:myself|herself|himself)\b|\b(?:want|going) to die\b|\bend (?:my|his|her) life\b|\bend it all\b|\bpills ready\b|\bdon te want to live\b|\bhang myself\b`,
+      String.raw`\b(?:veux|voudrais|vais|va|vas|compte|pense a|pense|prefererais|prefere|envie de|besoin de|prete? a) (?:me |se |te )?(?:tuer|tue|crever|mourir|suicider|pendre|defenestrer|ouvrir les veines|tailler les veines|couper les veines|foutre en le air)\b(?! de (?:rire|faim|chaud|froid|envie|ennui|honte|fatigue|peur|trouille|soif))`,
       String.raw`\b(?:me|se|te) defenestr\w*|\bfinir (?:ma|sa|ta) vie\b|\bpartir pour (?:toujours|tjr)\b`,
       String.raw`\b(?:vais|va|veux|voudrais|me|se) (?:jeter|saut(?:er|e)?) (?:du |de la |de le |par la |dans le |sous le |sous un |depuis le )?(?:haut (?:du |de le )?)?(?:pont|fenetre|toit|balcon|immeuble|falaise|vide|train|metro)\b`,
-      String.raw`\bjump (?:off|from) (?:the|a|my)\b`,
+      String.raw`\bjump (?:off|from) (?:the|a|my)\b|\b(?:me|se) (?:mettre|jeter|allonger|coucher) sous (?:un|le|les|une|la) (?:train|camion|bus|voiture|metro|tram|roues)\b`,
+      String.raw`\b(?:veux|veut|voudrais) (?:plus|pas) etre (?:vivante?|en vie)\b|\bne (?:veux|veut) plus etre (?:vivante?|en vie)\b`,
+      String.raw`\b(?:vais|veux|va|vas|compte) (?:avaler|prendre|tout avaler|tout prendre)\b(?=.*\b(?:tous|toutes|toute la boite|toute la plaquette|de? un coup|en une fois|all)\b)(?=.*\b` +
+        MEDS +
+        String.raw`\b)`,
       String.raw`\b(?:mis de cote|garde|stocke|accumule|economise|cache|saving up|hoarding|stockpil\w*) (?:\w+ ){0,3}` +
         MEDS,
       String.raw`\bprepare (?:ce que il faut|ce qu il faut|tout|de quoi) (?:pour|afin de) (?:partir|en finir|mourir|me tuer)\b`,
       String.raw`\bplus (?:aucune |de |une seule )?raisons? de vivre\b|\ba quoi bon (?:continuer|vivre)\b|\bpersonne ne (?:remarquera|verra|se apercevra|me regrettera)\b`,
       String.raw`\bdire adieu\b|\blettres? (?:de |d )?adieu\b|\bgoodbye (?:letter|note)\b|\bsuicide note\b`,
-      String.raw`\bne plus (?:jamais )?me reveiller\b|\bplus jamais me reveiller\b|\b(?:be alive|live) anymore\b|\bno reason to live\b`,
+      String.raw`\bne plus (?:jamais )?me reveiller\b|\b(?:ne )?jamais (?:plus )?me reveiller\b|\bplus jamais me reveiller\b|\b(?:be alive|live) anymore\b|\bno reason to live\b`,
       String.raw`\b(?:je ai|jai|i have|i ve) (?:pris|avale|taken|swallowed) ` +
         OVERDOSE +
         ' (?:\\w+ )?' +
@@ -169,7 +175,8 @@ const SURE: readonly Rule[] = [
       String.raw`\bleve (?:la )?main sur\b|\battouchements?\b|\btouche (?:ma|mon|sa|son|les|des|mes|ses) (?:petite? )?(?:fille|fils|soeur|frere|enfants?|niece|neveu|cousine?)\b`,
       String.raw`\b(?:me|m) a (?:enferme\w*|sequestre\w*|attache\w*|jete\w* par terre|pousse\w* contre)`,
       String.raw`\b(?:mis|met|mets|donne|recu|pris|prend) (?:une|des) (?:raclee|rouste|beigne|torgnole|trempe|derouillee)\b|\bserre le cou\b`,
-      String.raw`\bvictimes? de (?:violences?|coups|agressions?|maltraitances?)\b|\b(?:tape|frappe|bat|cogne) moi\b`,
+      String.raw`\b(?:suis|est|sommes|sont) victimes? de (?:violences?|coups|agressions?|maltraitances?)\b|\b(?:tape|frappe|bat|cogne) moi\b`,
+      String.raw`\bbleus? (?:\w+ ){0,3}(?:a cause de|par) (?:mon|ma|son|sa) (?:mari|compagnon|copain|femme|pere|mere|fils|ex|conjoint)\b|\b(?:force|defonce|enfonce) (?:la|ma|sa|notre|leur) porte\b|\bentre de force\b`,
       String.raw`\bse fait (?:frapper|taper dessus|tabasser|battre|agresser)\b`,
     ]),
   },
@@ -181,7 +188,7 @@ const SURE: readonly Rule[] = [
       String.raw`\ble feu (?:a|au|dans|chez|prend|se approche)\b`,
       String.raw`\bpris feu\b|\ben flammes?\b|\bflammes? (?:sort|sortent|partout)\b`,
       String.raw`(?<!(?:alarme|detecteur de|detecteurs de|exercice) )\bincendi(?:e|es)\b(?!\s(?:de le|de la) (?:an|ete|annee))`,
-      String.raw`\b(?:ca|tout|il|elle|maison|appartement|appart|immeuble|cuisine|voiture|garage|batiment|chambre|foret|grenier|cave) brule\b`,
+      String.raw`\b(?:ca|sa|tout|il|elle|maison|appartement|appart|immeuble|cuisine|voiture|garage|batiment|chambre|foret|grenier|cave) brule\b`,
       String.raw`\bca crame\b|\bcrame dans\b`,
       String.raw`\bfumee (?:partout|noire|epaisse)\b|\bplein de fumee\b|\bde la fumee (?:sort|qui sort)`,
       String.raw`\bodeur de gaz\b|\bfuite de gaz\b|\bgaz (?:fuit|qui fuit)\b|\b(?:sens|sent|sentir) (?:le|du) gaz\b(?! de echappement)|\bsmell (?:of )?gas\b|\bgas leak\b`,
@@ -192,7 +199,7 @@ const SURE: readonly Rule[] = [
       String.raw`\b` +
         PLACE +
         String.raw`\b(?: \w+){0,3} (?:brule|brulent|crame|flambe|est en train de bruler)\b`,
-      String.raw`\bflammes?\b(?! de (?:la passion|le amour|la bougie))`,
+      String.raw`\bflammes?\b(?! (?:de la passion|de le amour|de la bougie|de la cheminee|du barbecue|de le barbecue|du feu de))`,
       String.raw`\b(?:fumee|smoke)\b(?: \w+){0,3} (?:sort|sortent|partout|noire|epaisse|envahit|coming)\b|\b(?:ca|sa) fume (?:de partout|partout|derriere|dans|sous)\b`,
       String.raw`\b(?:odeurs?|sent|sens|sentir|pue|puer|smell\w*|fuites?|fuit)\b(?: \w+){0,3} (?:gaz|gas)\b(?! (?:de echappement|d echappement|exhaust))|\b(?:gaz|gas)\b (?:\w+ ){0,2}(?:fuit|leak\w*|smell\w*)\b`,
     ]),
@@ -207,10 +214,10 @@ const SURE: readonly Rule[] = [
       String.raw`\bmalaise\b(?! vagal)|\bevanoui\w*|\bperdu? connaissance\b(?! (?:du|de|des)\b)|\binconscient\w*`,
       String.raw`(?<!(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie) )\bne (?:repond plus|reagit plus|reagit pas)\b(?! (?:a|aux|au) (?:mes |ses |nos )?(?:messages|textos|appels|mails|sms|telephone))`,
       String.raw`\bne bouge plus\b(?! de (?:son|sa|la|chez))|\bne se reveille (?:pas|plus)\b`,
-      String.raw`\bavc\b|\bcrise cardiaque\b|\barret cardiaque\b|\binfarctus\b|\bconvuls\w*|\bcrise de epilepsie\b|\bstroke\b|\bheart attack\b|\bseizure\b`,
+      String.raw`\b(?:un|une|son|de|le|mini|petit|faire|fait|fais|faite) avc\b|^avc\b|\bcrise cardiaque\b|\barret cardiaque\b|\binfarctus\b|\bconvuls\w*|\bcrise de epilepsie\b|\bstroke\b|\bheart attack\b|\bseizure\b`,
       String.raw`\bbouche (?:de travers|tordue|deformee)\b|\bvisage (?:paralyse|qui tombe|deforme|de travers)\b|\bparalys\w*|\bne (?:peut|peux|arrive) plus (?:lever|bouger) (?:le|son|sa|la|mon|ma) bras\b|\bparle bizarrement\b|\bne trouve plus ses mots\b|\bne arrive plus a parler\b|\bbras (?:tout )?mou\b|\bslurred\b|\bface drooping\b`,
       String.raw`\bsaign\w* (?:beaucoup|abondamment|de la tete|partout|de partout|enormement|tres fort|sans arret)\b|\bhemorragie\b|\bpisse le sang\b|\bsang partout\b|\ben sang\b|\barreter le sang\b|\bcoupe\w* profondement\b|\bbleeding\b`,
-      String.raw`\b(?:trop de|beaucoup de|tous ses|toute la boite de|toute sa boite de|toute ma boite de) (?:medicaments|cachets|comprimes|somniferes|pilules)\b`,
+      String.raw`(?<!\b(?:doit|dois|doivent|faut|faudrait|prescrit) (?:prendre|avaler) )\b(?:trop de|beaucoup de|tous ses|toute la boite de|toute sa boite de|toute ma boite de) (?:medicaments|cachets|comprimes|somniferes|pilules)\b`,
       String.raw`\b(?:avale|mange|bu|ingere)\w* (?:des |trop de |beaucoup de |plein de |toute? (?:la boite de |sa boite de |ses |mes )?)(?:medicaments|cachets|comprimes|pilules|somniferes)\b`,
       String.raw`\b(?:bu|avale|mange|ingere|bois|boit)\w* (?:de la |du |des |de le |un |une )?(?:eau de )?(?:javel|produits? menagers?|detergent|white spirit|essence|mort aux rats|raticide|insecticide|desherbant|piles?(?: boutons?)?|lessive|capsules? de lessive|destop|acide|soude|antigel|alcool a bruler)\b`,
       String.raw`\b(?:bu|avale\w*|mange\w*|ingere\w*|bois|boit|drank|swallowed)\b.*\b(?:javel|produits? (?:menagers?|vaisselle)|detergent|white spirit|mort aux rats|raticide|insecticide|desherbant|piles? boutons?|capsules? de lessive|destop|soude|antigel|alcool a bruler|bleach|batteries)\b`,
@@ -221,7 +228,7 @@ const SURE: readonly Rule[] = [
       String.raw`\bau secours\b|\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112|une ambulance|les secours)\b|\bappeler (?:les urgences)\b`,
       String.raw`\b(?:il|elle|est|suis|allongee?) par terre\b|\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
       String.raw`\bse releve (?:pas|plus)\b|\b(?:ne arrive|ne peut|ne peux) (?:plus|pas) (?:a )?(?:se|me) relever\b`,
-      String.raw`\b(?:douleurs?|mal|serre\w*|oppression|poids|pain|pressure|tight\w*|brulure)\b(?: \w+){0,5} (?:poitrine|thorax|chest)\b|\b(?:poitrine|thorax|chest)\b(?: \w+){0,4} (?:serre|fait (?:tres )?mal|hurts)\b|\b(?:douleurs? (?:dans|a|au) (?:le )?coeur|coeur (?:\w+ ){0,2}fait (?:tres |trop )?mal)\b`,
+      String.raw`\b(?:douleurs?|mal|serre\w*|oppression|poids|pain|pressure|tight\w*|brulure)\b(?: \w+){0,5} (?:poitrine|thorax|torse|chest)\b|\b(?:poitrine|thorax|torse|chest)\b(?: \w+){0,4} (?:serre|fait (?:tres )?mal|hurts)\b|\b(?:douleurs? (?:dans|a|au) (?:le )?coeur|coeur (?:\w+ ){0,2}fait (?:tres |trop )?mal)\b`,
       String.raw`\b(?:respir\w*|breath\w*) (?:\w+ )?(?:plus|pas|mal|difficilement|bizarre\w*|par a coups|avec difficulte|properly)\b|\b(?:arrive|peut|peux) (?:plus|pas) (?:a )?respir\w*|\brespire (?:tres )?(?:vite|fort) (?:et|avec)\b`,
       String.raw`\b(?:du mal|arrive (?:plus|pas)) a reprendre (?:son|sa|mon|ma) (?:souffle|respiration)\b|\bmanque de air\b|\bstruggling to breathe\b|\bwheez\w*|\bshort of breath\b|\bno pulse\b`,
       String.raw`\b(?:levres|visage|lips|face) (?:\w+ ){0,3}(?:bleue?s?|grise?s?|violette?s?|blue|grey|gray)\b`,
@@ -248,6 +255,8 @@ const SURE: readonly Rule[] = [
         String.raw`\b(?: \w+){0,4} beaucoup\b`,
       String.raw`\bouvre (?:plus|pas) les yeux\b|\b(?:arrive|peux|peut) (?:pas|plus) a (?:le |la )?reveiller\b|\btombee? dans les pommes\b|\beffondre\w*|\breagit a rien\b|\bne repond pas quand\b|\bbouge (?:pas|plus) du tout\b|\bnot responding\b|\bunresponsive\b`,
       STROKE_FACE,
+      String.raw`\b(?:gorge|langue|visage|levres|throat|tongue|face|lips)\b (?:\w+ ){0,2}(?:gonfle\w*|enfle\w*|swell\w*)|\breaction allergique\b|\bchoc anaphylactique\b|\ballergic reaction\b|\banaphyla\w*`,
+      String.raw`\bpris (?:deux|trois|2|3) fois (?:son|sa|ses|mon|ma|mes) (?:traitement|medicaments?|dose|cachets?)\b|\b(?:isn te|is not|won te|doesn te|not) wak\w* up\b`,
     ]),
   },
 ];
@@ -298,13 +307,22 @@ function clauseVerdict(clause: string): EmergencyVerdict | null {
     if (THING_FELL.test(clause) && !injured) return null;
     return { kind: 'medical', sure: injured || PERSON_FELL_PATTERN.test(clause) };
   }
-  const strokeSigns = STROKE_SIGNS.filter((sign) => sign.test(clause)).length;
-  if (strokeSigns > 0) return { kind: 'medical', sure: strokeSigns > 1 || SUDDEN.test(clause) };
+  const stroke = strokeVerdict(clause);
+  if (stroke !== null) return stroke;
   for (const rule of SUSPECT) {
     if (!rule.pattern.test(clause)) continue;
     return { kind: rule.kind, sure: false };
   }
   return null;
+}
+
+/**
+ * Stroke signs, counted over a clause or a whole sentence ("il parle bizarre et la main ne
+ * marche plus"): two signs, or one with a sudden start, are sure; one alone is asked about.
+ */
+function strokeVerdict(text: string): EmergencyVerdict | null {
+  const strokeSigns = STROKE_SIGNS.filter((sign) => sign.test(text)).length;
+  return strokeSigns > 0 ? { kind: 'medical', sure: strokeSigns > 1 || SUDDEN.test(text) } : null;
 }
 
 /** Applies the guards: past, settled or told events, "au secours" next to papers. */
@@ -317,6 +335,8 @@ function guarded(
   if (PAST_PATTERN.test(clause) || SETTLED_PATTERN.test(sentence)) {
     return verdict.kind === 'suicide' ? { kind: 'suicide', sure: false } : null;
   }
+  // "c'est fini" settles a crisis that was told, but is itself a word of despair.
+  if (verdict.kind !== 'suicide' && /\bce est fini\b/.test(sentence)) return null;
   if (verdict.kind === 'medical' && HISTORY.test(clause)) return { kind: 'medical', sure: false };
   if (EVERYDAY_PATTERN.test(clause) && /\b(?:au secours|a le aide|sos|help)\b/.test(clause)) return null;
   return verdict;
@@ -331,9 +351,10 @@ function splitNormalized(normalized: string): string[] {
 function sentenceVerdicts(sentence: string): (EmergencyVerdict | null)[] {
   const { raw, corrected } = readForRules(sentence);
   const readings = raw === corrected ? [raw] : [raw, corrected];
-  return readings.flatMap((text) =>
-    splitNormalized(text).map((clause) => guarded(clause, clauseVerdict(clause), text)),
-  );
+  return readings.flatMap((text) => [
+    ...splitNormalized(text).map((clause) => guarded(clause, clauseVerdict(clause), text)),
+    guarded(text, strokeVerdict(text)),
+  ]);
 }
 
 /**
@@ -344,7 +365,10 @@ function methodAndReadiness(message: string): EmergencyVerdict | null {
   if (PAST_PATTERN.test(message)) return null;
   const strong = STRONG_METHOD.test(message) && OWNED.test(message);
   const ready = READY.test(message);
-  if ((strong && (ready || READY_TONIGHT.test(message))) || (MEDS_AT_HAND.test(message) && ready))
+  if (
+    (strong && (ready || READY_TONIGHT.test(message) || METHOD_CONTEXT.test(message))) ||
+    (MEDS_AT_HAND.test(message) && ready)
+  )
     return { kind: 'suicide', sure: true };
   return null;
 }

@@ -61,12 +61,20 @@ export const RULE_SPELLINGS: Readonly<Record<string, string>> = {
   ariv: 'arrive',
   incosient: 'inconscient',
   malese: 'malaise',
+  o: 'au',
+  jvx: 'je veux',
+  tomb: 'tombe',
+  relev: 'releve',
+  brul: 'brule',
+  repon: 'repond',
+  pu: 'plus',
+  grd: 'grand',
   malez: 'malaise',
 };
 
 /**
- * The words a misspelling may be read as: only words the rules look for, at least six
- * letters long so that one edit rarely lands on them by chance.
+ * The words a misspelling may be read as: only words the rules look for, at least five
+ * letters long, so that one edit rarely lands on them by chance.
  */
 export const EMERGENCY_LEXICON: readonly string[] = [
   'inconscient',
@@ -123,6 +131,8 @@ export const EMERGENCY_LEXICON: readonly string[] = [
   'flammes',
   'avale',
   'javel',
+  'fuite',
+  'essouffle',
 ];
 
 /** Lexicon words by first letter, for the fuzzy look-up. */
