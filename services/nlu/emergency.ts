@@ -5,8 +5,11 @@
  * A life-threatening message must never depend on a statistical model, so these rules run
  * on every message. They read the resident's own words (lower-case, no accents, SMS and
  * elisions expanded by `normalizeText`: "j'ai" is "je ai", "n'arrive" is "ne arrive"), never
- * the typo-corrected form, so a correction can never create an emergency ("vient" once
- * became "violent"). Recall comes first, then precision:
+ * the classifiers' typo-corrected form, so a correction can never create an emergency ("vient"
+ * once became "violent"); and the same words read for the rules alone (`emergencyReading.ts`:
+ * SMS forms in full, a non-French word one or two edits from an emergency word read as it).
+ * The patterns combine lexicons (medicines, household products, blows and victims, places
+ * that burn, stroke signs) rather than list sentences. Recall comes first, then precision:
  * - {@link assessEmergency} cuts the message into clauses (punctuation, "mais", "et là",
  *   "maintenant"...) and gives a verdict per clause: `sure` (the bot shows the numbers at
  *   once) or not (the bot asks "Est-ce une urgence ?" first).
@@ -24,8 +27,9 @@
  *   "tombé en panne", "feu d'artifice", "au feu rouge", "mort de rire", "se jeter à l'eau",
  *   "l'ordinateur ne répond plus", "en danger de rater mon train", "agression sonore".
  * Suicide and violence are checked before medical, because "il me frappe, je suis
- * tombée" should show the violence numbers first. Measured on the safety set
- * `test/nlu/emergencies/messages.jsonl` (see `npm run nlu:eval`).
+ * tombée" should show the violence numbers first. Measured on the sets of
+ * `test/nlu/emergencies/` (`messages.jsonl`, `development.jsonl` and the held-out
+ * `heldout.jsonl`) and on the check set (see `npm run nlu:eval`).
  */
 
 import { readForRules } from './emergencyReading';
@@ -506,6 +510,12 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'waking',
   'jeter',
   'bleach',
+  'blue',
+  'grape',
+  'button',
+  'droop',
+  'swell',
+  'taken',
 ];
 
 /** Stems this short are matched with at most this many letters after them ("tape", not "tapisserie"). */
