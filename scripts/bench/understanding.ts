@@ -1,5 +1,10 @@
 /**
  * Understanding benchmark: model load time, classifications per second, p99.
+ *
+ * @remarks
+ * Both in wall time and in CPU time of this process (`process.cpuUsage`): the CPU figures
+ * are those of one core whatever else the machine runs, the goal of issue 12 (load < 1 s,
+ * at least 2,000 texts/s on one core).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +20,15 @@ export function benchUnderstanding(): Array<{
   ratio: string;
   goal: string;
 }> {
+  const cpuMs = (): number => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
   const started = performance.now();
+  const startedCpu = cpuMs();
   const nlu = Nlu.load();
   const loadMs = performance.now() - started;
+  const loadCpuMs = cpuMs() - startedCpu;
   const texts = readFileSync(join(__dirname, '..', '..', 'services', 'nlu', 'data', 'intents.jsonl'), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
@@ -25,6 +36,7 @@ export function benchUnderstanding(): Array<{
   const latencies: number[] = [];
   const rounds = Math.ceil(5000 / texts.length);
   const all = performance.now();
+  const allCpu = cpuMs();
   for (let round = 0; round < rounds; round++) {
     for (const text of texts) {
       const one = performance.now();
@@ -33,13 +45,14 @@ export function benchUnderstanding(): Array<{
     }
   }
   const seconds = (performance.now() - all) / 1000;
+  const cpuSeconds = (cpuMs() - allCpu) / 1000;
   return [
     {
-      benchmark: 'understanding (intent, category, extractors)',
-      figures: `${(latencies.length / seconds).toFixed(0)} texts/s, p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms`,
-      baseline: `model load ${loadMs.toFixed(0)} ms`,
+      benchmark: 'understanding (intent, category, emergency rules, extractors)',
+      figures: `${(latencies.length / cpuSeconds).toFixed(0)} texts/s on one core (${(latencies.length / seconds).toFixed(0)}/s wall), p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms`,
+      baseline: `model load ${loadCpuMs.toFixed(0)} ms CPU (${loadMs.toFixed(0)} ms wall)`,
       ratio: '',
-      goal: 'load < 1 s',
+      goal: 'load < 1 s, ≥ 2,000 texts/s on one core',
     },
   ];
 }

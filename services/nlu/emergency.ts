@@ -5,8 +5,11 @@
  * A life-threatening message must never depend on a statistical model, so these rules run
  * on every message. They read the resident's own words (lower-case, no accents, SMS and
  * elisions expanded by `normalizeText`: "j'ai" is "je ai", "n'arrive" is "ne arrive"), never
- * the typo-corrected form, so a correction can never create an emergency ("vient" once
- * became "violent"). Recall comes first, then precision:
+ * the classifiers' typo-corrected form, so a correction can never create an emergency ("vient"
+ * once became "violent"); and the same words read for the rules alone (`emergencyReading.ts`:
+ * SMS forms in full, a non-French word one or two edits from an emergency word read as it).
+ * The patterns combine lexicons (medicines, household products, blows and victims, places
+ * that burn, stroke signs) rather than list sentences. Recall comes first, then precision:
  * - {@link assessEmergency} cuts the message into clauses (punctuation, "mais", "et là",
  *   "maintenant"...) and gives a verdict per clause: `sure` (the bot shows the numbers at
  *   once) or not (the bot asks "Est-ce une urgence ?" first).
@@ -24,11 +27,12 @@
  *   "tombé en panne", "feu d'artifice", "au feu rouge", "mort de rire", "se jeter à l'eau",
  *   "l'ordinateur ne répond plus", "en danger de rater mon train", "agression sonore".
  * Suicide and violence are checked before medical, because "il me frappe, je suis
- * tombée" should show the violence numbers first. Measured on the safety set
- * `test/nlu/emergencies/messages.jsonl` (see `npm run nlu:eval`).
+ * tombée" should show the violence numbers first. Measured on the sets of
+ * `test/nlu/emergencies/` (`messages.jsonl`, `development.jsonl` and the held-out
+ * `heldout.jsonl`) and on the check set (see `npm run nlu:eval`).
  */
 
-import { normalizeText } from './normalize';
+import { readForRules } from './emergencyReading';
 
 /** What kind of emergency a message describes. */
 export type EmergencyKind = 'medical' | 'suicide' | 'fire' | 'violence';
@@ -48,18 +52,60 @@ interface Rule {
 const any = (parts: readonly string[]): RegExp => new RegExp(parts.map((part) => `(?:${part})`).join('|'));
 
 /** What may follow "tombé" without it being a fall: "tombé sur", "tombé en panne"... */
-const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal|a pic|en panne|de (?:sommeil|fatigue)|d accord|amoureu\w*|dans le panneau|enceinte|malade|dans (?:le |l )?eau))`;
+const NOT_A_FALL = String.raw`(?! (?:sur|bien|mal|a pic|en panne|de (?:sommeil|fatigue)|de? accord|amoureu\w*|dans le panneau|enceinte|malade|dans (?:le |l )?eau))`;
 /** A fall of a person: "est tombée", "a chuté", "a glissé dans la douche". */
-const FALL = String.raw`\b(?:est|suis|es|sont|se est|ai|a|vient de|viens de|vient juste de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}|\b(?:fait|faire|a fait) une chute\b|\bfell\b`;
+const FALL = String.raw`\b(?:est|suis|es|sont|se est|ai|a|vient de|viens de|vient juste de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}|\b(?:fait|faire|a fait) une chute\b|\bfell\b|\bslipped\b|\b(?:elle|il|papa|maman|mamie|mamy|papi|papy|pepe|meme|mere|pere|bebe) tombe(?! (?:bien|mal|de (?:sommeil|fatigue|haut|rire)|des (?:nues|cordes)|amoureu\w*|enceinte|malade|en panne|sur|souvent|toujours|pile))\b`;
 /** Who fell: a person (not a phone or a cat) makes the fall an emergency by itself. */
 const PERSON_FELL = String.raw`\b(?:mere|pere|mari|femme|epoux|epouse|voisine?|grand mere|grand pere|mamie|papi|papy|mamy|fils|fille|enfant|bebe|soeur|frere|tante|oncle|dame|monsieur|personne agee|je|elle) (?:\w+ )?(?:est|suis|a|vient de|viens de) (?:(?!laisse|fait|faire)\w+ )?(?:tombee?s?|tomber|chute|glisse\w*)\b${NOT_A_FALL}`;
 /** What makes a fall an emergency. */
-const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b`;
+const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b|\bcannot (?:get up|move)\b|\bblood\b|\bbroke\w*|\bbouge (?:pas|plus)\b|\bhit (?:his|her|my) head\b|\bcogne la tete\b|\bconfus\w*|\bparle plus\b|\bouvre (?:plus|pas) les yeux\b|\bhurle\w*|\bsonnee?\b|\bne (?:peut|peux) (?:pas|plus) se (?:relever|lever)\b`;
 /** Words of a past or settled event: such a clause is no emergency now. */
-const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\bdepuis (?:\w+ )?(?:ans|annees|mois|longtemps)\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
-const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:fini|passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b`;
+const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\bl an passe\b|\bil y a eu\b|\b(?:la|le) (?:annee|semaine|mois) passee?\b|\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b|\blast (?:winter|summer|spring|autumn|fall)\b|\b(?:years|months|weeks) ago\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
+const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b|\b(?:pas|plus) (?:en danger|de fumee|de feu|grave)\b|\brien de grave\b`;
 /** Papers, homework and devices: "au secours" next to them is a figure of speech. */
 const EVERYDAY = String.raw`\b(?:formulaire|impots?|devoirs?|maths|wifi|box|dossier|papiers|caf|ordinateur|imprim\w*|declaration|internet|site)\b`;
+
+/** Medicines, as residents name them: swallowed in number, an emergency. */
+const MEDS = String.raw`(?:medicaments?|cachets?|comprimes?|pilules?|somniferes?|gelules?|plaquettes?|sirop|doliprane|lexomil|xanax|paracetamol|anxiolytiques?|antidepresseurs?|pills|tablets|medicine|sleeping pills)`;
+/** Household products and small objects a child must never swallow. */
+const PRODUCTS = String.raw`(?:(?:eau de )?javel|deboucheur|destop|detergent|white spirit\w*|lessive|capsules? de lessive|pastilles? (?:de |pour )?(?:lave vaisselle|lessive)|produits? (?:\w+ ){0,3}(?:vaisselle|wc|toilettes|sol|menagers?|nettoyage|laver|lave vaisselle|four|vitres|entretien|piscine)|piles?(?: boutons?)?|alcool a bruler|essence|antigel|mort aux rats|raticide|insecticide|desherbant|liquide (?:de|pour) (?:cigarette|vapoteuse)|e liquide|bleach|dishwasher \w+|detergent|button batter\w*|batteries|baies|champignons|granules? (?:contre|anti) \w+|anti limaces?|savon|pesticide|engrais|poison)`;
+/** Swallowing, drinking, eating: "a bu", "avalé", "mis dans sa bouche", "swallowed". */
+const INGESTED = String.raw`(?:bu|boit|bois|avale\w*|mange\w*|ingere\w*|croque|pris|prit|drank|swallowed|ate|mis (?:\w+ ){0,4}dans sa bouche)`;
+/** A child, who makes any medicine swallowed an emergency. */
+const CHILD = String.raw`(?:enfants?|fils|fille|petite?|bebe|nourrisson|neveu|niece|gamine?|petit fils|petite fille|toddler|son|daughter|kid|child|baby)`;
+/** A quantity of medicine that is an overdose whoever took it. */
+const OVERDOSE = String.raw`(?:tous|toutes|toute|tout le|tout un|toute une|beaucoup|trop|plein|une plaquette|la plaquette|une boite|la boite|le flacon|tout le flacon|all|a lot of|too many)`;
+/** Who can be the victim of violence: "les enfants", "sa femme", "une meuf". */
+const VICTIM = String.raw`(?:(?:les|des|ses|mes|nos|leurs|son|sa|ma|mon|une|un|le|la|notre|leur) (?:\w+ )?(?:enfants?|gamins?|gosses?|petits?|petites?|bebe|femme|fille|fils|mere|soeur|frere|copine|voisine?|dame|homme|personne|vieille?|grand mere|grand pere|kids?|children|wife|mum|mom))`;
+/** Blows and their verbs, in any tense. */
+const BLOWS = String.raw`(?:frapp\w*|tap(?:e|es|ent|ait|aient|er)|bat|bats|battu\w*|battre|batt(?:ait|aient|ent)|cogn\w*|tabass\w*|gifl\w*|secou\w*|brutalis\w*|maltrait\w*|etrangl\w*|bouscul\w*)`;
+/** Places that burn. */
+const PLACE = String.raw`(?:maison|appartement|appart|immeuble|cuisine|voiture|garage|batiment|chambre|foret|colline|pinede|grenier|cave|toit|local|salon|magasin|haie|jardin|poubelles?|camion|building|kitchen|house|car|flat)`;
+/** Stroke signs that are enough alone: a face or mouth that falls or twists. */
+const STROKE_FACE = String.raw`\b(?:visage|bouche|face|mouth|levre)\b(?: \w+){0,4} (?:de travers|travers|tordue?|deforme\w*|paralyse\w*|tombe|qui tombe|pend|drooping|droops|ne bouge (?:pas|plus))\b|\bmoitie du (?:visage|corps)\b|\bface (?:is )?drooping\b`;
+/** Stroke signs that need a second one, or a sudden start. */
+const STROKE_SIGNS: readonly RegExp[] = [
+  /(?<!\b(?:me|te|nous|vous|lui|leur|ne me|ne nous) )\bparle (?:bizarre\w*|pas bien|plus normal\w*|pas normal\w*|n importe comment|plus|mal|difficilement|avec une voix (?:bizarre|pas normale|etrange))\b(?! (?:le |l )?(?:francais|anglais|arabe|espagnol|de|a|avec|du))/,
+  /\b(?:arrive|peut|peux) (?:plus|pas) a (?:parler?|articuler|sourire)\b|\bdu mal a parler\b|\bbafouill\w*|\bmelange (?:les|ses) mots\b|\bmots sans sens\b|\bne trouve plus ses mots\b|\bslurr\w*|\bcan te (?:speak|talk)\b|\bcannot (?:speak|talk)\b/,
+  /\b(?:bras|main|jambe|arm|hand|leg)\b(?: \w+){0,4} (?:pend\w*|mou|molle|engourdi\w*|ne tient plus|ne repond plus|ne marche (?:pas|plus)|weak|went weak|numb|paralys\w*|insensible)\b|\bplus de force (?:dans|ds) (?:le|la|son|sa|mon|ma) (?:bras|main|jambe)\b|\bne sent plus (?:sa|son|la|le|ses|mon|ma) (?:main|bras|jambe|moitie|cote)\b|\b(?:arrive|peut) plus a (?:le|la) lever\b|\bcan te lift (?:his|her|my) arm\b/,
+  /\b(?:visage|face)\b (?:\w+ ){0,2}(?:bizarre|strange|weird)\b|\bvoit double\b|\bmal de tete (?:terrible|violent|atroce|horrible|d un coup)\b|\bconfus\w*|\bvision trouble\b/,
+];
+const SUDDEN =
+  /\b(?:de? un coup|tout a coup|soudain\w*|brusquement|depuis (?:ce matin|une heure|tout a l heure|\w+ minutes)|suddenly)\b/;
+/** A suicide method owned or at hand: with a readiness word in the message, intent. */
+const STRONG_METHOD = /\b(?:corde|fusil|arme|lame|rasoir|rope|gun)\b/;
+const MEDS_AT_HAND = new RegExp(
+  String.raw`\b(?:je ai|jai|i have|i ve got) (?:\w+ ){0,2}` + MEDS + String.raw`\b`,
+);
+/** Words of readiness: with a method at hand, intent. */
+const READY = /\b(?:pret|prete|ready|adieu|en finir|tout arreter|pour partir|goodbye|je suis au bout)\b/;
+const METHOD_CONTEXT =
+  /\b(?:dans (?:les|la|ma) mains?|sur la tempe|autour (?:du|de mon) cou|baignoire|en main)\b/;
+const READY_TONIGHT = /\b(?:ce soir|cette nuit|tonight|maintenant|pour demain)\b/;
+const OWNED = /\b(?:je ai|jai|achete|prepare|garde|sorti|i have|i ve got|bought)\b/;
+/** Things that fall without anyone being hurt: "le colis est tombé". */
+const THING_FELL =
+  /\b(?:colis|telephone|portable|verre|vase|cadre|tableau|ordinateur|box|arbre|branche|neige|pluie|facture|lettre|courrier|paquet|sac|cles?|assiette|pot|bouteille|lampe|etagere|volet|tuile|linge|velo|scooter)\b(?: \w+){0,2} (?:est|sont|e) tombe/;
 
 const SURE: readonly Rule[] = [
   {
@@ -72,7 +118,7 @@ const SURE: readonly Rule[] = [
       String.raw`\b(?:veux|veut|veu|voudrais|vais|vai|va|vas) mourr?ir\b(?! de (?:rire|faim|chaud|froid|envie))`,
       String.raw`\b(?:je|j) (?:vais|vai|veux|veu|veut|voudrais) me tuer\b`,
       String.raw`\b(?:va|veut|allait|voulait) se tuer\b(?! (?:a la tache|au travail))`,
-      String.raw`\bmettre fin a (?:mes|ses|tes) jours\b|\bmets fin a mes jours\b`,
+      String.raw`\bmettre fin a (?:mes|ses|tes) jours?\b|\bmets fin a mes jours\b`,
       String.raw`\bfaire une (?:connerie|betise)\b|\bme foutre en le air\b`,
       String.raw`\b(?:me|se|te) (?:pendre|pends|pend)\b|\bune corde\b.*\b(?:pendre|finir|cou)\b|\bprepare (?:une|la) corde\b`,
       String.raw`\b(?:ouvrir|ouvre|couper|tailler) les veines\b`,
@@ -85,13 +131,31 @@ const SURE: readonly Rule[] = [
       String.raw`\bne (?:veux|voudrais|veut) plus (?:etre la|vivre|exister|me reveiller|me lever le matin)\b`,
       String.raw`\bla vie ne a plus (?:de sens|aucun sens|de interet)\b|\bmieux sans moi\b|\blettre de adieu\b|\bdisparaitre pour (?:toujours|de bon)\b|\bpartir pour de bon\b`,
       String.raw`\bscarifi\w*`,
-      String.raw`\bkill (?:myself|herself|himself)\b|\b(?:want|going) to die\b|\bend (?:my|his|her) life\b|\bend it all\b|\bpills ready\b|\bdon te want to live\b|\bhang myself\b`,
+      String.raw`\bkill\w* (?:myself|herself|himself)\b|\b(?:want|going) to die\b|\bend (?:my|his|her) life\b|\bend it all\b|\bpills ready\b|\bdon te want to live\b|\bhang myself\b`,
+      String.raw`\b(?:veux|voudrais|vais|va|vas|compte|pense a|pense|prefererais|prefere|envie de|besoin de|prete? a) (?:me |se |te )?(?:tuer|tue|crever|mourir|suicider|pendre|defenestrer|ouvrir les veines|tailler les veines|couper les veines|foutre en le air)\b(?! de (?:rire|faim|chaud|froid|envie|ennui|honte|fatigue|peur|trouille|soif))`,
+      String.raw`\b(?:me|se|te) defenestr\w*|\bfinir (?:ma|sa|ta) vie\b|\bpartir pour (?:toujours|tjr)\b`,
+      String.raw`\b(?:vais|va|veux|voudrais|me|se) (?:jeter|saut(?:er|e)?) (?:du |de la |de le |par la |dans le |sous le |sous un |depuis le )?(?:haut (?:du |de le )?)?(?:pont|fenetre|toit|balcon|immeuble|falaise|vide|train|metro)\b`,
+      String.raw`\bjump (?:off|from) (?:the|a|my)\b|\b(?:me|se) (?:mettre|jeter|allonger|coucher) sous (?:un|le|les|une|la) (?:train|camion|bus|voiture|metro|tram|roues)\b`,
+      String.raw`\b(?:veux|veut|voudrais) (?:plus|pas) etre (?:vivante?|en vie)\b|\bne (?:veux|veut) plus etre (?:vivante?|en vie)\b`,
+      String.raw`\b(?:vais|veux|va|vas|compte) (?:avaler|prendre|tout avaler|tout prendre)\b(?=.*\b(?:tous|toutes|toute la boite|toute la plaquette|de? un coup|en une fois|all)\b)(?=.*\b` +
+        MEDS +
+        String.raw`\b)`,
+      String.raw`\b(?:mis de cote|garde|stocke|accumule|economise|cache|saving up|hoarding|stockpil\w*) (?:\w+ ){0,3}` +
+        MEDS,
+      String.raw`\bprepare (?:ce que il faut|ce qu il faut|tout|de quoi) (?:pour|afin de) (?:partir|en finir|mourir|me tuer)\b`,
+      String.raw`\bplus (?:aucune |de |une seule )?raisons? de vivre\b|\ba quoi bon (?:continuer|vivre)\b|\bpersonne ne (?:remarquera|verra|se apercevra|me regrettera)\b`,
+      String.raw`\bdire adieu\b|\blettres? (?:de |d )?adieu\b|\bgoodbye (?:letter|note)\b|\bsuicide note\b`,
+      String.raw`\bne plus (?:jamais )?me reveiller\b|\b(?:ne )?jamais (?:plus )?me reveiller\b|\bplus jamais me reveiller\b|\b(?:be alive|live) anymore\b|\bno reason to live\b`,
+      String.raw`\b(?:je ai|jai|i have|i ve) (?:pris|avale|taken|swallowed) ` +
+        OVERDOSE +
+        ' (?:\\w+ )?' +
+        MEDS,
     ]),
   },
   {
     kind: 'violence',
     pattern: any([
-      String.raw`(?<!\b(?:chat|chien|chaton|chiot|cheval|lapin|bebe) )\b(?:me|nous|la|le|les|m|ma|te) (?:frapp\w*|tap(?:e|es|ent|ait|aient)|bat|bats|batt(?:u|ue|ait|ent|re)|cogn\w*|tabass\w*|gifl\w*|violent\w*)\b`,
+      String.raw`(?<!\b(?:chat|chien|chaton|chiot|cheval|lapin|bebe|je|on|nous) )\b(?:me|nous|la|le|les|m|ma|te) (?:frapp\w*|tap(?:e|es|ent|ait|aient)|bat|bats|batt(?:u|ue|ait|ent|re)|cogn\w*|tabass\w*|gifl\w*|violent\w*)\b`,
       String.raw`\b(?:a|ont|me a) (?:me |m )?(?:frappe\w*|battue?|tabass\w*|gifle\w*|etrangle\w*|viole\w*)(?! a (?:la|ma|sa|votre|le) (?:porte|fenetre|vitre))`,
       String.raw`\b(?:frappe|bat|cogne|tabasse|maltraite) (?:une|un|sa|son|ses|ma|mon|mes|des|la|le|les) (?:femme|fille|enfants?|mere|fils|gamins?|petits?|homme|personne|voisine?|bebe|copine|garcon)\b`,
       String.raw`\bviolences? (?:conjugales?|familiales?|domestiques?|sexuelles?)\b|\b(?:mari|compagnon|copain|pere|conjoint|ex|fils|frere|voisin|beau pere|il) (?:est|devient|etait) (?:tres |trop |super )?violent\b`,
@@ -107,6 +171,17 @@ const SURE: readonly Rule[] = [
       String.raw`\bcoups? de (?:poing|pied|poings|pieds|ceinture|couteau|batte|tete)\b|\b(?:cris|hurle\w*|hurler) et (?:des )?coups\b`,
       String.raw`\bme a etrangl\w*|\b(?:me|m) etrangl\w*|\betrangle (?:ma|mon|sa|son)\b`,
       String.raw`\b(?:beating|beats|hitting|hits|hit|attacking|attacked|hurting|strangl\w*) (?:me|her|him|us|the kids|my|the children|our)\b|\bdomestic violence\b|\braped\b`,
+      String.raw`(?<!\b(?:je|on|ils|elles|nous|chat|chien) )\b(?:me|m|nous|te) (?:` +
+        BLOWS +
+        String.raw`|bas)\b|\b(?:me|m) (?:tape|tapait|frappe) dessus\b`,
+      String.raw`\b` + BLOWS + ' ' + VICTIM + String.raw`\b(?! (?:a la porte|au carreau))`,
+      String.raw`\b(?:enfants?|femmes?|bebe|gamins?|petits?) (?:battue?s?|maltraitee?s?|frappee?s?|secouee?s?)\b`,
+      String.raw`\bleve (?:la )?main sur\b|\battouchements?\b|\btouche (?:ma|mon|sa|son|les|des|mes|ses) (?:petite? )?(?:fille|fils|soeur|frere|enfants?|niece|neveu|cousine?)\b`,
+      String.raw`\b(?:me|m) a (?:enferme\w*|sequestre\w*|attache\w*|jete\w* par terre|pousse\w* contre)`,
+      String.raw`\b(?:mis|met|mets|donne|recu|pris|prend) (?:une|des) (?:raclee|rouste|beigne|torgnole|trempe|derouillee)\b|\bserre le cou\b`,
+      String.raw`\b(?:suis|est|sommes|sont) victimes? de (?:violences?|coups|agressions?|maltraitances?)\b|\b(?:tape|frappe|bat|cogne) moi\b`,
+      String.raw`\bbleus? (?:\w+ ){0,3}(?:a cause de|par) (?:mon|ma|son|sa) (?:mari|compagnon|copain|femme|pere|mere|fils|ex|conjoint)\b|\b(?:force|defonce|enfonce) (?:la|ma|sa|notre|leur) porte\b|\bentre de force\b`,
+      String.raw`\bse fait (?:frapper|taper dessus|tabasser|battre|agresser)\b`,
     ]),
   },
   {
@@ -117,12 +192,20 @@ const SURE: readonly Rule[] = [
       String.raw`\ble feu (?:a|au|dans|chez|prend|se approche)\b`,
       String.raw`\bpris feu\b|\ben flammes?\b|\bflammes? (?:sort|sortent|partout)\b`,
       String.raw`(?<!(?:alarme|detecteur de|detecteurs de|exercice) )\bincendi(?:e|es)\b(?!\s(?:de le|de la) (?:an|ete|annee))`,
-      String.raw`\b(?:ca|tout|il|elle|maison|appartement|appart|immeuble|cuisine|voiture|garage|batiment|chambre|foret|grenier|cave) brule\b`,
+      String.raw`\b(?:ca|sa|tout|il|elle|maison|appartement|appart|immeuble|cuisine|voiture|garage|batiment|chambre|foret|grenier|cave) brule\b`,
       String.raw`\bca crame\b|\bcrame dans\b`,
       String.raw`\bfumee (?:partout|noire|epaisse)\b|\bplein de fumee\b|\bde la fumee (?:sort|qui sort)`,
       String.raw`\bodeur de gaz\b|\bfuite de gaz\b|\bgaz (?:fuit|qui fuit)\b|\b(?:sens|sent|sentir) (?:le|du) gaz\b(?! de echappement)|\bsmell (?:of )?gas\b|\bgas leak\b`,
       String.raw`\b(?:compteur|prise|tableau) (?:electrique )?(?:fume|prend feu|fait des etincelles)\b`,
       String.raw`\bon fire\b|\bsmoke everywhere\b|\bis burning\b`,
+      String.raw`\bthere is a fire\b|\bfire in (?:my|the|our)\b`,
+      String.raw`\ben feu\b|(?<!\bcoup de )\bfeu (?:dans|chez|au|a la|a le|sur)\b(?! (?:rouge|vert|orange))`,
+      String.raw`\b` +
+        PLACE +
+        String.raw`\b(?: \w+){0,3} (?:brule|brulent|crame|flambe|est en train de bruler)\b`,
+      String.raw`\bflammes?\b(?! (?:de la passion|de le amour|de la bougie|de la cheminee|du barbecue|de le barbecue|du feu de))`,
+      String.raw`\b(?:fumee|smoke)\b(?: \w+){0,3} (?:sort|sortent|partout|noire|epaisse|envahit|coming)\b|\b(?:ca|sa) fume (?:de partout|partout|derriere|dans|sous)\b`,
+      String.raw`\b(?:odeurs?|sent|sens|sentir|pue|puer|smell\w*|fuites?|fuit)\b(?: \w+){0,3} (?:gaz|gas)\b(?! (?:de echappement|d echappement|exhaust))|\b(?:gaz|gas)\b (?:\w+ ){0,2}(?:fuit|leak\w*|smell\w*)\b`,
     ]),
   },
   {
@@ -130,15 +213,15 @@ const SURE: readonly Rule[] = [
     pattern: any([
       String.raw`\b(?:douleur|douleurs|mal|serre\w*|barre|oppression|poids|pression|brulure) (?:a la|dans la|au niveau de la|a|sur la) poitrine\b|\bdouleur thoracique\b|\bmal au thorax\b|\bse tient le coeur\b|\bchest pains?\b`,
       String.raw`\brespir\w* (?:plus|pas|mal|difficilement|tres mal)\b|\bne arrive (?:plus|pas) a (?:respirer|reprendre (?:son|mon|sa) souffle)\b|\bsuffoqu\w*`,
-      String.raw`\betouf+\w*|\bse etrangl\w*|\b(?:levres|visage|peau|doigts|ongles) (?:sont |est |deviennent |devient )?(?:toute?s? )?(?:bleue?s?|violette?s?)\b|\b(?:il|elle|bebe) (?:est|devient) (?:tout |toute )?bleue?\b|\bdevient (?:tout |toute )?bleue?\b|\bcrise de asthme\b`,
+      String.raw`\bse etrangl\w*|\b(?:levres|visage|peau|doigts|ongles) (?:sont |est |deviennent |devient )?(?:toute?s? )?(?:bleue?s?|violette?s?)\b|\b(?:il|elle|bebe) (?:est|devient) (?:tout |toute )?bleue?\b|\bdevient (?:tout |toute )?bleue?\b|\bcrise de asthme\b`,
       String.raw`\bcan te breathe\b|\bcannot breathe\b|\bnot breathing\b|\bchoking\b|\bstopped breathing\b`,
       String.raw`\bmalaise\b(?! vagal)|\bevanoui\w*|\bperdu? connaissance\b(?! (?:du|de|des)\b)|\binconscient\w*`,
       String.raw`(?<!(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie) )\bne (?:repond plus|reagit plus|reagit pas)\b(?! (?:a|aux|au) (?:mes |ses |nos )?(?:messages|textos|appels|mails|sms|telephone))`,
       String.raw`\bne bouge plus\b(?! de (?:son|sa|la|chez))|\bne se reveille (?:pas|plus)\b`,
-      String.raw`\bavc\b|\bcrise cardiaque\b|\barret cardiaque\b|\binfarctus\b|\bconvuls\w*|\bcrise de epilepsie\b|\bstroke\b|\bheart attack\b|\bseizure\b`,
+      String.raw`\b(?:un|une|son|de|le|mini|petit|faire|fait|fais|faite) avc\b|^avc\b|\bcrise cardiaque\b|\barret cardiaque\b|\binfarctus\b|\bconvuls\w*|\bcrise de epilepsie\b|\bstroke\b|\bheart attack\b|\bseizure\b`,
       String.raw`\bbouche (?:de travers|tordue|deformee)\b|\bvisage (?:paralyse|qui tombe|deforme|de travers)\b|\bparalys\w*|\bne (?:peut|peux|arrive) plus (?:lever|bouger) (?:le|son|sa|la|mon|ma) bras\b|\bparle bizarrement\b|\bne trouve plus ses mots\b|\bne arrive plus a parler\b|\bbras (?:tout )?mou\b|\bslurred\b|\bface drooping\b`,
       String.raw`\bsaign\w* (?:beaucoup|abondamment|de la tete|partout|de partout|enormement|tres fort|sans arret)\b|\bhemorragie\b|\bpisse le sang\b|\bsang partout\b|\ben sang\b|\barreter le sang\b|\bcoupe\w* profondement\b|\bbleeding\b`,
-      String.raw`\b(?:trop de|beaucoup de|tous ses|toute la boite de|toute sa boite de|toute ma boite de) (?:medicaments|cachets|comprimes|somniferes|pilules)\b`,
+      String.raw`(?<!\b(?:doit|dois|doivent|faut|faudrait|prescrit) (?:prendre|avaler) )\b(?:trop de|beaucoup de|tous ses|toute la boite de|toute sa boite de|toute ma boite de) (?:medicaments|cachets|comprimes|somniferes|pilules)\b`,
       String.raw`\b(?:avale|mange|bu|ingere)\w* (?:des |trop de |beaucoup de |plein de |toute? (?:la boite de |sa boite de |ses |mes )?)(?:medicaments|cachets|comprimes|pilules|somniferes)\b`,
       String.raw`\b(?:bu|avale|mange|ingere|bois|boit)\w* (?:de la |du |des |de le |un |une )?(?:eau de )?(?:javel|produits? menagers?|detergent|white spirit|essence|mort aux rats|raticide|insecticide|desherbant|piles?(?: boutons?)?|lessive|capsules? de lessive|destop|acide|soude|antigel|alcool a bruler)\b`,
       String.raw`\b(?:bu|avale\w*|mange\w*|ingere\w*|bois|boit|drank|swallowed)\b.*\b(?:javel|produits? (?:menagers?|vaisselle)|detergent|white spirit|mort aux rats|raticide|insecticide|desherbant|piles? boutons?|capsules? de lessive|destop|soude|antigel|alcool a bruler|bleach|batteries)\b`,
@@ -149,6 +232,35 @@ const SURE: readonly Rule[] = [
       String.raw`\bau secours\b|\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112|une ambulance|les secours)\b|\bappeler (?:les urgences)\b`,
       String.raw`\b(?:il|elle|est|suis|allongee?) par terre\b|\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
       String.raw`\bse releve (?:pas|plus)\b|\b(?:ne arrive|ne peut|ne peux) (?:plus|pas) (?:a )?(?:se|me) relever\b`,
+      String.raw`\b(?:douleurs?|mal|serre\w*|oppression|poids|pain|pressure|tight\w*|brulure)\b(?: \w+){0,5} (?:poitrine|thorax|torse|chest)\b|\b(?:poitrine|thorax|torse|chest)\b(?: \w+){0,4} (?:serre|fait (?:tres )?mal|hurts)\b|\b(?:douleurs? (?:dans|a|au) (?:le )?coeur|coeur (?:\w+ ){0,2}fait (?:tres |trop )?mal)\b`,
+      String.raw`\b(?:respir\w*|breath\w*) (?:\w+ )?(?:plus|pas|mal|difficilement|bizarre\w*|par a coups|avec difficulte|properly)\b|\b(?:arrive|peut|peux) (?:plus|pas) (?:a )?respir\w*|\brespire (?:tres )?(?:vite|fort) (?:et|avec)\b`,
+      String.raw`\b(?:du mal|arrive (?:plus|pas)) a reprendre (?:son|sa|mon|ma) (?:souffle|respiration)\b|\bmanque de air\b|\bstruggling to breathe\b|\bwheez\w*|\bshort of breath\b|\bno pulse\b`,
+      String.raw`\b(?:levres|visage|lips|face) (?:\w+ ){0,3}(?:bleue?s?|grise?s?|violette?s?|blue|grey|gray)\b`,
+      String.raw`(?:\b(?:je|il|elle|on|bebe|tu|qui) (?:me |se |te )?|\b(?:se|vais me|va se) )etouf+\w*\b(?! de (?:chaleur|rire|colere|honte))`,
+      String.raw`\b(?:etrangle|choking on|choked on)\b.*\b(?:morceau|bonbon|viande|bille|aliment|food|grape)\b`,
+      String.raw`\b` + INGESTED + String.raw`\b(?: \w+){0,6} ` + PRODUCTS + String.raw`\b`,
+      String.raw`\b` +
+        CHILD +
+        String.raw`\b(?: \w+){0,6} ` +
+        INGESTED +
+        String.raw`\b(?: \w+){0,4} ` +
+        MEDS +
+        String.raw`\b`,
+      String.raw`\b` +
+        INGESTED +
+        ' (?:\\w+ ){0,2}' +
+        OVERDOSE +
+        ' (?:\\w+ ){0,3}' +
+        MEDS +
+        String.raw`\b|\b` +
+        INGESTED +
+        ' (?:\\w+ ){0,3}' +
+        MEDS +
+        String.raw`\b(?: \w+){0,4} beaucoup\b`,
+      String.raw`\bouvre (?:plus|pas) les yeux\b|\b(?:arrive|peux|peut) (?:pas|plus) a (?:le |la )?reveiller\b|\btombee? dans les pommes\b|\beffondre\w*|\breagit a rien\b|\bne repond pas quand\b|\bbouge (?:pas|plus) du tout\b|\bnot responding\b|\bunresponsive\b`,
+      STROKE_FACE,
+      String.raw`\b(?:gorge|langue|visage|levres|throat|tongue|face|lips)\b (?:\w+ ){0,2}(?:gonfle\w*|enfle\w*|swell\w*)|\breaction allergique\b|\bchoc anaphylactique\b|\ballergic reaction\b|\banaphyla\w*`,
+      String.raw`\bpris (?:deux|trois|2|3) fois (?:son|sa|ses|mon|ma|mes) (?:traitement|medicaments?|dose|cachets?)\b|\b(?:isn te|is not|won te|doesn te|not) wak\w* up\b`,
     ]),
   },
 ];
@@ -195,13 +307,26 @@ const CLAUSE_SPLIT = / (?:mais|et la|et maintenant|maintenant|sauf que|alors que
 function clauseVerdict(clause: string): EmergencyVerdict | null {
   for (const rule of SURE) if (rule.pattern.test(clause)) return { kind: rule.kind, sure: true };
   if (FALL_PATTERN.test(clause)) {
-    return { kind: 'medical', sure: INJURY_PATTERN.test(clause) || PERSON_FELL_PATTERN.test(clause) };
+    const injured = INJURY_PATTERN.test(clause);
+    if (THING_FELL.test(clause) && !injured) return null;
+    return { kind: 'medical', sure: injured || PERSON_FELL_PATTERN.test(clause) };
   }
+  const stroke = strokeVerdict(clause);
+  if (stroke !== null) return stroke;
   for (const rule of SUSPECT) {
     if (!rule.pattern.test(clause)) continue;
     return { kind: rule.kind, sure: false };
   }
   return null;
+}
+
+/**
+ * Stroke signs, counted over a clause or a whole sentence ("il parle bizarre et la main ne
+ * marche plus"): two signs, or one with a sudden start, are sure; one alone is asked about.
+ */
+function strokeVerdict(text: string): EmergencyVerdict | null {
+  const strokeSigns = STROKE_SIGNS.filter((sign) => sign.test(text)).length;
+  return strokeSigns > 0 ? { kind: 'medical', sure: strokeSigns > 1 || SUDDEN.test(text) } : null;
 }
 
 /** Applies the guards: past, settled or told events, "au secours" next to papers. */
@@ -214,6 +339,8 @@ function guarded(
   if (PAST_PATTERN.test(clause) || SETTLED_PATTERN.test(sentence)) {
     return verdict.kind === 'suicide' ? { kind: 'suicide', sure: false } : null;
   }
+  // "c'est fini" settles a crisis that was told, but is itself a word of despair.
+  if (verdict.kind !== 'suicide' && /\bce est fini\b/.test(sentence)) return null;
   if (verdict.kind === 'medical' && HISTORY.test(clause)) return { kind: 'medical', sure: false };
   if (EVERYDAY_PATTERN.test(clause) && /\b(?:au secours|a le aide|sos|help)\b/.test(clause)) return null;
   return verdict;
@@ -222,6 +349,32 @@ function guarded(
 /** Normalised clauses of a normalised text (split on "mais", "et là", "maintenant"...). */
 function splitNormalized(normalized: string): string[] {
   return normalized.split(CLAUSE_SPLIT).filter((clause) => clause !== '');
+}
+
+/** Verdicts on the clauses of one sentence, read as written and as corrected for the rules. */
+function sentenceVerdicts(sentence: string): (EmergencyVerdict | null)[] {
+  const { raw, corrected } = readForRules(sentence);
+  const readings = raw === corrected ? [raw] : [raw, corrected];
+  return readings.flatMap((text) => [
+    ...splitNormalized(text).map((clause) => guarded(clause, clauseVerdict(clause), text)),
+    guarded(text, strokeVerdict(text)),
+  ]);
+}
+
+/**
+ * Suicidal intent told across sentences: a method at hand ("j'ai la corde", "j'ai les
+ * médocs") and readiness ("je suis prêt", "ce soir", "en finir") anywhere in the message.
+ */
+function methodAndReadiness(message: string): EmergencyVerdict | null {
+  if (PAST_PATTERN.test(message)) return null;
+  const strong = STRONG_METHOD.test(message) && OWNED.test(message);
+  const ready = READY.test(message);
+  if (
+    (strong && (ready || READY_TONIGHT.test(message) || METHOD_CONTEXT.test(message))) ||
+    (MEDS_AT_HAND.test(message) && ready)
+  )
+    return { kind: 'suicide', sure: true };
+  return null;
 }
 
 /**
@@ -238,25 +391,21 @@ function combine(verdicts: readonly (EmergencyVerdict | null)[]): EmergencyVerdi
 
 /** The verdict on an already normalised text (no punctuation left, so clauses by words only). */
 export function assessNormalized(normalized: string): EmergencyVerdict | null {
-  return combine(
-    splitNormalized(normalized).map((clause) => guarded(clause, clauseVerdict(clause), normalized)),
-  );
+  return combine([...sentenceVerdicts(normalized), methodAndReadiness(readForRules(normalized).corrected)]);
 }
 
 /**
  * The rules' verdict on a resident's message, or `null`: clauses are cut at punctuation
  * first, then at "mais", "et là", "maintenant"..., so "il y a deux ans mon père a fait un
- * AVC. Là il ne répond plus" is judged on its second sentence.
+ * AVC. Là il ne répond plus" is judged on its second sentence. Each clause is read as
+ * written and as corrected for the rules (`readForRules`: SMS forms, misspelt emergency
+ * words), and the whole message is checked for a suicide method at hand with readiness.
  *
  * @param text - the message as written.
  */
 export function assessEmergency(text: string): EmergencyVerdict | null {
-  const sentences = text.split(/[.!?;\n]+/).map(normalizeText);
-  return combine(
-    sentences.flatMap((sentence) =>
-      splitNormalized(sentence).map((clause) => guarded(clause, clauseVerdict(clause), sentence)),
-    ),
-  );
+  const sentences = text.split(/[.!?;\n]+/);
+  return combine([...sentences.flatMap(sentenceVerdicts), methodAndReadiness(readForRules(text).corrected)]);
 }
 
 /**
@@ -361,6 +510,12 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'waking',
   'jeter',
   'bleach',
+  'blue',
+  'grape',
+  'button',
+  'droop',
+  'swell',
+  'taken',
 ];
 
 /** Stems this short are matched with at most this many letters after them ("tape", not "tapisserie"). */

@@ -1,0 +1,210 @@
+/**
+ * How the emergency rules read a message: the resident's own words, plus a reading with SMS
+ * forms and misspelt emergency words put right.
+ *
+ * @remarks
+ * The rules must not depend on the classifiers' typo corrector (it once turned "vient" into
+ * "violent"), but they must read "jveu mourir", "mon fr é incosient" or "ma mere a fait une
+ * chutte". So they read two texts:
+ * - `raw`: `normalizeText` of the words as written;
+ * - `corrected`: the same, where a few SMS and spoken forms are first written in full
+ *   ({@link RULE_SPELLINGS}: "jvé", "veu", "plu", "é", "reum"...), and a word that is not
+ *   French (not in the dictionary) and is one or two edits away from a word of
+ *   {@link EMERGENCY_LEXICON} becomes that word. A French word is never rewritten, and
+ *   nothing but an emergency word is ever produced, so no ordinary word can turn into one.
+ */
+import { frenchWords, type WordList } from './dictionary';
+import { expandToken, foldAccents, rawTokens } from './normalize';
+
+/**
+ * SMS and spoken forms the rules read in full, accent-folded ("é" is "e"). Only forms that
+ * are not French words, or whose French sense cannot sit where an emergency is told
+ * ("é" alone, "pa", "plu"), are listed: the rules read them, the classifiers never see them.
+ */
+export const RULE_SPELLINGS: Readonly<Record<string, string>> = {
+  jveu: 'je veux',
+  jveut: 'je veux',
+  jve: 'je vais',
+  jvai: 'je vais',
+  jvay: 'je vais',
+  jvez: 'je vais',
+  vai: 'vais',
+  ve: 'vais',
+  veu: 'veux',
+  vx: 'veux',
+  plu: 'plus',
+  pa: 'pas',
+  e: 'est',
+  sai: 'se est',
+  cai: 'ce est',
+  dla: 'de la',
+  dle: 'de le',
+  ki: 'qui',
+  mn: 'mon',
+  fr: 'frere',
+  reum: 'mere',
+  daron: 'pere',
+  daronne: 'mere',
+  darone: 'mere',
+  meuf: 'femme',
+  envi: 'envie',
+  che: 'chez',
+  jte: 'je me jeter',
+  jme: 'je me',
+  tlm: 'tout le monde',
+  jpp: 'je ne en peux plus',
+  sant: 'sent',
+  sen: 'sent',
+  respir: 'respire',
+  pandre: 'pendre',
+  arive: 'arrive',
+  ariv: 'arrive',
+  incosient: 'inconscient',
+  malese: 'malaise',
+  o: 'au',
+  jvx: 'je veux',
+  tomb: 'tombe',
+  relev: 'releve',
+  brul: 'brule',
+  repon: 'repond',
+  pu: 'plus',
+  grd: 'grand',
+  malez: 'malaise',
+};
+
+/**
+ * The words a misspelling may be read as: only words the rules look for, at least five
+ * letters long, so that one edit rarely lands on them by chance.
+ */
+export const EMERGENCY_LEXICON: readonly string[] = [
+  'inconscient',
+  'inconsciente',
+  'respirer',
+  'respire',
+  'respiration',
+  'poitrine',
+  'thorax',
+  'suicider',
+  'suicide',
+  'pendre',
+  'etouffe',
+  'etouffer',
+  'chute',
+  'tombee',
+  'tomber',
+  'cassee',
+  'saigne',
+  'saignement',
+  'evanoui',
+  'evanouie',
+  'convulse',
+  'appartement',
+  'immeuble',
+  'incendie',
+  'brule',
+  'asthme',
+  'agresse',
+  'agressee',
+  'agression',
+  'frappe',
+  'frapper',
+  'frappee',
+  'tabasse',
+  'medicaments',
+  'medicament',
+  'comprimes',
+  'somniferes',
+  'deboucheur',
+  'detergent',
+  'lessive',
+  'mourir',
+  'reveiller',
+  'defenestrer',
+  'veines',
+  'couteau',
+  'etrangle',
+  'paralyse',
+  'paralysee',
+  'reagit',
+  'repond',
+  'fumee',
+  'flammes',
+  'avale',
+  'javel',
+  'fuite',
+  'essouffle',
+];
+
+/** Lexicon words by first letter, for the fuzzy look-up. */
+const BY_INITIAL = new Map<string, string[]>();
+for (const word of EMERGENCY_LEXICON) {
+  const bucket = BY_INITIAL.get(word.charAt(0)) ?? [];
+  bucket.push(word);
+  BY_INITIAL.set(word.charAt(0), bucket);
+}
+
+/** Shorter tokens are never read as another word. */
+const MIN_FUZZY_LENGTH = 5;
+
+/** Optimal string alignment distance (Levenshtein with adjacent swaps), stopping past `limit`. */
+export function editDistance(a: string, b: string, limit = 2): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = before;
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, before[j - 2] + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/** The emergency word a non-French token stands for, or the token itself. */
+function readToken(token: string, dictionary: WordList): string {
+  if (token.length < MIN_FUZZY_LENGTH || /\d/.test(token) || dictionary.has(token)) return token;
+  const limit = token.length >= 9 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const word of BY_INITIAL.get(token.charAt(0)) ?? []) {
+    const distance = editDistance(token, word, limit);
+    if (distance < bestDistance) {
+      best = word;
+      bestDistance = distance;
+    }
+  }
+  return best ?? token;
+}
+
+/** The two texts the emergency rules read (see the module's remarks). */
+export interface RuleReading {
+  readonly raw: string;
+  readonly corrected: string;
+}
+
+/**
+ * Reads one sentence for the rules.
+ *
+ * @param sentence - part of the message as written (punctuation already cut).
+ * @param dictionary - the French words never rewritten; the dictionary by default.
+ */
+export function readForRules(sentence: string, dictionary: WordList = frenchWords()): RuleReading {
+  const tokens = rawTokens(foldAccents(sentence));
+  const raw = tokens.flatMap(expandToken).join(' ');
+  const corrected = tokens
+    .flatMap((token) => {
+      const spelt = RULE_SPELLINGS[token];
+      return spelt === undefined ? expandToken(readToken(token, dictionary)) : spelt.split(' ');
+    })
+    .join(' ');
+  return { raw, corrected };
+}
