@@ -84,7 +84,7 @@ export async function benchReexamination(
   };
   const reads = {
     openNeeds: (at: Date) => needs.openNeeds(at),
-    needsUnderWay: (ids: Parameters<MatchRepository['needsUnderWay']>[0]) => matches.needsUnderWay(ids),
+    allNeedsUnderWay: () => matches.allNeedsUnderWay(),
     pairsOf: (ids: Parameters<MatchRepository['pairsOf']>[0]) => matches.pairsOf(ids),
     helperLoadSince: (since: Date) => matches.helperLoadSince(since),
   };
