@@ -19,6 +19,8 @@ export interface OutageRunOptions {
   outageMs?: number;
   /** How long the bot has to process every event once the database is back; 45 s by default. */
   recoveryTimeoutMs?: number;
+  /** How long the bot may take to start; 90 s by default (a loaded machine starts it slowly). */
+  startTimeoutMs?: number;
 }
 
 /** What one outage run saw. */
@@ -59,7 +61,7 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
       mongodbDb: db.databaseName,
       graphUrl: graph.url,
       logLevel: 'warn',
-      startTimeoutMs: 90_000, // a loaded machine (the bench) starts it slowly
+      startTimeoutMs: options.startTimeoutMs ?? 90_000,
     });
     bot = running;
     const cut = proxy;
