@@ -237,7 +237,8 @@ export async function planReexamination(
   // A latitude difference certainly out of reach (the slack absorbs rounding).
   const reachLatDegrees = ((settings.maxDistanceMeters + 1) / EARTH_RADIUS_METERS) * (180 / Math.PI);
   ordered.sort(
-    (a, b) => a.urgency - b.urgency || a.createdAt - b.createdAt || (a.hex < b.hex ? -1 : a.hex > b.hex ? 1 : 0),
+    (a, b) =>
+      a.urgency - b.urgency || a.createdAt - b.createdAt || (a.hex < b.hex ? -1 : a.hex > b.hex ? 1 : 0),
   );
   // The points within reach of a need's point, by category and point: needs share blocks.
   const spotsNear = new Map<string, SpotNear[]>();
