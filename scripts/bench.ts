@@ -3,11 +3,16 @@
  *
  * Runs against MONGODB_URI when set, otherwise the local engine's `bench` instance. Each row
  * shows the figures of the same run side by side (for example the bot next to a bare server).
+ * Sections alone: `--only=turns`, `--only=reexamine`, `--only=outage [--outage-runs=N]` (the
+ * database-outage fault test N times, 20 by default); `--engine=<instance>` names the local
+ * engine instance MONGODB_URI points to, so that the re-examination prints its CPU time.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { MongoClient } from 'mongodb';
 import { startLocalEngine } from '../tools/localdb/engine';
+import { engineCpuMeter } from './bench/engineCpu';
 import { benchMatching } from './bench/matching';
+import { benchOutages } from './bench/outage';
 import { benchReexamination } from './bench/reexamine';
 import { benchUnderstanding } from './bench/understanding';
 import { quantile, runLoad, type LoadResult } from './bench/load';
@@ -33,12 +38,25 @@ function progress(line: string): void {
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const uri = process.env.MONGODB_URI ?? (await startLocalEngine({ instance: 'bench', log: progress })).uri;
+  // With MONGODB_URI, `--engine=<instance>` names the local engine instance it points to (for its CPU time).
+  const instance = process.argv.find((arg) => arg.startsWith('--engine='))?.slice('--engine='.length);
+  const cpu = engineCpuMeter(process.env.MONGODB_URI ? (instance ?? '') : 'bench');
   const dbName = `bench_${Date.now()}`;
   const client = await MongoClient.connect(uri);
   if (process.argv.includes('--only=reexamine')) {
     // `npm run bench -- --only=reexamine`: the scheduled re-examination alone.
-    rows.push(...(await benchReexamination(client.db(`${dbName}_reexamine`), progress)));
+    rows.push(...(await benchReexamination(client.db(`${dbName}_reexamine`), progress, undefined, cpu)));
     await client.db(`${dbName}_reexamine`).dropDatabase();
+    await client.close();
+    printTable(rows);
+    return;
+  }
+  const outageRuns = Number(
+    process.argv.find((arg) => arg.startsWith('--outage-runs='))?.slice('--outage-runs='.length) ?? 20,
+  );
+  if (process.argv.includes('--only=outage')) {
+    // `npm run bench -- --only=outage [--outage-runs=N]`: the database-outage fault test, N times.
+    rows.push(...(await benchOutages(uri, progress, outageRuns)));
     await client.close();
     printTable(rows);
     return;
@@ -186,7 +204,11 @@ async function main(): Promise<void> {
   rows.push(...(await benchMatching(client.db(`${dbName}_geo`), progress)));
 
   // 5. The scheduled re-examination of open needs.
-  rows.push(...(await benchReexamination(client.db(`${dbName}_reexamine`), progress)));
+  rows.push(...(await benchReexamination(client.db(`${dbName}_reexamine`), progress, undefined, cpu)));
+
+  // 6. The database-outage fault test, many times in a row.
+  progress(`database outage: ${outageRuns} runs`);
+  rows.push(...(await benchOutages(uri, progress, outageRuns)));
 
   await client.db(dbName).dropDatabase();
   await client.db(`${dbName}_reexamine`).dropDatabase();
@@ -223,7 +245,12 @@ function printTable(rows: Row[]): void {
   console.log(line(header));
   console.log(`|${keys.map(() => ' --- ').join('|')}|`);
   rows.forEach((row) => console.log(line(row)));
-  console.log(`\n${new Date().toISOString().slice(0, 10)}, ${process.version}, ${cpus().length} cores`);
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+  console.log(
+    `\n${new Date().toISOString().slice(0, 10)}, ${process.version}, ${cpus().length} cores, load average at the end ${load} (1, 5, 15 min)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Needs put in touch with offers (collection `matches`), and what their owners decide.
  */
-import type { Collection, Db, ObjectId } from 'mongodb';
+import { ObjectId, type Collection, type Db } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Entry, Match, MatchStatus } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
@@ -16,6 +16,11 @@ export const MATCHES_COLLECTION = 'matches';
  * with the moderators is not: a new helper near may still be suggested to the author.
  */
 const UNDER_WAY: MatchStatus[] = ['suggested', 'proposed', 'accepted'];
+
+/** Suggestions stored by one insert command of {@link MatchRepository.suggestMany}. */
+const SUGGESTIONS_PER_COMMAND = 1000;
+/** Insert commands of {@link MatchRepository.suggestMany} running at once. */
+const SUGGESTION_COMMANDS_AT_ONCE = 4;
 
 /** A match as stored, with its id. */
 export type StoredMatch = Match & { _id: ObjectId };
@@ -91,18 +96,36 @@ export class MatchRepository {
   }
 
   /**
-   * Records many suggestions in one unordered command (the scheduled re-examination: the
-   * engine need not keep their order); same checks as {@link MatchRepository.suggest}.
+   * Records many suggestions in unordered commands of {@link SUGGESTIONS_PER_COMMAND}, up to
+   * {@link SUGGESTION_COMMANDS_AT_ONCE} at a time (the scheduled re-examination: the engine
+   * need not keep their order, and several commands use several of its connections); same
+   * checks as {@link MatchRepository.suggest}.
+   *
+   * @throws the first command's failure once every command has been tried (the others'
+   * suggestions are stored, as with one unordered command).
    */
   async suggestMany(
     pairs: ReadonlyArray<{ need: Entry; offer: Entry; distanceMeters: number }>,
   ): Promise<StoredMatch[]> {
     if (pairs.length === 0) return [];
-    const matches = pairs.map(({ need, offer, distanceMeters }) =>
-      this.newMatch(need, offer, distanceMeters, 'suggested'),
-    );
-    const { insertedIds } = await this.collection.insertMany(matches, { ordered: false });
-    return matches.map((match, index) => ({ ...match, _id: insertedIds[index] }));
+    const matches: StoredMatch[] = pairs.map(({ need, offer, distanceMeters }) => ({
+      _id: new ObjectId(),
+      ...this.newMatch(need, offer, distanceMeters, 'suggested'),
+    }));
+    const chunks: StoredMatch[][] = [];
+    for (let at = 0; at < matches.length; at += SUGGESTIONS_PER_COMMAND)
+      chunks.push(matches.slice(at, at + SUGGESTIONS_PER_COMMAND));
+    const failures: unknown[] = [];
+    const insertNext = async (): Promise<void> => {
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+        await this.collection.insertMany(chunk, { ordered: false }).catch((error: unknown) => {
+          failures.push(error);
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: SUGGESTION_COMMANDS_AT_ONCE }, insertNext));
+    if (failures.length > 0) throw failures[0];
+    return matches;
   }
 
   /**
@@ -160,6 +183,12 @@ export class MatchRepository {
       needId: { $in: [...needIds] },
       status: { $in: UNDER_WAY },
     });
+    return new Set(ids.map((id) => id.toHexString()));
+  }
+
+  /** Every need with a match under way (hex ids), whatever the need: one read on `statusCreatedAt`. */
+  async allNeedsUnderWay(): Promise<Set<string>> {
+    const ids: ObjectId[] = await this.collection.distinct('needId', { status: { $in: UNDER_WAY } });
     return new Set(ids.map((id) => id.toHexString()));
   }
 

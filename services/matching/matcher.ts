@@ -122,6 +122,24 @@ export type PairingEntry = Pick<
   '_id' | 'psid' | 'kind' | 'category' | 'location' | 'description' | 'availability' | 'urgency' | 'createdAt'
 >;
 
+/**
+ * Fields of a need the scheduled re-examination reads: those of {@link PAIRING_PROJECTION}
+ * but the description, which the pass never uses (reading a field costs the engine time).
+ */
+export const NEED_PAIRING_PROJECTION = {
+  _id: 1,
+  psid: 1,
+  kind: 1,
+  category: 1,
+  location: 1,
+  availability: 1,
+  urgency: 1,
+  createdAt: 1,
+} as const;
+
+/** An open need as the re-examination reads it. */
+export type PairingNeed = Omit<PairingEntry, 'description'>;
+
 /** Earth radius used by MongoDB's spherical queries, in metres. */
 const EARTH_RADIUS_METERS = 6_378_100;
 
@@ -209,8 +227,12 @@ export class NeedFinder {
     });
   }
 
-  /** Every open need at `now` (fields of {@link PAIRING_PROJECTION}), urgent first, then oldest first. */
-  async openNeeds(now: Date): Promise<PairingEntry[]> {
+  /**
+   * Every open need at `now` (fields of {@link NEED_PAIRING_PROJECTION}), in no particular
+   * order: the re-examination orders them itself, and a sort would cost the engine a pass
+   * over all of them.
+   */
+  async openNeeds(now: Date): Promise<PairingNeed[]> {
     return await this.db
       .collection<Entry>(ENTRIES_COLLECTION)
       .find(
@@ -221,9 +243,8 @@ export class NeedFinder {
           paused: { $ne: true },
           expiresAt: { $gt: now },
         },
-        { projection: PAIRING_PROJECTION },
+        { projection: NEED_PAIRING_PROJECTION },
       )
-      .sort({ createdAt: 1, _id: 1 })
       .toArray();
   }
 

@@ -414,7 +414,7 @@ export class Matching {
       {
         openNeeds: (at) => needs.openNeeds(at),
         offersWithin: (category, centre, radius, at) => needs.offersWithin(category, centre, radius, at),
-        needsUnderWay: (ids) => matches.needsUnderWay(ids),
+        allNeedsUnderWay: () => matches.allNeedsUnderWay(),
         pairsOf: (ids) => matches.pairsOf(ids),
         helperLoadSince: (since) => matches.helperLoadSince(since),
       },

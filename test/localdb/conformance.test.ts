@@ -331,6 +331,73 @@ describe('local engine conformance', function () {
       await proxy.close();
     });
 
+    it('PostgreSQL lost abruptly under a held transaction and a held cursor (a crash or restart): the gateway lives on and recovers', async function () {
+      const pg = requirePostgres(this);
+      const proxy = await startTcpForwarder(pg.port);
+      await withClient(
+        async (db, client, gateway) => {
+          const pot = db.collection<{ _id: string; balance: number }>('pot');
+          const many = db.collection<{ i: number }>('many');
+          await pot.insertOne({ _id: 'commun', balance: 100 });
+          await many.insertMany(Array.from({ length: 10 }, (_, i) => ({ i })));
+          const session = client.startSession();
+          try {
+            session.startTransaction();
+            await pot.updateOne({ _id: 'commun' }, { $inc: { balance: -10 } }, { session });
+            const cursor = many.find({}, { batchSize: 2 }).sort({ i: 1 });
+            await cursor.next();
+            assert.equal(
+              gateway?.dispatcher.cursors.counts().holding,
+              1,
+              'the sorted cursor holds a connection',
+            );
+            // Every PostgreSQL connection is reset at once, with no goodbye: no FATAL message first.
+            proxy.cut();
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            const inTransaction = await pot
+              .updateOne({ _id: 'commun' }, { $inc: { balance: -10 } }, { session })
+              .then(
+                () => undefined,
+                (caught: unknown) => caught,
+              );
+            assert.ok(
+              assertServerError(inTransaction, 262).hasErrorLabel('TransientTransactionError'),
+              'the lost transaction is a transient transaction error',
+            );
+            await assert.rejects(cursor.toArray(), MongoServerError);
+            const outside = await pot.insertOne({ _id: 'pendant', balance: 0 }).then(
+              () => undefined,
+              (caught: unknown) => caught,
+            );
+            assert.ok(assertServerError(outside, 262).hasErrorLabel('RetryableWriteError'));
+            await session.abortTransaction().catch(() => undefined);
+          } finally {
+            await session.endSession();
+          }
+          proxy.restore();
+          await pot.insertOne({ _id: 'apres', balance: 1 });
+          assert.equal(
+            (await pot.findOne({ _id: 'commun' }))?.balance,
+            100,
+            'the lost transaction left nothing',
+          );
+          assert.deepEqual(
+            (await many.find({}).sort({ i: -1 }).limit(2).toArray()).map((doc) => doc.i),
+            [9, 8],
+          );
+          assert.equal(
+            gateway?.dispatcher.cursors.counts().holding,
+            0,
+            'no cursor left holding a connection',
+          );
+          assert.equal(gateway?.pool.counts().held, 0, 'no PostgreSQL connection left held');
+        },
+        { retryWrites: false, retryReads: false },
+        { postgresPort: proxy.port, acquireTimeoutMs: 1_000, poolSize: 4 },
+      );
+      await proxy.close();
+    });
+
     it('a command waiting for a PostgreSQL connection gives up with a retryable error', async function () {
       requirePostgres(this);
       await withClient(

@@ -33,6 +33,8 @@ export interface BotProcessOptions {
   /** Reuse a port (a restart keeps the address Meta posts to). */
   port?: number;
   startTimeoutMs?: number;
+  /** The bot's LOG_LEVEL; BOT_LOG_LEVEL or `error` by default. */
+  logLevel?: string;
 }
 
 /** Starts `node --import tsx bot/index.ts`; resolves once `/healthz` answers 200. */
@@ -53,7 +55,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
       MESSENGER_PAGE_ID: PAGE_ID,
       GRAPH_API_URL: options.graphUrl,
       GEOCODER_URL: 'http://127.0.0.1:9',
-      LOG_LEVEL: process.env.BOT_LOG_LEVEL ?? 'error',
+      LOG_LEVEL: options.logLevel ?? process.env.BOT_LOG_LEVEL ?? 'error',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
