@@ -6,7 +6,7 @@
  * A missing or malformed value stops start-up with a {@link ConfigError} naming the
  * variable. Nothing else in the application reads `process.env`.
  */
-import { ConfigError, parseHosts, parseHours, parsePort, parseUrl } from './configValues';
+import { ConfigError, parseHosts, parseHours, parseMinutes, parsePort, parseUrl } from './configValues';
 
 export { ConfigError };
 
@@ -72,6 +72,15 @@ export interface AppConfig {
    * `MATCH_HELPER_MAX_PER_DAY`, 3 by default.
    */
   readonly helperAsksPerDay: number;
+  /** Minutes a referent has to take a task before it is due (`TASK_DUE_MINUTES`, 120). */
+  readonly taskDueMinutes: number;
+  /** The same for an urgent task (`TASK_URGENT_DUE_MINUTES`, 30). */
+  readonly urgentTaskDueMinutes: number;
+  /**
+   * Minutes an untaken task may stay past its due time before the admins are told
+   * (`TASK_ESCALATION_DELAY_MINUTES`, 0).
+   */
+  readonly taskEscalationDelayMinutes: number;
 }
 
 /** The environment as a plain map of strings. */
@@ -81,6 +90,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 const BOT_FRAMEWORK_HOSTS = ['*.botframework.com', '*.botframework.azure.us', 'smba.trafficmanager.net'];
 /** Where the Bot Framework Emulator listens. */
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+/** A week, the longest delay a task may be given. */
+const WEEK_MINUTES = 7 * 24 * 60;
 /** The shortest app secret or verify token accepted in production. */
 const MIN_SECRET_LENGTH = 16;
 
@@ -158,6 +169,25 @@ export function parseConfig(env: Env): AppConfig {
   if (!Number.isInteger(helperAsksPerDay) || helperAsksPerDay < 1 || helperAsksPerDay > 50)
     throw new ConfigError('MATCH_HELPER_MAX_PER_DAY must be a whole number from 1 to 50');
 
+  const taskDueMinutes = parseMinutes('TASK_DUE_MINUTES', read('TASK_DUE_MINUTES') ?? '120', 5, WEEK_MINUTES);
+  const urgentTaskDueMinutes = parseMinutes(
+    'TASK_URGENT_DUE_MINUTES',
+    read('TASK_URGENT_DUE_MINUTES') ?? '30',
+    5,
+    WEEK_MINUTES,
+  );
+  if (urgentTaskDueMinutes > taskDueMinutes) {
+    throw new ConfigError(
+      `TASK_URGENT_DUE_MINUTES (${urgentTaskDueMinutes}) must not be longer than TASK_DUE_MINUTES (${taskDueMinutes})`,
+    );
+  }
+  const taskEscalationDelayMinutes = parseMinutes(
+    'TASK_ESCALATION_DELAY_MINUTES',
+    read('TASK_ESCALATION_DELAY_MINUTES') ?? '0',
+    0,
+    WEEK_MINUTES,
+  );
+
   const botFramework = Object.freeze({
     MicrosoftAppId: read('MicrosoftAppId') ?? '',
     MicrosoftAppPassword: read('MicrosoftAppPassword') ?? '',
@@ -209,6 +239,9 @@ export function parseConfig(env: Env): AppConfig {
     matchTimeoutHours,
     followUpAfterHours,
     helperAsksPerDay,
+    taskDueMinutes,
+    urgentTaskDueMinutes,
+    taskEscalationDelayMinutes,
   });
 }
 

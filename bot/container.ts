@@ -243,6 +243,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       notices: c.get('notices'),
       notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
       screening: screeningWords(),
+      settings: { dueMinutes: c.config.taskDueMinutes, urgentDueMinutes: c.config.urgentTaskDueMinutes },
     }),
   promises: (c) =>
     new PromiseTracker({

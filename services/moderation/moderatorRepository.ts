@@ -50,6 +50,11 @@ export interface NewModerator {
   active?: boolean;
 }
 
+/** What {@link ModeratorRepository.update} may change. */
+export type ModeratorChanges = Partial<
+  Pick<NewModerator, 'name' | 'quartiers' | 'role' | 'activeHours' | 'active'>
+>;
+
 /** `La Maille 2`, `la-maille-2` and `LA MAILLE 2` all become `la-maille-2`. */
 export function neighbourhoodKey(value: string): string {
   return value
@@ -96,15 +101,37 @@ export class ModeratorRepository {
    * @throws ModerationError `invalid_moderator` for a malformed psid, name, role or hours.
    */
   async upsert(input: NewModerator): Promise<{ moderator: Moderator; created: boolean }> {
-    const fields = validate(input);
+    const { activeHours, ...fields } = validate(input);
     const now = this.clock();
+    // Hours given are set; otherwise a new referent gets the defaults and a known one keeps theirs.
+    const hours = { activeHours };
     const result = await this.collection.findOneAndUpdate(
       { psid: fields.psid },
-      { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } },
+      {
+        $set: { ...fields, ...(input.activeHours ? hours : {}), updatedAt: now },
+        $setOnInsert: { createdAt: now, ...(input.activeHours ? {} : hours) },
+      },
       { upsert: true, returnDocument: 'after', includeResultMetadata: true },
     );
     if (!result.value) throw new ModerationError(ErrorCode.InvalidModerator, 'moderator was not stored');
     return { moderator: result.value, created: result.lastErrorObject?.updatedExisting !== true };
+  }
+
+  /**
+   * Changes some fields of the moderator with this psid (the others are kept).
+   *
+   * @returns the moderator as stored after the change, or null when there is none.
+   * @throws ModerationError `invalid_moderator` for a malformed field.
+   */
+  async update(psid: string, changes: ModeratorChanges): Promise<Moderator | null> {
+    const current = await this.get(psid);
+    if (!current) return null;
+    const fields = validate({ ...current, ...changes });
+    return this.collection.findOneAndUpdate(
+      { psid: fields.psid },
+      { $set: { ...fields, updatedAt: this.clock() } },
+      { returnDocument: 'after' },
+    );
   }
 
   /** Removes a moderator; false when there was none with this psid. */

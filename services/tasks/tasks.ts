@@ -54,6 +54,16 @@ export interface TasksPorts {
   logger: Logger;
   /** The placeholders written where the resident's words held contact details. */
   screening?: ScreeningWords;
+  /** Due times; {@link DEFAULT_TASK_DUE_MINUTES} and {@link URGENT_TASK_DUE_MINUTES} by default. */
+  settings?: TaskSettings;
+}
+
+/** How long referents have to take a task before the admins are told. */
+export interface TaskSettings {
+  /** Minutes before a task is due when its caller says nothing. */
+  dueMinutes?: number;
+  /** Minutes before an urgent task is due. */
+  urgentDueMinutes?: number;
 }
 
 /** What {@link Tasks.complete} did. */
@@ -87,8 +97,12 @@ export class Tasks {
     }
     const now = this.ports.clock();
     const urgency = input.urgency === 'high' || input.reason === 'emergency' ? 'high' : 'normal';
+    const settings = this.ports.settings ?? {};
     const dueInMinutes =
-      input.dueInMinutes ?? (urgency === 'high' ? URGENT_TASK_DUE_MINUTES : DEFAULT_TASK_DUE_MINUTES);
+      input.dueInMinutes ??
+      (urgency === 'high'
+        ? (settings.urgentDueMinutes ?? URGENT_TASK_DUE_MINUTES)
+        : (settings.dueMinutes ?? DEFAULT_TASK_DUE_MINUTES));
     const task: UnsavedTask = {
       psid,
       reason: input.reason,
