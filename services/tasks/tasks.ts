@@ -9,6 +9,7 @@
  */
 import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
+import type { Category } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
 import type { Notifier, NotifyAdmins } from '../messaging/notifier';
@@ -73,6 +74,33 @@ export interface CompleteResult {
   residentTold: boolean;
 }
 
+/** What {@link Tasks.refusalReply} needs. */
+export interface RefusalReply {
+  /** The resident who answered. */
+  psid: string;
+  /** What they wrote (screened before it is stored or sent). */
+  words: string;
+  /** The refused entry. */
+  entryId: string;
+  /** The referent who refused it. */
+  referent: string;
+  /** Why it was refused (the moderation module's reason). */
+  refusedBecause: string;
+  category?: Category;
+  neighbourhood?: string;
+  /** What the resident was told (for the referent). */
+  told?: string;
+}
+
+/** What {@link Tasks.refusalReply} did. */
+export interface RefusalReplyResult {
+  task: Task;
+  /** False when the words were added to the task already open for this refusal. */
+  created: boolean;
+  /** Whether the referent was sent a Messenger notice now. */
+  referentTold: boolean;
+}
+
 /** Options of {@link Tasks.escalateUntaken}. */
 export interface EscalateOptions {
   /** Minutes past the due time before the admins are told; 0 by default. */
@@ -122,11 +150,54 @@ export class Tasks {
     if (contact) task.contact = contact;
     const told = cleanOptionalText(input.told, MAX_TOLD_LENGTH, 'told');
     if (told) task.told = told;
+    if (input.assignedTo !== undefined) task.assignedTo = requirePsid(input.assignedTo);
     const stored = await this.ports.repository.insertOnce(task);
     if (stored.created) {
       this.ports.logger.info('task created', { reason: task.reason, resident: redactId(psid) });
     }
     return stored;
+  }
+
+  /**
+   * The author of a refused entry answered the refusal: their words go to a
+   * `refusal_reply` task for the referent who refused it (one per entry while unfinished,
+   * later words added to it), and that referent is told in Messenger; when they cannot be
+   * told (outside their window), the task, first in their list, is the notice.
+   */
+  async refusalReply(input: RefusalReply): Promise<RefusalReplyResult> {
+    const { task, created } = await this.create({
+      psid: input.psid,
+      reason: 'refusal_reply',
+      subject: input.entryId,
+      words: input.words,
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.neighbourhood ? { neighbourhood: input.neighbourhood } : {}),
+      assignedTo: input.referent,
+      told: input.told,
+    });
+    const words = this.screened(input.words) ?? '';
+    const current = created
+      ? task
+      : ((await this.ports.repository.addWords(task._id, words, MAX_WORDS_LENGTH)) ?? task);
+    let referentTold = false;
+    try {
+      const result = await this.ports.notices.notify(input.referent, {
+        type: 'tasks.refusalReply',
+        refusedBecause: input.refusedBecause,
+        words,
+        ...(input.category ? { category: input.category } : {}),
+        ...(input.neighbourhood ? { neighbourhood: input.neighbourhood } : {}),
+      });
+      referentTold = result === 'sent';
+    } catch (error) {
+      // The task stands: the referent finds it first in their list.
+      this.ports.logger.warn('refusal reply notice refused', {
+        referent: redactId(input.referent),
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+    this.ports.logger.info('refusal reply', { resident: redactId(input.psid), created, referentTold });
+    return { task: current, created, referentTold };
   }
 
   /** The task, or null. */
@@ -146,10 +217,14 @@ export class Tasks {
       keys.size === 0 || (task.neighbourhood !== undefined && keys.has(neighbourhoodKey(task.neighbourhood)))
         ? 0
         : 1;
+    const assigned = (task: Task): number => (task.assignedTo === referent ? 0 : 1);
     const tasks = await this.ports.repository.unfinished(referent);
     return tasks.sort(
       (a, b) =>
-        mine(a) - mine(b) || urgencyRank(a) - urgencyRank(b) || a.createdAt.getTime() - b.createdAt.getTime(),
+        assigned(a) - assigned(b) ||
+        mine(a) - mine(b) ||
+        urgencyRank(a) - urgencyRank(b) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
     );
   }
 

@@ -95,6 +95,8 @@ export interface NewTask {
   told?: string;
   /** Minutes before the task is due (the module's default otherwise). */
   dueInMinutes?: number;
+  /** The referent it is for (first in their list; still open to the others and escalated). */
+  assignedTo?: string;
 }
 
 /** A stored task (collection `tasks`). */
@@ -111,6 +113,8 @@ export interface Task {
   neighbourhood?: string;
   contact?: TaskContact;
   told?: string;
+  /** The referent it is for (the one who refused the entry, for `refusal_reply`). */
+  assignedTo?: string;
   status: TaskStatus;
   createdAt: Date;
   dueAt: Date;
