@@ -213,7 +213,7 @@ describe('scripts/admin.ts (moderator add, list, remove)', function () {
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, /Usage:/);
     }
-    assert.equal(await database.db.collection('moderators').countDocuments(), 0);
+    assert.equal(await database.db.collection('moderators').countDocuments({ psid: '123' }), 0);
   });
 
   it('parses repeated and --name=value options', () => {
