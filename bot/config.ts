@@ -11,6 +11,7 @@ import {
   parseHosts,
   parseHours,
   parseMailFrom,
+  parseMinutes,
   parsePort,
   parseSmtpUrl,
   parseUrl,
@@ -104,6 +105,15 @@ export interface AppConfig {
    * default), for the console's links in e-mails.
    */
   readonly publicBaseUrl: string;
+  /** Minutes a referent has to take a task before it is due (`TASK_DUE_MINUTES`, 120). */
+  readonly taskDueMinutes: number;
+  /** The same for an urgent task (`TASK_URGENT_DUE_MINUTES`, 30). */
+  readonly urgentTaskDueMinutes: number;
+  /**
+   * Minutes an untaken task may stay past its due time before the admins are told
+   * (`TASK_ESCALATION_DELAY_MINUTES`, 0).
+   */
+  readonly taskEscalationDelayMinutes: number;
 }
 
 /** The environment as a plain map of strings. */
@@ -116,6 +126,8 @@ const BOT_FRAMEWORK_HOSTS = ['*.botframework.com', '*.botframework.azure.us', 's
 const DEFAULT_PAGE_NAME = 'VoisinsSolidairesMiramas';
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+/** A week, the longest delay a task may be given. */
+const WEEK_MINUTES = 7 * 24 * 60;
 /** The shortest app secret or verify token accepted in production. */
 const MIN_SECRET_LENGTH = 16;
 
@@ -186,7 +198,9 @@ export function parseConfig(env: Env): AppConfig {
 
   const configuredPageName = read('MESSENGER_PAGE_NAME') ?? messenger?.pageId;
   if (configuredPageName !== undefined && !/^[A-Za-z0-9.]{1,100}$/.test(configuredPageName)) {
-    throw new ConfigError('MESSENGER_PAGE_NAME must be the page username of https://m.me/<name> (letters, digits, dots)');
+    throw new ConfigError(
+      'MESSENGER_PAGE_NAME must be the page username of https://m.me/<name> (letters, digits, dots)',
+    );
   }
 
   const commentsPublicAnswer = read('COMMENTS_PUBLIC_ANSWER') ?? 'on';
@@ -201,6 +215,25 @@ export function parseConfig(env: Env): AppConfig {
   const helperAsksPerDay = Number(read('MATCH_HELPER_MAX_PER_DAY') ?? '3');
   if (!Number.isInteger(helperAsksPerDay) || helperAsksPerDay < 1 || helperAsksPerDay > 50)
     throw new ConfigError('MATCH_HELPER_MAX_PER_DAY must be a whole number from 1 to 50');
+
+  const taskDueMinutes = parseMinutes('TASK_DUE_MINUTES', read('TASK_DUE_MINUTES') ?? '120', 5, WEEK_MINUTES);
+  const urgentTaskDueMinutes = parseMinutes(
+    'TASK_URGENT_DUE_MINUTES',
+    read('TASK_URGENT_DUE_MINUTES') ?? '30',
+    5,
+    WEEK_MINUTES,
+  );
+  if (urgentTaskDueMinutes > taskDueMinutes) {
+    throw new ConfigError(
+      `TASK_URGENT_DUE_MINUTES (${urgentTaskDueMinutes}) must not be longer than TASK_DUE_MINUTES (${taskDueMinutes})`,
+    );
+  }
+  const taskEscalationDelayMinutes = parseMinutes(
+    'TASK_ESCALATION_DELAY_MINUTES',
+    read('TASK_ESCALATION_DELAY_MINUTES') ?? '0',
+    0,
+    WEEK_MINUTES,
+  );
 
   const botFramework = Object.freeze({
     MicrosoftAppId: read('MicrosoftAppId') ?? '',
@@ -268,6 +301,9 @@ export function parseConfig(env: Env): AppConfig {
     helperAsksPerDay,
     mail,
     publicBaseUrl: parseUrl('PUBLIC_BASE_URL', read('PUBLIC_BASE_URL') ?? `http://localhost:${port}`),
+    taskDueMinutes,
+    urgentTaskDueMinutes,
+    taskEscalationDelayMinutes,
   });
 }
 

@@ -36,6 +36,15 @@ export function parseHours(name: string, value: string): number {
   return hours;
 }
 
+/** A whole number of minutes from `min` to `max`. */
+export function parseMinutes(name: string, value: string, min: number, max: number): number {
+  const minutes = Number(value);
+  if (!/^\d+$/.test(value) || minutes < min || minutes > max) {
+    throw new ConfigError(`${name} must be a whole number of minutes from ${min} to ${max}`);
+  }
+  return minutes;
+}
+
 /** A TCP port, 1 to 65535. */
 export function parsePort(value: string): number {
   const port = Number(value);

@@ -269,6 +269,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
       screening: screeningWords(),
       staffMail: c.get('moderation').staffMail,
+      settings: { dueMinutes: c.config.taskDueMinutes, urgentDueMinutes: c.config.urgentTaskDueMinutes },
     }),
   promises: (c) =>
     new PromiseTracker({

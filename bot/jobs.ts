@@ -50,7 +50,12 @@ export function applicationJobs(c: PartSource): Job[] {
           deferred(() => c.get('matching')),
           { afterHours: config.matchTimeoutHours },
         ),
-        createTaskEscalationJob(deferred(() => c.get('tasks').tasks)),
+        createTaskEscalationJob(
+          deferred(() => c.get('tasks').tasks),
+          {
+            graceMinutes: config.taskEscalationDelayMinutes,
+          },
+        ),
         createReexamineNeedsJob(deferred(() => c.get('matching'))),
         createTaskDigestJob(
           deferred(() => c.get('tasks').tasks),

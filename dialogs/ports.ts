@@ -129,7 +129,7 @@ export interface AttentionPort {
 }
 
 /** The referents' tasks (`Tasks` of services/tasks). */
-export type TasksPort = Pick<Tasks, 'listFor' | 'count' | 'take' | 'complete' | 'get'>;
+export type TasksPort = Pick<Tasks, 'listFor' | 'count' | 'take' | 'complete' | 'get' | 'refusalReply'>;
 
 /** A promise made to a resident, recorded as a task (`PromiseTracker` of services/tasks). */
 export type PromisesPort = Pick<PromiseTracker, 'promise'>;
@@ -169,6 +169,9 @@ export type HandoverPort = Pick<
 export interface ModerationPort {
   moderators: Pick<ModeratorRepository, 'isModerator' | 'isAdmin'>;
   handover: HandoverPort;
-  qualification: Pick<QualificationService, 'listPendingEntries' | 'approveEntry' | 'rejectEntry'>;
+  qualification: Pick<
+    QualificationService,
+    'listPendingEntries' | 'approveEntry' | 'rejectEntry' | 'recentRefusal'
+  >;
   audit: Pick<AuditLog, 'record'>;
 }

@@ -34,6 +34,7 @@ import {
 } from './laterPayloads';
 import { handOverToReferent, type HandOverDeps } from './moderation/handOver';
 import { handoverReasonOf } from './moderation/handoverReason';
+import { answerRefusalReply } from './moderation/refusalReply';
 import { isModeratorPayload } from './moderation/modPayload';
 import {
   handleModeratorPayload,
@@ -104,6 +105,14 @@ export class Router {
       return { misunderstood: 0 };
     }
     const smallTalk = readSmallTalk(text);
+    // "pourquoi doublon ?" after a refusal reaches the referent who refused; thanks and nods do not.
+    if (
+      smallTalk !== 'thanks' &&
+      smallTalk !== 'acknowledgement' &&
+      (await answerRefusalReply(context, this.tools, text, understanding))
+    ) {
+      return { misunderstood: 0 };
+    }
     if (smallTalk === 'question') return this.welcome(context);
     if (smallTalk) {
       // Thanks and "ok" are answered, never read as a testimonial or a misunderstanding.

@@ -1,6 +1,7 @@
 /**
- * `npm run admin -- moderator add|list|remove …`: manages the referents who answer in the
- * Page inbox. Every change is audited (actor `cli`).
+ * `npm run admin -- moderator add|edit|hours|list|show|remove …`: manages the referents who
+ * answer in the Page inbox, their neighbourhoods and their working hours. Every change is
+ * audited (actor `cli`).
  *
  * Reads the configuration like the app does (bot/config.ts): MONGODB_URI (unset: the local
  * engine) and MONGODB_DB. Exit status: 0 done, 1 failed, 2 bad usage.
@@ -9,6 +10,7 @@ import { loadConfig } from '../bot/config';
 import { resolveDatabaseUri } from '../bot/devDatabase';
 import { Container } from '../bot/container';
 import { connectDatabase } from '../services/db/connect';
+import { activeHoursText } from '../dialogs/moderation/hoursText';
 import { createLogger } from '../services/logger';
 import { ADMIN_USAGE, parseAdminCommand, runAdminCommand, UsageError } from '../services/moderation/adminCli';
 
@@ -34,7 +36,12 @@ async function main(): Promise<number> {
     const { moderators, audit } = container.get('moderation');
     await moderators.ensureIndexes();
     await audit.ensureIndexes();
-    return await runAdminCommand(command, { moderators, audit, print: (line) => console.log(line) });
+    return await runAdminCommand(command, {
+      moderators,
+      audit,
+      print: (line) => console.log(line),
+      hoursText: activeHoursText,
+    });
   } finally {
     await client.close();
   }

@@ -15,6 +15,9 @@ describe('configuration', () => {
     assert.equal(config.inboxWorker, true);
     assert.equal(config.matchTimeoutHours, 6);
     assert.equal(config.followUpAfterHours, 20);
+    assert.equal(config.taskDueMinutes, 120);
+    assert.equal(config.urgentTaskDueMinutes, 30);
+    assert.equal(config.taskEscalationDelayMinutes, 0);
     assert.ok(Object.isFrozen(config));
   });
 
@@ -50,7 +53,26 @@ describe('configuration', () => {
     [{ MATCH_TIMEOUT_HOURS: '0' }, /MATCH_TIMEOUT_HOURS/],
     [{ MATCH_TIMEOUT_HOURS: 'six' }, /MATCH_TIMEOUT_HOURS/],
     [{ FOLLOW_UP_AFTER_HOURS: '200' }, /FOLLOW_UP_AFTER_HOURS/],
+    [{ TASK_DUE_MINUTES: '2h' }, /TASK_DUE_MINUTES must be a whole number of minutes from 5 to 10080/],
+    [{ TASK_DUE_MINUTES: '3' }, /TASK_DUE_MINUTES/],
+    [{ TASK_URGENT_DUE_MINUTES: '-1' }, /TASK_URGENT_DUE_MINUTES/],
+    [
+      { TASK_URGENT_DUE_MINUTES: '180' },
+      /TASK_URGENT_DUE_MINUTES \(180\) must not be longer than TASK_DUE_MINUTES \(120\)/,
+    ],
+    [{ TASK_ESCALATION_DELAY_MINUTES: '20000' }, /TASK_ESCALATION_DELAY_MINUTES/],
   ];
+
+  it("reads the tasks' due times and escalation delay, in minutes", () => {
+    const config = parseConfig({
+      TASK_DUE_MINUTES: '240',
+      TASK_URGENT_DUE_MINUTES: '15',
+      TASK_ESCALATION_DELAY_MINUTES: '30',
+    });
+    assert.equal(config.taskDueMinutes, 240);
+    assert.equal(config.urgentTaskDueMinutes, 15);
+    assert.equal(config.taskEscalationDelayMinutes, 30);
+  });
 
   it('reads the delays of the matching jobs, in hours', () => {
     const config = parseConfig({ MATCH_TIMEOUT_HOURS: '2.5', FOLLOW_UP_AFTER_HOURS: '48' });

@@ -21,6 +21,7 @@ import type {
 } from '../ports';
 import { moderatorMenu } from './moderatorMenu';
 import { conversationSummary } from './recentTexts';
+import { isSensitiveHandover } from './sensitive';
 
 /** What a handover during the resident's turn calls. */
 export interface HandOverDeps {
@@ -93,6 +94,7 @@ export async function handOverToReferent(
     psid,
     reason,
     summary: details.summary ?? conversationSummary(turn.recentTexts),
+    ...(isSensitiveHandover(reason, turn.recentTexts) ? { sensitive: true } : {}),
     ...(understanding
       ? { scores: { [understanding.intent]: Math.round(understanding.intentConfidence * 100) / 100 } }
       : {}),

@@ -59,6 +59,12 @@ function context(handover: HandoverBrief): { reason: string; quartier: string; s
 export const moderationRenderers: NoticeRenderers<ModerationNotice> = {
   'moderation.handoverOpened': (notice) =>
     textActivity(t('moderation.moderator.newHandoff', context(notice))),
+  'moderation.sensitiveWaiting': (notice) =>
+    textActivity(
+      t('moderation.moderator.sensitiveWaiting', {
+        quartier: notice.neighbourhood ?? t('moderatorMenu.review.noQuartier'),
+      }),
+    ),
   'moderation.handoverReminder': (notice) =>
     textActivity(t('moderation.moderator.reminder', { ...context(notice), minutes: notice.minutes })),
   'moderation.handoverEscalated': (notice) =>

@@ -29,6 +29,15 @@ export function waitedText(task: Pick<Task, 'createdAt'>, now: Date): string {
 export const taskRenderers: NoticeRenderers<TaskNotice> = {
   'tasks.outcome': (notice) => withMenu(t(`tasks.resident.${notice.outcome}`)),
   'tasks.handoverUnanswered': () => withMenu(t('tasks.resident.handoverUnanswered')),
+  'tasks.refusalReply': (notice) =>
+    textActivity(
+      t('tasks.refusalReply', {
+        category: notice.category ? categoryName(notice.category) : t('tasks.noCategory'),
+        quartier: notice.neighbourhood ?? t('moderatorMenu.review.noQuartier'),
+        reason: t(`moderatorMenu.review.reason.${notice.refusedBecause}`),
+        words: notice.words,
+      }),
+    ),
   'tasks.escalated': (notice) =>
     textActivity(
       t('tasks.escalated', {

@@ -62,6 +62,8 @@ export interface ReviewDecision {
   status: 'published' | 'closed';
   /** Why it was refused (moderation's reasons). */
   rejectedReason?: string;
+  /** Who refused it (a referent's psid): a reply of the resident goes to them. */
+  rejectedBy?: string;
   /** What the resident must be told, kept until delivered. */
   residentNotice?: { kind: string };
 }
@@ -70,7 +72,11 @@ export interface ReviewDecision {
  * An entry as the moderators' review reads it: with the fields a {@link ReviewDecision}
  * wrote (their values are moderation's; this module stores them as given).
  */
-export type ReviewedEntry = StoredEntry & Pick<ReviewDecision, 'rejectedReason' | 'residentNotice'>;
+export type ReviewedEntry = StoredEntry &
+  Pick<ReviewDecision, 'rejectedReason' | 'rejectedBy' | 'residentNotice'> & {
+    /** When it was refused (set with `rejectedReason`). */
+    rejectedAt?: Date;
+  };
 
 /** What the dialogs provide to create an entry; the repository sets status, dates and expiry. */
 export interface NewEntry {
@@ -396,11 +402,20 @@ export class EntryRepository {
   async recordReview(id: string | ObjectId, decision: ReviewDecision): Promise<boolean> {
     const _id = toObjectId(id);
     if (!_id) return false;
+    const now = this.clock();
     const result = await this.collection.updateOne(
       { _id, status: 'pending_review' },
-      { $set: { ...decision, updatedAt: this.clock() } },
+      { $set: { ...decision, ...(decision.rejectedReason ? { rejectedAt: now } : {}), updatedAt: now } },
     );
     return result.matchedCount === 1;
+  }
+
+  /** The entry of `psid` refused most recently, at `since` or later; null when none. */
+  async lastRefusedOf(psid: string, since: Date): Promise<ReviewedEntry | null> {
+    return this.collection.findOne(
+      { psid, status: 'closed', rejectedAt: { $gte: since } },
+      { sort: { rejectedAt: -1 } },
+    );
   }
 
   /** Forgets the notice of a review once it was delivered or queued for the moderators. */

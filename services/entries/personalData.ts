@@ -17,9 +17,12 @@ export async function entryMarkers(db: Db, psid: string): Promise<Array<string |
   return entries.flatMap((entry) => [entry._id?.toHexString(), entry.addressText]);
 }
 
-/** The entries registered by the person as a referent, under the pseudonym. */
-export function pseudonymiseRegistrations({ db, person, pseudonym }: ErasureScope): Promise<number> {
-  return renameIn(db, ENTRIES_COLLECTION, 'registeredBy', person, pseudonym);
+/** The entries registered (or refused) by the person as a referent, under the pseudonym. */
+export async function pseudonymiseRegistrations({ db, person, pseudonym }: ErasureScope): Promise<number> {
+  return (
+    (await renameIn(db, ENTRIES_COLLECTION, 'registeredBy', person, pseudonym)) +
+    (await renameIn(db, ENTRIES_COLLECTION, 'rejectedBy', person, pseudonym))
+  );
 }
 
 /** Deletes their entries. */
@@ -27,9 +30,13 @@ export function eraseEntries({ db, person }: ErasureScope): Promise<number> {
   return deleteIn(db, ENTRIES_COLLECTION, { psid: person });
 }
 
-/** Their entries, oldest first, as stored. */
+/** Their entries, oldest first, as stored (without the id of the referent who refused one). */
 export function exportEntries(db: Db, person: string): Promise<Entry[]> {
-  return db.collection<Entry>(ENTRIES_COLLECTION).find({ psid: person }).sort({ createdAt: 1 }).toArray();
+  return db
+    .collection<Entry>(ENTRIES_COLLECTION)
+    .find({ psid: person }, { projection: { rejectedBy: 0 } })
+    .sort({ createdAt: 1 })
+    .toArray();
 }
 
 /** Whether one of their entries was created or changed since `since`. */

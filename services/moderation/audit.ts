@@ -17,6 +17,7 @@ export type AuditActor = string;
 export type AuditAction =
   | 'moderator.add'
   | 'moderator.update'
+  | 'moderator.hours'
   | 'moderator.remove'
   | 'entry.approve'
   | 'entry.reject'

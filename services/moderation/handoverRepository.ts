@@ -48,6 +48,8 @@ export interface Handover {
   /** Understanding scores at the time (intent → confidence). */
   scores?: Record<string, number>;
   neighbourhood?: string;
+  /** Violence, an address, a health detail: its summary goes to the neighbourhood's referents only. */
+  sensitive?: boolean;
   transcript: TranscriptLine[];
   createdAt: Date;
   /** Last line of the transcript (or creation): the take-back timeout counts from here. */
@@ -76,6 +78,7 @@ export interface NewHandover {
   summary: string;
   scores?: Record<string, number>;
   neighbourhood?: string;
+  sensitive?: boolean;
 }
 
 const ACTIVE: HandoverStatus[] = ['open', 'taken'];
@@ -124,6 +127,7 @@ export class HandoverRepository {
     };
     if (input.scores) handover.scores = input.scores;
     if (input.neighbourhood) handover.neighbourhood = input.neighbourhood;
+    if (input.sensitive) handover.sensitive = true;
     const { insertedId } = await this.collection.insertOne(handover);
     return { handover: { ...handover, _id: insertedId }, created: true };
   }

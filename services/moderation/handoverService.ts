@@ -11,13 +11,18 @@ import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
-import { ModeratorBroadcast, requireModerator, type KeepForModerator } from './broadcast';
+import {
+  ModeratorBroadcast,
+  requireModerator,
+  type BroadcastResult,
+  type KeepForModerator,
+} from './broadcast';
 import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
 import type { HandoverRepository, StoredHandover } from './handoverRepository';
 import { remindHandovers, type ReminderSummary } from './handoverReminders';
 import { handoverBrief, type ModerationNotice, type ResidentHandoverNotice } from './notices';
-import type { ModeratorRepository } from './moderatorRepository';
+import { neighbourhoodKey, type ModeratorRepository } from './moderatorRepository';
 import { HandoverThreads } from './handoverThreads';
 import type { ThreadEvent } from './threadEvents';
 
@@ -64,6 +69,11 @@ export interface HandOverRequest {
   summary: string;
   scores?: Record<string, number>;
   neighbourhood?: string;
+  /**
+   * Violence, an address, a health detail: the summary goes only to the referents of the
+   * neighbourhood and the admins; the others read that a sensitive conversation waits.
+   */
+  sensitive?: boolean;
 }
 
 /** What to tell the resident after a handover (rendered by the conversation layer). */
@@ -129,9 +139,10 @@ export class HandoverService {
       passed = true;
     }
     if (created) {
-      const targets = await moderators.forNeighbourhood(handover.neighbourhood);
       const notice: ModerationNotice = { type: 'moderation.handoverOpened', ...handoverBrief(handover) };
-      const sent = await this.broadcast.send(targets, notice, now);
+      const sent = handover.sensitive
+        ? await this.sendSensitive(handover, notice, now)
+        : await this.broadcast.send(await moderators.forNeighbourhood(handover.neighbourhood), notice, now);
       logger.info('handed over', { psid: redactId(handover.psid), reason: handover.reason, passed, ...sent });
     }
     return { handoverId: handover._id, created, passed, ...(await this.availability(now)) };
@@ -249,6 +260,37 @@ export class HandoverService {
     await audit.record(moderatorPsid, 'handoff.close', { type: 'handoff', id: handover._id.toHexString() });
     await attention?.clear(handover.psid);
     return closed;
+  }
+
+  /**
+   * A sensitive handover's brief to the referents following its neighbourhood and the
+   * admins; to every other active referent, only that a sensitive conversation waits.
+   */
+  private async sendSensitive(
+    handover: StoredHandover,
+    notice: ModerationNotice,
+    now: Date,
+  ): Promise<BroadcastResult> {
+    const key = handover.neighbourhood ? neighbourhoodKey(handover.neighbourhood) : '';
+    const active = (await this.deps.moderators.list()).filter((moderator) => moderator.active);
+    const trusted = active.filter(
+      (moderator) => moderator.role === 'admin' || (key !== '' && moderator.quartierKeys.includes(key)),
+    );
+    const others = active.filter((moderator) => !trusted.includes(moderator));
+    const brief = await this.broadcast.send(trusted, notice, now);
+    const waiting = await this.broadcast.send(
+      others,
+      {
+        type: 'moderation.sensitiveWaiting',
+        ...(handover.neighbourhood ? { neighbourhood: handover.neighbourhood } : {}),
+      },
+      now,
+    );
+    return {
+      sent: brief.sent + waiting.sent,
+      skipped: brief.skipped + waiting.skipped,
+      failed: brief.failed + waiting.failed,
+    };
   }
 
   private isOurs(appId: string | undefined): boolean {

@@ -55,6 +55,11 @@ export interface NewModerator {
   email?: string | null;
 }
 
+/** What {@link ModeratorRepository.update} may change. */
+export type ModeratorChanges = Partial<
+  Pick<NewModerator, 'name' | 'quartiers' | 'role' | 'activeHours' | 'active' | 'email'>
+>;
+
 /** `La Maille 2`, `la-maille-2` and `LA MAILLE 2` all become `la-maille-2`. */
 export function neighbourhoodKey(value: string): string {
   return value
@@ -101,13 +106,15 @@ export class ModeratorRepository {
    * @throws ModerationError `invalid_moderator` for a malformed psid, name, role or hours.
    */
   async upsert(input: NewModerator): Promise<{ moderator: Moderator; created: boolean }> {
-    const { email, ...fields } = validate(input);
+    const { email, activeHours, ...fields } = validate(input);
     const now = this.clock();
+    // Hours given are set; otherwise a new referent gets the defaults and a known one keeps theirs.
+    const hours = { activeHours };
     const result = await this.collection.findOneAndUpdate(
       { psid: fields.psid },
       {
-        $set: { ...fields, ...(email ? { email } : {}), updatedAt: now },
-        $setOnInsert: { createdAt: now },
+        $set: { ...fields, ...(email ? { email } : {}), ...(input.activeHours ? hours : {}), updatedAt: now },
+        $setOnInsert: { createdAt: now, ...(input.activeHours ? {} : hours) },
         ...(email === null ? { $unset: { email: '' as const } } : {}),
       },
       { upsert: true, returnDocument: 'after', includeResultMetadata: true },
@@ -133,6 +140,26 @@ export class ModeratorRepository {
         : { $set: { email: clean, updatedAt: now } },
     );
     return result.matchedCount === 1;
+  }
+
+  /**
+   * Changes some fields of the moderator with this psid (the others are kept).
+   *
+   * @returns the moderator as stored after the change, or null when there is none.
+   * @throws ModerationError `invalid_moderator` for a malformed field.
+   */
+  async update(psid: string, changes: ModeratorChanges): Promise<Moderator | null> {
+    const current = await this.get(psid);
+    if (!current) return null;
+    const { email, ...fields } = validate({ ...current, ...changes });
+    return this.collection.findOneAndUpdate(
+      { psid: fields.psid },
+      {
+        $set: { ...fields, ...(email ? { email } : {}), updatedAt: this.clock() },
+        ...(email === null ? { $unset: { email: '' as const } } : {}),
+      },
+      { returnDocument: 'after' },
+    );
   }
 
   /** Removes a moderator; false when there was none with this psid. */

@@ -33,6 +33,8 @@ export interface HandoverBrief {
 export type ModerationNotice =
   /** To the referents of the neighbourhood: a new handover. */
   | ({ type: 'moderation.handoverOpened' } & HandoverBrief)
+  /** To the referents of other neighbourhoods: a sensitive conversation waits (no detail). */
+  | { type: 'moderation.sensitiveWaiting'; neighbourhood?: string }
   /** To the referents: nobody answered for `minutes`. */
   | ({ type: 'moderation.handoverReminder'; minutes: number } & HandoverBrief)
   /** To the admins: nobody answered for `hours`. */

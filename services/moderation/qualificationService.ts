@@ -18,8 +18,20 @@ import type { UndeliveredKind, UndeliveredQueue } from './undeliveredQueue';
  */
 export type ReviewedEntries = Pick<
   EntryRepository,
-  'listPendingReview' | 'getForReview' | 'recordReview' | 'clearReviewNotice'
+  'listPendingReview' | 'getForReview' | 'recordReview' | 'clearReviewNotice' | 'lastRefusedOf'
 >;
+
+/** Days during which a resident's words after a refusal are taken as a reply to it. */
+export const REFUSAL_REPLY_DAYS = 3;
+
+/** A recent refusal of one of the resident's entries: who refused it, when and why. */
+export interface RecentRefusal {
+  entry: StoredEntry;
+  reason: RejectionReason;
+  /** The referent who refused it. */
+  referent: string;
+  at: Date;
+}
 
 /** Collaborators of {@link QualificationService}. */
 export interface QualificationDeps {
@@ -52,7 +64,12 @@ interface ResidentNotice {
  * An entry with the reason it was refused, and the notice of a decision while it is not yet
  * delivered (written by the same update as the decision, so that it cannot be lost).
  */
-type ReviewedEntry = StoredEntry & { rejectedReason?: RejectionReason; residentNotice?: ResidentNotice };
+type ReviewedEntry = StoredEntry & {
+  rejectedReason?: RejectionReason;
+  rejectedBy?: string;
+  rejectedAt?: Date;
+  residentNotice?: ResidentNotice;
+};
 
 /** What this module wrote in the review fields of `entry`, read back with this module's types. */
 function asReviewed(entry: StoredReview): ReviewedEntry {
@@ -64,6 +81,7 @@ function asReviewed(entry: StoredReview): ReviewedEntry {
 interface Decision {
   status: 'published' | 'closed';
   rejectedReason?: RejectionReason;
+  rejectedBy?: string;
   residentNotice?: ResidentNotice;
 }
 
@@ -131,7 +149,12 @@ export class QualificationService {
     const entry = await this.reviewable(entryId, 'closed');
     if (entry.status === 'pending_review') {
       const notice: ResidentNotice = { kind: 'entry_rejected' };
-      await this.decide(entry, { status: 'closed', rejectedReason: reason, residentNotice: notice });
+      await this.decide(entry, {
+        status: 'closed',
+        rejectedReason: reason,
+        rejectedBy: moderatorPsid,
+        residentNotice: notice,
+      });
       const target = { type: 'entry' as const, id: entry._id.toHexString() };
       await this.deps.audit.record(moderatorPsid, 'entry.reject', target, reason);
       entry.residentNotice = notice;
@@ -139,6 +162,24 @@ export class QualificationService {
     }
     const residentNotified = await this.deliverNotice(entry);
     return { entry: { ...entry, status: 'closed' }, residentNotified };
+  }
+
+  /**
+   * The resident's entry refused within {@link REFUSAL_REPLY_DAYS} before `now` (the latest),
+   * with the referent who refused it; null when there is none (or it was refused before who
+   * refused was kept).
+   */
+  async recentRefusal(psid: string, now: Date): Promise<RecentRefusal | null> {
+    const since = new Date(now.getTime() - REFUSAL_REPLY_DAYS * 24 * 60 * 60 * 1000);
+    const stored = await this.entries.lastRefusedOf(psid, since);
+    const entry = stored ? asReviewed(stored) : null;
+    if (!entry?.rejectedBy || !entry.rejectedAt) return null;
+    return {
+      entry,
+      reason: entry.rejectedReason ?? 'autre',
+      referent: entry.rejectedBy,
+      at: entry.rejectedAt,
+    };
   }
 
   /** Applies a decision to an entry still pending review. @throws ModerationError */

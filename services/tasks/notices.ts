@@ -38,6 +38,17 @@ export type TaskNotice =
   | { type: 'tasks.outcome'; reason: TaskReason; outcome: TaskOutcome }
   /** To the resident: nobody answered their hand-over in time; it goes to the admins. */
   | { type: 'tasks.handoverUnanswered' }
+  /**
+   * To the referent who refused an entry: its author answered (`refusedBecause` is the
+   * moderation module's rejection reason).
+   */
+  | {
+      type: 'tasks.refusalReply';
+      category?: Category;
+      neighbourhood?: string;
+      refusedBecause: string;
+      words: string;
+    }
   /** To the admins: nobody took the task for `minutes`. */
   | ({ type: 'tasks.escalated'; minutes: number } & TaskBrief);
 

@@ -66,6 +66,18 @@ export class TaskRepository {
     }
   }
 
+  /** Adds `words` to what the resident said on an unfinished task; the task after, or null. */
+  async addWords(id: ObjectId, words: string, max: number): Promise<Task | null> {
+    const task = await this.collection.findOne({ _id: id, status: { $in: ['open', 'taken'] } });
+    if (!task) return null;
+    const all = Array.from(task.words ? `${task.words} / ${words}` : words);
+    return this.collection.findOneAndUpdate(
+      { _id: id, status: { $in: ['open', 'taken'] } },
+      { $set: { words: all.slice(-max).join('') } },
+      { returnDocument: 'after' },
+    );
+  }
+
   /** The task, or null for an unknown or malformed id. */
   async get(id: string | ObjectId): Promise<Task | null> {
     const _id = toObjectId(id);

@@ -9,6 +9,7 @@
  */
 import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
+import type { Category } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
 import type { Notifier, NotifyAdmins } from '../messaging/notifier';
@@ -57,6 +58,16 @@ export interface TasksPorts {
   screening?: ScreeningWords;
   /** E-mails the staff of an urgent task or an emergency as soon as it is created. */
   staffMail?: Pick<StaffMail, 'toNeighbourhood'>;
+  /** Due times; {@link DEFAULT_TASK_DUE_MINUTES} and {@link URGENT_TASK_DUE_MINUTES} by default. */
+  settings?: TaskSettings;
+}
+
+/** How long referents have to take a task before the admins are told. */
+export interface TaskSettings {
+  /** Minutes before a task is due when its caller says nothing. */
+  dueMinutes?: number;
+  /** Minutes before an urgent task is due. */
+  urgentDueMinutes?: number;
 }
 
 /** Tasks listed at most in a referent's daily digest (the others are counted). */
@@ -67,6 +78,33 @@ export interface CompleteResult {
   task: Task;
   /** Whether the resident was told the outcome now (a referent passes it on otherwise). */
   residentTold: boolean;
+}
+
+/** What {@link Tasks.refusalReply} needs. */
+export interface RefusalReply {
+  /** The resident who answered. */
+  psid: string;
+  /** What they wrote (screened before it is stored or sent). */
+  words: string;
+  /** The refused entry. */
+  entryId: string;
+  /** The referent who refused it. */
+  referent: string;
+  /** Why it was refused (the moderation module's reason). */
+  refusedBecause: string;
+  category?: Category;
+  neighbourhood?: string;
+  /** What the resident was told (for the referent). */
+  told?: string;
+}
+
+/** What {@link Tasks.refusalReply} did. */
+export interface RefusalReplyResult {
+  task: Task;
+  /** False when the words were added to the task already open for this refusal. */
+  created: boolean;
+  /** Whether the referent was sent a Messenger notice now. */
+  referentTold: boolean;
 }
 
 /** Options of {@link Tasks.escalateUntaken}. */
@@ -93,8 +131,12 @@ export class Tasks {
     }
     const now = this.ports.clock();
     const urgency = input.urgency === 'high' || input.reason === 'emergency' ? 'high' : 'normal';
+    const settings = this.ports.settings ?? {};
     const dueInMinutes =
-      input.dueInMinutes ?? (urgency === 'high' ? URGENT_TASK_DUE_MINUTES : DEFAULT_TASK_DUE_MINUTES);
+      input.dueInMinutes ??
+      (urgency === 'high'
+        ? (settings.urgentDueMinutes ?? URGENT_TASK_DUE_MINUTES)
+        : (settings.dueMinutes ?? DEFAULT_TASK_DUE_MINUTES));
     const task: UnsavedTask = {
       psid,
       reason: input.reason,
@@ -169,6 +211,48 @@ export class Tasks {
         error: error instanceof Error ? error.message : String(error),
       });
     }
+  }
+
+  /**
+   * The author of a refused entry answered the refusal: their words go to a
+   * `refusal_reply` task for the referent who refused it (one per entry while unfinished,
+   * later words added to it), and that referent is told in Messenger; when they cannot be
+   * told (outside their window), the task, first in their list, is the notice.
+   */
+  async refusalReply(input: RefusalReply): Promise<RefusalReplyResult> {
+    const { task, created } = await this.create({
+      psid: input.psid,
+      reason: 'refusal_reply',
+      subject: input.entryId,
+      words: input.words,
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.neighbourhood ? { neighbourhood: input.neighbourhood } : {}),
+      assignedTo: input.referent,
+      told: input.told,
+    });
+    const words = this.screened(input.words) ?? '';
+    const current = created
+      ? task
+      : ((await this.ports.repository.addWords(task._id, words, MAX_WORDS_LENGTH)) ?? task);
+    let referentTold = false;
+    try {
+      const result = await this.ports.notices.notify(input.referent, {
+        type: 'tasks.refusalReply',
+        refusedBecause: input.refusedBecause,
+        words,
+        ...(input.category ? { category: input.category } : {}),
+        ...(input.neighbourhood ? { neighbourhood: input.neighbourhood } : {}),
+      });
+      referentTold = result === 'sent';
+    } catch (error) {
+      // The task stands: the referent finds it first in their list.
+      this.ports.logger.warn('refusal reply notice refused', {
+        referent: redactId(input.referent),
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+    this.ports.logger.info('refusal reply', { resident: redactId(input.psid), created, referentTold });
+    return { task: current, created, referentTold };
   }
 
   /** The task, or null. */

@@ -113,7 +113,10 @@ export interface NewTask {
   told?: string;
   /** Minutes before the task is due (the module's default otherwise). */
   dueInMinutes?: number;
-  /** The referent whose task it is first (the one who registered a resident without Messenger). */
+  /**
+   * The referent whose task it is first (the one who registered a resident without Messenger,
+   * the one who refused the entry for `refusal_reply`); every referent still sees it.
+   */
   assignedTo?: string;
   /** For `offline_resident_step`: whom to call, and the notice that became this task. */
   step?: OfflineStep;

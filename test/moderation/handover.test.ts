@@ -87,6 +87,21 @@ describe('moderation/HandoverService', () => {
     for (const psid of [MAILLE, MERCURE, ADMIN]) assert.equal(world.messagesTo(psid).length, 1, psid);
   });
 
+  it('sends a sensitive summary to the neighbourhood and the admins only; the others read that one waits', async () => {
+    await world.moderation.handover.handOver(
+      request({ sensitive: true, summary: 'Mon mari me frappe, je suis au [adresse retirée]' }),
+    );
+    assert.equal(world.messagesTo(MAILLE).length, 1);
+    assert.match(textOf(world.messagesTo(MAILLE)[0]), /frappe/);
+    assert.match(textOf(world.messagesTo(ADMIN)[0]), /frappe/, 'admins read it');
+    const other = world.messagesTo(MERCURE);
+    assert.equal(other.length, 1);
+    assert.doesNotMatch(textOf(other[0]), /frappe|adresse/);
+    assert.match(textOf(other[0]), /conversation sensible attend un référent de La Maille 2/);
+    const stored = await world.moderation.handovers.active(RESIDENT);
+    assert.equal(stored?.sensitive, true);
+  });
+
   it('tells when the referents will answer outside their hours', async () => {
     world.clock.set(new Date('2026-03-08T15:00:00.000Z')); // Sunday 16:00 in Paris
     const before = await world.moderation.handover.availability();

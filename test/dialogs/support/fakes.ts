@@ -408,6 +408,8 @@ export class MemoryModeration implements ModerationPort {
       approveEntry: (moderatorPsid, id) => refused({ tool: 'approveEntry', moderatorPsid, id }),
       rejectEntry: (moderatorPsid, id, reason) =>
         refused({ tool: 'rejectEntry', moderatorPsid, id, detail: reason }),
+      // The fakes refuse no entry: nobody's words are a reply to a refusal.
+      recentRefusal: () => Promise.resolve(null),
     };
     this.audit = {
       record(actor, action, _target, detail) {
@@ -617,6 +619,7 @@ export function startFakeConversation(
       get: () => Promise.resolve(null),
       take: () => Promise.resolve(null),
       complete: () => Promise.resolve(null),
+      refusalReply: () => Promise.reject(new Error('no refusal in the fakes')),
     },
     promises: {
       promise(psid, reason) {
