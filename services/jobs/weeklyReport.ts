@@ -14,6 +14,7 @@ import { ENTRIES_COLLECTION } from '../entries';
 import { MATCHES_COLLECTION } from '../matching';
 import { HANDOVERS_COLLECTION } from '../moderation';
 import type { Notice, NotifyAdmins } from '../messaging/notifier';
+import { WeeklyReports } from './reportArchive';
 import type { JobSummary } from './types';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -96,9 +97,10 @@ export interface WeeklyReportDeps {
   notifyAdmins: NotifyAdmins<ReportNotice>;
 }
 
-/** Computes the figures and sends the report to the admins. */
+/** Computes the figures, keeps them for the console's dashboard and sends the report to the admins. */
 export async function sendWeeklyReport(deps: WeeklyReportDeps, now: Date): Promise<JobSummary> {
   const figures = await computeWeeklyFigures(deps.db, now);
+  await new WeeklyReports(deps.db).keep(figures, now);
   await deps.notifyAdmins({ type: 'reports.weekly', figures });
   return {
     entriesWeek: figures.entries.week,

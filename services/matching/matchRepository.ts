@@ -65,6 +65,7 @@ export class MatchRepository {
       { key: { offerPsid: 1 }, name: 'offerPsid' },
       { key: { status: 1, createdAt: 1 }, name: 'statusCreatedAt' },
       { key: { status: 1, askedAt: 1 }, name: 'statusAskedAt' },
+      { key: { acceptedAt: 1 }, name: 'acceptedAt', sparse: true },
     ]);
   }
 

@@ -25,6 +25,7 @@ export * from './broadcast';
 export * from './threadEvents';
 export * from './errors';
 export * from './handoverRepository';
+export * from './handoverFigures';
 export * from './handoverReminders';
 export * from './handoverService';
 export * from './notices';
