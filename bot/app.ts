@@ -14,6 +14,7 @@ import type { AppConfig } from './config';
 import { Container, type PartOverrides } from './container';
 import type { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
+import { consoleRoutes } from './console/routes';
 import { createServer } from './server';
 
 /** Options of {@link createApp}. */
@@ -83,6 +84,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const server = createServer({
     logger,
+    console: {
+      access: container.get('staffAccess'),
+      routes: consoleRoutes(container),
+      publicUrl: config.publicUrl,
+    },
     pingDatabase: async () => {
       await db.command({ ping: 1 });
     },

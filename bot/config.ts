@@ -72,6 +72,13 @@ export interface AppConfig {
    * `MATCH_HELPER_MAX_PER_DAY`, 3 by default.
    */
   readonly helperAsksPerDay: number;
+  /**
+   * Where the bot is reached from outside (`PUBLIC_URL`, no trailing slash), for the console's
+   * links; `http://localhost:<port>` by default. An https URL makes the console's cookie `Secure`.
+   */
+  readonly publicUrl: string;
+  /** The Page's inbox, where a referent answers a conversation handed over (`PAGE_INBOX_URL`). */
+  readonly pageInboxUrl: string;
 }
 
 /** The environment as a plain map of strings. */
@@ -209,6 +216,11 @@ export function parseConfig(env: Env): AppConfig {
     matchTimeoutHours,
     followUpAfterHours,
     helperAsksPerDay,
+    publicUrl: parseUrl('PUBLIC_URL', read('PUBLIC_URL') ?? `http://localhost:${port}`),
+    pageInboxUrl: parseUrl(
+      'PAGE_INBOX_URL',
+      read('PAGE_INBOX_URL') ?? 'https://business.facebook.com/latest/inbox',
+    ),
   });
 }
 

@@ -33,7 +33,7 @@ import { Limits } from '../services/limits';
 import type { Logger } from '../services/logger';
 import { Matcher, Matching, MatchRepository, NeedFinder } from '../services/matching';
 import { ConversationDirectory } from '../services/messaging/conversationDirectory';
-import { createModeration, UndeliveredQueue } from '../services/moderation';
+import { createModeration, StaffAccess, UndeliveredQueue } from '../services/moderation';
 import { Nlu } from '../services/nlu';
 import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox';
 import { Geocoder } from '../services/places';
@@ -292,6 +292,10 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
   },
   inbox: (c) => new InboxStore<EventSource, EventKind>(c.get('db')),
   jobs: (c) => applicationJobs(c),
+  staffAccess: (c) => {
+    const { moderators, audit } = c.get('moderation');
+    return new StaffAccess({ db: c.get('db'), clock: c.clock, moderators, audit });
+  },
 };
 
 /** The application's parts, built on first use from the configuration and the database. */
@@ -345,6 +349,7 @@ export class Container {
       this.get('outboxStore').ensureIndexes(),
       this.get('inbox').ensureIndexes(),
       ensureJobIndexes(db),
+      this.get('staffAccess').ensureIndexes(),
     ]);
   }
 }

@@ -16,7 +16,7 @@ import type { Logger } from '../services/logger';
 import type { Matching, MatchRepository } from '../services/matching';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type { Notifier, NotifyAdmins, ResidentNotifier } from '../services/messaging/notifier';
-import type { Moderation } from '../services/moderation';
+import type { Moderation, StaffAccess } from '../services/moderation';
 import type { Nlu } from '../services/nlu';
 import type { Outbox, OutboxStore } from '../services/outbox';
 import type { Geocoder } from '../services/places';
@@ -86,6 +86,8 @@ export interface Parts {
   inbox: InboxStore<EventSource, EventKind>;
   /** The scheduled jobs, by name. */
   jobs: Job[];
+  /** Sign-in links and sessions of the referents' console (`staff_links`, `staff_sessions`). */
+  staffAccess: StaffAccess;
 }
 
 /** What builds on the parts: their source (the container), its configuration and logger. */

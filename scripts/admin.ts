@@ -1,6 +1,7 @@
 /**
  * `npm run admin -- moderator add|list|remove …`: manages the referents who answer in the
- * Page inbox. Every change is audited (actor `cli`).
+ * Page inbox. Every change is audited (actor `cli`). `npm run admin -- login-link --psid ID`
+ * prints a one-time sign-in link to the referents' console as its last line.
  *
  * Reads the configuration like the app does (bot/config.ts): MONGODB_URI (unset: the local
  * engine) and MONGODB_DB. Exit status: 0 done, 1 failed, 2 bad usage.
@@ -8,6 +9,7 @@
 import { loadConfig } from '../bot/config';
 import { resolveDatabaseUri } from '../bot/devDatabase';
 import { Container } from '../bot/container';
+import { consoleLinkUrl } from '../bot/console/links';
 import { connectDatabase } from '../services/db/connect';
 import { createLogger } from '../services/logger';
 import { ADMIN_USAGE, parseAdminCommand, runAdminCommand, UsageError } from '../services/moderation/adminCli';
@@ -34,7 +36,14 @@ async function main(): Promise<number> {
     const { moderators, audit } = container.get('moderation');
     await moderators.ensureIndexes();
     await audit.ensureIndexes();
-    return await runAdminCommand(command, { moderators, audit, print: (line) => console.log(line) });
+    const staffAccess = container.get('staffAccess');
+    await staffAccess.ensureIndexes();
+    return await runAdminCommand(command, {
+      moderators,
+      audit,
+      print: (line) => console.log(line),
+      loginLink: async (psid) => consoleLinkUrl(config.publicUrl, (await staffAccess.issueLink(psid)).token),
+    });
   } finally {
     await client.close();
   }

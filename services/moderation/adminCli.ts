@@ -4,6 +4,7 @@
  */
 import { CodedError, ErrorCode } from '../errors';
 import type { AuditLog } from './audit';
+import { ModerationError } from './errors';
 import { isPsid, MODERATOR_ROLES, type ModeratorRepository, type ModeratorRole } from './moderatorRepository';
 
 /** The usage text shown on a usage error. */
@@ -12,13 +13,15 @@ export const ADMIN_USAGE = [
   '  npm run admin -- moderator add --psid ID --name NAME --quartier Q [--quartier Q2 …] [--role moderator|admin]',
   '  npm run admin -- moderator list',
   '  npm run admin -- moderator remove --psid ID',
+  '  npm run admin -- login-link --psid ID    (prints a one-time console sign-in link as its last line)',
 ].join('\n');
 
 /** A parsed command. */
 export type AdminCommand =
   | { command: 'add'; psid: string; name: string; quartiers: string[]; role: ModeratorRole }
   | { command: 'list' }
-  | { command: 'remove'; psid: string };
+  | { command: 'remove'; psid: string }
+  | { command: 'login-link'; psid: string };
 
 /** A command line that does not follow {@link ADMIN_USAGE}; the script exits with status 2. */
 export class UsageError extends CodedError {
@@ -30,7 +33,10 @@ export class UsageError extends CodedError {
 /** Parses `argv` (without node and the script); throws {@link UsageError}. */
 export function parseAdminCommand(argv: readonly string[]): AdminCommand {
   const [area, action, ...rest] = argv;
-  if (area !== 'moderator') throw new UsageError(`unknown command "${area ?? ''}": expected "moderator"`);
+  if (area === 'login-link') return parseLoginLink(argv.slice(1));
+  if (area !== 'moderator') {
+    throw new UsageError(`unknown command "${area ?? ''}": expected "moderator" or "login-link"`);
+  }
   const options = parseOptions(rest);
   const allowed: Record<string, string[]> = {
     add: ['psid', 'name', 'quartier', 'role'],
@@ -63,6 +69,18 @@ export function parseAdminCommand(argv: readonly string[]): AdminCommand {
   return { command: 'add', psid, name, quartiers, role: role as ModeratorRole };
 }
 
+function parseLoginLink(args: readonly string[]): AdminCommand {
+  const options = parseOptions(args);
+  for (const name of options.keys()) {
+    if (name !== 'psid') throw new UsageError(`--${name} is not an option of "login-link"`);
+  }
+  const psids = options.get('psid') ?? [];
+  if (psids.length !== 1) throw new UsageError('login-link needs exactly one --psid');
+  const psid = psids[0] ?? '';
+  if (!isPsid(psid)) throw new UsageError('--psid must be the digits of a page-scoped id');
+  return { command: 'login-link', psid };
+}
+
 function parseOptions(args: readonly string[]): Map<string, string[]> {
   const options = new Map<string, string[]>();
   for (let i = 0; i < args.length; i += 1) {
@@ -87,6 +105,11 @@ export interface AdminContext {
   audit: AuditLog;
   /** Writes one line of output. */
   print: (line: string) => void;
+  /**
+   * A one-time console sign-in URL for `psid`; throws {@link ModerationError} `not_moderator`
+   * for anyone but an active moderator (the `login-link` command).
+   */
+  loginLink?: (psid: string) => Promise<string>;
 }
 
 /**
@@ -107,6 +130,19 @@ export async function runAdminCommand(command: AdminCommand, context: AdminConte
       print(`${m.psid}\t${m.name}\t${m.role}\t${status}\t${m.quartiers.join(', ') || '(all)'}\t${hours}`);
     }
     return 0;
+  }
+  if (command.command === 'login-link') {
+    if (!context.loginLink) throw new UsageError('login-link is not available here');
+    try {
+      const url = await context.loginLink(command.psid);
+      print(`Console sign-in link for ${command.psid} (valid 15 minutes, usable once):`);
+      print(url);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ModerationError) || error.code !== ErrorCode.NotModerator) throw error;
+      print(`Refused: ${command.psid} is not an active moderator or admin; no console link.`);
+      return 1;
+    }
   }
   const target = { type: 'moderator' as const, id: command.psid };
   if (command.command === 'remove') {

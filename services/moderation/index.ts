@@ -34,6 +34,7 @@ export * from './qualificationService';
 export * from './undeliveredQueue';
 export * from './handoverThreads';
 export * from './personalData';
+export * from './staffAccess';
 
 /** What {@link createModeration} needs. */
 export interface ModerationOptions {

@@ -1,0 +1,11 @@
+/**
+ * Every page of the console, as {@link ConsoleRoute}s built from the application's parts.
+ */
+import type { PartSource } from '../parts';
+import type { ConsoleRoute } from './contract';
+import { queuePage } from './pages/queuePage';
+
+/** The console's routes over `parts`. */
+export function consoleRoutes(_parts: PartSource): ConsoleRoute[] {
+  return [{ method: 'GET', path: '/', handle: (request) => Promise.resolve({ html: queuePage(request) }) }];
+}
