@@ -6,7 +6,7 @@
  * A missing or malformed value stops start-up with a {@link ConfigError} naming the
  * variable. Nothing else in the application reads `process.env`.
  */
-import { ConfigError, parseHosts, parseHours, parsePort, parseUrl } from './configValues';
+import { ConfigError, parseHosts, parseHours, parsePort, parseTileUrl, parseUrl } from './configValues';
 
 export { ConfigError };
 
@@ -79,6 +79,8 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** The Page's inbox, where a referent answers a conversation handed over (`PAGE_INBOX_URL`). */
   readonly pageInboxUrl: string;
+  /** The console map's tile server (`MAP_TILE_URL`), '' for none: see `parseTileUrl`. */
+  readonly mapTileUrl: string;
 }
 
 /** The environment as a plain map of strings. */
@@ -221,6 +223,7 @@ export function parseConfig(env: Env): AppConfig {
       'PAGE_INBOX_URL',
       read('PAGE_INBOX_URL') ?? 'https://business.facebook.com/latest/inbox',
     ),
+    mapTileUrl: parseTileUrl(env.MAP_TILE_URL, production),
   });
 }
 

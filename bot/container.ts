@@ -55,6 +55,7 @@ import { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
 import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
+import { createConsoleFigures } from './console/figures/figures';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { Testimonials } from '../services/testimonials';
 import { createTasks, PromiseTracker } from '../services/tasks';
@@ -296,6 +297,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     const { moderators, audit } = c.get('moderation');
     return new StaffAccess({ db: c.get('db'), clock: c.clock, moderators, audit });
   },
+  figures: (c) => createConsoleFigures(c.get('db'), c.clock),
 };
 
 /** The application's parts, built on first use from the configuration and the database. */

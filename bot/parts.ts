@@ -25,6 +25,7 @@ import type { ResidentRepository } from '../services/residents';
 import type { PageFeed, Testimonials } from '../services/testimonials';
 import type { PromiseTracker, TasksModule } from '../services/tasks';
 import type { ProactiveAdapter } from './adapterNotifier';
+import type { ConsoleFigures } from './console/figures/figures';
 import type { VoisinsBot } from './bot';
 import type { AppConfig } from './config';
 import type { MessengerAdapter } from './messenger/adapter';
@@ -88,6 +89,8 @@ export interface Parts {
   jobs: Job[];
   /** Sign-in links and sessions of the referents' console (`staff_links`, `staff_sessions`). */
   staffAccess: StaffAccess;
+  /** The console's map, coverage table and dashboard figures (read only). */
+  figures: ConsoleFigures;
 }
 
 /** What builds on the parts: their source (the container), its configuration and logger. */

@@ -19,7 +19,7 @@ export function consolePath(path: string): string {
 const NAVIGATION: readonly { section: ConsoleSection; path: string; label: string; adminOnly?: boolean }[] = [
   { section: 'queue', path: '/', label: 'console.nav.queue' },
   { section: 'map', path: '/carte', label: 'console.nav.map' },
-  { section: 'dashboard', path: '/tableau-de-bord', label: 'console.nav.dashboard' },
+  { section: 'dashboard', path: '/tableau', label: 'console.nav.dashboard' },
   { section: 'referents', path: '/referents', label: 'console.nav.referents', adminOnly: true },
 ];
 

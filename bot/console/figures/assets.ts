@@ -4,12 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-
-/** One static file: where it is on disk and its Content-Type. */
-export interface StaticAsset {
-  file: string;
-  type: string;
-}
+import type { StaticFile } from '../router';
 
 /**
  * The folder of our own static files: next to this file when run from the sources (tsx,
@@ -27,17 +22,12 @@ const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 
 /** The figures' static files by name (`/console/static/<name>`). */
-export const FIGURES_ASSETS: Readonly<Record<string, StaticAsset>> = Object.freeze({
-  'leaflet.js': { file: require.resolve('leaflet/dist/leaflet.js'), type: JS },
-  'leaflet.css': { file: require.resolve('leaflet/dist/leaflet.css'), type: CSS },
+export const FIGURES_ASSETS: Readonly<Record<string, StaticFile>> = Object.freeze({
+  'leaflet.js': { path: require.resolve('leaflet/dist/leaflet.js'), type: JS },
+  'leaflet.css': { path: require.resolve('leaflet/dist/leaflet.css'), type: CSS },
   // chart.js exports no subpath: its UMD build sits beside its CommonJS entry.
-  'chart.umd.min.js': { file: join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), type: JS },
-  'figures-map.js': { file: join(OWN, 'map.js'), type: JS },
-  'figures-dashboard.js': { file: join(OWN, 'dashboard.js'), type: JS },
-  'figures.css': { file: join(OWN, 'figures.css'), type: CSS },
+  'chart.umd.min.js': { path: join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), type: JS },
+  'figures-map.js': { path: join(OWN, 'map.js'), type: JS },
+  'figures-dashboard.js': { path: join(OWN, 'dashboard.js'), type: JS },
+  'figures.css': { path: join(OWN, 'figures.css'), type: CSS },
 });
-
-/** The URL of a static file. */
-export function assetUrl(name: string): string {
-  return `/console/static/${name}`;
-}
