@@ -69,6 +69,15 @@ export class MatchRepository {
     ]);
   }
 
+  /** The matches `psid` is in (asking or helping), newest first. */
+  async byResident(psid: string, limit = 50): Promise<StoredMatch[]> {
+    return this.collection
+      .find({ $or: [{ needPsid: psid }, { offerPsid: psid }] })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .toArray();
+  }
+
   /**
    * Records that `offer` was proposed for `need`, `distanceMeters` apart.
    *
