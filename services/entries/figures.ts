@@ -54,34 +54,19 @@ export class EntryFigures {
    * `status_category` index).
    */
   async openCells(): Promise<OpenEntryCell[]> {
-    const groups = await this.collection
-      .aggregate<{
-        _id: { kind: EntryKind; category: Category; neighbourhood?: string; location?: Entry['location'] };
-        n: number;
-      }>([
-        { $match: OPEN },
-        {
-          $group: {
-            _id: {
-              kind: '$kind',
-              category: '$category',
-              neighbourhood: '$neighbourhood',
-              location: '$location',
-            },
-            n: { $sum: 1 },
-          },
-        },
-      ])
-      .toArray();
+    // A projected find grouped here: faster than a $group on the local engine, same result.
+    const open = this.collection.find(OPEN, {
+      projection: { _id: 0, kind: 1, category: 1, neighbourhood: 1, location: 1 },
+    });
     const cells = new Map<string, OpenEntryCell>();
-    for (const { _id, n } of groups) {
-      const point = coarse(_id.location);
+    for await (const entry of open) {
+      const point = coarse(entry.location);
       if (!point) continue;
-      const neighbourhood = typeof _id.neighbourhood === 'string' ? _id.neighbourhood : '';
-      const key = `${_id.kind}|${_id.category}|${neighbourhood}|${point.lat}|${point.lon}`;
+      const neighbourhood = typeof entry.neighbourhood === 'string' ? entry.neighbourhood : '';
+      const key = `${entry.kind}|${entry.category}|${neighbourhood}|${point.lat}|${point.lon}`;
       const cell = cells.get(key);
-      if (cell) cell.count += n;
-      else cells.set(key, { kind: _id.kind, category: _id.category, neighbourhood, ...point, count: n });
+      if (cell) cell.count += 1;
+      else cells.set(key, { kind: entry.kind, category: entry.category, neighbourhood, ...point, count: 1 });
     }
     return [...cells.values()];
   }
