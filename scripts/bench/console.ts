@@ -130,7 +130,7 @@ export async function benchConsole(db: Db, uri: string, progress: (line: string)
 /** The index the engine's plan uses for `filter` on `collection` (or what its plan says). */
 async function indexOf(db: Db, collection: string, filter: Document): Promise<string> {
   try {
-    const plan = (await db.collection(collection).find(filter).explain());
+    const plan = await db.collection(collection).find(filter).explain();
     const names = new Set<string>();
     const walk = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
