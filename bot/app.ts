@@ -14,6 +14,9 @@ import type { AppConfig } from './config';
 import { Container, type PartOverrides } from './container';
 import type { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
+import { FIGURES_ASSETS } from './console/figures/assets';
+import { consoleRoutes } from './console/routes';
+import { tileOrigin } from './configValues';
 import { createServer } from './server';
 
 /** Options of {@link createApp}. */
@@ -87,6 +90,13 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const server = createServer({
     logger,
+    console: {
+      access: container.get('staffAccess'),
+      routes: consoleRoutes(container),
+      publicUrl: config.publicUrl,
+      staticFiles: FIGURES_ASSETS,
+      imageSources: [tileOrigin(config.mapTileUrl)].filter((origin) => origin !== undefined),
+    },
     pingDatabase: async () => {
       await db.command({ ping: 1 });
     },

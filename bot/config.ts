@@ -14,6 +14,7 @@ import {
   parseMinutes,
   parsePort,
   parseSmtpUrl,
+  parseTileUrl,
   parseUrl,
 } from './configValues';
 
@@ -100,11 +101,6 @@ export interface AppConfig {
   readonly helperAsksPerDay: number;
   /** E-mail to the staff (`SMTP_URL`, `MAIL_FROM`). */
   readonly mail: MailConfig;
-  /**
-   * Where the bot is reached from outside (`PUBLIC_BASE_URL`, `http://localhost:<port>` by
-   * default), for the console's links in e-mails.
-   */
-  readonly publicBaseUrl: string;
   /** Minutes a referent has to take a task before it is due (`TASK_DUE_MINUTES`, 120). */
   readonly taskDueMinutes: number;
   /** The same for an urgent task (`TASK_URGENT_DUE_MINUTES`, 30). */
@@ -114,6 +110,15 @@ export interface AppConfig {
    * (`TASK_ESCALATION_DELAY_MINUTES`, 0).
    */
   readonly taskEscalationDelayMinutes: number;
+  /**
+   * Where the bot is reached from outside (`PUBLIC_URL`, no trailing slash), for the console's
+   * links; `http://localhost:<port>` by default. An https URL makes the console's cookie `Secure`.
+   */
+  readonly publicUrl: string;
+  /** The Page's inbox, where a referent answers a conversation handed over (`PAGE_INBOX_URL`). */
+  readonly pageInboxUrl: string;
+  /** The console map's tile server (`MAP_TILE_URL`), '' for none: see `parseTileUrl`. */
+  readonly mapTileUrl: string;
 }
 
 /** The environment as a plain map of strings. */
@@ -300,10 +305,15 @@ export function parseConfig(env: Env): AppConfig {
     followUpAfterHours,
     helperAsksPerDay,
     mail,
-    publicBaseUrl: parseUrl('PUBLIC_BASE_URL', read('PUBLIC_BASE_URL') ?? `http://localhost:${port}`),
     taskDueMinutes,
     urgentTaskDueMinutes,
     taskEscalationDelayMinutes,
+    publicUrl: parseUrl('PUBLIC_URL', read('PUBLIC_URL') ?? `http://localhost:${port}`),
+    pageInboxUrl: parseUrl(
+      'PAGE_INBOX_URL',
+      read('PAGE_INBOX_URL') ?? 'https://business.facebook.com/latest/inbox',
+    ),
+    mapTileUrl: parseTileUrl(env.MAP_TILE_URL, production),
   });
 }
 

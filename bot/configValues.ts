@@ -88,3 +88,28 @@ export function parseMailFrom(value: string): string {
   }
   return value;
 }
+
+/** OpenStreetMap's tile server, the map's background in production. */
+export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/**
+ * The console map's tile server (`MAP_TILE_URL`): a URL template with `{z}`, `{x}` and `{y}`;
+ * set and empty, no background is drawn; unset, OpenStreetMap's in production and none
+ * elsewhere (tests and development load nothing from outside unless asked).
+ */
+export function parseTileUrl(value: string | undefined, production: boolean): string {
+  if (value === undefined) return production ? OSM_TILE_URL : '';
+  const url = value.trim();
+  if (url === '') return '';
+  const valid = /^https:\/\/[^\s/]+\//.test(url) || (!production && /^http:\/\/[^\s/]+\//.test(url));
+  if (!valid || !['{z}', '{x}', '{y}'].every((part) => url.includes(part))) {
+    throw new ConfigError('MAP_TILE_URL must be an https URL with {z}, {x} and {y} (or empty for no tiles)');
+  }
+  return url;
+}
+
+/** The origin images of the map come from (for the console's Content-Security-Policy), if any. */
+export function tileOrigin(tileUrl: string): string | undefined {
+  if (tileUrl === '') return undefined;
+  return new URL(tileUrl.replace(/\{[a-z]\}/g, '0')).origin;
+}

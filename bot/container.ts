@@ -35,7 +35,7 @@ import type { Logger } from '../services/logger';
 import { createMailer, MailOutbox } from '../services/mail';
 import { Matcher, Matching, MatchRepository, NeedFinder } from '../services/matching';
 import { ConversationDirectory } from '../services/messaging/conversationDirectory';
-import { createModeration, UndeliveredQueue } from '../services/moderation';
+import { createModeration, StaffAccess, UndeliveredQueue } from '../services/moderation';
 import { Nlu } from '../services/nlu';
 import { journaledThreadControl, Outbox, OutboxStore } from '../services/outbox';
 import { Geocoder } from '../services/places';
@@ -59,6 +59,7 @@ import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
 import { OfflineStepNotifier } from './offlineStepNotifier';
 import { StaffMailer } from './staffMailer';
+import { createConsoleFigures } from './console/figures/figures';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { Testimonials } from '../services/testimonials';
 import { createTasks, PromiseTracker } from '../services/tasks';
@@ -326,9 +327,14 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     new StaffMailer({
       outbox: c.get('mailOutbox'),
       mailer: c.get('mailer'),
-      publicBaseUrl: c.config.publicBaseUrl,
+      publicBaseUrl: c.config.publicUrl,
       logger: c.logger,
     }),
+  staffAccess: (c) => {
+    const { moderators, audit } = c.get('moderation');
+    return new StaffAccess({ db: c.get('db'), clock: c.clock, moderators, audit });
+  },
+  figures: (c) => createConsoleFigures(c.get('db'), c.clock),
 };
 
 /** The application's parts, built on first use from the configuration and the database. */
@@ -383,6 +389,7 @@ export class Container {
       this.get('inbox').ensureIndexes(),
       this.get('mailOutbox').ensureIndexes(),
       ensureJobIndexes(db),
+      this.get('staffAccess').ensureIndexes(),
     ]);
   }
 }

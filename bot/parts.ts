@@ -17,7 +17,7 @@ import type { Mailer, MailOutbox } from '../services/mail';
 import type { Matching, MatchRepository } from '../services/matching';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type { Notifier, NotifyAdmins, ResidentNotifier } from '../services/messaging/notifier';
-import type { Moderation } from '../services/moderation';
+import type { Moderation, StaffAccess } from '../services/moderation';
 import type { Nlu } from '../services/nlu';
 import type { Outbox, OutboxStore } from '../services/outbox';
 import type { Geocoder } from '../services/places';
@@ -26,6 +26,7 @@ import type { ResidentRepository } from '../services/residents';
 import type { PageFeed, Testimonials } from '../services/testimonials';
 import type { PromiseTracker, TasksModule } from '../services/tasks';
 import type { ProactiveAdapter } from './adapterNotifier';
+import type { ConsoleFigures } from './console/figures/figures';
 import type { VoisinsBot } from './bot';
 import type { AppConfig } from './config';
 import type { PageComments } from './comments/pageComments';
@@ -97,6 +98,10 @@ export interface Parts {
   mailOutbox: MailOutbox;
   /** The staff's e-mails in French: the modules' notices and the console's sign-in link. */
   staffMailer: StaffMailer;
+  /** Sign-in links and sessions of the referents' console (`staff_links`, `staff_sessions`). */
+  staffAccess: StaffAccess;
+  /** The console's map, coverage table and dashboard figures (read only). */
+  figures: ConsoleFigures;
 }
 
 /** What builds on the parts: their source (the container), its configuration and logger. */

@@ -8,6 +8,7 @@
  */
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../services/logger';
+import { mountConsole, type ConsoleOptions } from './console/router';
 import { botFrameworkHandler, type BotFrameworkRouteOptions } from './botframework/route';
 import { guardConnections, type HttpLimits, DEFAULT_HTTP_LIMITS } from './http/connectionGuard';
 import { healthHandler } from './routes/health';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Timeouts and connection limits; {@link DEFAULT_HTTP_LIMITS} by default. */
   limits?: Partial<HttpLimits>;
+  /** The referents' console under `/console`; absent, no console route exists. */
+  console?: Omit<ConsoleOptions, 'logger'>;
 }
 
 /** Creates the restify server with every route. */
@@ -55,6 +58,7 @@ export function createServer(options: ServerOptions): Server {
       },
     }),
   );
+  if (options.console) mountConsole(server, { ...options.console, logger: options.logger });
   server.on('restifyError', (_request: Request, _response: Response, error: Error, callback: () => void) => {
     options.logger.warn('http error', { error: error.name });
     hideInternals(error);

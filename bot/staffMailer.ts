@@ -12,7 +12,7 @@ export interface StaffMailerOptions {
   outbox: Pick<MailOutbox, 'send' | 'enabled'>;
   /** Sends the sign-in links directly (they are never stored). */
   mailer: Mailer;
-  /** `PUBLIC_BASE_URL`: where the console's links point. */
+  /** `PUBLIC_URL`: where the console's links point. */
   publicBaseUrl: string;
   logger: Logger;
 }

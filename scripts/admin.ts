@@ -1,7 +1,8 @@
 /**
- * `npm run admin -- moderator add|edit|hours|list|show|remove …`: manages the referents who
- * answer in the Page inbox, their neighbourhoods and their working hours. Every change is
- * audited (actor `cli`).
+ * `npm run admin -- moderator add|edit|hours|email|list|show|remove …`: manages the referents who
+ * answer in the Page inbox, their neighbourhoods, working hours and e-mail. Every change is
+ * audited (actor `cli`). `npm run admin -- login-link --psid ID` prints a one-time sign-in
+ * link to the referents' console as its last line.
  *
  * Reads the configuration like the app does (bot/config.ts): MONGODB_URI (unset: the local
  * engine) and MONGODB_DB. Exit status: 0 done, 1 failed, 2 bad usage.
@@ -9,6 +10,7 @@
 import { loadConfig } from '../bot/config';
 import { resolveDatabaseUri } from '../bot/devDatabase';
 import { Container } from '../bot/container';
+import { consoleLinkUrl } from '../bot/console/links';
 import { connectDatabase } from '../services/db/connect';
 import { activeHoursText } from '../dialogs/moderation/hoursText';
 import { createLogger } from '../services/logger';
@@ -36,11 +38,14 @@ async function main(): Promise<number> {
     const { moderators, audit } = container.get('moderation');
     await moderators.ensureIndexes();
     await audit.ensureIndexes();
+    const staffAccess = container.get('staffAccess');
+    await staffAccess.ensureIndexes();
     return await runAdminCommand(command, {
       moderators,
       audit,
       print: (line) => console.log(line),
       hoursText: activeHoursText,
+      loginLink: async (psid) => consoleLinkUrl(config.publicUrl, (await staffAccess.issueLink(psid)).token),
     });
   } finally {
     await client.close();

@@ -11,6 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { MongoClient } from 'mongodb';
 import { startLocalEngine } from '../tools/localdb/engine';
 import { engineCpuMeter } from './bench/engineCpu';
+import { benchConsole } from './bench/console';
 import { benchMatching } from './bench/matching';
 import { benchOutages } from './bench/outage';
 import { benchReexamination } from './bench/reexamine';
@@ -43,6 +44,14 @@ async function main(): Promise<void> {
   const cpu = engineCpuMeter(process.env.MONGODB_URI ? (instance ?? '') : 'bench');
   const dbName = `bench_${Date.now()}`;
   const client = await MongoClient.connect(uri);
+  if (process.argv.includes('--only=console')) {
+    // `npm run bench -- --only=console`: « À traiter » and the map's data alone.
+    rows.push(...(await benchConsole(client.db(`${dbName}_console`), uri, progress)));
+    await client.db(`${dbName}_console`).dropDatabase();
+    await client.close();
+    printTable(rows);
+    return;
+  }
   if (process.argv.includes('--only=reexamine')) {
     // `npm run bench -- --only=reexamine`: the scheduled re-examination alone.
     rows.push(...(await benchReexamination(client.db(`${dbName}_reexamine`), progress, undefined, cpu)));
@@ -202,6 +211,7 @@ async function main(): Promise<void> {
   // 4. Matching among 100,000 entries.
   progress('matching: inserting 100,000 entries');
   rows.push(...(await benchMatching(client.db(`${dbName}_geo`), progress)));
+  rows.push(...(await benchConsole(client.db(`${dbName}_console`), uri, progress)));
 
   // 5. The scheduled re-examination of open needs.
   rows.push(...(await benchReexamination(client.db(`${dbName}_reexamine`), progress, undefined, cpu)));
@@ -214,6 +224,7 @@ async function main(): Promise<void> {
   await client.db(`${dbName}_reexamine`).dropDatabase();
   await client.db(`${dbName}_ingest`).dropDatabase();
   await client.db(`${dbName}_geo`).dropDatabase();
+  await client.db(`${dbName}_console`).dropDatabase();
   await client.close();
   printTable(rows);
 }

@@ -98,10 +98,25 @@ export async function take(
 
 /** The referent marks it done: the bot has the thread back and tells the resident, with the menu. */
 export async function close(deps: HandoverToolsDeps, psid: string, id: string): Promise<Partial<Activity>> {
+  const { told } = await closeHandover(deps, psid, id);
+  const key = told ? 'moderatorMenu.handoffs.closed' : 'moderatorMenu.handoffs.closedNotTold';
+  return backToMenu(t(key), [choice(t('moderatorMenu.handoffs.next'), ModPayload.handovers)]);
+}
+
+/**
+ * Closing itself, for Messenger and the console alike: the bot takes the thread back (audited)
+ * and tells the resident it is back, with the menu; `told` is false when they could not be told.
+ *
+ * @throws ModerationError
+ */
+export async function closeHandover(
+  deps: HandoverToolsDeps,
+  psid: string,
+  id: string,
+): Promise<{ closed: StoredHandover; told: boolean }> {
   const closed = await deps.moderation.handover.closeHandover(psid, id);
   const told = await deps.notifier.notify(closed.psid, withMenu(t('moderation.resident.back')));
-  const key = told === 'sent' ? 'moderatorMenu.handoffs.closed' : 'moderatorMenu.handoffs.closedNotTold';
-  return backToMenu(t(key), [choice(t('moderatorMenu.handoffs.next'), ModPayload.handovers)]);
+  return { closed, told: told === 'sent' };
 }
 
 function describe(

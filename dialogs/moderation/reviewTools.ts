@@ -6,7 +6,7 @@
 import type { Activity } from 'botbuilder';
 import type { MatchingPort, ModerationPort, StoredEntry } from '../ports';
 import { t } from '../../services/i18n';
-import { REJECTION_REASONS } from '../../services/moderation';
+import { REJECTION_REASONS, type QualificationResult } from '../../services/moderation';
 import { categoryName, choice, withChoices } from '../replies';
 import { backToMenu } from './moderatorMenu';
 import { ModPayload, ModPrefix } from '../payload';
@@ -81,9 +81,24 @@ export async function approve(
   psid: string,
   entryId: string,
 ): Promise<Partial<Activity>> {
-  const { residentNotified } = await deps.moderation.qualification.approveEntry(psid, entryId);
-  await deps.matching.entryPublished(entryId);
+  const { residentNotified } = await publishEntry(deps, psid, entryId);
   return afterDecision(t('moderatorMenu.review.approved'), residentNotified);
+}
+
+/**
+ * The approval itself, for Messenger and the console alike: the entry is published (audited,
+ * the resident told) and matched at once.
+ *
+ * @throws ModerationError
+ */
+export async function publishEntry(
+  deps: ReviewToolsDeps,
+  psid: string,
+  entryId: string,
+): Promise<QualificationResult> {
+  const result = await deps.moderation.qualification.approveEntry(psid, entryId);
+  await deps.matching.entryPublished(entryId);
+  return result;
 }
 
 /** Refuses the entry with `reason`; the resident is told why. */

@@ -4,6 +4,7 @@
  */
 export * from './entries';
 export * from './entryRepository';
+export * from './figures';
 export * from './jobs';
 export * from './notices';
 export * from './personalData';

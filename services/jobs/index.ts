@@ -19,3 +19,5 @@ export {
   JOB_RUNS_COLLECTION,
   type JobRunRecord,
 } from './leases';
+export { WeeklyReports, WEEKLY_REPORTS_COLLECTION, type KeptReport } from './reportArchive';
+export { computeWeeklyFigures, type WeeklyFigures, type Breakdown } from './weeklyReport';

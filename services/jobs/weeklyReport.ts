@@ -14,6 +14,7 @@ import { ENTRIES_COLLECTION } from '../entries';
 import { MATCHES_COLLECTION } from '../matching';
 import { HANDOVERS_COLLECTION } from '../moderation';
 import type { Notice, NotifyAdmins } from '../messaging/notifier';
+import { WeeklyReports } from './reportArchive';
 import type { JobSummary } from './types';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -98,10 +99,11 @@ export interface WeeklyReportDeps {
   mailAdmins?: (notice: ReportNotice, key: string) => Promise<unknown>;
 }
 
-/** Computes the figures and sends the report to the admins. */
+/** Computes the figures, keeps them for the console's dashboard and sends the report to the admins. */
 export async function sendWeeklyReport(deps: WeeklyReportDeps, now: Date): Promise<JobSummary> {
   const figures = await computeWeeklyFigures(deps.db, now);
   const notice: ReportNotice = { type: 'reports.weekly', figures };
+  await new WeeklyReports(deps.db).keep(figures, now);
   await deps.notifyAdmins(notice);
   await deps.mailAdmins?.(notice, `weekly:${now.toISOString().slice(0, 10)}`);
   return {

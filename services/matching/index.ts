@@ -7,6 +7,7 @@ export * from './matchRepository';
 export * from './matcher';
 export * from './distanceBand';
 export * from './exportedMatch';
+export * from './figures';
 export * from './jobs';
 export * from './notices';
 export * from './personalData';

@@ -70,7 +70,17 @@ export class MatchRepository {
       { key: { offerPsid: 1 }, name: 'offerPsid' },
       { key: { status: 1, createdAt: 1 }, name: 'statusCreatedAt' },
       { key: { status: 1, askedAt: 1 }, name: 'statusAskedAt' },
+      { key: { acceptedAt: 1 }, name: 'acceptedAt', sparse: true },
     ]);
+  }
+
+  /** The matches `psid` is in (asking or helping), newest first. */
+  async byResident(psid: string, limit = 50): Promise<StoredMatch[]> {
+    return this.collection
+      .find({ $or: [{ needPsid: psid }, { offerPsid: psid }] })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .toArray();
   }
 
   /**

@@ -7,6 +7,7 @@ import { loadNeighbourhoods, type Neighbourhood } from '../places';
 import { PARIS, type ActiveHours, type TimeRange, type Weekday } from './activeHours';
 import type { AuditLog } from './audit';
 import { isEmailAddress } from '../mail';
+import { ModerationError } from './errors';
 import {
   isPsid,
   MODERATOR_ROLES,
@@ -30,6 +31,7 @@ export const ADMIN_USAGE = [
   '  npm run admin -- moderator list',
   '  npm run admin -- moderator show --psid ID',
   '  npm run admin -- moderator remove --psid ID',
+  '  npm run admin -- login-link --psid ID    (prints a one-time console sign-in link as its last line)',
   '',
   'Neighbourhoods (--quartier): ' + KNOWN_NEIGHBOURHOODS.map((n) => n.name).join(', ') + '.',
   'Days (--days): lun mar mer jeu ven sam dim, a range (lun-ven) or a list (lun,mer,ven); hours in',
@@ -45,7 +47,8 @@ export type AdminCommand =
   | { command: 'hours'; psid: string; hours: ActiveHours }
   | { command: 'list' }
   | { command: 'show'; psid: string }
-  | { command: 'remove'; psid: string };
+  | { command: 'remove'; psid: string }
+  | { command: 'login-link'; psid: string };
 
 /** A command line that does not follow {@link ADMIN_USAGE}; the script exits with status 2. */
 export class UsageError extends CodedError {
@@ -54,7 +57,7 @@ export class UsageError extends CodedError {
   }
 }
 
-const ALLOWED: Record<AdminCommand['command'], string[]> = {
+const ALLOWED: Record<Exclude<AdminCommand['command'], 'login-link'>, string[]> = {
   add: ['psid', 'name', 'quartier', 'role', 'email'],
   edit: ['psid', 'name', 'quartier', 'role', 'active', 'email'],
   email: ['psid', 'email'],
@@ -67,11 +70,14 @@ const ALLOWED: Record<AdminCommand['command'], string[]> = {
 /** Parses `argv` (without node and the script); throws {@link UsageError}. */
 export function parseAdminCommand(argv: readonly string[]): AdminCommand {
   const [area, action, ...rest] = argv;
-  if (area !== 'moderator') throw new UsageError(`unknown command "${area ?? ''}": expected "moderator"`);
+  if (area === 'login-link') return parseLoginLink(argv.slice(1));
+  if (area !== 'moderator') {
+    throw new UsageError(`unknown command "${area ?? ''}": expected "moderator" or "login-link"`);
+  }
   const options = parseOptions(rest);
   const known =
     action !== undefined && Object.hasOwn(ALLOWED, action)
-      ? ALLOWED[action as AdminCommand['command']]
+      ? ALLOWED[action as keyof typeof ALLOWED]
       : undefined;
   if (!known)
     throw new UsageError(`unknown action "${action ?? ''}": expected ${Object.keys(ALLOWED).join(', ')}`);
@@ -249,6 +255,18 @@ function parseHoursOptions(options: Map<string, string[]>): ActiveHours {
   return { timeZone: PARIS, days: week };
 }
 
+function parseLoginLink(args: readonly string[]): AdminCommand {
+  const options = parseOptions(args);
+  for (const name of options.keys()) {
+    if (name !== 'psid') throw new UsageError(`--${name} is not an option of "login-link"`);
+  }
+  const psids = options.get('psid') ?? [];
+  if (psids.length !== 1) throw new UsageError('login-link needs exactly one --psid');
+  const psid = psids[0] ?? '';
+  if (!isPsid(psid)) throw new UsageError('--psid must be the digits of a page-scoped id');
+  return { command: 'login-link', psid };
+}
+
 function parseOptions(args: readonly string[]): Map<string, string[]> {
   const options = new Map<string, string[]>();
   for (let i = 0; i < args.length; i += 1) {
@@ -275,6 +293,11 @@ export interface AdminContext {
   print: (line: string) => void;
   /** Working hours as the referents say them (French, from the conversation layer). */
   hoursText: (hours: ActiveHours) => string;
+  /**
+   * A one-time console sign-in URL for `psid`; throws {@link ModerationError} `not_moderator`
+   * for anyone but an active moderator (the `login-link` command).
+   */
+  loginLink?: (psid: string) => Promise<string>;
 }
 
 /**
@@ -289,6 +312,19 @@ export async function runAdminCommand(command: AdminCommand, context: AdminConte
     if (all.length === 0) print('No moderators.');
     for (const m of all) print(describe(m, context));
     return 0;
+  }
+  if (command.command === 'login-link') {
+    if (!context.loginLink) throw new UsageError('login-link is not available here');
+    try {
+      const url = await context.loginLink(command.psid);
+      print(`Console sign-in link for ${command.psid} (valid 15 minutes, usable once):`);
+      print(url);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ModerationError) || error.code !== ErrorCode.NotModerator) throw error;
+      print(`Refused: ${command.psid} is not an active moderator or admin; no console link.`);
+      return 1;
+    }
   }
   const target = { type: 'moderator' as const, id: command.psid };
   const missing = (): number => {

@@ -24,11 +24,19 @@ export type AuditAction =
   /** A referent registered an entry for someone who is not online (detail: `phone`/`in_person`). */
   | 'entry.register'
   | 'handoff.take'
-  | 'handoff.close';
+  | 'handoff.close'
+  /** A referent signed in to the console. */
+  | 'console.signin'
+  /** A referent opened a resident's page in the console. */
+  | 'resident.view'
+  /** A referent was shown a resident's phone number to call them. */
+  | 'contact.reveal'
+  /** A referent marked a message that could not be sent as passed on. */
+  | 'undelivered.handled';
 
 /** What the action was about (stored values: a handover is `handoff`). */
 export interface AuditTarget {
-  type: 'moderator' | 'entry' | 'handoff';
+  type: 'moderator' | 'entry' | 'handoff' | 'resident' | 'task' | 'undelivered';
   id: string;
 }
 

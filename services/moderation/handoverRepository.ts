@@ -137,6 +137,11 @@ export class HandoverRepository {
     return this.collection.findOne({ psid, status: { $in: ACTIVE } }, { sort: { createdAt: -1 } });
   }
 
+  /** Every handover of `psid` (closed ones too), newest first. */
+  async byResident(psid: string, limit = 20): Promise<StoredHandover[]> {
+    return this.collection.find({ psid }).sort({ createdAt: -1 }).limit(limit).toArray();
+  }
+
   /** The handover with this id (string ids from payloads are checked), or null. */
   async get(id: string | ObjectId): Promise<StoredHandover | null> {
     const _id = toObjectId(id);

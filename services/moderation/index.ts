@@ -27,6 +27,7 @@ export * from './broadcast';
 export * from './threadEvents';
 export * from './errors';
 export * from './handoverRepository';
+export * from './handoverFigures';
 export * from './handoverReminders';
 export * from './handoverService';
 export * from './notices';
@@ -36,6 +37,7 @@ export * from './undeliveredQueue';
 export * from './staffMail';
 export * from './handoverThreads';
 export * from './personalData';
+export * from './staffAccess';
 
 /** What {@link createModeration} needs. */
 export interface ModerationOptions {

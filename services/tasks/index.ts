@@ -12,6 +12,7 @@ import { TaskRepository } from './taskRepository';
 import { Tasks, type TaskReferentsPort, type TaskSettings, type TasksPorts } from './tasks';
 
 export * from './handoverTimeouts';
+export * from './figures';
 export * from './jobs';
 export * from './notices';
 export * from './personalData';

@@ -89,6 +89,15 @@ export class TaskRepository {
     return this.collection.find(visibleTo(referent)).sort({ createdAt: 1 }).limit(limit).toArray();
   }
 
+  /** The tasks about resident `psid` (done ones too), newest first. */
+  async byResident(psid: string, limit = MAX_LISTED): Promise<Task[]> {
+    return this.collection
+      .find({ psid, reason: { $ne: 'undelivered_notice' } })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .toArray();
+  }
+
   /** How many tasks `referent` sees are open or taken. */
   async countUnfinished(referent: string): Promise<number> {
     return this.collection.countDocuments(visibleTo(referent));

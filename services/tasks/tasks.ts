@@ -283,6 +283,11 @@ export class Tasks {
     );
   }
 
+  /** The tasks about resident `psid`, done ones too, newest first (their page in the console). */
+  listByResident(psid: string): Promise<Task[]> {
+    return this.ports.repository.byResident(requirePsid(psid));
+  }
+
   /** How many tasks wait (open or taken) in `referent`'s list, for their menu. */
   count(referent: string): Promise<number> {
     return this.ports.repository.countUnfinished(referent);

@@ -143,20 +143,20 @@ describe('e-mail configuration', () => {
   it('is off without SMTP_URL, with the console on localhost', () => {
     const config = parseConfig({});
     assert.equal(config.mail.smtpUrl, undefined);
-    assert.equal(config.publicBaseUrl, 'http://localhost:3978');
+    assert.equal(config.publicUrl, 'http://localhost:3978');
   });
 
-  it('reads SMTP_URL, MAIL_FROM and PUBLIC_BASE_URL', () => {
+  it('reads SMTP_URL, MAIL_FROM and PUBLIC_URL', () => {
     const config = parseConfig({
       SMTP_URL: 'smtp://user:pass@smtp.example.org:587',
       MAIL_FROM: 'Voisins Solidaires <bot@example.org>',
-      PUBLIC_BASE_URL: 'https://voisins.example.org/',
+      PUBLIC_URL: 'https://voisins.example.org/',
     });
     assert.deepEqual(config.mail, {
       smtpUrl: 'smtp://user:pass@smtp.example.org:587',
       from: 'Voisins Solidaires <bot@example.org>',
     });
-    assert.equal(config.publicBaseUrl, 'https://voisins.example.org');
+    assert.equal(config.publicUrl, 'https://voisins.example.org');
   });
 
   for (const [env, named] of [
@@ -164,7 +164,7 @@ describe('e-mail configuration', () => {
     [{ SMTP_URL: 'https://smtp.example.org', MAIL_FROM: 'a@example.org' }, 'SMTP_URL'],
     [{ SMTP_URL: 'not a url', MAIL_FROM: 'a@example.org' }, 'SMTP_URL'],
     [{ MAIL_FROM: 'Voisins <nobody>' }, 'MAIL_FROM'],
-    [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL'],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
   ] as const) {
     it(`stops on ${Object.entries(env)
       .map(([k, v]) => `${k}=${v}`)

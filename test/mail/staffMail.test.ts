@@ -66,7 +66,7 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
       env: {
         SMTP_URL: smtp.url,
         MAIL_FROM: 'Voisins Solidaires Miramas <bot@voisins.test>',
-        PUBLIC_BASE_URL: 'https://voisins.test',
+        PUBLIC_URL: 'https://voisins.test',
       },
     });
     await container.ensureIndexes();
