@@ -55,6 +55,7 @@ export type { Parts } from './parts';
 import { MESSENGER_CHANNEL_ID } from './messenger/activities';
 import { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
+import { consoleLinkUrl } from './console/links';
 import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
 import { OfflineStepNotifier } from './offlineStepNotifier';
@@ -305,6 +306,8 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     privacy: c.get('privacy'),
     tasks: c.get('tasks').tasks,
     promises: c.get('promises'),
+    consoleLink: async (psid) =>
+      consoleLinkUrl(c.config.publicUrl, (await c.get('staffAccess').issueLink(psid)).token),
   }),
   storage: (c) => new MongoStorage(c.get('db').collection<StorageDocument>('bot_state'), c.clock),
   bot: (c) => {

@@ -23,6 +23,7 @@ import { NeedDialog } from './needDialog';
 import { OfferDialog } from './offerDialog';
 import type {
   AttentionPort,
+  ConsoleLinkPort,
   EntriesPort,
   MatchingPort,
   GeocoderPort,
@@ -69,6 +70,8 @@ export interface ConversationServices {
   tasks: TasksPort;
   /** Promises made to residents, recorded as tasks. */
   promises: PromisesPort;
+  /** Sign-in links to the referents' console ("Ouvrir la console" in their menu); no such choice without. */
+  consoleLink?: ConsoleLinkPort;
 }
 
 /** Where the conversation's state lives (properties of the bot's conversation state). */

@@ -107,6 +107,8 @@ export const ModPayload = {
   register: 'MOD_REGISTER',
   /** The referents' tasks. */
   tasks: 'MOD_TASKS',
+  /** A sign-in link to the referents' console. */
+  console: 'MOD_CONSOLE',
 } as const;
 
 /** Prefixes of referents' payloads ending with an entry or handover id. */

@@ -128,6 +128,12 @@ export interface AttentionPort {
   flag(psid: string, reason: AttentionReason, detail?: string, facts?: PromiseFacts): Promise<unknown>;
 }
 
+/**
+ * A one-time sign-in link to the referents' console for `psid` (the composition root's, over
+ * the moderation module's `StaffAccess`); rejects with `not_moderator` for anyone else.
+ */
+export type ConsoleLinkPort = (psid: string) => Promise<string>;
+
 /** The referents' tasks (`Tasks` of services/tasks). */
 export type TasksPort = Pick<Tasks, 'listFor' | 'count' | 'take' | 'complete' | 'get' | 'refusalReply'>;
 

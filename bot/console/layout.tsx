@@ -104,6 +104,7 @@ function Document(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{`${props.title} · ${t('console.brand')}`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={consolePath('/static/console.css')} />
         {(props.styles ?? []).map((file) => (
           <link key={file} rel="stylesheet" href={consolePath(`/static/${file}`)} />

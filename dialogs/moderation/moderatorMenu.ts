@@ -4,7 +4,7 @@
  */
 import type { Activity, CardAction } from 'botbuilder';
 import { t } from '../../services/i18n';
-import type { ModerationPort, TasksPort } from '../ports';
+import type { ConsoleLinkPort, ModerationPort, TasksPort } from '../ports';
 import { choice, withChoices } from '../replies';
 import { ModPayload, TestimonialPayload } from '../payload';
 
@@ -12,15 +12,27 @@ import { ModPayload, TestimonialPayload } from '../payload';
 export interface ModeratorMenuDeps {
   moderation: Pick<ModerationPort, 'qualification' | 'handover' | 'moderators'>;
   tasks: Pick<TasksPort, 'count'>;
+  /** With it, the menu offers "Ouvrir la console". */
+  consoleLink?: ConsoleLinkPort;
 }
 
-/** The menu's quick replies, with the counts (tasks first); admins also review testimonials. */
-export function moderatorChoices(pending: number, handovers: number, admin = false, tasks = 0): CardAction[] {
+/**
+ * The menu's quick replies, with the counts (tasks first); admins also review testimonials;
+ * "Ouvrir la console" when the console is there (`console`).
+ */
+export function moderatorChoices(
+  pending: number,
+  handovers: number,
+  admin = false,
+  tasks = 0,
+  withConsole = false,
+): CardAction[] {
   return [
     choice(t('tasks.menu', { count: tasks }), ModPayload.tasks),
     choice(t('moderatorMenu.menu.pending', { count: pending }), ModPayload.pending),
     choice(t('moderatorMenu.menu.handoffs', { count: handovers }), ModPayload.handovers),
     ...(admin ? [choice(t('moderatorMenu.menu.testimonials'), TestimonialPayload.adminList)] : []),
+    ...(withConsole ? [choice(t('console.signIn.menu'), ModPayload.console)] : []),
     choice(t('moderatorMenu.menu.register'), ModPayload.register),
     choice(t('moderatorMenu.menu.residentMenu'), ModPayload.residentMenu),
   ];
@@ -40,7 +52,10 @@ export async function moderatorMenu(
   ]);
   const intro =
     text ?? t('moderatorMenu.menu.intro', { pending: pending.length, handoffs: handovers.length, tasks });
-  return withChoices(intro, moderatorChoices(pending.length, handovers.length, admin, tasks));
+  return withChoices(
+    intro,
+    moderatorChoices(pending.length, handovers.length, admin, tasks, deps.consoleLink !== undefined),
+  );
 }
 
 /** Just the menu's quick replies after `text`, without counting again. */

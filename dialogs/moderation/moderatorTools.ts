@@ -9,7 +9,7 @@ import { t } from '../../services/i18n';
 import { ModerationError } from '../../services/moderation';
 import type { Logger } from '../../services/logger';
 import type { ResidentNotifier } from '../../services/messaging/notifier';
-import type { EntriesPort, MatchingPort, ModerationPort, TasksPort } from '../ports';
+import type { ConsoleLinkPort, EntriesPort, MatchingPort, ModerationPort, TasksPort } from '../ports';
 import { DialogId } from '../ids';
 import { ModPayload, ModPrefix, idAfter } from '../payload';
 import { withMenu } from '../replies';
@@ -39,6 +39,8 @@ export interface ModeratorToolsDeps {
   logger: Logger;
   tasks: TasksPort;
   clock: () => Date;
+  /** Sign-in links to the referents' console; without it, no "Ouvrir la console". */
+  consoleLink?: ConsoleLinkPort;
 }
 
 /** True for an active moderator. */
@@ -52,7 +54,7 @@ export async function isModerator(
 /** Shows the referents' menu to a moderator; false (nothing sent) for anyone else. */
 export async function showModeratorMenu(
   context: TurnContext,
-  deps: Pick<ModeratorToolsDeps, 'moderation' | 'tasks'>,
+  deps: Pick<ModeratorToolsDeps, 'moderation' | 'tasks' | 'consoleLink'>,
 ): Promise<boolean> {
   if (!(await isModerator(context, deps))) return false;
   await context.sendActivity(await moderatorMenu(deps, context.activity.from.id));
@@ -97,6 +99,9 @@ async function answer(deps: ModeratorToolsDeps, psid: string, payload: string): 
       return handoverList(deps, psid);
     case ModPayload.tasks:
       return taskList(taskDeps(deps), psid);
+    case ModPayload.console:
+      if (!deps.consoleLink) return moderatorMenu(deps, psid, t('understanding.unknownPayload'));
+      return backToMenu(t('console.signIn.messengerLink', { url: await deps.consoleLink(psid) }));
   }
   const ended = readOutcome(payload);
   if (ended) return completeTask(taskDeps(deps), psid, ended.id, ended.outcome);

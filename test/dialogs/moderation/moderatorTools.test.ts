@@ -54,6 +54,20 @@ describe('dialogs: the referents’ tools, on the database', function () {
     ids.handover = handover._id.toHexString();
   }
 
+  it('sends a referent a one-time console link from their menu, and a resident none', async function () {
+    const [menu] = await harness.say(REFERENT, 'menu');
+    assert.ok(payloadsOf(menu).includes('MOD_CONSOLE'), 'the menu offers « Ouvrir la console »');
+    const [reply] = await harness.say(REFERENT, { payload: 'MOD_CONSOLE' });
+    const url = /http:\/\/localhost:\d+\/console\/lien\/([A-Za-z0-9_-]{43})/.exec(reply.text ?? '');
+    assert.ok(url, 'the reply holds the link');
+    const stored = await harness.database.db.collection('staff_links').findOne({});
+    assert.equal(stored?.psid, REFERENT);
+    assert.ok(!JSON.stringify(stored).includes(url[1]), 'only the hash of the token is stored');
+    const [refused] = await harness.say(ASKER, { payload: 'MOD_CONSOLE' });
+    assert.doesNotMatch(refused.text ?? '', /console\/lien/);
+    assert.equal(await harness.database.db.collection('staff_links').countDocuments(), 1);
+  });
+
   it('publishes an entry, tells its author, audits it, and never shows the address', async function () {
     await runTable(harness, REFERENT, tables.approve, ids);
     assert.equal((await entry(ids.offer))?.status, 'published');
