@@ -15,6 +15,7 @@ import { Container, type PartOverrides } from './container';
 import type { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
 import { FIGURES_ASSETS } from './console/figures/assets';
+import { emailedLinks } from './console/links';
 import { consoleRoutes } from './console/routes';
 import { tileOrigin } from './configValues';
 import { createServer } from './server';
@@ -96,6 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       publicUrl: config.publicUrl,
       staticFiles: FIGURES_ASSETS,
       imageSources: [tileOrigin(config.mapTileUrl)].filter((origin) => origin !== undefined),
+      ...(container.get('mailer').enabled ? { emailLink: emailedLinks(container, logger) } : {}),
     },
     pingDatabase: async () => {
       await db.command({ ping: 1 });

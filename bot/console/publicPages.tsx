@@ -7,13 +7,51 @@ import { t } from '../../services/i18n';
 import type { LinkRefusal } from '../../services/moderation';
 import { consolePath, PublicLayout } from './layout';
 
-/** "Sign in with a link from Messenger" (no session, or signed out). */
-export function signInPage(signedOut = false): VNode {
+/** What the sign-in page shows besides how to get a link. */
+export interface SignInPageOptions {
+  /** The person just signed out. */
+  signedOut?: boolean;
+  /** E-mail is on: offer to send a link to a referent's address. */
+  byEmail?: boolean;
+  /** The address typed in the form was not an address. */
+  invalidEmail?: boolean;
+}
+
+/** "Sign in with a link from Messenger" (no session, or signed out), or by e-mail. */
+export function signInPage(options: SignInPageOptions = {}): VNode {
   return (
     <PublicLayout title={t('console.signIn.title')}>
-      {signedOut && <p role="status">{t('console.signIn.signedOut')}</p>}
+      {options.signedOut && <p role="status">{t('console.signIn.signedOut')}</p>}
       <p>{t('console.signIn.how')}</p>
+      {options.byEmail && (
+        <form method="post" action={consolePath('/lien-par-email')}>
+          <label for="email">{t('console.signIn.emailLabel')}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="email"
+            required
+            {...(options.invalidEmail ? { 'aria-invalid': 'true', 'aria-describedby': 'email-error' } : {})}
+          />
+          {options.invalidEmail && (
+            <p id="email-error" role="alert">
+              {t('console.signIn.emailInvalid')}
+            </p>
+          )}
+          <button type="submit">{t('console.signIn.emailButton')}</button>
+        </form>
+      )}
       <p>{t('console.signIn.cli')}</p>
+    </PublicLayout>
+  );
+}
+
+/** The same answer whatever the address: whether it is a referent's is never told. */
+export function emailLinkSentPage(): VNode {
+  return (
+    <PublicLayout title={t('console.signIn.title')}>
+      <p role="status">{t('console.signIn.emailSent')}</p>
     </PublicLayout>
   );
 }

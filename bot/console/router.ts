@@ -18,6 +18,7 @@ import { render } from 'preact-render-to-string';
 import type { Request, Response, Server } from 'restify';
 import { CodedError, ErrorCode } from '../../services/errors';
 import type { Logger } from '../../services/logger';
+import { isEmailAddress } from '../../services/mail';
 import {
   SESSION_HOURS,
   type LinkRedemption,
@@ -28,7 +29,7 @@ import { BodyTooLargeError } from '../routes/rawBody';
 import type { ConsoleReply, ConsoleRequest, ConsoleRoute, Staff } from './contract';
 import { csrfMatches, readCookie, readForm, securityHeaders, sessionCookie, sessionCookieName } from './http';
 import { CONSOLE_BASE, consolePath } from './layout';
-import { errorPage, linkPage, refusedLinkPage, signInPage } from './publicPages';
+import { emailLinkSentPage, errorPage, linkPage, refusedLinkPage, signInPage } from './publicPages';
 
 /** What the router needs of the sign-in (the moderation module's `StaffAccess`). */
 export interface ConsoleAccessPort {
@@ -55,6 +56,11 @@ export interface ConsoleOptions {
   staticFiles?: Readonly<Record<string, StaticFile>>;
   /** Extra origins images may come from (map tiles). */
   imageSources?: readonly string[];
+  /**
+   * E-mails a sign-in link to the referent with this address, if there is one (the sign-in
+   * page then offers the form); resolves the same way whether or not anyone was e-mailed.
+   */
+  emailLink?: (email: string) => Promise<void>;
 }
 
 /** The console's own static files: its style sheet and htmx. */
@@ -101,6 +107,7 @@ export function mountConsole(server: Server, options: ConsoleOptions): void {
         page(response, status, errorPage(kind));
       }
     };
+  const { emailLink } = options;
   const sessionCookieOf = (request: Request) => readCookie(request.headers.cookie, cookieName);
 
   server.get(
@@ -115,7 +122,20 @@ export function mountConsole(server: Server, options: ConsoleOptions): void {
 
   server.get(
     `${CONSOLE_BASE}/connexion`,
-    guarded((_request, response) => page(response, 200, signInPage())),
+    guarded((_request, response) => page(response, 200, signInPage({ byEmail: emailLink !== undefined }))),
+  );
+  server.post(
+    `${CONSOLE_BASE}/lien-par-email`,
+    guarded(async (request, response) => {
+      if (!emailLink) return page(response, 404, errorPage('notFound'));
+      const email = (await readForm(request)).get('email')?.trim() ?? '';
+      if (!isEmailAddress(email)) {
+        return page(response, 400, signInPage({ byEmail: true, invalidEmail: true }));
+      }
+      // The same answer whoever asks: the page never tells whether an address is a referent's.
+      await emailLink(email);
+      page(response, 200, emailLinkSentPage());
+    }),
   );
   server.get(
     `${CONSOLE_BASE}/lien/:token`,
@@ -142,7 +162,9 @@ export function mountConsole(server: Server, options: ConsoleOptions): void {
       const form = await readForm(request);
       if (live && !csrfMatches(form.get('_csrf'), live.csrf)) return page(response, 403, errorPage('csrf'));
       if (cookie) await options.access.signOut(cookie);
-      page(response, 200, signInPage(true), { 'Set-Cookie': sessionCookie('', 0, https) });
+      page(response, 200, signInPage({ signedOut: true, byEmail: emailLink !== undefined }), {
+        'Set-Cookie': sessionCookie('', 0, https),
+      });
     }),
   );
 
@@ -150,7 +172,7 @@ export function mountConsole(server: Server, options: ConsoleOptions): void {
     const serve = guarded(async (request, response) => {
       const cookie = sessionCookieOf(request);
       const live = cookie ? await options.access.session(cookie) : null;
-      if (!live) return page(response, 401, signInPage());
+      if (!live) return page(response, 401, signInPage({ byEmail: emailLink !== undefined }));
       const staff = staffOf(live.moderator);
       let form: URLSearchParams | undefined;
       if (route.method === 'POST') {

@@ -26,6 +26,8 @@ export const STAFF_SESSIONS_COLLECTION = 'staff_sessions';
 export const LOGIN_LINK_MINUTES = 15;
 /** How long a console session lasts. */
 export const SESSION_HOURS = 12;
+/** Links a referent may be sent by e-mail in an hour, through the sign-in page's form. */
+export const EMAILED_LINKS_PER_HOUR = 3;
 
 /** A one-time link (only the token's hash is kept). */
 interface LoginLink {
@@ -64,7 +66,7 @@ export interface LiveSession {
 export interface StaffAccessDeps {
   db: Db;
   clock: Clock;
-  moderators: Pick<ModeratorRepository, 'get'>;
+  moderators: Pick<ModeratorRepository, 'get' | 'list'>;
   audit: Pick<AuditLog, 'record'>;
 }
 
@@ -111,6 +113,26 @@ export class StaffAccess {
     const expiresAt = new Date(now.getTime() + LOGIN_LINK_MINUTES * 60_000);
     await this.links.insertOne({ _id: hashToken(token), psid, createdAt: now, expiresAt });
     return { token, expiresAt };
+  }
+
+  /**
+   * A sign-in token for the active moderator whose e-mail address is `email` (compared
+   * without case), or null: no such moderator, or {@link EMAILED_LINKS_PER_HOUR} links already
+   * issued to them in the last hour (a form anyone can fill must not flood a referent's inbox).
+   */
+  async issueLinkByEmail(
+    email: string,
+  ): Promise<{ token: string; expiresAt: Date; moderator: Moderator } | null> {
+    const wanted = email.trim().toLowerCase();
+    if (wanted === '') return null;
+    const moderator = (await this.deps.moderators.list()).find(
+      (candidate) => candidate.active && candidate.email?.toLowerCase() === wanted,
+    );
+    if (!moderator) return null;
+    const hourAgo = new Date(this.deps.clock().getTime() - 3_600_000);
+    const recent = await this.links.countDocuments({ psid: moderator.psid, createdAt: { $gt: hourAgo } });
+    if (recent >= EMAILED_LINKS_PER_HOUR) return null;
+    return { ...(await this.issueLink(moderator.psid)), moderator };
   }
 
   /** Uses a sign-in token (once) and opens a session; says why when it cannot. */

@@ -38,7 +38,7 @@ export async function ensureSystemPrograms(
   log(`Installing ${packages.join(', ')} for the tests (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await execFileAsync('apt-get', ['update', '-q'], { env, maxBuffer: 64 * 1024 * 1024 });
-  await execFileAsync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], {
+  await execFileAsync('apt-get', ['install', '-y', '-q', ...packages], {
     env,
     maxBuffer: 64 * 1024 * 1024,
   });
