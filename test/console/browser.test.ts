@@ -59,7 +59,7 @@ describe('console in a real browser', function () {
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-  it('signs in with a link, takes a task, publishes an entry and signs out', async function () {
+  it('signs in with a link, takes a task, publishes an entry, reads the map and the figures, and signs out', async function () {
     const { container } = app.test.app;
     const { task } = await container.get('tasks').tasks.create({
       psid: RESIDENT,
@@ -99,9 +99,23 @@ describe('console in a real browser', function () {
     assert.equal((await container.get('entryRepository').get(entry._id))?.status, 'published');
     await shot(page, '4-entry-published');
 
+    // The map draws the town, its neighbourhoods and the offer just published (a block's
+    // centre, never a home), with the coverage table beside it.
+    await page.goto(`${app.test.baseUrl}/console/carte`);
+    await page.locator('#figures-map .leaflet-interactive').first().waitFor();
+    assert.ok((await page.locator('#figures-map .leaflet-interactive').count()) >= 2);
+    const coverage = (await page.locator('table.coverage').textContent()) ?? '';
+    assert.match(coverage, /La Maille 1/);
+    await shot(page, '5-map');
+
+    await page.goto(`${app.test.baseUrl}/console/tableau`);
+    await page.locator('canvas#chart-category').waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    await shot(page, '6-dashboard');
+
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByText('Vous êtes déconnecté(e)').waitFor();
-    await shot(page, '5-signed-out');
+    await shot(page, '7-signed-out');
     assert.deepEqual(errors, [], 'no error in the browser console (CSP included)');
     const after = await page.goto(`${app.test.baseUrl}/console/`);
     assert.equal(after?.status(), 401);
