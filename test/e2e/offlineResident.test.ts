@@ -47,6 +47,7 @@ describe('a resident without Messenger, end to end', () => {
     const near = offset(PLACE_JEAN_JAURES, 100, 0);
     await helper.shareLocation(near.lat, near.lon);
     await helper.say('samedi matin');
+    await helper.tap('OFFER_ONCE', 'Une seule fois');
     await helper.tap('+33612345678', '+33 6 12 34 56 78');
     await helper.tap('YES', 'Oui');
     await helper.tap('YES', 'Oui');

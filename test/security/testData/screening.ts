@@ -357,5 +357,7 @@ export const registeredWithContacts: Turn[] = [
   { send: '06 98 76 54 32', says: ['form.commitmentsOffer'] },
   { send: { payload: 'YES' }, says: ['form.consent'] },
   { send: { payload: 'YES' }, says: ['form.recap'] },
-  { send: { payload: 'YES' }, says: ['moderatorMenu.register.saved'] },
+  { send: { payload: 'YES' }, says: ['moderatorMenu.register.name'] },
+  { send: 'Marie Durand', says: ['moderatorMenu.register.addressAs'] },
+  { send: 'Mme Durand', says: ['moderatorMenu.register.saved'] },
 ];
