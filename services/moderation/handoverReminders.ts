@@ -33,7 +33,8 @@ export interface ReminderDeps {
 
 /**
  * For each open handover no moderator has answered: after `reminderAfterMs` a reminder to
- * the moderators of its neighbourhood, after `escalateAfterMs` a notice to the admins (both
+ * the moderators of its neighbourhood (for a sensitive one, only those who follow it by name
+ * and the admins), after `escalateAfterMs` a notice to the admins (both
  * only while someone is within their working hours), and once the resident is told, inside
  * their window, that the referents have their message.
  *
@@ -56,7 +57,11 @@ export async function remindHandovers(deps: ReminderDeps, now: Date): Promise<Re
         ...handoverBrief(handover),
         minutes: Math.floor(elapsed / 60_000),
       };
-      await broadcast.send(await moderators.forNeighbourhood(handover.neighbourhood), notice, now);
+      // A sensitive conversation's details stay with its neighbourhood's referents and the admins.
+      const recipients = handover.sensitive
+        ? await moderators.trustedFor(handover.neighbourhood)
+        : await moderators.forNeighbourhood(handover.neighbourhood);
+      await broadcast.send(recipients, notice, now);
       summary.reminded += 1;
     }
     if (

@@ -22,7 +22,7 @@ import { ModerationError } from './errors';
 import type { HandoverRepository, StoredHandover } from './handoverRepository';
 import { remindHandovers, type ReminderSummary } from './handoverReminders';
 import { handoverBrief, type ModerationNotice, type ResidentHandoverNotice } from './notices';
-import { neighbourhoodKey, type ModeratorRepository } from './moderatorRepository';
+import type { ModeratorRepository } from './moderatorRepository';
 import { HandoverThreads } from './handoverThreads';
 import type { ThreadEvent } from './threadEvents';
 
@@ -271,12 +271,11 @@ export class HandoverService {
     notice: ModerationNotice,
     now: Date,
   ): Promise<BroadcastResult> {
-    const key = handover.neighbourhood ? neighbourhoodKey(handover.neighbourhood) : '';
-    const active = (await this.deps.moderators.list()).filter((moderator) => moderator.active);
-    const trusted = active.filter(
-      (moderator) => moderator.role === 'admin' || (key !== '' && moderator.quartierKeys.includes(key)),
+    const trusted = await this.deps.moderators.trustedFor(handover.neighbourhood);
+    const trustedIds = new Set(trusted.map((moderator) => moderator.psid));
+    const others = (await this.deps.moderators.list()).filter(
+      (moderator) => moderator.active && !trustedIds.has(moderator.psid),
     );
-    const others = active.filter((moderator) => !trusted.includes(moderator));
     const brief = await this.broadcast.send(trusted, notice, now);
     const waiting = await this.broadcast.send(
       others,

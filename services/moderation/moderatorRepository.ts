@@ -206,6 +206,18 @@ export class ModeratorRepository {
     return this.collection.find({ active: true }).toArray();
   }
 
+  /**
+   * Who may read a sensitive conversation's details: the active referents who follow its
+   * neighbourhood by name, and the admins (a referent following every neighbourhood is not
+   * enough: the details stay with the people of that neighbourhood).
+   */
+  async trustedFor(quartier: string | undefined): Promise<Moderator[]> {
+    const key = quartier === undefined ? '' : neighbourhoodKey(quartier);
+    return this.collection
+      .find({ active: true, $or: [{ role: 'admin' }, ...(key === '' ? [] : [{ quartierKeys: key }])] })
+      .toArray();
+  }
+
   /** Active admins. */
   async admins(): Promise<Moderator[]> {
     return this.collection.find({ active: true, role: 'admin' }).toArray();

@@ -102,6 +102,21 @@ describe('moderation/HandoverService', () => {
     assert.equal(stored?.sensitive, true);
   });
 
+  it('reminds only the neighbourhood and the admins of a sensitive conversation, never a referent of every neighbourhood', async () => {
+    const EVERYWHERE = '7000000004';
+    await world.moderation.moderators.upsert({ psid: EVERYWHERE, name: 'Élie', quartiers: [] });
+    await world.wrote(EVERYWHERE, new Date(MONDAY_10H.getTime() - HOUR));
+    const { handover } = world.moderation;
+    await handover.handOver(request({ sensitive: true, summary: 'Mon mari me frappe depuis hier soir' }));
+    world.clock.set(new Date(MONDAY_10H.getTime() + 31 * MINUTE));
+    assert.equal((await handover.remind(world.clock.now())).reminded, 1);
+    assert.equal(world.messagesTo(MAILLE).length, 2, 'the brief, then the reminder');
+    assert.match(textOf(world.messagesTo(MAILLE)[1]), /frappe/);
+    const everywhere = world.messagesTo(EVERYWHERE).map(textOf);
+    assert.equal(everywhere.length, 1, 'only that a sensitive conversation waits');
+    assert.doesNotMatch(everywhere[0] ?? '', /frappe/);
+  });
+
   it('tells when the referents will answer outside their hours', async () => {
     world.clock.set(new Date('2026-03-08T15:00:00.000Z')); // Sunday 16:00 in Paris
     const before = await world.moderation.handover.availability();
