@@ -6,7 +6,15 @@
  * A missing or malformed value stops start-up with a {@link ConfigError} naming the
  * variable. Nothing else in the application reads `process.env`.
  */
-import { ConfigError, parseHosts, parseHours, parsePort, parseUrl } from './configValues';
+import {
+  ConfigError,
+  parseHosts,
+  parseHours,
+  parseMailFrom,
+  parsePort,
+  parseSmtpUrl,
+  parseUrl,
+} from './configValues';
 
 export { ConfigError };
 
@@ -33,6 +41,14 @@ export interface BotFrameworkConfig {
  * (`off`, the default in production without credentials).
  */
 export type BotFrameworkAccess = 'authenticated' | 'loopback' | 'off';
+
+/** E-mail to referents and admins; off when `smtpUrl` is undefined. */
+export interface MailConfig {
+  /** `SMTP_URL`, e.g. `smtp://user:pass@host:587` (never logged: it holds a password). */
+  readonly smtpUrl: string | undefined;
+  /** `MAIL_FROM`, the sender (`Voisins Solidaires <bot@example.org>`); required with `SMTP_URL`. */
+  readonly from: string;
+}
 
 /** The whole, validated configuration. */
 export interface AppConfig {
@@ -81,6 +97,13 @@ export interface AppConfig {
    * `MATCH_HELPER_MAX_PER_DAY`, 3 by default.
    */
   readonly helperAsksPerDay: number;
+  /** E-mail to the staff (`SMTP_URL`, `MAIL_FROM`). */
+  readonly mail: MailConfig;
+  /**
+   * Where the bot is reached from outside (`PUBLIC_BASE_URL`, `http://localhost:<port>` by
+   * default), for the console's links in e-mails.
+   */
+  readonly publicBaseUrl: string;
 }
 
 /** The environment as a plain map of strings. */
@@ -209,6 +232,16 @@ export function parseConfig(env: Env): AppConfig {
     throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
   }
 
+  const smtpUrl = parseSmtpUrl(read('SMTP_URL'));
+  const mailFrom = read('MAIL_FROM');
+  if (smtpUrl !== undefined && mailFrom === undefined) {
+    throw new ConfigError('MAIL_FROM must be set with SMTP_URL (the sender of the e-mails)');
+  }
+  const mail = Object.freeze({
+    smtpUrl,
+    from: parseMailFrom(mailFrom ?? 'Voisins Solidaires Miramas <no-reply@localhost>'),
+  });
+
   return Object.freeze({
     production,
     port,
@@ -233,6 +266,8 @@ export function parseConfig(env: Env): AppConfig {
     matchTimeoutHours,
     followUpAfterHours,
     helperAsksPerDay,
+    mail,
+    publicBaseUrl: parseUrl('PUBLIC_BASE_URL', read('PUBLIC_BASE_URL') ?? `http://localhost:${port}`),
   });
 }
 

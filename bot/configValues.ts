@@ -56,3 +56,26 @@ export function parseUrl(name: string, value: string): string {
     throw new ConfigError(`${name} must be an http(s) URL`);
   return value.replace(/\/+$/, '');
 }
+
+/** `SMTP_URL`: an smtp:// or smtps:// URL with a host, or undefined (e-mail off). */
+export function parseSmtpUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)');
+  }
+  if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)');
+  }
+  return value;
+}
+
+/** `MAIL_FROM`: `name@domain` or `Name <name@domain>`, on one line. */
+export function parseMailFrom(value: string): string {
+  if (!/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value)) {
+    throw new ConfigError('MAIL_FROM must be an address, or a name and <address>');
+  }
+  return value;
+}

@@ -32,6 +32,7 @@ import { InboxStore } from '../services/inbox/inboxStore';
 import { ensureJobIndexes } from '../services/jobs';
 import { Limits } from '../services/limits';
 import type { Logger } from '../services/logger';
+import { createMailer, MailOutbox } from '../services/mail';
 import { Matcher, Matching, MatchRepository, NeedFinder } from '../services/matching';
 import { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { createModeration, UndeliveredQueue } from '../services/moderation';
@@ -56,6 +57,7 @@ import { MessengerAdapter } from './messenger/adapter';
 import type { EventKind, EventSource } from './messenger/events';
 import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
+import { StaffMailer } from './staffMailer';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { Testimonials } from '../services/testimonials';
 import { createTasks, PromiseTracker } from '../services/tasks';
@@ -204,6 +206,8 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
         ourAppId: c.config.messengerAppId,
         retry: SINGLE_ATTEMPT,
       },
+      // Urgent tasks, digests and reports are e-mailed to the staff (off without SMTP_URL).
+      mail: (recipients, notice, key) => c.get('staffMailer').notify(recipients, notice, key),
     }),
   entries: (c) =>
     new Entries({
@@ -258,6 +262,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       notices: c.get('notices'),
       notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
       screening: screeningWords(),
+      staffMail: c.get('moderation').staffMail,
     }),
   promises: (c) =>
     new PromiseTracker({
@@ -307,6 +312,16 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
   },
   inbox: (c) => new InboxStore<EventSource, EventKind>(c.get('db')),
   jobs: (c) => applicationJobs(c),
+  mailer: (c) => createMailer({ smtpUrl: c.config.mail.smtpUrl, from: c.config.mail.from, logger: c.logger }),
+  mailOutbox: (c) =>
+    new MailOutbox({ db: c.get('db'), mailer: c.get('mailer'), clock: c.clock, logger: c.logger }),
+  staffMailer: (c) =>
+    new StaffMailer({
+      outbox: c.get('mailOutbox'),
+      mailer: c.get('mailer'),
+      publicBaseUrl: c.config.publicBaseUrl,
+      logger: c.logger,
+    }),
 };
 
 /** The application's parts, built on first use from the configuration and the database. */
@@ -359,6 +374,7 @@ export class Container {
       this.get('limits').ensureIndexes(),
       this.get('outboxStore').ensureIndexes(),
       this.get('inbox').ensureIndexes(),
+      this.get('mailOutbox').ensureIndexes(),
       ensureJobIndexes(db),
     ]);
   }

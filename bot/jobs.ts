@@ -4,7 +4,8 @@
 import { createJobs, type Job } from '../services/jobs';
 import { createMatchTimeoutsJob, createReexamineNeedsJob } from '../services/matching';
 import { createHandoverRemindersJob, createHandoverTakeBackJob } from '../services/moderation';
-import { createTaskEscalationJob, HandoverTimeouts } from '../services/tasks';
+import { createMailRetryJob } from '../services/mail';
+import { createTaskDigestJob, createTaskEscalationJob, HandoverTimeouts } from '../services/tasks';
 import { frenchPosts } from '../dialogs/testimonials/signature';
 import { resumeNotice } from './channelEventHandler';
 import type { PartSource } from './parts';
@@ -24,6 +25,7 @@ export function applicationJobs(c: PartSource): Job[] {
       db: deferred(() => c.get('db')),
       logger,
       notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
+      mailAdmins: (notice, key) => c.get('moderation').staffMail.toAdmins(notice, key),
       composer: frenchPosts,
       feed: config.messenger ? deferred(() => c.get('feed')!) : undefined,
       pageId: config.messenger?.pageId,
@@ -50,6 +52,11 @@ export function applicationJobs(c: PartSource): Job[] {
         ),
         createTaskEscalationJob(deferred(() => c.get('tasks').tasks)),
         createReexamineNeedsJob(deferred(() => c.get('matching'))),
+        createTaskDigestJob(
+          deferred(() => c.get('tasks').tasks),
+          deferred(() => c.get('moderation').staffMail),
+        ),
+        createMailRetryJob(deferred(() => c.get('mailOutbox'))),
       ],
     },
   );

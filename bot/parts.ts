@@ -13,6 +13,7 @@ import type { InboxStore } from '../services/inbox/inboxStore';
 import type { Job } from '../services/jobs';
 import type { Limits } from '../services/limits';
 import type { Logger } from '../services/logger';
+import type { Mailer, MailOutbox } from '../services/mail';
 import type { Matching, MatchRepository } from '../services/matching';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import type { Notifier, NotifyAdmins, ResidentNotifier } from '../services/messaging/notifier';
@@ -29,6 +30,7 @@ import type { VoisinsBot } from './bot';
 import type { AppConfig } from './config';
 import type { PageComments } from './comments/pageComments';
 import type { MessengerAdapter } from './messenger/adapter';
+import type { StaffMailer } from './staffMailer';
 import type { EventKind, EventSource } from './messenger/events';
 
 /** Every part the application is made of, by name. */
@@ -89,6 +91,12 @@ export interface Parts {
   inbox: InboxStore<EventSource, EventKind>;
   /** The scheduled jobs, by name. */
   jobs: Job[];
+  /** SMTP (`SMTP_URL`, `MAIL_FROM`), or a mailer that says e-mail is off. */
+  mailer: Mailer;
+  /** Every e-mail to the staff, stored then sent and retried (`mail_outbox`). */
+  mailOutbox: MailOutbox;
+  /** The staff's e-mails in French: the modules' notices and the console's sign-in link. */
+  staffMailer: StaffMailer;
 }
 
 /** What builds on the parts: their source (the container), its configuration and logger. */

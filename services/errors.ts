@@ -37,6 +37,8 @@ export enum ErrorCode {
   InvalidModerator = 'invalid_moderator',
   /** Moderation: an argument is not one of the accepted values (a rejection reason…). */
   InvalidInput = 'invalid_input',
+  /** E-mail: the SMTP server refused a message or could not be reached. */
+  MailFailed = 'mail_failed',
 }
 
 /** Codes whose errors are worth retrying unless the thrower says otherwise: outages. */

@@ -10,6 +10,7 @@ import type { Matching } from '../matching';
 import type { NotifyAdmins } from '../messaging/notifier';
 import type { PageFeed, PostComposer } from '../testimonials';
 import type { Job } from './types';
+import type { ReportNotice } from './weeklyReport';
 
 /** The application's collaborators the jobs use. */
 export interface JobDeps {
@@ -17,6 +18,8 @@ export interface JobDeps {
   logger: Logger;
   /** Tells the Page admins (the moderators' service decides how); notices carry no personal data. */
   notifyAdmins: NotifyAdmins;
+  /** E-mails a notice to the admins (the weekly report); nothing is e-mailed without it. */
+  mailAdmins?: (notice: ReportNotice, key: string) => Promise<unknown>;
   /** The texts of the Page (testimonial posts). */
   composer: PostComposer;
   /** The Page feed; undefined when Messenger is not configured (testimonials then wait). */

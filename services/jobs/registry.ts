@@ -68,7 +68,7 @@ export function createJobs(deps: JobDeps, options: JobsOptions = {}): Job[] {
       name: 'weekly-report',
       description: "Sends the admins last week's figures (entries, matches, handovers)",
       schedule: '0 8 * * 1',
-      run: ({ now }) => sendWeeklyReport({ db, notifyAdmins }, now),
+      run: ({ now }) => sendWeeklyReport({ db, notifyAdmins, mailAdmins: deps.mailAdmins }, now),
     },
     ...(options.extraJobs ?? []),
   ];

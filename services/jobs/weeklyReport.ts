@@ -94,12 +94,16 @@ export async function computeWeeklyFigures(db: Db, now: Date): Promise<WeeklyFig
 export interface WeeklyReportDeps {
   db: Db;
   notifyAdmins: NotifyAdmins<ReportNotice>;
+  /** E-mails the report to the admins (key: the occasion, so a rerun is not e-mailed twice). */
+  mailAdmins?: (notice: ReportNotice, key: string) => Promise<unknown>;
 }
 
 /** Computes the figures and sends the report to the admins. */
 export async function sendWeeklyReport(deps: WeeklyReportDeps, now: Date): Promise<JobSummary> {
   const figures = await computeWeeklyFigures(deps.db, now);
-  await deps.notifyAdmins({ type: 'reports.weekly', figures });
+  const notice: ReportNotice = { type: 'reports.weekly', figures };
+  await deps.notifyAdmins(notice);
+  await deps.mailAdmins?.(notice, `weekly:${now.toISOString().slice(0, 10)}`);
   return {
     entriesWeek: figures.entries.week,
     entriesTotal: figures.entries.total,

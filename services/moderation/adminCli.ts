@@ -4,19 +4,22 @@
  */
 import { CodedError, ErrorCode } from '../errors';
 import type { AuditLog } from './audit';
+import { isEmailAddress } from '../mail';
 import { isPsid, MODERATOR_ROLES, type ModeratorRepository, type ModeratorRole } from './moderatorRepository';
 
 /** The usage text shown on a usage error. */
 export const ADMIN_USAGE = [
   'Usage:',
-  '  npm run admin -- moderator add --psid ID --name NAME --quartier Q [--quartier Q2 …] [--role moderator|admin]',
+  '  npm run admin -- moderator add --psid ID --name NAME --quartier Q [--quartier Q2 …] [--role moderator|admin] [--email ADDR]',
+  '  npm run admin -- moderator email --psid ID --email ADDR|none',
   '  npm run admin -- moderator list',
   '  npm run admin -- moderator remove --psid ID',
 ].join('\n');
 
 /** A parsed command. */
 export type AdminCommand =
-  | { command: 'add'; psid: string; name: string; quartiers: string[]; role: ModeratorRole }
+  | { command: 'add'; psid: string; name: string; quartiers: string[]; role: ModeratorRole; email?: string }
+  | { command: 'email'; psid: string; email: string | null }
   | { command: 'list' }
   | { command: 'remove'; psid: string };
 
@@ -33,12 +36,13 @@ export function parseAdminCommand(argv: readonly string[]): AdminCommand {
   if (area !== 'moderator') throw new UsageError(`unknown command "${area ?? ''}": expected "moderator"`);
   const options = parseOptions(rest);
   const allowed: Record<string, string[]> = {
-    add: ['psid', 'name', 'quartier', 'role'],
+    add: ['psid', 'name', 'quartier', 'role', 'email'],
+    email: ['psid', 'email'],
     list: [],
     remove: ['psid'],
   };
   const known = action === undefined ? undefined : allowed[action];
-  if (!known) throw new UsageError(`unknown action "${action ?? ''}": expected add, list or remove`);
+  if (!known) throw new UsageError(`unknown action "${action ?? ''}": expected add, email, list or remove`);
   for (const name of options.keys()) {
     if (!known.includes(name)) throw new UsageError(`--${name} is not an option of "moderator ${action}"`);
   }
@@ -52,6 +56,15 @@ export function parseAdminCommand(argv: readonly string[]): AdminCommand {
   if (psid === undefined) throw new UsageError('--psid is required');
   if (!isPsid(psid)) throw new UsageError('--psid must be the digits of a page-scoped id');
   if (action === 'remove') return { command: 'remove', psid };
+  const email = single('email')?.trim();
+  if (email !== undefined && email !== 'none' && !isEmailAddress(email)) {
+    throw new UsageError('--email must be an e-mail address (or none, to remove it)');
+  }
+  if (action === 'email') {
+    if (email === undefined) throw new UsageError('--email is required');
+    return { command: 'email', psid, email: email === 'none' ? null : email };
+  }
+  if (email === 'none') throw new UsageError('--email none is for "moderator email"');
   const name = single('name')?.trim();
   if (!name) throw new UsageError('--name is required');
   const quartiers = (options.get('quartier') ?? []).map((q) => q.trim()).filter(Boolean);
@@ -60,7 +73,7 @@ export function parseAdminCommand(argv: readonly string[]): AdminCommand {
   if (!(MODERATOR_ROLES as readonly string[]).includes(role)) {
     throw new UsageError('--role must be moderator or admin');
   }
-  return { command: 'add', psid, name, quartiers, role: role as ModeratorRole };
+  return { command: 'add', psid, name, quartiers, role: role as ModeratorRole, ...(email ? { email } : {}) };
 }
 
 function parseOptions(args: readonly string[]): Map<string, string[]> {
@@ -104,7 +117,9 @@ export async function runAdminCommand(command: AdminCommand, context: AdminConte
         .map(([day, ranges]) => `${day} ${(ranges ?? []).map((r) => `${r.from}-${r.to}`).join(',')}`)
         .join('; ');
       const status = m.active ? 'active' : 'inactive';
-      print(`${m.psid}\t${m.name}\t${m.role}\t${status}\t${m.quartiers.join(', ') || '(all)'}\t${hours}`);
+      print(
+        `${m.psid}\t${m.name}\t${m.role}\t${status}\t${m.quartiers.join(', ') || '(all)'}\t${hours}\t${m.email ?? '(no e-mail)'}`,
+      );
     }
     return 0;
   }
@@ -118,11 +133,28 @@ export async function runAdminCommand(command: AdminCommand, context: AdminConte
     print(`Removed moderator ${command.psid}.`);
     return 0;
   }
+  if (command.command === 'email') {
+    if (!(await moderators.setEmail(command.psid, command.email))) {
+      print(`No moderator with psid ${command.psid}.`);
+      return 1;
+    }
+    await audit.record(
+      'cli',
+      'moderator.update',
+      target,
+      command.email === null ? 'email_removed' : 'email_set',
+    );
+    print(
+      `${command.email === null ? 'Removed the e-mail of' : 'Set the e-mail of'} moderator ${command.psid}.`,
+    );
+    return 0;
+  }
   const { created, moderator } = await moderators.upsert({
     psid: command.psid,
     name: command.name,
     quartiers: command.quartiers,
     role: command.role,
+    ...(command.email ? { email: command.email } : {}),
   });
   await audit.record('cli', created ? 'moderator.add' : 'moderator.update', target, moderator.role);
   print(`${created ? 'Added' : 'Updated'} ${moderator.role} ${moderator.psid} (${moderator.name}).`);

@@ -16,6 +16,8 @@ import { ModeratorRepository } from './moderatorRepository';
 import type { ModerationNotice, NoticeText } from './notices';
 import { QualificationService, type ReviewedEntries } from './qualificationService';
 import type { ScreeningWords } from '../screening/screenText';
+import type { MailNotifier } from '../mail';
+import { StaffMail } from './staffMail';
 import { UndeliveredQueue } from './undeliveredQueue';
 
 export * from './activeHours';
@@ -31,6 +33,7 @@ export * from './notices';
 export * from './moderatorRepository';
 export * from './qualificationService';
 export * from './undeliveredQueue';
+export * from './staffMail';
 export * from './handoverThreads';
 export * from './personalData';
 
@@ -53,6 +56,8 @@ export interface ModerationOptions {
   /** The placeholders written where a handover summary held contact details (the locale's); neutral by default. */
   screening?: ScreeningWords;
   settings: HandoverOptions;
+  /** E-mails the staff (rendered and stored in the mail outbox by bot/); nothing is e-mailed without it. */
+  mail?: MailNotifier;
 }
 
 /** The moderators' services. */
@@ -63,6 +68,8 @@ export interface Moderation {
   undelivered: UndeliveredQueue;
   handover: HandoverService;
   qualification: QualificationService;
+  /** Who among the staff is e-mailed what (referents on duty, admins, each one's digest). */
+  staffMail: StaffMail;
   /** Creates the indexes of `moderators`, `audit`, `handoffs` and `undelivered` (idempotent). */
   ensureIndexes(): Promise<void>;
 }
@@ -98,6 +105,11 @@ export function createModeration(options: ModerationOptions): Moderation {
     undelivered,
     logger,
   });
+  const staffMail = new StaffMail({
+    moderators,
+    mail: options.mail ?? (() => Promise.resolve('off')),
+    clock,
+  });
   return {
     moderators,
     audit,
@@ -105,6 +117,7 @@ export function createModeration(options: ModerationOptions): Moderation {
     undelivered,
     handover,
     qualification,
+    staffMail,
     async ensureIndexes() {
       await moderators.ensureIndexes();
       await audit.ensureIndexes();

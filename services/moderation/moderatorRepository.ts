@@ -13,6 +13,7 @@ import {
   type ActiveHours,
 } from './activeHours';
 import { ErrorCode } from '../errors';
+import { isEmailAddress } from '../mail';
 import { ModerationError } from './errors';
 
 /** Name of the moderators collection. */
@@ -36,6 +37,8 @@ export interface Moderator {
   role: ModeratorRole;
   activeHours: ActiveHours;
   active: boolean;
+  /** Where urgent tasks, the daily digest and (admins) the weekly report are e-mailed. */
+  email?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,6 +51,8 @@ export interface NewModerator {
   role?: ModeratorRole;
   activeHours?: ActiveHours;
   active?: boolean;
+  /** An e-mail address; undefined keeps the stored one, null removes it. */
+  email?: string | null;
 }
 
 /** `La Maille 2`, `la-maille-2` and `LA MAILLE 2` all become `la-maille-2`. */
@@ -96,15 +101,38 @@ export class ModeratorRepository {
    * @throws ModerationError `invalid_moderator` for a malformed psid, name, role or hours.
    */
   async upsert(input: NewModerator): Promise<{ moderator: Moderator; created: boolean }> {
-    const fields = validate(input);
+    const { email, ...fields } = validate(input);
     const now = this.clock();
     const result = await this.collection.findOneAndUpdate(
       { psid: fields.psid },
-      { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } },
+      {
+        $set: { ...fields, ...(email ? { email } : {}), updatedAt: now },
+        $setOnInsert: { createdAt: now },
+        ...(email === null ? { $unset: { email: '' as const } } : {}),
+      },
       { upsert: true, returnDocument: 'after', includeResultMetadata: true },
     );
     if (!result.value) throw new ModerationError(ErrorCode.InvalidModerator, 'moderator was not stored');
     return { moderator: result.value, created: result.lastErrorObject?.updatedExisting !== true };
+  }
+
+  /**
+   * Sets (or, with null, removes) a moderator's e-mail address; false when there is no
+   * moderator with this psid.
+   *
+   * @throws ModerationError `invalid_moderator` for a malformed address.
+   */
+  async setEmail(psid: string, email: string | null): Promise<boolean> {
+    if (!isPsid(psid)) return false;
+    const clean = email === null ? null : cleanEmail(email);
+    const now = this.clock();
+    const result = await this.collection.updateOne(
+      { psid },
+      clean === null
+        ? { $unset: { email: '' }, $set: { updatedAt: now } }
+        : { $set: { email: clean, updatedAt: now } },
+    );
+    return result.matchedCount === 1;
   }
 
   /** Removes a moderator; false when there was none with this psid. */
@@ -172,7 +200,21 @@ export class ModeratorRepository {
   }
 }
 
-function validate(input: NewModerator): Omit<Moderator, '_id' | 'createdAt' | 'updatedAt'> {
+/**
+ * A trimmed e-mail address with its domain lower-cased.
+ *
+ * @throws ModerationError `invalid_moderator` when it is not an address.
+ */
+export function cleanEmail(value: string): string {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (!isEmailAddress(trimmed)) throw new ModerationError(ErrorCode.InvalidModerator, 'email is invalid');
+  const at = trimmed.lastIndexOf('@');
+  return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
+}
+
+function validate(
+  input: NewModerator,
+): Omit<Moderator, '_id' | 'createdAt' | 'updatedAt' | 'email'> & { email?: string | null } {
   const invalid = (what: string): never => {
     throw new ModerationError(ErrorCode.InvalidModerator, `${what} is invalid`);
   };
@@ -195,5 +237,6 @@ function validate(input: NewModerator): Omit<Moderator, '_id' | 'createdAt' | 'u
     role,
     activeHours: { timeZone: activeHours.timeZone ?? PARIS, days: { ...activeHours.days } },
     active: input.active ?? true,
+    ...(input.email === undefined ? {} : { email: input.email === null ? null : cleanEmail(input.email) }),
   };
 }

@@ -9,7 +9,7 @@ import type { Notifier, NotifyAdmins } from '../messaging/notifier';
 import type { ScreeningWords } from '../screening/screenText';
 import type { TaskNotice } from './notices';
 import { TaskRepository } from './taskRepository';
-import { Tasks, type TaskReferentsPort } from './tasks';
+import { Tasks, type TaskReferentsPort, type TasksPorts } from './tasks';
 
 export * from './handoverTimeouts';
 export * from './jobs';
@@ -29,6 +29,8 @@ export interface TasksOptions {
   notices: Notifier<TaskNotice>;
   notifyAdmins: NotifyAdmins<TaskNotice>;
   screening?: ScreeningWords;
+  /** E-mails the staff of urgent tasks and emergencies (the moderation module's `StaffMail`). */
+  staffMail?: TasksPorts['staffMail'];
 }
 
 /** The tasks module: its use cases and its indexes. */

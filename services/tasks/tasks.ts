@@ -12,10 +12,10 @@ import type { Clock } from '../clock';
 import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
 import type { Notifier, NotifyAdmins } from '../messaging/notifier';
-import { neighbourhoodKey } from '../moderation';
+import { neighbourhoodKey, type StaffMail } from '../moderation';
 import { screenText, type ScreeningWords } from '../screening/screenText';
 import { cleanOptionalText, isCategory, requireObjectId, requirePsid } from '../validation';
-import type { TaskNotice } from './notices';
+import type { TaskHeadline, TaskMailNotice, TaskNotice } from './notices';
 import type { TaskRepository, UnsavedTask } from './taskRepository';
 import {
   TASK_OUTCOMES,
@@ -54,7 +54,12 @@ export interface TasksPorts {
   logger: Logger;
   /** The placeholders written where the resident's words held contact details. */
   screening?: ScreeningWords;
+  /** E-mails the staff of an urgent task or an emergency as soon as it is created. */
+  staffMail?: Pick<StaffMail, 'toNeighbourhood'>;
 }
+
+/** Tasks listed at most in a referent's daily digest (the others are counted). */
+export const DIGEST_MAX_TASKS = 30;
 
 /** What {@link Tasks.complete} did. */
 export interface CompleteResult {
@@ -111,8 +116,55 @@ export class Tasks {
     const stored = await this.ports.repository.insertOnce(task);
     if (stored.created) {
       this.ports.logger.info('task created', { reason: task.reason, resident: redactId(psid) });
+      if (stored.task.urgency === 'high') await this.mailUrgent(stored.task);
     }
     return stored;
+  }
+
+  /**
+   * The tasks waiting in `referent`'s neighbourhoods (every task when they follow every
+   * neighbourhood), their own undelivered notices included, as a digest notice: urgent then
+   * oldest first, {@link DIGEST_MAX_TASKS} at most. Null when nothing waits.
+   */
+  async digestFor(
+    referent: { psid: string; quartiers: readonly string[] },
+    now: Date,
+  ): Promise<Extract<TaskMailNotice, { type: 'tasks.digest' }> | null> {
+    const keys = new Set(referent.quartiers.map(neighbourhoodKey).filter(Boolean));
+    const mine = (task: Task): boolean =>
+      keys.size === 0 ||
+      task.psid === referent.psid ||
+      (task.neighbourhood !== undefined && keys.has(neighbourhoodKey(task.neighbourhood)));
+    const tasks = (await this.ports.repository.unfinished(referent.psid))
+      .filter(mine)
+      .sort((a, b) => urgencyRank(a) - urgencyRank(b) || a.createdAt.getTime() - b.createdAt.getTime());
+    if (tasks.length === 0) return null;
+    return {
+      type: 'tasks.digest',
+      tasks: tasks.slice(0, DIGEST_MAX_TASKS).map((task) => headlineOf(task, now)),
+      more: Math.max(0, tasks.length - DIGEST_MAX_TASKS),
+    };
+  }
+
+  /**
+   * E-mails an urgent task to the staff on duty. The task is stored whatever happens here:
+   * a failure is logged and the `task-escalation` job still tells the admins in time.
+   */
+  private async mailUrgent(task: Task): Promise<void> {
+    if (!this.ports.staffMail) return;
+    try {
+      const result = await this.ports.staffMail.toNeighbourhood(
+        task.neighbourhood,
+        { type: 'tasks.urgent', task: headlineOf(task, task.createdAt) },
+        `task:${task._id.toHexString()}:urgent`,
+      );
+      this.ports.logger.info('urgent task e-mailed', { reason: task.reason, ...result });
+    } catch (error) {
+      this.ports.logger.warn('urgent task not e-mailed (escalation still applies)', {
+        reason: task.reason,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   /** The task, or null. */
@@ -218,6 +270,20 @@ export class Tasks {
     const clean = screenText(text, { words: this.ports.screening }).text.trim();
     return clean ? Array.from(clean).slice(0, max).join('') : undefined;
   }
+}
+
+/** What an e-mail may say of `task` at `now`: no words, no contact. */
+export function headlineOf(task: Task, now: Date): TaskHeadline {
+  return {
+    taskId: task._id.toHexString(),
+    reason: task.reason,
+    urgency: task.urgency,
+    status: task.status,
+    ...(task.category ? { category: task.category } : {}),
+    ...(task.neighbourhood ? { neighbourhood: task.neighbourhood } : {}),
+    waitedMinutes: Math.max(0, Math.round((now.getTime() - task.createdAt.getTime()) / MINUTE_MS)),
+    overdue: task.dueAt.getTime() <= now.getTime(),
+  };
 }
 
 function urgencyRank(task: Task): number {
