@@ -58,6 +58,8 @@ import type { EventKind, EventSource } from './messenger/events';
 import { MessageLimit } from './messenger/messageLimit';
 import { NoticeNotifier } from './noticeNotifier';
 import { StaffMailer } from './staffMailer';
+import { helperMail } from './helperMail';
+import { readRef } from '../services/referrals';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { Testimonials } from '../services/testimonials';
 import { createTasks, PromiseTracker } from '../services/tasks';
@@ -231,6 +233,16 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       // Every promise of a referent the matching makes is flagged and becomes a task.
       attention: c.get('promises'),
       notices: c.get('notices'),
+      // A helper outside their window who chose e-mail is e-mailed the request and its link.
+      reachHelper: helperMail({
+        residents: c.get('residents'),
+        outbox: c.get('mailOutbox'),
+        pageName: c.config.messengerPageName,
+        linkSecret: c.config.linkSecret,
+        answerHours: c.config.matchTimeoutHours,
+        clock: c.clock,
+        logger: c.logger,
+      }),
       undelivered: new UndeliveredNotices(moderation.undelivered),
       handover: new UrgentNeedHandover({
         moderation,
@@ -297,6 +309,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     privacy: c.get('privacy'),
     tasks: c.get('tasks').tasks,
     promises: c.get('promises'),
+    referrals: { read: (raw) => readRef(raw, c.config.linkSecret, c.clock()) },
   }),
   storage: (c) => new MongoStorage(c.get('db').collection<StorageDocument>('bot_state'), c.clock),
   bot: (c) => {

@@ -6,6 +6,7 @@ import type { Activity } from 'botbuilder';
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { ConversationAccessors, ConversationLanguage, MainDialog } from '../../../dialogs/mainDialog';
+import type { ReferralOrigin } from '../../../dialogs/referralAnswer';
 
 /** What a resident sends. */
 export type Input =
@@ -50,6 +51,7 @@ export function converseWith(dialog: MainDialog): DialogConversation {
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     recentTexts: conversationState.createProperty<string[]>('recentTexts'),
     language: conversationState.createProperty<ConversationLanguage>('language'),
+    origin: conversationState.createProperty<ReferralOrigin>('origin'),
   };
   const adapter = new TestAdapter();
   return {
