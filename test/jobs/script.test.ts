@@ -65,6 +65,8 @@ describe('npm run jobs', () => {
         'match-timeouts',
         'task-escalation',
         'reexamine-needs',
+        'task-digest',
+        'mail-retry',
       ],
     );
     assert.match(stdout, /publish-testimonials\s+0 18 \* \* \*\s+Publishes/);
@@ -79,7 +81,7 @@ describe('npm run jobs', () => {
       'list',
     );
     assert.equal(code, 0, stderr);
-    assert.equal(stdout.trim().split('\n').length, 10);
+    assert.equal(stdout.trim().split('\n').length, 12);
     assert.doesNotMatch(`${stdout}${stderr}`, /Connecting|local engine|database/i);
   });
 
