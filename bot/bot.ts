@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { ConversationAccessors, ConversationLanguage, TurnOutcome } from '../dialogs/mainDialog';
+import type { ReferralOrigin } from '../dialogs/referralAnswer';
 import type { Clock } from '../services/clock';
 import type { ConversationDirectory } from '../services/messaging/conversationDirectory';
 import { MESSENGER_CHANNEL_ID } from './messenger/activities';
@@ -52,6 +53,7 @@ export class VoisinsBot extends ActivityHandler {
       dialogState: conversationState.createProperty<DialogState>('DialogState'),
       recentTexts: conversationState.createProperty<string[]>('recentTexts'),
       language: conversationState.createProperty<ConversationLanguage>('language'),
+      origin: conversationState.createProperty<ReferralOrigin>('origin'),
     };
     this.pipeline = new MiddlewareSet(
       new TurnGuard(conversationState),

@@ -6,6 +6,7 @@
  * A missing or malformed value stops start-up with a {@link ConfigError} naming the
  * variable. Nothing else in the application reads `process.env`.
  */
+import { createHmac } from 'node:crypto';
 import {
   ConfigError,
   parseHosts,
@@ -87,6 +88,11 @@ export interface AppConfig {
   readonly maxEventAgeMinutes: number;
   /** Key of the keyed hash that stands for a person in log lines. */
   readonly logHashKey: string | undefined;
+  /**
+   * Key of the signed refs of personal m.me links (a request e-mailed to a helper):
+   * `LINK_SECRET`, by default derived from the Messenger app secret.
+   */
+  readonly linkSecret: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Whether this instance processes the inbox (an instance may only take webhooks in). */
   readonly inboxWorker: boolean;
@@ -265,6 +271,8 @@ export function parseConfig(env: Env): AppConfig {
     throw new ConfigError(`LOG_HASH_KEY must be at least ${MIN_SECRET_LENGTH} characters`);
   }
 
+  const linkSecret = parseLinkSecret(read('LINK_SECRET'), messenger?.appSecret, production);
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (logLevel !== 'debug' && logLevel !== 'info' && logLevel !== 'warn' && logLevel !== 'error') {
     throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
@@ -299,6 +307,7 @@ export function parseConfig(env: Env): AppConfig {
     botFrameworkServiceHosts,
     maxEventAgeMinutes,
     logHashKey,
+    linkSecret,
     logLevel,
     inboxWorker: inboxWorker === 'on',
     matchTimeoutHours,
@@ -315,6 +324,31 @@ export function parseConfig(env: Env): AppConfig {
     ),
     mapTileUrl: parseTileUrl(env.MAP_TILE_URL, production),
   });
+}
+
+/** The development key of personal links when neither `LINK_SECRET` nor an app secret is set. */
+const DEVELOPMENT_LINK_SECRET = 'voisins-solidaires/development-links';
+
+/**
+ * The key of personal m.me links: `LINK_SECRET` (16 characters or more in production), else
+ * one derived from the Messenger app secret (so that it changes with it), else, outside
+ * production, a development key.
+ */
+function parseLinkSecret(
+  given: string | undefined,
+  appSecret: string | undefined,
+  production: boolean,
+): string {
+  if (given !== undefined) {
+    if (production && given.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`LINK_SECRET must be at least ${MIN_SECRET_LENGTH} characters in production`);
+    }
+    return given;
+  }
+  if (appSecret !== undefined)
+    return createHmac('sha256', appSecret).update('voisins-solidaires/link-refs').digest('hex');
+  if (production) throw new ConfigError('LINK_SECRET must be set in production without Messenger');
+  return DEVELOPMENT_LINK_SECRET;
 }
 
 /**

@@ -61,6 +61,8 @@ import { NoticeNotifier } from './noticeNotifier';
 import { OfflineStepNotifier } from './offlineStepNotifier';
 import { StaffMailer } from './staffMailer';
 import { createConsoleFigures } from './console/figures/figures';
+import { helperMail } from './helperMail';
+import { readRef } from '../services/referrals';
 import { turnErrorPolicy } from './pipeline/turnErrors';
 import { Testimonials } from '../services/testimonials';
 import { createTasks, PromiseTracker } from '../services/tasks';
@@ -239,6 +241,16 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
       // Every promise of a referent the matching makes is flagged and becomes a task.
       attention: c.get('promises'),
       notices: c.get('notices'),
+      // A helper outside their window who chose e-mail is e-mailed the request and its link.
+      reachHelper: helperMail({
+        residents: c.get('residents'),
+        outbox: c.get('mailOutbox'),
+        pageName: c.config.messengerPageName,
+        linkSecret: c.config.linkSecret,
+        answerHours: c.config.matchTimeoutHours,
+        clock: c.clock,
+        logger: c.logger,
+      }),
       undelivered: new UndeliveredNotices(moderation.undelivered),
       handover: new UrgentNeedHandover({
         moderation,
@@ -308,6 +320,7 @@ const FACTORIES: { [K in keyof Parts]: (container: Container) => Parts[K] } = {
     promises: c.get('promises'),
     consoleLink: async (psid) =>
       consoleLinkUrl(c.config.publicUrl, (await c.get('staffAccess').issueLink(psid)).token),
+    referrals: { read: (raw) => readRef(raw, c.config.linkSecret, c.clock()) },
   }),
   storage: (c) => new MongoStorage(c.get('db').collection<StorageDocument>('bot_state'), c.clock),
   bot: (c) => {

@@ -41,7 +41,14 @@ import { TestimonialDialog } from './testimonials/testimonialDialog';
 import { WithdrawTestimonialDialog } from './testimonials/withdrawTestimonialDialog';
 import { actsAnyTime, type AlsoRequest } from './laterPayloads';
 import { detectLanguage, nextLanguage, readLanguageSwitch } from '../services/nlu';
-import { readPayload, readText } from './payload';
+import { readPayload, readReferral, readText } from './payload';
+import {
+  answerReferral,
+  rememberOriginForTurn,
+  type ReferralAnswerDeps,
+  type ReferralOrigin,
+  type ReferralsPort,
+} from './referralAnswer';
 import { relocalizePendingQuestion } from './relocalize';
 import { withMenu } from './replies';
 import { Router, alsoQuestion } from './router';
@@ -72,6 +79,8 @@ export interface ConversationServices {
   promises: PromisesPort;
   /** Sign-in links to the referents' console ("Ouvrir la console" in their menu); no such choice without. */
   consoleLink?: ConsoleLinkPort;
+  /** The refs of the m.me links residents open (posters, e-mailed requests). */
+  referrals: ReferralsPort;
 }
 
 /** Where the conversation's state lives (properties of the bot's conversation state). */
@@ -82,6 +91,8 @@ export interface ConversationAccessors {
   recentTexts: StatePropertyAccessor<string[]>;
   /** The language of the conversation (property `language`). */
   language: StatePropertyAccessor<ConversationLanguage>;
+  /** Where the resident came from: the poster they scanned (property `origin`). */
+  origin: StatePropertyAccessor<ReferralOrigin>;
 }
 
 /** The language a conversation is held in, and whether the resident document knows it. */
@@ -124,6 +135,7 @@ export class MainDialog extends CancelAndHelpDialog {
   private readonly nlu: NluPort;
   private readonly residents: ResidentsPort;
   private readonly entries: ConversationServices['entries'];
+  private readonly referralDeps: ReferralAnswerDeps;
   /** Each running turn's facts, created by {@link run} (a turn's context is never reused). */
   private readonly turns = new WeakMap<TurnContext, Turn>();
 
@@ -140,6 +152,11 @@ export class MainDialog extends CancelAndHelpDialog {
         handOverAboutEntry(context, handover, this.turnOf(context), reason, entry, intro),
     };
     this.router = new Router(services, handover);
+    this.referralDeps = {
+      referrals: services.referrals,
+      matching: services.matching,
+      welcome: (context, intro) => this.router.welcome(context, intro),
+    };
     this.globalAnswers = new GlobalAnswers(handover, services, services, services);
     this.addDialog(new OfferDialog(form, services, entryHandover))
       .addDialog(new NeedDialog(form, services, services, entryHandover))
@@ -226,9 +243,18 @@ export class MainDialog extends CancelAndHelpDialog {
     language: { asked: boolean; switchedFrom?: Locale },
   ): Promise<TurnOutcome> {
     const turn = await this.startTurn(context, accessors);
+    rememberOriginForTurn(context, await accessors.origin.get(context));
     const dialogSet = new DialogSet(accessors.dialogState);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
+    const referral = readReferral(context.activity);
+    if (referral !== undefined) {
+      // An m.me link opened (or Get Started with one): a fresh start, answered by what it says.
+      await dc.cancelAllDialogs();
+      await answerReferral(context, referral, this.referralDeps, accessors.origin);
+      await dc.beginDialog(this.id);
+      return { stateDeleted: false };
+    }
     const idle = !dc.activeDialog || dc.child?.activeDialog?.id === MAIN_WATERFALL;
     if (language.switchedFrom) relocalizePendingQuestion(dc.stack, language.switchedFrom, currentLocale());
     if (language.asked) {

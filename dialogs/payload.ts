@@ -57,6 +57,8 @@ export const Payload = {
   /** The offer form: a one-off offer, or a regular one. */
   offerOnce: 'OFFER_ONCE',
   offerRegular: 'OFFER_REGULAR',
+  /** The entry form's place question: the neighbourhood of the poster the resident scanned. */
+  placeKnown: 'PLACE_KNOWN',
 } as const;
 
 /**
@@ -197,6 +199,18 @@ export function readText(activity: Partial<Activity>): string | undefined {
   const text = activity.text?.trim();
   if (!text || readPayload(activity) === text) return undefined;
   return text;
+}
+
+/**
+ * The ref of the m.me link the person just opened (a `referral`, or the Get Started of a first
+ * contact; see bot/messenger/activities.ts), untrusted and possibly empty; undefined for any
+ * other message.
+ */
+export function readReferral(activity: Partial<Activity>): string | undefined {
+  const value: unknown = activity.value;
+  if (typeof value !== 'object' || value === null || !('referral' in value)) return undefined;
+  const ref: unknown = value.referral;
+  return typeof ref === 'string' ? ref : undefined;
 }
 
 /** The payload naming `category`. */

@@ -112,6 +112,7 @@ export type MatchingPort = Pick<
   | 'askHelper'
   | 'answerRequest'
   | 'pendingRequestFor'
+  | 'requestAwaiting'
   | 'recordFollowUp'
   | 'pendingFollowUpFor'
   | 'pendingSuggestionFor'

@@ -169,8 +169,12 @@ export class Router {
     return { misunderstood: 0 };
   }
 
-  /** The referents' menu, or the welcome (as known for a returning resident). */
-  private async welcome(context: TurnContext): Promise<RouteOutcome> {
+  /**
+   * The referents' menu, or the welcome (as known for a returning resident), after `intro`
+   * when given (where an m.me link came from: dialogs/referralAnswer.ts).
+   */
+  async welcome(context: TurnContext, intro?: string): Promise<RouteOutcome> {
+    if (intro !== undefined) await context.sendActivity(intro);
     if (!(await showModeratorMenu(context, this.tools)))
       await context.sendActivity(withMenu(await welcomeText(this.tools, context.activity.from.id)));
     return { misunderstood: 0 };

@@ -94,4 +94,31 @@ describe('configuration', () => {
       'mongodb://db.example:27017/voisins',
     );
   });
+
+  it('signs personal links with LINK_SECRET, else a key derived from the app secret', () => {
+    const messenger = {
+      MESSENGER_APP_SECRET: 'app-secret-of-the-test',
+      MESSENGER_VERIFY_TOKEN: 'v',
+      MESSENGER_PAGE_ACCESS_TOKEN: 't',
+    };
+    assert.equal(parseConfig({ LINK_SECRET: 'short' }).linkSecret, 'short');
+    const derived = parseConfig(messenger).linkSecret;
+    assert.match(derived, /^[0-9a-f]{64}$/);
+    assert.notEqual(derived, 'app-secret-of-the-test');
+    assert.equal(parseConfig(messenger).linkSecret, derived, 'the same app secret gives the same key');
+    assert.notEqual(
+      parseConfig({ ...messenger, MESSENGER_APP_SECRET: 'another-app-secret' }).linkSecret,
+      derived,
+    );
+    assert.ok(parseConfig({}).linkSecret.length >= 16, 'a development key without any secret');
+  });
+
+  it('refuses a LINK_SECRET under 16 characters, or none without Messenger, in production', () => {
+    assert.throws(() => parseConfig({ NODE_ENV: 'production', LINK_SECRET: 'short' }), /LINK_SECRET/);
+    assert.throws(() => parseConfig({ NODE_ENV: 'production' }), /LINK_SECRET/);
+    assert.equal(
+      parseConfig({ NODE_ENV: 'production', LINK_SECRET: 'a-long-enough-link-key' }).linkSecret,
+      'a-long-enough-link-key',
+    );
+  });
 });

@@ -15,7 +15,6 @@ export const MessengerEventName = Object.freeze({
   Echo: 'messenger.echo',
   Standby: 'messenger.standby',
   Handover: 'messenger.handover',
-  Referral: 'messenger.referral',
   Optin: 'messenger.optin',
 });
 
@@ -23,6 +22,11 @@ export const MessengerEventName = Object.freeze({
 export interface MessengerMessageValue {
   payload?: string;
   location?: { lat: number; lon: number };
+  /**
+   * The `ref` of the m.me link the person opened (`referral.ref`), on a `referral` event or
+   * inside the Get Started postback of a first contact; untrusted (see services/referrals).
+   */
+  referral?: string;
 }
 
 /** `value` of a `messenger.handover` event. */
@@ -78,8 +82,11 @@ const HANDOVER: ReadonlySet<EventKind> = new Set<EventKind>([
  * @remarks
  * Messages and postbacks become `message` activities. Echoes, handover events and anything
  * else arriving on `standby` become `event` activities (`messenger.echo`,
- * `messenger.handover`, `messenger.standby`) that the bot must never answer. `from` is always
- * the resident, so user state keys stay the same for every kind. Pure.
+ * `messenger.handover`, `messenger.standby`) that the bot must never answer. A `referral` (the
+ * person opened an m.me link, which Meta counts as their own action) becomes a `message`
+ * activity without text whose `value.referral` carries the link's ref, so that it is answered
+ * like a message; a Get Started postback carries the ref of a first contact the same way.
+ * `from` is always the resident, so user state keys stay the same for every kind. Pure.
  */
 export function toActivity(event: MessengerEvent): Partial<Activity> | null {
   const { kind, raw } = event;
@@ -118,13 +125,19 @@ export function toActivity(event: MessengerEvent): Partial<Activity> | null {
     const value: StandbyValue = { kind, mid: text(message.mid) };
     return { ...base, type: ActivityTypes.Event, name: MessengerEventName.Standby, value };
   }
-  if (kind === 'referral' || kind === 'optin') {
-    const name = kind === 'referral' ? MessengerEventName.Referral : MessengerEventName.Optin;
-    return { ...base, type: ActivityTypes.Event, name, value: record(raw[kind]) };
+  if (kind === 'referral') {
+    // Without a ref (never seen from Meta) it is still answered, with the welcome.
+    const value: MessengerMessageValue = { referral: text(record(raw.referral).ref) ?? '' };
+    return { ...base, type: ActivityTypes.Message, text: '', value };
+  }
+  if (kind === 'optin') {
+    return { ...base, type: ActivityTypes.Event, name: MessengerEventName.Optin, value: record(raw.optin) };
   }
   if (kind === 'postback') {
     const postback = record(raw.postback);
     const value: MessengerMessageValue = { payload: text(postback.payload) };
+    const ref = text(record(postback.referral).ref);
+    if (ref !== undefined) value.referral = ref;
     return {
       ...base,
       type: ActivityTypes.Message,

@@ -10,6 +10,7 @@ import { Dialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { MenuPayload, Payload, readPayload, readText } from '../payload';
 import type { ResidentsPort } from '../ports';
+import { referredNeighbourhood } from '../referralAnswer';
 import { categoryName, choice, withChoices, withMenu } from '../replies';
 import { type Correction, readCorrection } from './corrections';
 import type { EntryDialogOptions, EntryDraft } from './draft';
@@ -66,6 +67,8 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
       ],
       misses: 0,
     };
+    const known = referredNeighbourhood(dc.context);
+    if (known) state.knownPlace = { id: known.id, name: known.name, ...known.centre };
     (dc.activeDialog?.state as { form?: FormState }).form = state;
     // What was understood from the first message is said, so that a wrong guess can be undone.
     const carried = [

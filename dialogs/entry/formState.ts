@@ -48,6 +48,11 @@ export interface FormState {
   picking?: boolean;
   /** The last place given is outside Miramas (its retry says the service is for Miramas). */
   placeOutside?: boolean;
+  /**
+   * The neighbourhood of the poster the resident scanned (dialogs/referralAnswer.ts): the
+   * place question offers it as a choice.
+   */
+  knownPlace?: { id: string; name: string; lat: number; lon: number };
   /** The question being asked. */
   current?: FieldId;
   /** The questions answered, in order, for "retour". */

@@ -5,6 +5,7 @@
 import type { Activity } from 'botbuilder';
 import { t } from '../../services/i18n';
 import { mentionsMoney } from '../../services/nlu';
+import { fromNeighbourhood } from '../../services/places';
 import { Payload, readLocation, readPayload, readText } from '../payload';
 import { type ChoiceSpec, isTimeExpression } from './answers';
 import { placeLabel } from './draft';
@@ -90,9 +91,24 @@ export const place: Field = {
   question: () => t('form.where'),
   // A place outside the commune is told so, with the CCAS line, rather than "not found".
   retry: (state) => t(state.placeOutside ? 'places.outsideMiramas' : 'form.whereRetry'),
-  choices: () => [],
-  // A shared position is read with the geocoder's help below; nothing typed is read in context.
-  read: () => undefined,
+  // The neighbourhood of the poster the resident scanned, one tap away.
+  choices: (state) =>
+    state.knownPlace ? [{ payload: Payload.placeKnown, title: state.knownPlace.name }] : [],
+  // A shared position or a typed place is read with the geocoder's help below; the tap on
+  // the poster's neighbourhood locates the entry there, as typing its name does.
+  read(activity, state) {
+    const known = state.knownPlace;
+    if (!known || readPayload(activity) !== Payload.placeKnown) return undefined;
+    const found = fromNeighbourhood(known);
+    return set((state) => {
+      const { draft } = state;
+      draft.location = found.location;
+      draft.locationSource = found.source;
+      draft.neighbourhood = found.neighbourhood;
+      delete draft.addressText;
+      return [t('form.whereFound', { place: placeLabel(draft) })];
+    });
+  },
   async accept(activity, state, deps) {
     const text = readText(activity);
     const answer = await deps.places.find(readLocation(activity), text);

@@ -22,7 +22,13 @@ import {
   type NeedFinder,
   type OfferNearby,
 } from './matcher';
-import type { MatchingNotice, MoveOnCause, SharedContact, SuggestionCause } from './notices';
+import type {
+  HelperAskedNotice,
+  MatchingNotice,
+  MoveOnCause,
+  SharedContact,
+  SuggestionCause,
+} from './notices';
 import { planReexamination } from './reexamination';
 import { rankCandidates, rankScore, type RankSettings } from './ranking';
 
@@ -120,12 +126,25 @@ export interface MatchingPorts {
   attention: MatchingAttentionPort;
   /** Residents' notices, inside their 24-hour window only. */
   notices: Notifier<MatchingNotice>;
+  /**
+   * Reaches a helper whom {@link notices} could not (outside their window) another way they
+   * chose (an e-mail with a link back to the conversation: bot/helperMail.ts); true when it
+   * did, and the match then waits for their answer. Absent: such a request goes to a referent.
+   */
+  reachHelper?: HelperReach;
   undelivered: UndeliveredNoticesPort;
   handover: UrgentNeedHandoverPort;
   clock: Clock;
   logger: Logger;
   settings?: MatchingSettings;
 }
+
+/** See {@link MatchingPorts.reachHelper}. */
+export type HelperReach = (helperPsid: string, notice: HelperAskedNotice) => Promise<boolean>;
+
+/** See {@link Matching.requestAwaiting}. */
+export type RequestAwaiting =
+  { status: 'waiting'; notice: HelperAskedNotice } | { status: 'not_theirs' } | { status: 'settled' };
 
 /** What happened when a helper was asked. */
 export interface AskResult {
@@ -478,6 +497,24 @@ export class Matching {
   }
 
   /**
+   * The request `matchId` as it was put to its helper, while it waits for their answer: what
+   * a helper who follows the link of an e-mailed request is asked again in Messenger.
+   *
+   * @returns `waiting` with the request; `not_theirs` when `helperPsid` is not the match's
+   * helper (or the match is unknown); `settled` when it no longer waits (answered, expired,
+   * handed to a referent, the need closed).
+   */
+  async requestAwaiting(matchId: string, helperPsid: string): Promise<RequestAwaiting> {
+    const match = await this.ports.matches.get(matchId);
+    if (!match || match.offerPsid !== helperPsid) return { status: 'not_theirs' };
+    if (match.status !== 'proposed') return { status: 'settled' };
+    const need = await this.ports.entries.get(match.needId);
+    return need && isOpen(need)
+      ? { status: 'waiting', notice: helperAskedNotice(match, need) }
+      : { status: 'settled' };
+  }
+
+  /**
    * The helper last suggested to `needPsid` that they have not answered yet, or null: what
    * a typed "oui, demandez-lui" or "non merci" answers, and what "Mes annonces" offers.
    */
@@ -706,15 +743,14 @@ export class Matching {
       logger.info('match handed to moderators', { match: id, result: 'daily_limit' });
       return false;
     }
-    const result = await this.ports.notices.notify(match.offerPsid, {
-      type: 'matching.helperAsked',
-      matchId: id,
-      category: need.category,
-      distanceMeters: match.distanceMeters,
-      description: need.description,
-      availability: need.availability,
-    });
+    const notice = helperAskedNotice(match, need);
+    const result = await this.ports.notices.notify(match.offerPsid, notice);
     if (reached(result)) return true;
+    if (result === 'outside_window' && (await this.ports.reachHelper?.(match.offerPsid, notice))) {
+      // Reached elsewhere (e-mail): the match waits for their answer, as in Messenger.
+      logger.info('helper reached outside Messenger', { match: id });
+      return true;
+    }
     await matches.toModerators(match._id);
     /** Tasks: a helper outside the window (or offline) becomes a referent's task in the `tasks` module. */
     await attention.flag(need.psid, 'match_outside_window', id);
@@ -801,4 +837,16 @@ export class Matching {
       return 'failed';
     }
   }
+}
+
+/** What a helper is asked about a need (the `matching.helperAsked` notice). */
+function helperAskedNotice(match: StoredMatch, need: StoredEntry): HelperAskedNotice {
+  return {
+    type: 'matching.helperAsked',
+    matchId: match._id.toHexString(),
+    category: need.category,
+    distanceMeters: match.distanceMeters,
+    description: need.description,
+    availability: need.availability,
+  };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { toActivity, type EchoValue, type HandoverValue } from '../../bot/messenger/activities';
 import type { EventKind, EventSource, MessengerEvent } from '../../bot/messenger/events';
+import { readReferral } from '../../dialogs/payload';
 
 const PAGE = '555000';
 
@@ -155,5 +156,64 @@ describe('messenger/activities: toActivity', () => {
     assert.equal(activity.id, undefined);
     assert.equal(activity.text, '');
     assert.deepEqual(activity.value, {});
+  });
+
+  it('maps a referral (an m.me link opened by someone already talking to the page) to a message carrying its ref', () => {
+    const activity = toActivity(
+      event('referral', {
+        ...fromResident,
+        referral: { ref: 'q.la-maille-2', source: 'SHORTLINK', type: 'OPEN_THREAD' },
+      }),
+    )!;
+    // A message: the person's own action, answered by the dialogs and opening their window.
+    assert.equal(activity.type, 'message');
+    assert.equal(activity.text, '');
+    assert.deepEqual(activity.value, { referral: 'q.la-maille-2' });
+    assert.equal(readReferral(activity), 'q.la-maille-2');
+  });
+
+  it('answers a referral without a ref as a referral all the same (the welcome)', () => {
+    const activity = toActivity(event('referral', { ...fromResident, referral: { source: 'SHORTLINK' } }))!;
+    assert.equal(activity.type, 'message');
+    assert.equal(readReferral(activity), '');
+  });
+
+  it('keeps the ref of a first contact, inside the Get Started postback', () => {
+    const activity = toActivity(
+      event('postback', {
+        ...fromResident,
+        postback: {
+          mid: 'm.9',
+          title: 'Démarrer',
+          payload: 'GET_STARTED',
+          referral: { ref: 'ville', source: 'SHORTLINK', type: 'OPEN_THREAD' },
+        },
+      }),
+    )!;
+    assert.equal(activity.type, 'message');
+    assert.deepEqual(activity.value, { payload: 'GET_STARTED', referral: 'ville' });
+    assert.equal(readReferral(activity), 'ville');
+  });
+
+  it('reads no referral from an ordinary message or postback', () => {
+    const message = toActivity(
+      event('message', { ...fromResident, message: { mid: 'm.10', text: 'q.la-maille-2' } }),
+    )!;
+    const postback = toActivity(
+      event('postback', {
+        ...fromResident,
+        postback: { title: 'Démarrer', payload: 'GET_STARTED', referral: 'x' },
+      }),
+    )!;
+    assert.equal(readReferral(message), undefined);
+    assert.equal(readReferral(postback), undefined);
+  });
+
+  it('keeps a referral arriving on standby (the page inbox owns the thread) for the transcript only', () => {
+    const activity = toActivity(
+      event('referral', { ...fromResident, referral: { ref: 'ville' } }, 'standby'),
+    )!;
+    assert.equal(activity.type, 'event');
+    assert.equal(activity.name, 'messenger.standby');
   });
 });

@@ -57,6 +57,23 @@ export class MessengerUser {
     return this.send({ postback: { mid: this.mid(), title, payload } });
   }
 
+  /** Opens an m.me link carrying `ref` while already talking to the page (a `referral` event). */
+  openLink(ref: string): Promise<SentMessage[]> {
+    return this.send({ referral: { ref, source: 'SHORTLINK', type: 'OPEN_THREAD' } });
+  }
+
+  /** Opens an m.me link carrying `ref` for the first time: Get Started with the referral inside. */
+  getStartedFrom(ref: string, title = 'Démarrer'): Promise<SentMessage[]> {
+    return this.send({
+      postback: {
+        mid: this.mid(),
+        title,
+        payload: 'GET_STARTED',
+        referral: { ref, source: 'SHORTLINK', type: 'OPEN_THREAD' },
+      },
+    });
+  }
+
   /** Shares a location. */
   shareLocation(lat: number, lon: number): Promise<SentMessage[]> {
     return this.send({

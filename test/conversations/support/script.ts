@@ -141,6 +141,7 @@ function transcriptOf(
 /** What the resident sent, as they saw it: a tapped button by its title. */
 function describeInput(input: Input, previousReplies: Partial<Activity>[]): string {
   if (typeof input === 'string') return input;
+  if ('referral' in input) return `(ouvre le lien m.me, ref=${input.referral})`;
   if ('payload' in input) {
     // A button of an earlier message, or of the page's persistent menu.
     const button = [

@@ -6,13 +6,16 @@ import type { Activity } from 'botbuilder';
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { ConversationAccessors, ConversationLanguage, MainDialog } from '../../../dialogs/mainDialog';
+import type { ReferralOrigin } from '../../../dialogs/referralAnswer';
 
 /** What a resident sends. */
 export type Input =
   | string
   | { payload: string; text?: string }
   | { location: { lat: number; lon: number } }
-  | { attachmentOnly: true; contentType?: string };
+  | { attachmentOnly: true; contentType?: string }
+  /** An m.me link opened (Messenger's `referral`), or Get Started carrying one (`payload`). */
+  | { referral: string; payload?: string };
 
 /** The Messenger-like activity for an input. */
 export function toActivity(psid: string, input: Input): Partial<Activity> {
@@ -24,6 +27,10 @@ export function toActivity(psid: string, input: Input): Partial<Activity> {
     conversation: { id: `conversation-${psid}`, isGroup: false, conversationType: 'personal', name: '' },
   };
   if (typeof input === 'string') return { ...base, text: input };
+  if ('referral' in input) {
+    const value = { referral: input.referral, ...(input.payload ? { payload: input.payload } : {}) };
+    return { ...base, text: input.payload ? 'Démarrer' : '', value };
+  }
   if ('payload' in input) return { ...base, text: input.text, value: { payload: input.payload } };
   if ('location' in input) return { ...base, value: { location: input.location } };
   return {
@@ -50,6 +57,7 @@ export function converseWith(dialog: MainDialog): DialogConversation {
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     recentTexts: conversationState.createProperty<string[]>('recentTexts'),
     language: conversationState.createProperty<ConversationLanguage>('language'),
+    origin: conversationState.createProperty<ReferralOrigin>('origin'),
   };
   const adapter = new TestAdapter();
   return {

@@ -36,6 +36,7 @@ import type {
 } from '../../../services/entries/entries';
 import { CodedError, ErrorCode } from '../../../services/errors';
 import { silentLogger } from '../../../services/logger';
+import { readRef } from '../../../services/referrals';
 import type {
   NeedState,
   RequestAnswerOutcome,
@@ -288,6 +289,15 @@ export class MemoryMatching implements MatchingPort {
         ? { status: 'accepted', askerContact: request.askerContact, askerTold: true }
         : { status: 'declined', next: 'to_moderators' }) as RequestAnswerOutcome,
     );
+  }
+
+  /** The seeded request `matchId` while it waits for `helperPsid` (no notice details over these fakes). */
+  requestAwaiting(matchId: string, helperPsid: string): ReturnType<MatchingPort['requestAwaiting']> {
+    const request = this.requests.get(matchId);
+    if (!request || request.helperPsid !== helperPsid) return Promise.resolve({ status: 'not_theirs' });
+    return request.status === 'proposed'
+      ? unused('matching.requestAwaiting')()
+      : Promise.resolve({ status: 'settled' });
   }
 
   /** The latest request still proposed to `helperPsid` (the last seeded wins). */
@@ -576,6 +586,9 @@ export interface FakeConversation {
   say(psid: string, input: Input): Promise<Partial<Activity>[]>;
 }
 
+/** The key of the personal links the fakes read. */
+export const FAKE_LINK_SECRET = 'fake-link-secret-0123456789';
+
 /**
  * Starts a conversation over fakes, on a manual clock at Monday 6 April 2020, 11 h in Paris
  * (the harness's); `overrides` replaces some of the ports.
@@ -627,6 +640,8 @@ export function startFakeConversation(
         return Promise.resolve();
       },
     },
+    // Refs read with a fixed test secret on the fakes' clock.
+    referrals: { read: (raw) => readRef(raw, FAKE_LINK_SECRET, clock.now()) },
     ...overrides,
   };
   const dialog = new MainDialog(services);
