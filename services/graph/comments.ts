@@ -17,11 +17,18 @@ export class CommentsApi {
   constructor(private readonly http: AxiosInstance) {}
 
   /** `POST /{page-id}/messages` to `{comment_id}`: opens the conversation in Messenger; resolves to the mid. */
-  async privateReply(pageId: string, commentId: string, message: OutgoingMessage): Promise<string | undefined> {
-    const response = await this.http.post<{ message_id?: unknown }>(`/${encodeURIComponent(pageId)}/messages`, {
-      recipient: { comment_id: commentId },
-      message,
-    });
+  async privateReply(
+    pageId: string,
+    commentId: string,
+    message: OutgoingMessage,
+  ): Promise<string | undefined> {
+    const response = await this.http.post<{ message_id?: unknown }>(
+      `/${encodeURIComponent(pageId)}/messages`,
+      {
+        recipient: { comment_id: commentId },
+        message,
+      },
+    );
     return typeof response.data.message_id === 'string' ? response.data.message_id : undefined;
   }
 

@@ -100,8 +100,7 @@ describe('comments under the Page’s posts, end to end', function () {
     const hides = test.graph.calls.filter((call) => call.method === 'POST' && call.path === `/${id}`);
     assert.equal(hides.length, 1);
     assert.deepEqual(hides[0].body, { is_hidden: true });
-    const text = (privateReplies(test.graph.calls, id)[0].body as { message: { text: string } }).message
-      .text;
+    const text = (privateReplies(test.graph.calls, id)[0].body as { message: { text: string } }).message.text;
     assert.match(text, /masqué votre commentaire/);
     assert.match(text, /proposer votre aide/);
     assert.ok(!text.includes('06 12 34 56 78'));

@@ -57,7 +57,9 @@ function fakes(task: Task, outcomes: { stale?: boolean } = {}) {
       answerSuggestion: (...args) => {
         calls.push(['answerSuggestion', ...args]);
         return Promise.resolve(
-          outcomes.stale ? { status: 'stale' } : { status: 'asked', sent: true, distanceMeters: 120, inOrder: false },
+          outcomes.stale
+            ? { status: 'stale' }
+            : { status: 'asked', sent: true, distanceMeters: 120, inOrder: false },
         );
       },
       answerRequest: (...args) => {
