@@ -5,9 +5,11 @@
  * The run reports what happened; the callers judge it (the test asserts, the bench counts).
  */
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { MongoClient } from 'mongodb';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
+import { sign } from '../support/testApp';
 import { deliveredTexts, exactlyOnceProblems, inboxDone, inParallel, residentMessages } from './support';
 import { startTcpProxy, type TcpProxy } from './tcpProxy';
 
@@ -21,12 +23,42 @@ export interface OutageRunOptions {
   recoveryTimeoutMs?: number;
   /** How long the bot may take to start; 90 s by default (a loaded machine starts it slowly). */
   startTimeoutMs?: number;
+  /** The bot's LOG_LEVEL; `warn` by default (the bench asks for `info`, to see the watchdog's steps). */
+  logLevel?: string;
+  /**
+   * How long, once every event is processed, the run still waits for webhook calls that got no
+   * answer within {@link WEBHOOK_ANSWER_MS} to settle before it stops the bot; 30 s by default.
+   */
+  settleGraceMs?: number;
+}
+
+/** How long a resident's delivery waits for an answer before it is sent again, as Meta does. */
+export const WEBHOOK_ANSWER_MS = 10_000;
+
+/**
+ * One webhook call as the runner saw it. A call not answered within {@link WEBHOOK_ANSWER_MS}
+ * is sent again (as Meta does) but not abandoned: the runner keeps waiting for it, so a call
+ * that answers late is told from one that never answers.
+ */
+export interface WebhookCall {
+  /** When it was sent (epoch ms, comparable with the bot's log times). */
+  sentAt: number;
+  /** How it settled: the HTTP status, `failed` (the connection failed), or `pending` (never, before the bot was stopped). */
+  outcome: number | 'failed' | 'pending';
+  /** How long it took to settle, in ms (undefined while pending). */
+  ms?: number;
+  /** Why the connection failed (`ECONNRESET`, `UND_ERR_SOCKET`…), when it did. */
+  cause?: string;
 }
 
 /** What one outage run saw. */
 export interface OutageReport {
   /** Every webhook answer, in order (0: no answer within 10 s, or the connection failed). */
   statuses: number[];
+  /** Every webhook call with its timing and how it settled (see {@link WebhookCall}). */
+  calls: WebhookCall[];
+  /** The runner's own event-loop delay, max over the run in ms (a stalled runner misreads deadlines). */
+  runnerMaxLoopDelayMs: number;
   /** `/healthz` answers while the database was cut. */
   healthDuringOutage: number[];
   /** Every event acknowledged was processed before the recovery timeout. */
@@ -41,7 +73,7 @@ export interface OutageReport {
   watchdogReconnections: number;
   /** Database commands that never settled and were failed by the flush timeout (`FlushTimeoutError` logged). */
   flushTimeouts: number;
-  /** Everything the bot wrote on stderr (warnings and errors, JSON lines). */
+  /** Everything the bot wrote on stderr (JSON log lines at `logLevel`, no personal data). */
   stderr: string;
 }
 
@@ -60,7 +92,7 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
       mongodbUri: proxy.uri,
       mongodbDb: db.databaseName,
       graphUrl: graph.url,
-      logLevel: 'warn',
+      logLevel: options.logLevel ?? 'warn',
       startTimeoutMs: options.startTimeoutMs ?? 90_000,
     });
     bot = running;
@@ -69,14 +101,15 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
       .flat()
       .sort((a, b) => a.step - b.step);
     const statuses: number[] = [];
+    const calls: WebhookCall[] = [];
+    const settling = new Set<Promise<void>>();
     const healthDuringOutage: number[] = [];
+    const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+    loopDelay.enable();
 
     const stream = inParallel(messages, 3, async (message) => {
       for (;;) {
-        const status = await running.postWebhook(message.body).then(
-          (response) => response.status,
-          () => 0,
-        );
+        const status = await postWatched(running.baseUrl, message.body, calls, settling);
         statuses.push(status);
         if (status === 200) break;
         await new Promise((resolve) => setTimeout(resolve, 200)); // Meta tries again later
@@ -108,6 +141,11 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
       if (!processedAll) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const recoveryMs = processedAll ? Date.now() - restoredAt : undefined;
+    // Calls not answered in time: give them a while to settle late before the bot is stopped.
+    const graceUntil = Date.now() + (options.settleGraceMs ?? 30_000);
+    while (settling.size > 0 && Date.now() < graceUntil)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    loopDelay.disable();
     await new Promise((resolve) => setTimeout(resolve, 300));
     const healthAfter = await fetch(`${running.baseUrl}/healthz`).then(
       (response) => response.status,
@@ -116,6 +154,8 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
     const stderr = running.stderr();
     return {
       statuses,
+      calls,
+      runnerMaxLoopDelayMs: Math.round(loopDelay.max / 1e6),
       healthDuringOutage,
       processedAll,
       recoveryMs,
@@ -132,4 +172,58 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
     await db.dropDatabase().catch(() => undefined);
     await client.close();
   }
+}
+
+/**
+ * POSTs a signed webhook body and answers its status, or 0 when the connection failed or no
+ * answer came within {@link WEBHOOK_ANSWER_MS}; in that last case the call is left running and
+ * recorded in `calls` when it settles (it stays `pending` in `calls` until then).
+ */
+async function postWatched(
+  baseUrl: string,
+  body: unknown,
+  calls: WebhookCall[],
+  settling: Set<Promise<void>>,
+): Promise<number> {
+  const text = JSON.stringify(body);
+  const call: WebhookCall = { sentAt: Date.now(), outcome: 'pending' };
+  calls.push(call);
+  const answered = fetch(`${baseUrl}/api/messenger`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': sign(text) },
+    body: text,
+  }).then(
+    async (response) => {
+      await response.arrayBuffer().catch(() => undefined);
+      call.outcome = response.status;
+      call.ms = Date.now() - call.sentAt;
+      return response.status;
+    },
+    (error: unknown) => {
+      call.outcome = 'failed';
+      call.ms = Date.now() - call.sentAt;
+      call.cause = failureCause(error);
+      return 0;
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<number>((resolve) => {
+    timer = setTimeout(() => resolve(-1), WEBHOOK_ANSWER_MS);
+  });
+  const first = await Promise.race([answered, late]);
+  clearTimeout(timer);
+  if (first !== -1) return first;
+  const watched: Promise<void> = answered.then(() => {
+    settling.delete(watched);
+  });
+  settling.add(watched);
+  return 0;
+}
+
+/** The code of a failed fetch's cause (`ECONNRESET`, `UND_ERR_SOCKET`…), or the error's name. */
+function failureCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; name?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  if (typeof cause?.name === 'string') return cause.name;
+  return error instanceof Error ? error.name : 'unknown';
 }
