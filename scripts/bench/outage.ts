@@ -18,7 +18,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDatabaseOutage, WEBHOOK_ANSWER_MS, type OutageReport } from '../../test/faults/outageRun';
+import {
+  classify,
+  runDatabaseOutage,
+  WEBHOOK_ANSWER_MS,
+  type OutageReport,
+  type Slow,
+} from '../../test/faults/outageRun';
 
 type Row = { benchmark: string; figures: string; baseline: string; ratio: string; goal: string };
 
@@ -27,88 +33,18 @@ function wedged(run: OutageReport): boolean {
   return !run.processedAll || run.healthAfter !== 200 || run.watchdogReconnections > 0;
 }
 
-/** What the runs' slow or stuck commands came to. */
-interface Slow {
-  /** Webhook calls answered after 10 s. */
-  lateAnswers: number;
-  /** Webhook calls never answered before the bot was stopped. */
-  neverAnswered: number;
-  /** Webhook calls whose connection failed (answered by an error: not hung). */
-  failedConnections: number;
-  /** Flushes failed by their timeout whose command settled later. */
-  flushesSettledLate: number;
-  /** Flushes failed by their timeout whose command never settled (the driver hang). */
-  flushesNeverSettled: number;
-}
-
-/** Classifies one run's slow commands; `describe` gets one line per slow command with its context. */
-export function classify(run: OutageReport, describe: (line: string) => void = () => undefined): Slow {
-  const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
-  const timeOf = (line: string): number => {
-    try {
-      return Date.parse((JSON.parse(line) as { time?: string }).time ?? '');
-    } catch {
-      return Number.NaN;
-    }
-  };
-  const around = (from: number, to: number): string[] =>
-    lines.filter((line) => {
-      const time = timeOf(line);
-      return time >= from && time <= to;
-    });
-  const slow: Slow = {
-    lateAnswers: 0,
-    neverAnswered: 0,
-    failedConnections: 0,
-    flushesSettledLate: 0,
-    flushesNeverSettled: 0,
-  };
-  const start = run.calls[0]?.sentAt ?? 0;
-  for (const call of run.calls) {
-    const at = `+${((call.sentAt - start) / 1000).toFixed(1)} s`;
-    if (call.outcome === 'failed') {
-      slow.failedConnections += 1;
-      describe(`  webhook call sent at ${at}: connection failed after ${call.ms} ms (${call.cause})`);
-      continue;
-    }
-    if (call.outcome !== 'pending' && (call.ms ?? 0) <= WEBHOOK_ANSWER_MS) continue;
-    const pending = call.outcome === 'pending';
-    if (pending) slow.neverAnswered += 1;
-    else slow.lateAnswers += 1;
-    describe(
-      pending
-        ? `  webhook call sent at ${at}: NEVER answered`
-        : `  webhook call sent at ${at}: answered ${call.outcome} LATE, after ${call.ms} ms`,
-    );
-    const to = pending ? Number.POSITIVE_INFINITY : call.sentAt + (call.ms ?? 0) + 1_000;
-    for (const line of around(call.sentAt - 1_000, to).slice(0, 12)) describe(`      ${line}`);
-  }
-  lines.forEach((line, index) => {
-    if (!line.includes('FlushTimeoutError')) return;
-    describe(`  flush timeout: ${line}`);
-    for (const near of lines.slice(Math.max(0, index - 3), index + 4))
-      if (near !== line) describe(`      ${near}`);
-  });
-  // One `timed-out flush` line per flush (the FlushTimeoutError lines are per failed request).
-  for (const line of lines) {
-    if (!line.includes('"msg":"timed-out flush"')) continue;
-    describe(`  timed-out flush followed up: ${line}`);
-    if (line.includes('"settled":false')) slow.flushesNeverSettled += 1;
-    else slow.flushesSettledLate += 1;
-  }
-  // Timeouts not followed up (the bot was stopped first): counted as never settled.
-  if (run.flushTimeouts > 0 && slow.flushesNeverSettled + slow.flushesSettledLate === 0)
-    slow.flushesNeverSettled = 1;
-  return slow;
-}
-
 /** Commands that never settled: webhook calls never answered, flushes whose command never came back. */
 function hungCommands(slow: Slow): number {
   return slow.neverAnswered + slow.flushesNeverSettled;
 }
 
 /** Runs the outage `runs` times against `uri` and sums what it saw in one row. */
-export async function benchOutages(uri: string, progress: (line: string) => void, runs = 20): Promise<Row[]> {
+export async function benchOutages(
+  uri: string,
+  progress: (line: string) => void,
+  runs = 20,
+  starve?: { runningMs: number; pausedMs: number },
+): Promise<Row[]> {
   const reports: Array<{ run: OutageReport; slow: Slow }> = [];
   const logs = mkdtempSync(join(tmpdir(), 'outage-bench-'));
   progress(`outage: each run's bot stderr (JSON log lines, no personal data) goes to ${logs}/run-N.log`);
@@ -123,6 +59,7 @@ export async function benchOutages(uri: string, progress: (line: string) => void
         startTimeoutMs: 300_000,
         recoveryTimeoutMs: 120_000,
         logLevel: 'info',
+        starve,
       });
     } catch (error) {
       // The bot did not start in time (a very loaded machine): not an outage outcome.
@@ -158,7 +95,9 @@ export async function benchOutages(uri: string, progress: (line: string) => void
   const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : 0;
   return [
     {
-      benchmark: `database outage (4 s cut under load, real bot process), ${reports.length} runs in a row`,
+      benchmark:
+        `database outage (4 s cut under load, real bot process${starve ? `, starved: paused ${starve.pausedMs} ms every ${starve.runningMs} ms` : ''}), ` +
+        `${reports.length} runs in a row`,
       figures:
         `${reports.filter(({ run }) => wedged(run)).length} wedges, ${sum(({ slow }) => hungCommands(slow))} hung commands ` +
         `(never settled), ${sum(({ slow }) => slow.lateAnswers + slow.flushesSettledLate)} settled late ` +

@@ -30,6 +30,12 @@ export interface OutageRunOptions {
    * answer within {@link WEBHOOK_ANSWER_MS} to settle before it stops the bot; 30 s by default.
    */
   settleGraceMs?: number;
+  /**
+   * Starves the bot of CPU from the start of the load to the end of the run, as a machine at a
+   * high load does: it is paused (SIGSTOP) for `pausedMs` after every `runningMs` of running.
+   * No CPU is burnt, so other work on the machine is not disturbed. Off by default.
+   */
+  starve?: { runningMs: number; pausedMs: number };
 }
 
 /** How long a resident's delivery waits for an answer before it is sent again, as Meta does. */
@@ -107,6 +113,7 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
     const loopDelay = monitorEventLoopDelay({ resolution: 20 });
     loopDelay.enable();
 
+    const starving = options.starve && starveProcess(running.pid, options.starve);
     const stream = inParallel(messages, 3, async (message) => {
       for (;;) {
         const status = await postWatched(running.baseUrl, message.body, calls, settling);
@@ -146,6 +153,7 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
     while (settling.size > 0 && Date.now() < graceUntil)
       await new Promise((resolve) => setTimeout(resolve, 100));
     loopDelay.disable();
+    starving?.stop();
     await new Promise((resolve) => setTimeout(resolve, 300));
     const healthAfter = await fetch(`${running.baseUrl}/healthz`).then(
       (response) => response.status,
@@ -166,6 +174,7 @@ export async function runDatabaseOutage(options: OutageRunOptions): Promise<Outa
       stderr,
     };
   } finally {
+    if (bot) process.kill(bot.pid, 'SIGCONT');
     await bot?.kill9();
     await proxy?.close();
     await graph?.close();
@@ -226,4 +235,113 @@ function failureCause(error: unknown): string {
   if (typeof cause?.code === 'string') return cause.code;
   if (typeof cause?.name === 'string') return cause.name;
   return error instanceof Error ? error.name : 'unknown';
+}
+
+/** Pauses and resumes `pid` in turns until `stop` (which leaves it running). */
+function starveProcess(pid: number, turns: { runningMs: number; pausedMs: number }): { stop(): void } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const signal = (name: NodeJS.Signals): void => {
+    try {
+      process.kill(pid, name);
+    } catch {
+      stopped = true; // the process is gone
+    }
+  };
+  const pause = (): void => {
+    if (stopped) return;
+    signal('SIGSTOP');
+    timer = setTimeout(resume, turns.pausedMs);
+  };
+  const resume = (): void => {
+    signal('SIGCONT');
+    if (!stopped) timer = setTimeout(pause, turns.runningMs);
+  };
+  timer = setTimeout(pause, turns.runningMs);
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+      signal('SIGCONT');
+    },
+  };
+}
+
+/** What the runs' slow or stuck commands came to. */
+export interface Slow {
+  /** Webhook calls answered after 10 s. */
+  lateAnswers: number;
+  /** Webhook calls never answered before the bot was stopped. */
+  neverAnswered: number;
+  /** Webhook calls whose connection failed (answered by an error: not hung). */
+  failedConnections: number;
+  /** Flushes failed by their timeout whose command settled later. */
+  flushesSettledLate: number;
+  /** Flushes failed by their timeout whose command never settled (the driver hang). */
+  flushesNeverSettled: number;
+}
+
+/**
+ * Classifies one run's slow commands: webhook calls not answered within {@link WEBHOOK_ANSWER_MS}
+ * (answered late, or never), failed connections, flushes failed by their timeout (settled late,
+ * or never). `describe` gets one line per slow command, with the bot's log lines around it.
+ */
+export function classify(run: OutageReport, describe: (line: string) => void = () => undefined): Slow {
+  const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
+  const timeOf = (line: string): number => {
+    try {
+      return Date.parse((JSON.parse(line) as { time?: string }).time ?? '');
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const around = (from: number, to: number): string[] =>
+    lines.filter((line) => {
+      const time = timeOf(line);
+      return time >= from && time <= to;
+    });
+  const slow: Slow = {
+    lateAnswers: 0,
+    neverAnswered: 0,
+    failedConnections: 0,
+    flushesSettledLate: 0,
+    flushesNeverSettled: 0,
+  };
+  const start = run.calls[0]?.sentAt ?? 0;
+  for (const call of run.calls) {
+    const at = `+${((call.sentAt - start) / 1000).toFixed(1)} s`;
+    if (call.outcome === 'failed') {
+      slow.failedConnections += 1;
+      describe(`  webhook call sent at ${at}: connection failed after ${call.ms} ms (${call.cause})`);
+      continue;
+    }
+    if (call.outcome !== 'pending' && (call.ms ?? 0) <= WEBHOOK_ANSWER_MS) continue;
+    const pending = call.outcome === 'pending';
+    if (pending) slow.neverAnswered += 1;
+    else slow.lateAnswers += 1;
+    describe(
+      pending
+        ? `  webhook call sent at ${at}: NEVER answered`
+        : `  webhook call sent at ${at}: answered ${call.outcome} LATE, after ${call.ms} ms`,
+    );
+    const to = pending ? Number.POSITIVE_INFINITY : call.sentAt + (call.ms ?? 0) + 1_000;
+    for (const line of around(call.sentAt - 1_000, to).slice(0, 12)) describe(`      ${line}`);
+  }
+  lines.forEach((line, index) => {
+    if (!line.includes('FlushTimeoutError')) return;
+    describe(`  flush timeout: ${line}`);
+    for (const near of lines.slice(Math.max(0, index - 3), index + 4))
+      if (near !== line) describe(`      ${near}`);
+  });
+  // One `timed-out flush` line per flush (the FlushTimeoutError lines are per failed request).
+  for (const line of lines) {
+    if (!line.includes('"msg":"timed-out flush"')) continue;
+    describe(`  timed-out flush followed up: ${line}`);
+    if (line.includes('"settled":false')) slow.flushesNeverSettled += 1;
+    else slow.flushesSettledLate += 1;
+  }
+  // Timeouts not followed up (the bot was stopped first): counted as never settled.
+  if (run.flushTimeouts > 0 && slow.flushesNeverSettled + slow.flushesSettledLate === 0)
+    slow.flushesNeverSettled = 1;
+  return slow;
 }
