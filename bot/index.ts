@@ -2,6 +2,7 @@
  * Entry point: read configuration, connect, build, listen.
  */
 import { createLogger, logHashKey } from '../services/logger';
+import { followTimedOutFlushes } from '../services/db/batcher';
 import { connectDatabase } from '../services/db/connect';
 import { DatabaseWatchdog } from '../services/db/watchdog';
 import { createApp } from './app';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
       log: (line) => logger.info('local database', { progress: line }),
     }),
   });
+  // A flush failed by its timeout: say whether its command came back late or never.
+  followTimedOutFlushes((flush) => logger.warn('timed-out flush', { ...flush }));
   const watchdog = new DatabaseWatchdog({ client, uri, logger });
   watchdog.start();
   const app = await createApp({ config, db: client.db(config.mongodbDb), logger });

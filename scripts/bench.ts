@@ -4,7 +4,8 @@
  * Runs against MONGODB_URI when set, otherwise the local engine's `bench` instance. Each row
  * shows the figures of the same run side by side (for example the bot next to a bare server).
  * Sections alone: `--only=turns`, `--only=reexamine`, `--only=outage [--outage-runs=N]` (the
- * database-outage fault test N times, 20 by default); `--engine=<instance>` names the local
+ * database-outage fault test N times, 20 by default; `--outage-starve=RUN/PAUSE` pauses the bot
+ * PAUSE ms after every RUN ms, as a machine at a high load starves it); `--engine=<instance>` names the local
  * engine instance MONGODB_URI points to, so that the re-examination prints its CPU time.
  */
 import { cpus, loadavg } from 'node:os';
@@ -64,8 +65,21 @@ async function main(): Promise<void> {
     process.argv.find((arg) => arg.startsWith('--outage-runs='))?.slice('--outage-runs='.length) ?? 20,
   );
   if (process.argv.includes('--only=outage')) {
-    // `npm run bench -- --only=outage [--outage-runs=N]`: the database-outage fault test, N times.
-    rows.push(...(await benchOutages(uri, progress, outageRuns)));
+    // `npm run bench -- --only=outage [--outage-runs=N] [--outage-starve=RUN/PAUSE]`: the
+    // database-outage fault test, N times; with a CPU-starved bot (RUN ms running, PAUSE ms paused).
+    const starve = process.argv
+      .find((arg) => arg.startsWith('--outage-starve='))
+      ?.slice('--outage-starve='.length)
+      .split('/')
+      .map(Number);
+    rows.push(
+      ...(await benchOutages(
+        uri,
+        progress,
+        outageRuns,
+        starve && { runningMs: starve[0] ?? 100, pausedMs: starve[1] ?? 900 },
+      )),
+    );
     await client.close();
     printTable(rows);
     return;

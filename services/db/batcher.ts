@@ -29,6 +29,52 @@ export class FlushTimeoutError extends CodedError {
   }
 }
 
+/** What became of a flush after its timeout failed its requests (see {@link followTimedOutFlushes}). */
+export interface TimedOutFlush {
+  /** Whether its command settled (answered or failed) before the follow-up gave up. */
+  settled: boolean;
+  /** How it settled, when it did. */
+  outcome?: 'answered' | 'failed';
+  /** From the flush's start to its end, or to the end of the follow-up when it never settled. */
+  afterMs: number;
+}
+
+let followUp: { report: (flush: TimedOutFlush) => void; watchMs: number } | undefined;
+
+/**
+ * Reports, for every batcher of the process, what each timed-out flush came to: settled late
+ * (a slow database or machine) or not settled within `watchMs` after its start (a command that
+ * hangs, docs/driver-hang.md). The process entry point sets it to a log line; unset, nothing
+ * is followed.
+ */
+export function followTimedOutFlushes(
+  report: ((flush: TimedOutFlush) => void) | undefined,
+  watchMs = 60_000,
+): void {
+  followUp = report && { report, watchMs };
+}
+
+/** Reports what `flushing`, started at `startedAt` and failed by its timeout, comes to. */
+function follow(flushing: Promise<unknown>, startedAt: number): void {
+  const watcher = followUp;
+  if (!watcher) return;
+  let done = false;
+  const timer = setTimeout(
+    () => {
+      done = true;
+      watcher.report({ settled: false, afterMs: Date.now() - startedAt });
+    },
+    Math.max(0, startedAt + watcher.watchMs - Date.now()),
+  );
+  timer.unref();
+  const settle = (outcome: 'answered' | 'failed') => (): void => {
+    if (done) return;
+    clearTimeout(timer);
+    watcher.report({ settled: true, outcome, afterMs: Date.now() - startedAt });
+  };
+  flushing.then(settle('answered'), settle('failed'));
+}
+
 interface Waiting<I, O> {
   item: I;
   resolve: (value: O) => void;
@@ -103,6 +149,7 @@ export class Batcher<I, O> {
   private async run(batch: Array<Waiting<I, O>>): Promise<void> {
     let outcomes: ReadonlyArray<Outcome<O>>;
     let timer: NodeJS.Timeout | undefined;
+    const startedAt = Date.now();
     try {
       // One command that never comes back must not hold up every later request.
       const flushing = this.flush(batch.map((waiting) => waiting.item));
@@ -110,7 +157,10 @@ export class Batcher<I, O> {
       outcomes = await Promise.race([
         flushing,
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new FlushTimeoutError(this.flushTimeoutMs)), this.flushTimeoutMs);
+          timer = setTimeout(() => {
+            follow(flushing, startedAt);
+            reject(new FlushTimeoutError(this.flushTimeoutMs));
+          }, this.flushTimeoutMs);
         }),
       ]);
     } catch (error) {

@@ -3,6 +3,7 @@
  * see `bot/devDatabase.ts`).
  */
 import { MongoClient } from 'mongodb';
+import { guardDriverWrites } from './driverWriteGuard';
 
 /** Options of {@link connectDatabase}. */
 export interface ConnectOptions {
@@ -18,6 +19,8 @@ export async function connectDatabase(
   options: ConnectOptions,
 ): Promise<{ client: MongoClient; uri: string }> {
   const { uri } = options;
+  // A write on a connection the server just closed must fail, not wait for good (docs/driver-hang.md).
+  guardDriverWrites();
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: 2_000,
     connectTimeoutMS: 2_000,

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
-import { Batcher, FlushTimeoutError, type Outcome } from '../../services/db/batcher';
+import {
+  Batcher,
+  followTimedOutFlushes,
+  FlushTimeoutError,
+  type Outcome,
+  type TimedOutFlush,
+} from '../../services/db/batcher';
 import { isTransientFailure } from '../../bot/transient';
 import { insertEach, writeEach } from '../../services/db/bulk';
 import { MongoStorage, type StorageDocument } from '../../services/db/mongoStorage';
@@ -81,6 +87,35 @@ describe('group commit (Batcher)', () => {
     );
     await assert.rejects(batcher.submit(1), FlushTimeoutError);
     assert.equal(await batcher.submit(2), 2);
+  });
+
+  it('tells a timed-out flush that answers late from one that never settles', async () => {
+    const followed: TimedOutFlush[] = [];
+    followTimedOutFlushes((flush) => followed.push(flush), 300);
+    try {
+      let calls = 0;
+      const batcher = new Batcher<number, number>(
+        async (items) => {
+          calls += 1;
+          // The first command hangs for good, the second answers after its timeout.
+          if (calls === 1) return new Promise(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, 120));
+          return items.map((item) => ({ value: item }));
+        },
+        { flushTimeoutMs: 50 },
+      );
+      await assert.rejects(batcher.submit(1), FlushTimeoutError);
+      await assert.rejects(batcher.submit(2), FlushTimeoutError);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const late = followed.find((flush) => flush.settled);
+      const never = followed.find((flush) => !flush.settled);
+      assert.equal(followed.length, 2);
+      assert.equal(late?.outcome, 'answered');
+      assert.ok(late && late.afterMs >= 100 && late.afterMs < 300, `settled late after ${late?.afterMs} ms`);
+      assert.ok(never && never.afterMs >= 290, `given up after ${never?.afterMs} ms`);
+    } finally {
+      followTimedOutFlushes(undefined);
+    }
   });
 
   it('fails a bulk write the database never got with the driver’s own error, one the inbox retries', async () => {

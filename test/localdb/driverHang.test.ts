@@ -15,6 +15,7 @@ import { strict as assert } from 'node:assert';
 import type { Socket } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { Batcher, FlushTimeoutError } from '../../services/db/batcher';
+import { guardDriverWrites } from '../../services/db/driverWriteGuard';
 import { DatabaseWatchdog } from '../../services/db/watchdog';
 import { silentLogger } from '../../services/logger';
 import { startFakeMongoServer, type FakeMongoServer } from './support/fakeMongoServer';
@@ -38,6 +39,8 @@ describe('driver hang on a connection the server just closed (fake server, no ga
   const pooled = new Set<Socket>();
 
   beforeEach(async function () {
+    // The driver as published: the guard is off unless a test turns it on.
+    guardDriverWrites(false);
     pooled.clear();
     server = await startFakeMongoServer((command) => {
       pooled.add(command.socket);
@@ -54,6 +57,7 @@ describe('driver hang on a connection the server just closed (fake server, no ga
   });
 
   afterEach(async function () {
+    guardDriverWrites(false);
     await client.close(true).catch(() => undefined);
     await server.close();
   });
@@ -66,6 +70,7 @@ describe('driver hang on a connection the server just closed (fake server, no ga
     await new Promise((resolve) => setImmediate(resolve)); // before Node emits 'close'
     // Two commands at once: the second takes the connection the server has closed.
     const [first, second] = [admin.command({ ping: 1 }), admin.command({ ping: 1 })];
+    second.catch(() => undefined); // handled here too: the guarded one rejects before it is awaited
     await first;
     return { hung: second };
   }
@@ -98,5 +103,14 @@ describe('driver hang on a connection the server just closed (fake server, no ga
     assert.equal(await watchdog.check(), true);
     assert.deepEqual(warnings, []);
     assert.equal(await settledWithin(hung, 100), 'pending');
+  });
+
+  it('with the bot’s write guard, that command fails at once with a network error and the client goes on', async function () {
+    assert.equal(guardDriverWrites(), true, 'the guard found the driver’s Connection.writeCommand');
+    const started = Date.now();
+    const { hung } = await hangOneCommand();
+    await assert.rejects(hung, (error: Error) => error.name === 'MongoNetworkError');
+    assert.ok(Date.now() - started < 1_000, `failed after ${Date.now() - started} ms`);
+    assert.equal((await client.db('admin').command({ ping: 1 })).ok, 1);
   });
 });

@@ -14,6 +14,8 @@ const ROOT = join(__dirname, '..', '..');
 /** A running bot process. */
 export interface BotProcess {
   readonly port: number;
+  /** The process id (to pause it with SIGSTOP/SIGCONT, as a starved CPU would). */
+  readonly pid: number;
   readonly baseUrl: string;
   /** Everything the process wrote on stderr so far. */
   stderr(): string;
@@ -80,6 +82,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   }
   return {
     port,
+    pid: child.pid ?? 0,
     baseUrl,
     stderr: () => stderr,
     postWebhook(body) {
