@@ -60,7 +60,7 @@ const PERSON_FELL = String.raw`\b(?:mere|pere|mari|femme|epoux|epouse|voisine?|g
 /** What makes a fall an emergency. */
 const INJURY = String.raw`\bsaign\w*|\bsang\b|\b(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se |me |te )?(?:relever|lever|bouger|marcher)|\bse releve (?:pas|plus)\b|\bne bouge plus\b|\bpar terre\b|\bcasse\w*|\bfracture\w*|\bmal (?:au|a la|aux)\b|\btres mal\b|\binconscient\w*|\bne (?:repond|reagit) plus\b|\bangle bizarre\b|\bne sent plus\b|\bbleeding\b|\bcan te (?:get up|move)\b|\bcannot (?:get up|move)\b|\bblood\b|\bbroke\w*|\bbouge (?:pas|plus)\b|\bhit (?:his|her|my) head\b|\bcogne la tete\b|\bconfus\w*|\bparle plus\b|\bouvre (?:plus|pas) les yeux\b|\bhurle\w*|\bsonnee?\b|\btordue?s?\b|\bdeforme\w*|\bplaie\b|\b(?:can te|cannot|can not|cant|no can) (?:stand|get) up\b|\bstand up\b|\bon (?:the )?floor\b|\bnot moving\b|\blying\b|\bos qui sort\b|\bne (?:peut|peux) (?:pas|plus) se (?:relever|lever)\b`;
 /** Words of a past or settled event: such a clause is no emergency now. */
-const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\b(?:l|le) an passe\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bj ai failli\b|\bje ai failli\b|\bil y a eu\b|\b(?:la|le) (?:annee|semaine|mois) passee?\b|\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b|\blast (?:winter|summer|spring|autumn|fall)\b|\b(?:years|months|weeks) ago\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\bcet (?:hiver|ete|automne)\b|\bce printemps\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
+const PAST = String.raw`\bil y a (?:\w+ )?(?:ans?|annees?|mois|semaines?|longtemps)\b|\b(?:l|le) an passe\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bil y a eu\b|\b(?:la|le) (?:annee|semaine|mois) passee?\b|\ben (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b|\blast (?:winter|summer|spring|autumn|fall)\b|\b(?:years|months|weeks) ago\b|\b(?:le |la )?(?:an|annee|hiver|ete|printemps|automne|mois|semaine) derni(?:er|ere)\b|\ben (?:19|20)\d\d\b|\bquand (?:je|il|elle|on) (?:etais|etait)\b|\bautrefois\b|\bcet (?:hiver|ete|automne)\b|\bce printemps\b|\b(?:last|every) (?:year|month|week)\b|\byears ago\b|\ba noel\b`;
 const SETTLED = String.raw`\btout va bien\b|\b(?:ca|il|elle|je) va (?:tres )?(?:mieux|bien)\b|\bse remet\b|\bce est (?:passe|rien|normal)\b|\bsans gravite\b|\bplus de peur que de mal\b|\bis fine\b|\bexercice\b|\b(?:un|le|ce) (?:film|reportage|documentaire|livre|roman)\b|\ba la tele\b|\bau journal\b|\b(?:aux|dans les) (?:infos|informations|actualites|nouvelles)\b|\b(?:dans le|au) journal\b|\ba la radio\b|\b(?:on|in) the news\b|\brecovered\b|\b(?:pas|plus) (?:en danger|de fumee|de feu|grave)\b|\brien de grave\b`;
 /** Papers, homework and devices: "au secours" next to them is a figure of speech. */
 const EVERYDAY = String.raw`\b(?:formulaire|impots?|devoirs?|maths|wifi|box|dossier|papiers|caf|ordinateur|imprim\w*|declaration|internet|site)\b`;
@@ -89,7 +89,12 @@ const STROKE_FACE = String.raw`\b(?:visage|bouche|face|mouth|levre)\b(?: \w+){0,
  * affalé"): alone, each is an everyday complaint ("essoufflée dans l'escalier").
  */
 const DISTRESS_SIGNS: readonly RegExp[] = [
-  /\b(?:est|devient|devenu|devenue|suis) (?:tout |toute |tres )?(?:blanc|blanche|gris|grise|livide|pale|bleue?)\b/,
+  /\b(?:est|devient|devenu|devenue|suis) (?:tout |toute |tres )?(?:blanc|blanche|gris|grise|livide|pale|bleue?|violet|violette)\b/,
+  /\bne (?:me |nous |la |le |les )?reconnait plus\b|\bdelire\w*/,
+  /\b(?:transpire|sueur|tremble)\w*/,
+  /\b(?:couchee?|allongee?|etendue?) (?:dans|sur|par) (?:le |la |l )?(?:escalier|sol|trottoir|rue|couloir|terre)\b/,
+  /\bne bouge (?:pas|plus)\b(?! de )/,
+  /\bavale de travers\b/,
   /\b(?:affale|ecroule|effondre)\w*(?! (?:sur|dans) (?:le |la |mon |son |un )?(?:canape|lit|fauteuil|sofa))/,
   /\bne (?:dit|parle) plus (?:rien|du tout)?\b|\bne (?:dit|repond) rien\b/,
   /\bdu mal a respirer\b|\bsiffle\w*|\bessouffl\w*|\bsouffle court\b|\bcherche (?:son|sa) (?:air|souffle|respiration)\b/,
@@ -113,6 +118,11 @@ const MEDS_AT_HAND = new RegExp(
 const READY =
   /\b(?:pret|prete|ready|adieu|en finir|tout arreter|pour partir|goodbye|je suis au bout|(?:ecrit|laisse|ecrire) (?:des|une|mes|ma) lettres?|au revoir a (?:tout le monde|tous|ma famille)|(?<!ne )dit que ce est fini|(?:take|swallow) (?:them|it) all|take all)\b/;
 /** Swallowing one's medicines with a word of quantity: "je vais tout avaler", "take them all". */
+/** Medicines set aside ("j'ai mis les médicaments de côté"). */
+const SET_ASIDE = /\bde cote\b|\b(?:garde|stocke|cache|accumule|economise)\w*\b/;
+/** Where one jumps from, and the jump: "je suis sur le pont et je vais me jeter". */
+const JUMP_PLACE = /\b(?:pont|fenetre|toit|balcon|falaise|viaduc|voie ferree|rails|immeuble)\b/;
+const JUMP = /\b(?:vais|veux|va|vas|compte|pret a|prete a) (?:me |se |te )?(?:jeter|sauter)\b/;
 const SWALLOW_ALL =
   /\b(?:vais|veux|va) (?:tout )?(?:avaler|prendre) (?:tout|tous|toutes|la boite)\b|\bvais tout (?:avaler|prendre)\b|\b(?:take|swallow) (?:them|it) all\b|\btake all (?:my|her|his|the|of)\b/;
 const MEDS_MENTIONED = new RegExp(String.raw`\b` + MEDS + String.raw`\b|\bsleeping medicine\b`);
@@ -150,6 +160,8 @@ const SURE: readonly Rule[] = [
       String.raw`\bfoutre en (?:le )?l?air\b|\b(?:veux|veut|voudrais) (?:plus|pas) vivre\b(?! (?:seule?s?|dans|a|ici|avec|chez|en|comme|sans|loin|la|pres))|\bi (?:want|wanna) die\b|\b(?:no|any|see no) point (?:in )?living\b|\b(?:want to|going to|gonna|will|wanna) end (?:it|everything|things|my life)\b`,
       String.raw`\bprepare (?:tous|toutes) (?:les|mes) (?:cachets|medicaments|comprimes|pilules|somniferes)\b`,
       String.raw`\b(?:sur|devant|pres de|au bord de) (?:la |les )?(?:voie ferree|voies|rails|falaise|parapet)\b.*\b(?:ne supporte plus|ne en peux plus|au bout|adieu|en finir|plus la force|sauter|train)\b`,
+      String.raw`\b(?:me|se|te) tirer une balle\b|\bune balle dans la tete\b|\b(?:marre|assez) de (?:vivre|la vie)\b|\bdormir pour toujours\b|\b(?:me|se|te) noyer\b(?! dans (?:le|la|les|mon|ma|mes|son|ses) )`,
+      String.raw`\b(?:me|se|te) suis fait du mal\b(?: \w+){0,6} (?:lame|couteau|rasoir|cutter|sang|coule|saigne)\b`,
       String.raw`\bscarifi\w*`,
       String.raw`\bkill\w* (?:myself|herself|himself)\b|\b(?:want|going) to die\b|\bend (?:my|his|her) life\b|\bend (?:it all|everything)\b|\bpills ready\b|\bdon te want to live\b|\bhang myself\b`,
       String.raw`\b(?:veux|voudrais|vais|va|vas|compte|pense a|pense|prefererais|prefere|envie de|besoin de|prete? a) (?:(?:me |se |te )?(?:crever|mourir|suicider|pendre|defenestrer|ouvrir les veines|tailler les veines|couper les veines|foutre en le air)|(?<!\bvas? )me (?:tuer|tue)|(?<!\b(?:vais|veux) )se (?:tuer|tue)|(?<!\b(?:vais|veux|va) )te (?:tuer|tue))\b(?! de (?:rire|faim|chaud|froid|envie|ennui|honte|fatigue|peur|trouille|soif))`,
@@ -160,7 +172,7 @@ const SURE: readonly Rule[] = [
       String.raw`\b(?:vais|veux|va|vas|compte) (?:avaler|prendre|tout avaler|tout prendre)\b(?=.*\b(?:tous|toutes|toute la boite|toute la plaquette|de? un coup|en une fois|all)\b)(?=.*\b` +
         MEDS +
         String.raw`\b)`,
-      String.raw`\b(?:mis de cote|garde|stocke|accumule|economise|cache|saving up|hoarding|stockpil\w*) (?:\w+ ){0,3}` +
+      String.raw`\b(?:mis de cote|stocke|accumule|economise|saving up|hoarding|stockpil\w*) (?:\w+ ){0,3}` +
         MEDS,
       String.raw`\bprepare (?:ce que il faut|ce qu il faut|tout|de quoi) (?:pour|afin de) (?:partir|en finir|mourir|me tuer)\b`,
       String.raw`\bplus (?:aucune |de |une seule )?raisons? de vivre\b|\ba quoi bon (?:continuer|vivre)\b|\bpersonne ne (?:remarquera|verra|se apercevra|me regrettera)\b`,
@@ -201,6 +213,7 @@ const SURE: readonly Rule[] = [
       String.raw`\b(?:mis|met|mets|donne|recu|pris|prend) (?:une|des) (?:raclee|rouste|beigne|torgnole|trempe|derouillee)\b|\bserre le cou\b`,
       String.raw`\b(?:suis|est|sommes|sont) victimes? de (?:violences?|coups|agressions?|maltraitances?)\b|\b(?:tape|frappe|bat|cogne) moi\b`,
       String.raw`\bbleus? (?:\w+ ){0,3}(?:a cause de|par) (?:mon|ma|son|sa) (?:mari|compagnon|copain|femme|pere|mere|fils|ex|conjoint)\b|\b(?:force|defonce|enfonce) (?:la|ma|sa|notre|leur) porte\b|\bentre de force\b`,
+      String.raw`\b(?:me|m|lui|la|le) a casse (?:le|la|les|mon|ma|sa|son|ses|mes) (?:bras|nez|dents?|machoire|cotes?|doigts?|jambe|poignet)\b|\btire\w* par les cheveux\b|\b(?:me|m|la|le|nous) pouss\w* (?:contre (?:le|les) murs?|dans (?:le|les) escaliers?)\b`,
       String.raw`\bse fait (?:frapper|taper dessus|tabasser|battre|agresser)\b`,
       String.raw`(?<!\b(?:ca|cela|tout ca|emotion|stress)\b )\b(?:me|la|le|lui|nous|te) serre (?:la gorge|le cou)\b|\b(?:marques?|traces?) de (?:coups|ceinture|strangulation|doigts)\b|\bbleus partout\b`,
       String.raw`\b(?:punch\w*|kick\w*|slap\w*|chok\w*|shov\w*|beat\w*|hit|hits|hitting|threaten\w*|attack\w*) (?:me|her|him|us|them|(?:my|his|her|their|the|a) (?:wife|husband|partner|kids?|children|child|son|daughter|baby|mum|mom|woman|man|girl|boy|girlfriend))\b|\bbroke in\b|\bwith (?:a |the |his |her )?belt\b`,
@@ -224,6 +237,7 @@ const SURE: readonly Rule[] = [
       String.raw`\bfumee (?:partout|noire|epaisse)\b|\bplein de fumee\b|\bde la fumee (?:sort|qui sort)`,
       String.raw`\bodeur de gaz\b|\bfuite de gaz\b|\bgaz (?:fuit|qui fuit)\b|\b(?:sens|sent|sentir) (?:le|du) gaz\b(?! de echappement)|\bsmell (?:of )?gas\b|\bgas leak\b`,
       String.raw`\b(?:compteur|prise|tableau) (?:electrique )?(?:fume|prend feu|fait des etincelles)\b`,
+      String.raw`\ble feu (?:est|a pris) (?:chez|dans|au|a)\b|\b(?:gaziniere|chaudiere|bouteille de gaz|cuisiniere|chauffe eau|tuyau de gaz)\b(?: \w+){0,2} fuit\b`,
       String.raw`\ben flam+e?s?\b|\b(?:tableau|compteur|prise|boitier)\b(?: \w+){0,2} (?:fume|prend feu|fait des etincelles|crepite)\b|\bfume et (?:ca )?crepite\b`,
       String.raw`(?<!\b(?:printer|team|player|striker|i|you|he|she|we|they)(?: is| are| am| s| re| m| was| were)? )\bon fire\b|\bsmoke everywhere\b|\bis burning\b`,
       String.raw`\bthere is a fire\b|\bfire in (?:my|the|our)\b`,
@@ -293,6 +307,10 @@ const SURE: readonly Rule[] = [
       String.raw`\byeux revulse\w*|\bcrise (?:de )?epilep\w*|\b(?:plus de|pas de) pouls\b|\b(?:bleed\w*|blood)\b(?: \w+){0,2} (?:a lot|very much|heavily|badly|everywhere|(?:won te|will not|doesn te|does not|not) stop\w*)\b|\bsang (?:ne )?(?:se )?(?:arrete|arreter) (?:pas|plus)\b`,
       String.raw`(?<!\b(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie|standard|numero|ligne) )\b(?:mere|pere|mari|femme|epoux|epouse|mamie|papi|papy|mamy|grand mere|grand pere|voisine?|fils|fille|bebe|frere|soeur|il|elle) repond (?:plus|pas)\b(?! (?:a|aux|au|de|depuis) )`,
       String.raw`\b(?:she|he) (?:is|s|has been|was) (?:lying )?on (?:the )?floor\b|\blying on the (?:floor|ground|patio|pavement)\b`,
+      String.raw`\bne (?:peut|peux|arrive) (?:plus|pas) (?:a )?tousser\b|\b(?:cachets|medicaments|comprimes|somniferes|anxiolytiques)\b(?: \w+){0,4} (?:avec|et) (?:de le |du |de la )?alcool\b|\ben a (?:mange|avale|pris|bu) (?:plusieurs|beaucoup|tous|toute|plein)\b`,
+      String.raw`\b(?:mordu|mordue|pique|piquee)\w* par (?:un|une) (?:serpent|vipere|scorpion)\b|\b(?:crache|vomit|vomi|tousse|recrache)\w* du sang\b|\bsang qui sort de (?:la|sa) bouche\b|\bperd\w* (?:beaucoup|enormement|plein) de sang\b`,
+      String.raw`\belectrocut\w*|\bnoye\w*\b(?! (?:sous|dans (?:le|la|les|mon|mes|ses) (?:travail|boulot|paperasse|papiers|dossiers|demarches)))|\b(?:renverse\w*|fauche\w*) par (?:un|une) (?:voiture|camion|bus|moto|scooter|velo|tram|train)\b|\bbrule\w*\b(?: \w+){0,6} (?:huile|eau) bouillante\b|\b(?:huile|eau) bouillante\b(?: \w+){0,6} (?:brule\w*|renverse\w* sur (?:lui|elle|son|sa|ses|le|la))\b`,
+      String.raw`\b(?:fait|faire|fais|faisait) une attaque\b(?! de (?:panique|angoisse|nerfs))|\bcote (?:gauche|droit)\b(?: \w+){0,3} (?:ne (?:marche|bouge|repond) plus|paralys\w*|engourdi\w*)|\bne sent plus (?:la )?moitie\b`,
       String.raw`\bpris (?:deux|trois|2|3) fois (?:son|sa|ses|mon|ma|mes) (?:traitement|medicaments?|dose|cachets?)\b|\b(?:isn te|is not|won te|doesn te|not) wak\w* up\b`,
     ]),
   },
@@ -304,6 +322,7 @@ const SUSPECT: readonly Rule[] = [
     pattern: any([
       String.raw`\bje ne en peux plus\b(?! (?:de|du|des|avec)\b)|\bje en peux plus\b(?! (?:de|du|des|avec)\b)`,
       String.raw`\bje veux disparaitre\b|\bplus la force\b(?! de (?:porter|marcher|monter))|\btout arreter\b`,
+      String.raw`\bje ne serai plus la\b|\bmettre fin a tout\b|\bmarre de ma vie\b|\bme suis fait du mal\b|\bne veux plus me battre\b|\b(?:vais|veux|va) me jeter\b$`,
     ]),
   },
   {
@@ -340,6 +359,10 @@ const SETTLED_PATTERN = new RegExp(SETTLED);
 const EVERYDAY_PATTERN = new RegExp(EVERYDAY);
 /** A common illness that explains signs of distress ("essoufflée avec ce virus"): asked about. */
 const ILLNESS = /\b(?:virus|grippe|rhume|covid|fievre|gastro|angine|bronchite|fatigue)\b/;
+/** A pet, sleep or exercise: signs of distress that are not ("le chat est couché et ne bouge pas"). */
+const AT_REST = /\b(?:dort|dors|dormir|sieste|yoga|exercices?|gym|chat|chien|chaton|chiot)\b/;
+/** A near miss: "j'ai failli tomber", "failli me noyer" is no emergency now. */
+const NEAR_MISS = /\bfailli\b/;
 /** Words of a joke: a fight or a threat told with them is not asked about. */
 const JOKE = /\b(?:mdr|lol|ptdr|xd|haha\w*|hihi)\b/;
 /** Figures of speech: "ça me tape sur les nerfs", "le prof va me tuer", "agressé verbalement". */
@@ -361,7 +384,7 @@ function clauseVerdict(clause: string): EmergencyVerdict | null {
   }
   const stroke = strokeVerdict(clause);
   if (stroke !== null) return stroke;
-  if (DISTRESS_SIGNS.filter((sign) => sign.test(clause)).length > 1)
+  if (DISTRESS_SIGNS.filter((sign) => sign.test(clause)).length > 1 && !AT_REST.test(clause))
     return { kind: 'medical', sure: !ILLNESS.test(clause) };
   for (const rule of SUSPECT) {
     if (!rule.pattern.test(clause)) continue;
@@ -385,7 +408,7 @@ function guarded(
   verdict: EmergencyVerdict | null,
   sentence = clause,
 ): EmergencyVerdict | null {
-  if (verdict === null) return null;
+  if (verdict === null || NEAR_MISS.test(clause)) return null;
   if (PAST_PATTERN.test(clause) || SETTLED_PATTERN.test(sentence)) {
     return verdict.kind === 'suicide' ? { kind: 'suicide', sure: false } : null;
   }
@@ -424,11 +447,15 @@ function methodAndReadiness(message: string): EmergencyVerdict | null {
   if (
     (strong && (ready || READY_TONIGHT.test(message) || METHOD_CONTEXT.test(message))) ||
     (MEDS_AT_HAND.test(message) && ready) ||
+    (JUMP_PLACE.test(message) && JUMP.test(message)) ||
     (MEDS_MENTIONED.test(message) &&
       (ready || SWALLOW_ALL.test(message)) &&
       (READY_TONIGHT.test(message) || ready))
   )
     return { kind: 'suicide', sure: true };
+  // Medicines set aside "for tonight": maybe a plan, maybe the evening dose; asked.
+  if (MEDS_MENTIONED.test(message) && SET_ASIDE.test(message) && READY_TONIGHT.test(message))
+    return { kind: 'suicide', sure: false };
   return null;
 }
 
