@@ -216,7 +216,7 @@ const SURE: readonly Rule[] = [
       String.raw`\b(?:me|m|lui|la|le) a casse (?:le|la|les|mon|ma|sa|son|ses|mes) (?:bras|nez|dents?|machoire|cotes?|doigts?|jambe|poignet)\b|\btire\w* par les cheveux\b|\b(?:me|m|la|le|nous) pouss\w* (?:contre (?:le|les) murs?|dans (?:le|les) escaliers?)\b`,
       String.raw`\bse fait (?:frapper|taper dessus|tabasser|battre|agresser)\b`,
       String.raw`(?<!\b(?:ca|cela|tout ca|emotion|stress)\b )\b(?:me|la|le|lui|nous|te) serre (?:la gorge|le cou)\b|\b(?:marques?|traces?) de (?:coups|ceinture|strangulation|doigts)\b|\bbleus partout\b`,
-      String.raw`\b(?:punch\w*|kick\w*|slap\w*|chok\w*|shov\w*|beat\w*|hit|hits|hitting|threaten\w*|attack\w*) (?:me|her|him|us|them|(?:my|his|her|their|the|a) (?:wife|husband|partner|kids?|children|child|son|daughter|baby|mum|mom|woman|man|girl|boy|girlfriend))\b|\bbroke in\b|\bwith (?:a |the |his |her )?belt\b`,
+      String.raw`\b(?:punch\w*|kick\w*|slap\w*|chok\w*|beat\w*|hit|hits|hitting|threaten\w*|attack\w*) (?:me|her|him|us|them|(?:my|his|her|their|the|a) (?:wife|husband|partner|kids?|children|child|son|daughter|baby|mum|mom|woman|man|girl|boy|girlfriend))\b|\bbroke in\b|\bwith (?:a |the |his |her )?belt\b`,
       String.raw`\b(?:entre|rentre|introduit)\w* (?:\w+ ){0,3}(?:par la force|de force|par effraction)\b|\b(?:me|m|nous) a (?:` +
         BLOWS +
         String.raw`)\b(?! (?:mon|ma|mes|son|sa|ses|un|une|des|sur le epaule|la bise|dans le oeil))`,
@@ -238,8 +238,8 @@ const SURE: readonly Rule[] = [
       String.raw`\bodeur de gaz\b|\bfuite de gaz\b|\bgaz (?:fuit|qui fuit)\b|\b(?:sens|sent|sentir) (?:le|du) gaz\b(?! de echappement)|\bsmell (?:of )?gas\b|\bgas leak\b`,
       String.raw`\b(?:compteur|prise|tableau) (?:electrique )?(?:fume|prend feu|fait des etincelles)\b`,
       String.raw`\ble feu (?:est|a pris) (?:chez|dans|au|a)\b|\b(?:gaziniere|chaudiere|bouteille de gaz|cuisiniere|chauffe eau|tuyau de gaz)\b(?: \w+){0,2} fuit\b`,
-      String.raw`\ben flam+e?s?\b|\b(?:tableau|compteur|prise|boitier)\b(?: \w+){0,2} (?:fume|prend feu|fait des etincelles|crepite)\b|\bfume et (?:ca )?crepite\b`,
-      String.raw`(?<!\b(?:printer|team|player|striker|i|you|he|she|we|they)(?: is| are| am| s| re| m| was| were)? )\bon fire\b|\bsmoke everywhere\b|\bis burning\b`,
+      String.raw`\ben (?:flamme|flammes|flame|flames)\b|\b(?:tableau|compteur|prise|boitier)\b(?: \w+){0,2} (?:fume|prend feu|fait des etincelles|crepite)\b|\bfume et (?:ca )?crepite\b`,
+      String.raw`(?<!\b(?:printer|team|i|you|he|she|we)(?: is| are| am| s| re| m| was)? )\bon fire\b|\bsmoke everywhere\b|\bis burning\b`,
       String.raw`\bthere is a fire\b|\bfire in (?:my|the|our)\b`,
       String.raw`\ben feu\b|(?<!\bcoup de )\bfeu (?:dans|chez|au|a la|a le|sur)\b(?! (?:rouge|vert|orange))`,
       String.raw`\b` +
@@ -303,9 +303,9 @@ const SURE: readonly Rule[] = [
       STROKE_FACE,
       String.raw`\b(?:gorge|langue|visage|levres|throat|tongue|face|lips)\b (?:\w+ ){0,2}(?:gonfle\w*|enfle\w*|swell\w*)|\breaction allergique\b|\bchoc anaphylactique\b|\ballergic reaction\b|\banaphyla\w*`,
       String.raw`\b(?:douleur|etau|serre\w*|poids|oppression|pression|brulure)\b(?: \w+){0,3} (?:sur|dans|a|au) (?:le )?coeur\b|\b(?:clutch\w*|holding|grabbing|gripping) (?:his|her|my) chest\b|\bchest\b(?: \w+){0,4} (?:hurts|pain|tight|crushing|pressure)\b|\belephant (?:sitting|on)\b`,
-      String.raw`\bgasp\w* for (?:air|breath)\b|\b(?:no|not|cannot|can te|cant|can not) (?:can )?breath\w*\b|\b(?:lips|face|skin)\b(?: \w+){0,2} (?:blue|grey|gray)\b|\bblue (?:on|in) the (?:lips|face)\b`,
-      String.raw`\byeux revulse\w*|\bcrise (?:de )?epilep\w*|\b(?:plus de|pas de) pouls\b|\b(?:bleed\w*|blood)\b(?: \w+){0,2} (?:a lot|very much|heavily|badly|everywhere|(?:won te|will not|doesn te|does not|not) stop\w*)\b|\bsang (?:ne )?(?:se )?(?:arrete|arreter) (?:pas|plus)\b`,
-      String.raw`(?<!\b(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie|standard|numero|ligne) )\b(?:mere|pere|mari|femme|epoux|epouse|mamie|papi|papy|mamy|grand mere|grand pere|voisine?|fils|fille|bebe|frere|soeur|il|elle) repond (?:plus|pas)\b(?! (?:a|aux|au|de|depuis) )`,
+      String.raw`\bgasp\w* for (?:air|breath)\b|\b(?:no|not|cannot|can te|can not) (?:can )?breath\w*\b|\b(?:lips|face|skin)\b(?: \w+){0,2} (?:blue|grey|gray)\b|\bblue (?:on|in) the (?:lips|face)\b`,
+      String.raw`\byeux revulse\w*|\bcrise (?:de )?epilep\w*|\b(?:plus de|pas de) pouls\b|\b(?:bleed\w*|blood)\b(?: \w+){0,2} (?:a lot|very much|badly|everywhere|(?:won te|will not|doesn te|does not|not) stop\w*)\b|\bsang (?:ne )?(?:se )?(?:arrete|arreter) (?:pas|plus)\b`,
+      String.raw`(?<!\b(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie|standard|numero|ligne) )\b(?:mere|pere|mari|femme|epoux|epouse|mamie|papy|mamy|grand mere|grand pere|voisine?|fils|fille|bebe|frere|soeur|il|elle) repond (?:plus|pas)\b(?! (?:a|aux|au|de|depuis) )`,
       String.raw`\b(?:she|he) (?:is|s|has been|was) (?:lying )?on (?:the )?floor\b|\blying on the (?:floor|ground|patio|pavement)\b`,
       String.raw`\bne (?:peut|peux|arrive) (?:plus|pas) (?:a )?tousser\b|\b(?:cachets|medicaments|comprimes|somniferes|anxiolytiques)\b(?: \w+){0,4} (?:avec|et) (?:de le |du |de la )?alcool\b|\ben a (?:mange|avale|pris|bu) (?:plusieurs|beaucoup|tous|toute|plein)\b`,
       String.raw`\b(?:mordu|mordue|pique|piquee)\w* par (?:un|une) (?:serpent|vipere|scorpion)\b|\b(?:crache|vomit|vomi|tousse|recrache)\w* du sang\b|\bsang qui sort de (?:la|sa) bouche\b|\bperd\w* (?:beaucoup|enormement|plein) de sang\b`,
@@ -598,6 +598,10 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'droop',
   'swell',
   'taken',
+  'bottle',
+  'whole',
+  'partner',
+  'swallow',
 ];
 
 /** Stems this short are matched with at most this many letters after them ("tape", not "tapisserie"). */
