@@ -17,9 +17,15 @@
  *   get up, stroke signs, poisoning, unconscious person, heavy bleeding, seizures),
  *   suicidal intent (the words, the methods, "j'ai préparé les cachets"), violence at home
  *   or against children, fire and gas; in French and in English.
+ * - Signs of distress counted in pairs ("devenu tout blanc" and "affalé", "couché dans
+ *   l'escalier" and "ne bouge pas"): sure, or asked when a common illness explains them;
+ *   none for a pet, sleep or exercise.
  * - Suspect rules, which only ask: a fall with neither a person nor an injury said ("il est
  *   tombé"), "du mal à respirer", "je
- *   n'en peux plus", "j'ai peur de lui", "ça sent le brûlé", "au secours" next to papers...
+ *   n'en peux plus", "j'ai peur de lui", "ça sent le brûlé", "au secours" next to papers,
+ *   "je ne serai plus là", medicines set aside "pour ce soir", neighbours who "se battent"...
+ * - Near misses ("j'ai failli tomber"), news ("aux infos"), figures of speech ("ça me tape
+ *   sur les nerfs", "le prof va me tuer") and jokes ("mdr" next to a fight asked about) give none.
  * - A clause telling a past event ("il y a deux ans", "l'hiver dernier", "en 2019") or
  *   one settled ("tout va bien maintenant", "ça va mieux", "c'est normal") gives no
  *   verdict, except suicide, which is then asked about rather than dropped.
@@ -28,7 +34,7 @@
  *   "l'ordinateur ne répond plus", "en danger de rater mon train", "agression sonore".
  * Suicide and violence are checked before medical, because "il me frappe, je suis
  * tombée" should show the violence numbers first. Measured on the sets of
- * `test/nlu/emergencies/` (`messages.jsonl`, `development.jsonl` and the held-out
+ * `test/nlu/emergencies/` (`messages.jsonl`, `development.jsonl`, `batch3.jsonl` and the held-out
  * `heldout.jsonl`) and on the check set (see `npm run nlu:eval`).
  */
 

@@ -80,12 +80,12 @@ describe('nlu emergency sets of issue 12 (development.jsonl, heldout.jsonl)', ()
 
   // Measured on 2026-12-01 (npm run nlu:eval). Held-out, written before any rule change and
   // never tuned on: 51/108 with the numbers and 4 false alarms of 99 before, 102/108 and 2
-  // after. Development (the rules were improved on it): 102/199 and 5 of 153 before, 199/199
+  // after round 1, 103/108 and 2 after round 2 (batch 3). Development (the rules were improved on it): 102/199 and 5 of 153 before, 199/199
   // and none after.
-  it('held-out: recall at least 90 %, at most 5 false alarms per 200 ordinary messages', () => {
+  it('held-out: recall at least 92 %, at most 5 false alarms per 200 ordinary messages', () => {
     const nlu = Nlu.load();
     const figures = measureSafety((text) => nlu.understand(text), heldOut);
-    assert.ok(figures.caught >= 0.9 * figures.emergencies, `${figures.caught}/${figures.emergencies}`);
+    assert.ok(figures.caught >= 0.92 * figures.emergencies, `${figures.caught}/${figures.emergencies}`);
     assert.ok(
       (200 * figures.falseAlarms) / figures.ordinary <= 5,
       `${figures.falseAlarms}/${figures.ordinary}`,
