@@ -22,6 +22,7 @@ import { holdOutSplit, readTagged, readTrainingData } from '../services/nlu/data
 import { readCheckset, VOICES } from '../test/nlu/checkset/checkset';
 import {
   HELD_OUT_FILE,
+  BATCH_3_FILE,
   DEVELOPMENT_FILE,
   measureSafety,
   readSafetySet,
@@ -132,6 +133,7 @@ for (const text of safety.falseAlarmTexts) console.log(`  false alarm: ${text}`)
 // improved on it, its misses are printed) and the held-out one (figures only).
 for (const [name, file, list] of [
   ['development', DEVELOPMENT_FILE, true],
+  ['batch 3 (round 2)', BATCH_3_FILE, true],
   ['held-out', HELD_OUT_FILE, false],
 ] as const) {
   const figures = measureSafety((text) => nlu.understand(text), readSafetySet(file));

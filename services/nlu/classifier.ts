@@ -89,9 +89,18 @@ export class TextClassifier<L extends string> {
     return new TextClassifier(labels, scorer, options, temperature);
   }
 
-  /** Every label with its confidence, best first; the confidences add up to one. */
-  rank(text: string): Scored<L>[] {
-    const features = textFeatures(text, this.options.vocabulary, this.options.features ?? DEFAULT_FEATURES);
+  /**
+   * Every label with its confidence, best first; the confidences add up to one.
+   *
+   * @param emergency - the emergency rules' verdict on `text`, when already known (see `textFeatures`).
+   */
+  rank(text: string, emergency?: boolean): Scored<L>[] {
+    const features = textFeatures(
+      text,
+      this.options.vocabulary,
+      this.options.features ?? DEFAULT_FEATURES,
+      emergency,
+    );
     const logits = this.scorer(features);
     if (logits === null) return [{ label: this.options.fallback, confidence: 0 }];
     softmaxInPlace(logits, this.temperature);
@@ -100,9 +109,9 @@ export class TextClassifier<L extends string> {
       .sort((a, b) => b.confidence - a.confidence);
   }
 
-  /** The best label and its confidence. */
-  classify(text: string): Scored<L> {
-    const [best] = this.rank(text);
+  /** The best label and its confidence (`emergency` as in {@link TextClassifier.rank}). */
+  classify(text: string, emergency?: boolean): Scored<L> {
+    const [best] = this.rank(text, emergency);
     return best ?? { label: this.options.fallback, confidence: 0 };
   }
 }

@@ -12,8 +12,6 @@
  * undone: "j'ai" is "je ai"). They were written from how residents phrase each intent, not
  * from the held-out sentences of `npm run nlu:eval`.
  */
-import { detectEmergency } from './emergency';
-
 /** A named pattern over the normalised text. */
 export interface Cue {
   readonly name: string;
@@ -94,17 +92,12 @@ export const CATEGORY_CUES: readonly Cue[] = [
 ];
 
 /**
- * `cue:<name>` for every cue whose pattern matches `corrected`, plus `cue:emergency` when
- * asked and the emergency rules fire on `raw` (the resident's words before typo correction,
- * which alone the emergency rules read).
+ * `cue:<name>` for every cue whose pattern matches `corrected`, plus `cue:emergency` when the
+ * emergency rules are sure of an emergency (their verdict, computed once per message on the
+ * resident's own words, see `assessEmergency`).
  */
-export function cueFeatures(
-  corrected: string,
-  cues: readonly Cue[],
-  emergency = false,
-  raw = corrected,
-): string[] {
+export function cueFeatures(corrected: string, cues: readonly Cue[], emergency = false): string[] {
   const fired = cues.filter((c) => c.pattern.test(corrected)).map((c) => `cue:${c.name}`);
-  if (emergency && detectEmergency(raw) !== null) fired.push('cue:emergency');
+  if (emergency) fired.push('cue:emergency');
   return fired;
 }

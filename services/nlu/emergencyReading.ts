@@ -70,6 +70,8 @@ export const RULE_SPELLINGS: Readonly<Record<string, string>> = {
   pu: 'plus',
   grd: 'grand',
   malez: 'malaise',
+  menasse: 'menace',
+  menase: 'menace',
 };
 
 /**
@@ -83,6 +85,7 @@ export const EMERGENCY_LEXICON: readonly string[] = [
   'respire',
   'respiration',
   'poitrine',
+  'douleur',
   'thorax',
   'suicider',
   'suicide',

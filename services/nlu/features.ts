@@ -10,6 +10,7 @@
  * Pronouns and negations are kept on purpose: "je", "me", "pas" matter for intents.
  */
 import { CATEGORY_CUES, INTENT_CUES, cueFeatures, type Cue } from './cues';
+import { assessEmergency } from './emergency';
 import { PorterStemmerFr } from './natural';
 import { normalizeTokens } from './normalize';
 import { Vocabulary } from './typo';
@@ -121,13 +122,20 @@ function stem(word: string): string {
   return stemmed;
 }
 
-/** Stems, bigrams and the optional families of a message, as fed to the classifiers. */
+/**
+ * Stems, bigrams and the optional families of a message, as fed to the classifiers.
+ *
+ * @param emergency - the emergency rules' verdict on `text` (sure or not), when the caller
+ * already has it: `Nlu.understand` runs the rules once per message and shares the verdict.
+ * Without it, and when `options.emergencyCue` asks for it, the rules are run here.
+ */
 export function textFeatures(
   text: string,
   vocabulary: Vocabulary,
   options: FeatureOptions = DEFAULT_FEATURES,
+  emergency?: boolean,
 ): string[] {
-  const { raw, corrected } = spelledTokens(text, vocabulary);
+  const { corrected } = spelledTokens(text, vocabulary);
   const words = corrected.filter((token) => !FUNCTION_WORDS.has(token));
   const stems = words.map(stem);
   const features = [...stems];
@@ -150,9 +158,8 @@ export function textFeatures(
     }
   }
   if (options.cues || options.emergencyCue) {
-    features.push(
-      ...cueFeatures(corrected.join(' '), options.cues ?? [], options.emergencyCue, raw.join(' ')),
-    );
+    const sure = options.emergencyCue === true && (emergency ?? assessEmergency(text)?.sure === true);
+    features.push(...cueFeatures(corrected.join(' '), options.cues ?? [], sure));
   }
   return features;
 }

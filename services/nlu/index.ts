@@ -179,9 +179,10 @@ export class Nlu {
     const normalized = normalizeText(message);
     // The rules read the resident's words, never the typo-corrected ones: a correction
     // must not be able to create an emergency. An unsure verdict asks rather than recites.
+    // They run once per message: the classifiers' `cue:emergency` reuses this verdict.
     const verdict = assessEmergency(message);
     const ruleEmergency = verdict?.sure ? verdict.kind : null;
-    const { predicted, unsure } = this.predictIntent(message);
+    const { predicted, unsure } = this.predictIntent(message, ruleEmergency !== null);
     const intent: Scored<Intent> = ruleEmergency
       ? { label: 'emergency', confidence: Math.max(RULE_CONFIDENCE, predicted.confidence) }
       : predicted;
@@ -192,7 +193,7 @@ export class Nlu {
     const two =
       !emergency && (intent.label === 'offer' || intent.label === 'need')
         ? findAlsoRequested(message.slice(0, MAX_CLASSIFY_CHARS), intent.label, {
-            intent: (clause) => this.intents.classify(clause),
+            intent: (clause) => this.intents.classify(clause, false),
             category: (clause) => this.categories.classify(clause),
           })
         : null;
@@ -220,8 +221,8 @@ export class Nlu {
    * The classifier's intent; an unsure emergency gives way to the next intent and is said
    * `unsure` (see {@link CLASSIFIER_EMERGENCY_CONFIDENCE}).
    */
-  private predictIntent(message: string): { predicted: Scored<Intent>; unsure: boolean } {
-    const [best, next] = this.intents.rank(message);
+  private predictIntent(message: string, emergency: boolean): { predicted: Scored<Intent>; unsure: boolean } {
+    const [best, next] = this.intents.rank(message, emergency);
     if (best.label === 'emergency' && best.confidence < CLASSIFIER_EMERGENCY_CONFIDENCE && next) {
       return { predicted: next, unsure: true };
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Nlu } from '../../../services/nlu';
 import { assessEmergency } from '../../../services/nlu/emergency';
-import { DEVELOPMENT_FILE, HELD_OUT_FILE, measureSafety, readSafetySet } from './safetySet';
+import { BATCH_3_FILE, DEVELOPMENT_FILE, HELD_OUT_FILE, measureSafety, readSafetySet } from './safetySet';
 
 describe('nlu safety set (test/nlu/emergencies/messages.jsonl)', () => {
   const messages = readSafetySet();
@@ -72,18 +72,20 @@ describe('nlu emergency sets of issue 12 (development.jsonl, heldout.jsonl)', ()
         );
     }
     const key = (text: string): string => text.trim().toLowerCase();
-    const all = [...readSafetySet(), ...development, ...heldOut].map((message) => key(message.text));
+    const all = [...readSafetySet(), ...development, ...heldOut, ...readSafetySet(BATCH_3_FILE)].map(
+      (message) => key(message.text),
+    );
     assert.equal(new Set(all).size, all.length);
   });
 
   // Measured on 2026-12-01 (npm run nlu:eval). Held-out, written before any rule change and
   // never tuned on: 51/108 with the numbers and 4 false alarms of 99 before, 102/108 and 2
-  // after. Development (the rules were improved on it): 102/199 and 5 of 153 before, 199/199
+  // after round 1, 103/108 and 2 after round 2 (batch 3). Development (the rules were improved on it): 102/199 and 5 of 153 before, 199/199
   // and none after.
-  it('held-out: recall at least 90 %, at most 5 false alarms per 200 ordinary messages', () => {
+  it('held-out: recall at least 92 %, at most 5 false alarms per 200 ordinary messages', () => {
     const nlu = Nlu.load();
     const figures = measureSafety((text) => nlu.understand(text), heldOut);
-    assert.ok(figures.caught >= 0.9 * figures.emergencies, `${figures.caught}/${figures.emergencies}`);
+    assert.ok(figures.caught >= 0.92 * figures.emergencies, `${figures.caught}/${figures.emergencies}`);
     assert.ok(
       (200 * figures.falseAlarms) / figures.ordinary <= 5,
       `${figures.falseAlarms}/${figures.ordinary}`,
@@ -95,5 +97,38 @@ describe('nlu emergency sets of issue 12 (development.jsonl, heldout.jsonl)', ()
     const figures = measureSafety((text) => nlu.understand(text), development);
     assert.ok(figures.caught >= 0.97 * figures.emergencies, figures.missedTexts.join(' | '));
     assert.ok((200 * figures.falseAlarms) / figures.ordinary <= 1, figures.falseAlarmTexts.join(' | '));
+  });
+});
+
+describe('nlu emergency batch 3 (batch3.jsonl, round 2 of issue 12)', () => {
+  const batch = readSafetySet(BATCH_3_FILE);
+
+  it('holds at least 150 emergencies of every kind and 150 hard negatives, in every voice', () => {
+    const emergencies = batch.filter((message) => message.kind !== null);
+    assert.ok(emergencies.length >= 150, `${emergencies.length} emergencies`);
+    assert.ok(batch.length - emergencies.length >= 150, `${batch.length - emergencies.length} ordinary`);
+    for (const kind of ['medical', 'suicide', 'violence', 'fire'] as const)
+      assert.ok(emergencies.filter((message) => message.kind === kind).length >= 20, kind);
+    for (const voice of ['elderly', 'sms', 'typos', 'dictation', 'non_native', 'english', 'plain']) {
+      assert.ok(
+        emergencies.some((message) => message.voice === voice),
+        `emergency: ${voice}`,
+      );
+      assert.ok(
+        batch.some((message) => message.kind === null && message.voice === voice),
+        `ordinary: ${voice}`,
+      );
+    }
+  });
+
+  // Measured on 2026-12-01 (npm run nlu:eval). Written before any change of round 2: the rules
+  // of round 1 answered 112 of its 167 emergencies with the numbers (5 more asked) and gave
+  // the numbers to 10 of its 165 ordinary messages; after round 2, 167 of 167 and none (1 asked).
+  it('recall at least 97 %, at most 1 false alarm per 200, at most 3 % of ordinary messages asked', () => {
+    const nlu = Nlu.load();
+    const figures = measureSafety((text) => nlu.understand(text), batch);
+    assert.ok(figures.caught >= 0.97 * figures.emergencies, figures.missedTexts.join(' | '));
+    assert.ok((200 * figures.falseAlarms) / figures.ordinary <= 1, figures.falseAlarmTexts.join(' | '));
+    assert.ok(figures.askedOrdinary <= 0.03 * figures.ordinary, `${figures.askedOrdinary} asked`);
   });
 });

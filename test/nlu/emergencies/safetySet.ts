@@ -26,6 +26,14 @@ export const DEVELOPMENT_FILE = join(__dirname, 'development.jsonl');
  */
 export const HELD_OUT_FILE = join(__dirname, 'heldout.jsonl');
 
+/**
+ * The third batch of issue 12 (round 2): emergencies and hard negatives (past events, figures
+ * of speech, "urgent" for groceries, relatives named alone, illnesses that are no emergency,
+ * pets, news, offers of help to the sick) written fresh before the rules were generalised,
+ * then used, with the first two batches, to generalise them.
+ */
+export const BATCH_3_FILE = join(__dirname, 'batch3.jsonl');
+
 /** One message of the safety set. */
 export interface SafetyMessage {
   readonly text: string;
