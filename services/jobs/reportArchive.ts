@@ -8,7 +8,7 @@
  * breakdowns are stored as lists (a neighbourhood's name, or '' for none, is never a field name).
  */
 import type { Collection, Db } from 'mongodb';
-import type { Breakdown, WeeklyFigures } from './weeklyReport';
+import type { Breakdown, WeeklyFigures } from './weeklyFigures';
 
 /** Name of the collection of kept weekly reports. */
 export const WEEKLY_REPORTS_COLLECTION = 'weekly_reports';

@@ -15,24 +15,12 @@ import { MATCHES_COLLECTION } from '../matching';
 import { HANDOVERS_COLLECTION } from '../moderation';
 import type { Notice, NotifyAdmins } from '../messaging/notifier';
 import { WeeklyReports } from './reportArchive';
+import type { Breakdown, WeeklyFigures } from './weeklyFigures';
+
+export type { Breakdown, WeeklyFigures } from './weeklyFigures';
 import type { JobSummary } from './types';
 
 const WEEK_MS = 7 * 86_400_000;
-
-/** Counts per value of a field, for the week and in total. */
-export type Breakdown = Record<string, { week: number; total: number }>;
-
-/** The figures of one week. */
-export interface WeeklyFigures {
-  from: Date;
-  to: Date;
-  entries: { week: number; total: number; offersWeek: number; needsWeek: number };
-  byCategory: Breakdown;
-  byNeighbourhood: Breakdown;
-  byStatus: Breakdown;
-  matches: { week: number; total: number };
-  handovers: { week: number; answered: number; medianWaitMs: number | undefined };
-}
 
 /** The admins' weekly report. */
 export interface ReportNotice extends Notice {

@@ -1,0 +1,248 @@
+/**
+ * The emergency rules: the phrases that are an emergency at once (`SURE`: the numbers) and
+ * those that are only suspected (`SUSPECT`: "Est-ce une urgence ?"), built from the
+ * vocabulary of emergencyLexicon.ts.
+ */
+import {
+  BLOWS,
+  CHILD,
+  INGESTED,
+  MEDS,
+  OVERDOSE,
+  PLACE,
+  PRODUCTS,
+  STROKE_FACE,
+  VICTIM,
+  any,
+} from './emergencyLexicon';
+
+/** What kind of emergency a message describes. */
+export type EmergencyKind = 'medical' | 'suicide' | 'fire' | 'violence';
+
+/** The rules' verdict on a message: its kind, and whether to show the numbers at once. */
+export interface EmergencyVerdict {
+  readonly kind: EmergencyKind;
+  /** True: the numbers at once. False: ask "Est-ce une urgence ?" first. */
+  readonly sure: boolean;
+}
+
+/** One rule: a pattern over a normalised clause, and the kind of emergency it names. */
+export interface Rule {
+  readonly kind: EmergencyKind;
+  readonly pattern: RegExp;
+}
+
+export const SURE: readonly Rule[] = [
+  {
+    kind: 'suicide',
+    pattern: any([
+      String.raw`\ben finir\b(?! (?:avec (?:mes|ces|les|le|la) (?!vie)|par))`,
+      String.raw`\bs(?:ui|u|i)(?:c|s|ss|sc)id\w*`,
+      String.raw`\b(?:plus|pas) (?:envie|la force|le courage) de vivre\b`,
+      String.raw`\benvie de (?:mourr?ir|me tuer|disparaitre)\b(?! de rire)`,
+      String.raw`\b(?:veux|veut|veu|voudrais|vais|vai|va|vas) mourr?ir\b(?! de (?:rire|faim|chaud|froid|envie))`,
+      String.raw`\b(?:je|j) (?:vais|vai|veux|veu|veut|voudrais) me tuer\b`,
+      String.raw`\b(?:va|veut|allait|voulait) se tuer\b(?! (?:a la tache|au travail))`,
+      String.raw`\bmettre fin a (?:mes|ses|tes) jours?\b|\bmets fin a mes jours\b`,
+      String.raw`\bfaire une (?:connerie|betise)\b|\bme foutre en le air\b`,
+      String.raw`\b(?:me|se|te) (?:pendre|pends|pend)\b|\bune corde\b.*\b(?:pendre|finir|cou)\b|\bprepare (?:une|la) corde\b`,
+      String.raw`\b(?:ouvrir|ouvre|couper|tailler) les veines\b`,
+      String.raw`\b(?:me|se|te) (?:jeter|jette|jeterai) (?:par la fenetre|sous (?:un|le) (?:train|metro|bus|camion|voiture)|du (?:pont|toit|balcon|haut)|dans le vide|de (?:la falaise|le immeuble))`,
+      String.raw`\bsauter (?:du (?:pont|toit|balcon|haut)|de (?:la fenetre|la falaise|le immeuble)|par la fenetre|dans le vide|sous (?:un|le) train)\b|\b(?:vais|va|veux) sauter$|\bet je vais sauter\b`,
+      String.raw`\bprepare (?:les|mes|des|toute? (?:les|mes|la boite de)) (?:cachets|medicaments|comprimes|pilules|somniferes)\b(?! (?:de|du|pour) (?:ma|mon|la|le|les|sa|son)\b)`,
+      String.raw`\btout prepare pour (?:partir|en finir|mourir|ce soir|cette nuit)\b`,
+      String.raw`\b(?:assez|suffisamment) de (?:cachets|medicaments|comprimes|pilules|somniferes)\b`,
+      String.raw`\b(?:vais|veux) (?:avaler|prendre) (?:toute? (?:la|ma|mes|les|sa) (?:boite|boites|cachets|medicaments|comprimes)|tous (?:mes|les) (?:cachets|medicaments|comprimes))`,
+      String.raw`\bne (?:veux|voudrais|veut) plus (?:etre la|vivre|exister|me reveiller|me lever le matin)\b`,
+      String.raw`\bla vie ne a plus (?:de sens|aucun sens|de interet)\b|\bmieux sans moi\b|\blettre de adieu\b|\bdisparaitre pour (?:toujours|de bon)\b|\bpartir pour de bon\b`,
+      String.raw`\bfoutre en (?:le )?l?air\b|\b(?:veux|veut|voudrais) (?:plus|pas) vivre\b(?! (?:seule?s?|dans|a|ici|avec|chez|en|comme|sans|loin|la|pres))|\bi (?:want|wanna) die\b|\b(?:no|any|see no) point (?:in )?living\b|\b(?:want to|going to|gonna|will|wanna) end (?:it|everything|things|my life)\b`,
+      String.raw`\bprepare (?:tous|toutes) (?:les|mes) (?:cachets|medicaments|comprimes|pilules|somniferes)\b`,
+      String.raw`\b(?:sur|devant|pres de|au bord de) (?:la |les )?(?:voie ferree|voies|rails|falaise|parapet)\b.*\b(?:ne supporte plus|ne en peux plus|au bout|adieu|en finir|plus la force|sauter|train)\b`,
+      String.raw`\b(?:me|se|te) tirer une balle\b|\bune balle dans la tete\b|\b(?:marre|assez) de (?:vivre|la vie)\b|\bdormir pour toujours\b|\b(?:me|se|te) noyer\b(?! dans (?:le|la|les|mon|ma|mes|son|ses) )`,
+      String.raw`\b(?:me|se|te) suis fait du mal\b(?: \w+){0,6} (?:lame|couteau|rasoir|cutter|sang|coule|saigne)\b`,
+      String.raw`\bscarifi\w*`,
+      String.raw`\bkill\w* (?:myself|herself|himself)\b|\b(?:want|going) to die\b|\bend (?:my|his|her) life\b|\bend (?:it all|everything)\b|\bpills ready\b|\bdon te want to live\b|\bhang myself\b`,
+      String.raw`\b(?:veux|voudrais|vais|va|vas|compte|pense a|pense|prefererais|prefere|envie de|besoin de|prete? a) (?:(?:me |se |te )?(?:crever|mourir|suicider|pendre|defenestrer|ouvrir les veines|tailler les veines|couper les veines|foutre en le air)|(?<!\bvas? )me (?:tuer|tue)|(?<!\b(?:vais|veux) )se (?:tuer|tue)|(?<!\b(?:vais|veux|va) )te (?:tuer|tue))\b(?! de (?:rire|faim|chaud|froid|envie|ennui|honte|fatigue|peur|trouille|soif))`,
+      String.raw`\b(?:me|se|te) defenestr\w*|\bfinir (?:ma|sa|ta) vie\b|\bpartir pour (?:toujours|tjr)\b`,
+      String.raw`\b(?:vais|va|veux|voudrais|me|se) (?:jeter|saut(?:er|e)?) (?:du |de la |de le |par la |dans le |sous le |sous un |depuis le )?(?:haut (?:du |de le )?)?(?:pont|fenetre|toit|balcon|immeuble|falaise|vide|train|metro)\b`,
+      String.raw`\bjump (?:off|from) (?:the|a|my)\b|\b(?:me|se) (?:mettre|jeter|allonger|coucher) sous (?:un|le|les|une|la) (?:train|camion|bus|voiture|metro|tram|roues)\b`,
+      String.raw`\b(?:veux|veut|voudrais) (?:plus|pas) etre (?:vivante?|en vie)\b|\bne (?:veux|veut) plus etre (?:vivante?|en vie)\b`,
+      String.raw`\b(?:vais|veux|va|vas|compte) (?:avaler|prendre|tout avaler|tout prendre)\b(?=.*\b(?:tous|toutes|toute la boite|toute la plaquette|de? un coup|en une fois|all)\b)(?=.*\b` +
+        MEDS +
+        String.raw`\b)`,
+      String.raw`\b(?:mis de cote|stocke|accumule|economise|saving up|hoarding|stockpil\w*) (?:\w+ ){0,3}` +
+        MEDS,
+      String.raw`\bprepare (?:ce que il faut|ce qu il faut|tout|de quoi) (?:pour|afin de) (?:partir|en finir|mourir|me tuer)\b`,
+      String.raw`\bplus (?:aucune |de |une seule )?raisons? de vivre\b|\ba quoi bon (?:continuer|vivre)\b|\bpersonne ne (?:remarquera|verra|se apercevra|me regrettera)\b`,
+      String.raw`\bdire adieu\b|\blettres? (?:de |d )?adieu\b|\bgoodbye (?:letter|note)\b|\bsuicide note\b`,
+      String.raw`\bne plus (?:jamais )?me reveiller\b|\b(?:ne )?jamais (?:plus )?me reveiller\b|\bplus jamais me reveiller\b|\b(?:be alive|live) anymore\b|\bno reason to live\b`,
+      String.raw`\b(?:je ai|jai|i have|i ve) (?:pris|avale|taken|swallowed) ` +
+        OVERDOSE +
+        ' (?:\\w+ )?' +
+        MEDS,
+    ]),
+  },
+  {
+    kind: 'violence',
+    pattern: any([
+      String.raw`(?<!\b(?:chat|chien|chaton|chiot|cheval|lapin|bebe|je|on|nous) )\b(?:me|nous|la|le|les|m|ma|te) (?:frapp\w*|tap(?:e|es|ent|ait|aient)|bat|bats|batt(?:u|ue|ait|ent|re)|cogn\w*|tabass\w*|gifl\w*|violent\w*)\b`,
+      String.raw`\b(?:a|ont|me a) (?:me |m )?(?:frappe\w*|battue?|tabass\w*|gifle\w*|etrangle\w*|viole\w*)(?! a (?:la|ma|sa|votre|le) (?:porte|fenetre|vitre))`,
+      String.raw`\b(?:frappe|bat|cogne|tabasse|maltraite) (?:une|un|sa|son|ses|ma|mon|mes|des|la|le|les) (?:femme|fille|enfants?|mere|fils|gamins?|petits?|homme|personne|voisine?|bebe|copine|garcon)\b`,
+      String.raw`\bviolences? (?:conjugales?|familiales?|domestiques?|sexuelles?)\b|\b(?:mari|compagnon|copain|pere|conjoint|ex|fils|frere|voisin|beau pere|il) (?:est|devient|etait) (?:tres |trop |super )?violent\b`,
+      String.raw`\bagress(?:e|ee|es|ees|er|ion|ent|ait|ee)\b(?! sonore)`,
+      String.raw`(?<!\bse )\b(?:est|suis|es|sont|ete|se fait|me fait|femmes?) battue?s?\b(?! avec)`,
+      String.raw`\bmenace\w* (?:de mort|de me tuer|avec un couteau)|\b(?:me|nous) menace\w*|\bcouteau\b.*\bmenace\w*|\bmenace\w*.*\bcouteau\b`,
+      String.raw`\b(?:va|veut|menace de) (?:me|nous|la|le) tuer\b`,
+      String.raw`\b(?:a|a pris|sorti|tient|avec) (?:un|son) (?:couteau|fusil|arme|pistolet)\b(?!.*\b(?:cuisine|legumes)\b)`,
+      String.raw`\ben danger\b(?! de (?!mort))`,
+      String.raw`\bviol\b|\bviolee?s?\b`,
+      String.raw`\bmaltrait\w*|\btabass\w*`,
+      String.raw`\b(?:mis|met|mets|donne|donnes|donnait|recu|prend|pris) (?:des|un|plein de) (?:coups?|claques|gifles|baffes)\b(?! de (?:main|fil|telephone|pouce|soleil|blues|vieux|coeur|froid))`,
+      String.raw`\bcoups? de (?:poing|pied|poings|pieds|ceinture|couteau|batte|tete)\b|\b(?:cris|hurle\w*|hurler) et (?:des )?coups\b`,
+      String.raw`\bme a etrangl\w*|\b(?:me|m) etrangl\w*|\betrangle (?:ma|mon|sa|son)\b`,
+      String.raw`\b(?:beating|beats|hitting|hits|hit|attacking|attacked|hurting|strangl\w*) (?:me|her|him|us|the kids|my|the children|our)\b(?! (?:head|knee|leg|arm|hand|foot|toe|elbow|back|face|nose|shoulder|car|phone)\b)|\bdomestic violence\b|\braped\b`,
+      String.raw`(?<!\b(?:je|on|ils|elles|nous|chat|chien) )\b(?:me|m|nous|te) (?:` +
+        BLOWS +
+        String.raw`|bas)\b|\b(?:me|m) (?:tape|tapait|frappe) dessus\b`,
+      String.raw`\b` + BLOWS + ' ' + VICTIM + String.raw`\b(?! (?:a la porte|au carreau))`,
+      String.raw`\b(?:enfants?|femmes?|bebe|gamins?|petits?) (?:battue?s?|maltraitee?s?|frappee?s?|secouee?s?)\b`,
+      String.raw`\bleve (?:la )?main sur\b|\battouchements?\b|\btouche (?:ma|mon|sa|son|les|des|mes|ses) (?:petite? )?(?:fille|fils|soeur|frere|enfants?|niece|neveu|cousine?)\b`,
+      String.raw`\b(?:me|m) a (?:enferme\w*|sequestre\w*|attache\w*|jete\w* par terre|pousse\w* contre)`,
+      String.raw`\b(?:mis|met|mets|donne|recu|pris|prend) (?:une|des) (?:raclee|rouste|beigne|torgnole|trempe|derouillee)\b|\bserre le cou\b`,
+      String.raw`\b(?:suis|est|sommes|sont) victimes? de (?:violences?|coups|agressions?|maltraitances?)\b|\b(?:tape|frappe|bat|cogne) moi\b`,
+      String.raw`\bbleus? (?:\w+ ){0,3}(?:a cause de|par) (?:mon|ma|son|sa) (?:mari|compagnon|copain|femme|pere|mere|fils|ex|conjoint)\b|\b(?:force|defonce|enfonce) (?:la|ma|sa|notre|leur) porte\b|\bentre de force\b`,
+      String.raw`\b(?:me|m|lui|la|le) a casse (?:le|la|les|mon|ma|sa|son|ses|mes) (?:bras|nez|dents?|machoire|cotes?|doigts?|jambe|poignet)\b|\btire\w* par les cheveux\b|\b(?:me|m|la|le|nous) pouss\w* (?:contre (?:le|les) murs?|dans (?:le|les) escaliers?)\b`,
+      String.raw`\bse fait (?:frapper|taper dessus|tabasser|battre|agresser)\b`,
+      String.raw`(?<!\b(?:ca|cela|tout ca|emotion|stress)\b )\b(?:me|la|le|lui|nous|te) serre (?:la gorge|le cou)\b|\b(?:marques?|traces?) de (?:coups|ceinture|strangulation|doigts)\b|\bbleus partout\b`,
+      String.raw`\b(?:punch\w*|kick\w*|slap\w*|chok\w*|beat\w*|hit|hits|hitting|threaten\w*|attack\w*) (?:me|her|him|us|them|(?:my|his|her|their|the|a) (?:wife|husband|partner|kids?|children|child|son|daughter|baby|mum|mom|woman|man|girl|boy|girlfriend))\b|\bbroke in\b|\bwith (?:a |the |his |her )?belt\b`,
+      String.raw`\b(?:entre|rentre|introduit)\w* (?:\w+ ){0,3}(?:par la force|de force|par effraction)\b|\b(?:me|m|nous) a (?:` +
+        BLOWS +
+        String.raw`)\b(?! (?:mon|ma|mes|son|sa|ses|un|une|des|sur le epaule|la bise|dans le oeil))`,
+      String.raw`\b(?:va|veut|menace de|vont) (?:nous|me|la|le|lui|les) faire (?:du mal|la peau)\b|\b(?:frappe|bat|tape|cogne) (?:elle|lui|eux)\b`,
+      String.raw`\bse (?:battent|bagarrent|frappent|tapent dessus)\b.*\b(?:sang|couteau|blesse\w*)\b|\b(?:sang|couteau)\b.*\bse (?:battent|bagarrent|frappent)\b`,
+    ]),
+  },
+  {
+    kind: 'fire',
+    pattern: any([
+      String.raw`\bau feu\b(?! (?:rouge|vert|orange|tricolore|doux|de (?:camp|bois|signalisation)|de artifice))`,
+      String.raw`\by a le feu\b|\bya le feu\b`,
+      String.raw`\ble feu (?:a|au|dans|chez|prend|se approche)\b`,
+      String.raw`\bpris feu\b|\ben flammes?\b|\bflammes? (?:sort|sortent|partout)\b`,
+      String.raw`(?<!(?:alarme|detecteur de|detecteurs de|exercice) )\bincendi(?:e|es)\b(?!\s(?:de le|de la) (?:an|ete|annee))`,
+      String.raw`\b(?:ca|sa|tout|il|elle|maison|appartement|appart|immeuble|cuisine|voiture|garage|batiment|chambre|foret|grenier|cave) brule\b`,
+      String.raw`\bca crame\b|\bcrame dans\b`,
+      String.raw`\bfumee (?:partout|noire|epaisse)\b|\bplein de fumee\b|\bde la fumee (?:sort|qui sort)`,
+      String.raw`\bodeur de gaz\b|\bfuite de gaz\b|\bgaz (?:fuit|qui fuit)\b|\b(?:sens|sent|sentir) (?:le|du) gaz\b(?! de echappement)|\bsmell (?:of )?gas\b|\bgas leak\b`,
+      String.raw`\b(?:compteur|prise|tableau) (?:electrique )?(?:fume|prend feu|fait des etincelles)\b`,
+      String.raw`\ble feu (?:est|a pris) (?:chez|dans|au|a)\b|\b(?:gaziniere|chaudiere|bouteille de gaz|cuisiniere|chauffe eau|tuyau de gaz)\b(?: \w+){0,2} fuit\b`,
+      String.raw`\ben (?:flamme|flammes|flame|flames)\b|\b(?:tableau|compteur|prise|boitier)\b(?: \w+){0,2} (?:fume|prend feu|fait des etincelles|crepite)\b|\bfume et (?:ca )?crepite\b`,
+      String.raw`(?<!\b(?:printer|team|i|you|he|she|we)(?: is| are| am| s| re| m| was)? )\bon fire\b|\bsmoke everywhere\b|\bis burning\b`,
+      String.raw`\bthere is a fire\b|\bfire in (?:my|the|our)\b`,
+      String.raw`\ben feu\b|(?<!\bcoup de )\bfeu (?:dans|chez|au|a la|a le|sur)\b(?! (?:rouge|vert|orange))`,
+      String.raw`\b` +
+        PLACE +
+        String.raw`\b(?: \w+){0,4} (?:brule|brulent|crame|flambe|est en train de bruler)\b`,
+      String.raw`\bflammes?\b(?! (?:de la passion|de le amour|de la bougie|de la cheminee|du barbecue|de le barbecue|du feu de))`,
+      String.raw`\b(?:fumee|smoke)\b(?: \w+){0,3} (?:sort|sortent|partout|noire|epaisse|envahit|coming)\b|\b(?:ca|sa) fume (?:de partout|partout|derriere|dans|sous)\b`,
+      String.raw`\b(?:odeurs?|sent|sens|sentir|pue|puer|smell\w*|fuites?|fuit)\b(?: \w+){0,3} (?:gaz|gas)\b(?! (?:de echappement|d echappement|exhaust))|\b(?:gaz|gas)\b (?:\w+ ){0,2}(?:fuit|leak\w*|smell\w*)\b`,
+    ]),
+  },
+  {
+    kind: 'medical',
+    pattern: any([
+      String.raw`\b(?:douleur|douleurs|mal|serre\w*|barre|oppression|poids|pression|brulure) (?:a la|dans la|au niveau de la|a|sur la) poitrine\b|\bdouleur thoracique\b|\bmal au thorax\b|\bse tient le coeur\b|\bchest pains?\b`,
+      String.raw`\brespir\w* (?:plus|pas|mal|difficilement|tres mal)\b|\bne arrive (?:plus|pas) a (?:respirer|reprendre (?:son|mon|sa) souffle)\b|\bsuffoqu\w*`,
+      String.raw`\bse etrangl\w*|\b(?:levres|visage|peau|doigts|ongles) (?:sont |est |deviennent |devient )?(?:toute?s? )?(?:bleue?s?|violette?s?)\b|\b(?:il|elle|bebe) (?:est|devient) (?:tout |toute )?bleue?\b|\bdevient (?:tout |toute )?bleue?\b|\bcrise de asthme\b`,
+      String.raw`\bcan te breathe\b|\bcannot breathe\b|\bnot breathing\b|\bchoking\b|\bstopped breathing\b`,
+      String.raw`\bmalaise\b(?! vagal)|\bevanoui\w*|\bperdu? connaissance\b(?! (?:du|de|des)\b)|\binconscient\w*`,
+      String.raw`(?<!(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie) )\bne (?:repond plus|reagit plus|reagit pas)\b(?! (?:a|aux|au) (?:mes |ses |nos )?(?:messages|textos|appels|mails|sms|telephone))`,
+      String.raw`\bne bouge plus\b(?! de (?:son|sa|la|chez))|\bne se reveille (?:pas|plus)\b`,
+      String.raw`\b(?:un|une|son|de|le|mini|petit|faire|fait|fais|faite) avc\b|^avc\b|\bcrise cardiaque\b|\barret cardiaque\b|\binfarctus\b|\bconvuls\w*|\bcrise de epilepsie\b|\bstroke\b|\bheart attack\b|\bseizure\b`,
+      String.raw`\bbouche (?:de travers|tordue|deformee)\b|\bvisage (?:paralyse|qui tombe|deforme|de travers)\b|\bparalys\w*|\bne (?:peut|peux|arrive) plus (?:lever|bouger) (?:le|son|sa|la|mon|ma) bras\b|\bparle bizarrement\b|\bne trouve plus ses mots\b|\bne arrive plus a parler\b|\bbras (?:tout )?mou\b|\bslurred\b|\bface drooping\b`,
+      String.raw`\bsaign\w* (?:beaucoup|abondamment|de la tete|partout|de partout|enormement|tres fort|sans arret)\b|\bhemorragie\b|\bpisse le sang\b|\bsang partout\b|\ben sang\b|\barreter le sang\b|\bcoupe\w* profondement\b|\bbleeding\b`,
+      String.raw`(?<!\b(?:doit|dois|doivent|faut|faudrait|prescrit) (?:prendre|avaler) )(?<!\bprend )\b(?:trop de|tous ses|toute la boite de|toute sa boite de|toute ma boite de) (?:medicaments|cachets|comprimes|somniferes|pilules)\b`,
+      String.raw`\b(?:avale|mange|bu|ingere)\w* (?:des |trop de |beaucoup de |plein de |toute? (?:la boite de |sa boite de |ses |mes )?)(?:medicaments|cachets|comprimes|pilules|somniferes)\b`,
+      String.raw`\b(?:bu|avale|mange|ingere|bois|boit)\w* (?:de la |du |des |de le |un |une )?(?:eau de )?(?:javel|produits? menagers?|detergent|white spirit|essence|mort aux rats|raticide|insecticide|desherbant|piles?(?: boutons?)?|lessive|capsules? de lessive|destop|acide|soude|antigel|alcool a bruler)\b`,
+      String.raw`\b(?:bu|avale\w*|mange\w*|ingere\w*|bois|boit|drank|swallowed)\b.*\b(?:javel|produits? (?:menagers?|vaisselle)|detergent|white spirit|mort aux rats|raticide|insecticide|desherbant|piles? boutons?|capsules? de lessive|destop|soude|antigel|alcool a bruler|bleach|batteries)\b`,
+      String.raw`\bempoisonn\w*|\bintoxi\w*|\bmonoxyde\b|\bantipoison\b|\bchampignons\b.*\bvomi\w*`,
+      String.raw`\bswallowed (?:some |the |a |his |her )?(?:pills|bleach|batteries|medicine|tablets)\b|\bdrank (?:some )?bleach\b|\bpoison\w*`,
+      String.raw`\bunconscious\b|\bpassed out\b|\bnot waking up\b|\bwon te wake up\b|\bcollapsed\b|\bfainted\b`,
+      String.raw`\b(?:bebe|nourrisson)\b.*\b(?:tout mou|toute molle|ne reagit|respire mal|bleu)\b`,
+      String.raw`\bau secours\b|\burgence vitale\b|\bappele[rz]? (?:les pompiers|le samu|le 15|le 18|le 112|une ambulance|les secours)\b|\bappeler (?:les urgences)\b`,
+      String.raw`\b(?:il|elle|est|suis|allongee?) par terre\b|\bpar terre (?:et )?(?:il|elle) (?:ne )?(?:repond|bouge|se releve)`,
+      String.raw`\bse releve (?:pas|plus)\b|\b(?:ne arrive|ne peut|ne peux) (?:plus|pas) (?:a )?(?:se|me) relever\b`,
+      String.raw`\b(?:douleurs?|mal|serre\w*|oppression|poids|pain|pressure|tight\w*|brulure)\b(?: \w+){0,5} (?:poitrine|thorax|torse|chest)\b|\b(?:poitrine|thorax|torse|chest)\b(?: \w+){0,4} (?:serre|fait (?:tres )?mal|hurts)\b|\b(?:douleurs? (?:dans|a|au) (?:le )?coeur|coeur (?:\w+ ){0,2}fait (?:tres |trop )?mal)\b`,
+      String.raw`\b(?:respir\w*|breath\w*) (?:\w+ )?(?:plus|pas|mal|difficilement|bizarre\w*|par a coups|avec difficulte|properly)\b|\b(?:arrive|peut|peux) (?:plus|pas) (?:a )?respir\w*|\brespire (?:tres )?(?:vite|fort) (?:et|avec)\b`,
+      String.raw`\b(?:du mal|arrive (?:plus|pas)) a reprendre (?:son|sa|mon|ma) (?:souffle|respiration)\b|\bmanque de air\b|\bstruggling to breathe\b|\bwheez\w*|\bshort of breath\b|\bno pulse\b`,
+      String.raw`\b(?:levres|visage|lips|face) (?:\w+ ){0,3}(?:bleue?s?|grise?s?|violette?s?|blue|grey|gray)\b`,
+      String.raw`(?:\b(?:je|il|elle|on|bebe|tu|qui) (?:me |se |te )?|\b(?:se|vais me|va se) )etouf+\w*\b(?! de (?:chaleur|rire|colere|honte)| (?:un peu|parfois|la nuit|de temps en temps))`,
+      String.raw`\b(?:etrangle|choking on|choked on)\b.*\b(?:morceau|bonbon|viande|bille|aliment|food|grape)\b`,
+      String.raw`\b` + INGESTED + String.raw`\b(?: \w+){0,6} ` + PRODUCTS + String.raw`\b`,
+      String.raw`\b` +
+        CHILD +
+        String.raw`\b(?: \w+){0,6} ` +
+        INGESTED +
+        String.raw`\b(?: \w+){0,4} ` +
+        MEDS +
+        String.raw`\b`,
+      String.raw`\b` +
+        INGESTED +
+        ' (?:\\w+ ){0,2}' +
+        OVERDOSE +
+        ' (?:\\w+ ){0,3}' +
+        MEDS +
+        String.raw`\b|\b` +
+        INGESTED +
+        ' (?:\\w+ ){0,3}' +
+        MEDS +
+        String.raw`\b(?: \w+){0,4} beaucoup\b`,
+      String.raw`\bouvre (?:plus|pas) les yeux\b|\b(?:arrive|peux|peut) (?:pas|plus) a (?:le |la )?reveiller\b|\btombee? dans les pommes\b|\beffondre\w*|\breagit a rien\b|\bne repond pas quand\b|\bbouge (?:pas|plus) du tout\b|\bnot responding\b|\bunresponsive\b`,
+      STROKE_FACE,
+      String.raw`\b(?:gorge|langue|visage|levres|throat|tongue|face|lips)\b (?:\w+ ){0,2}(?:gonfle\w*|enfle\w*|swell\w*)|\breaction allergique\b|\bchoc anaphylactique\b|\ballergic reaction\b|\banaphyla\w*`,
+      String.raw`\b(?:douleur|etau|serre\w*|poids|oppression|pression|brulure)\b(?: \w+){0,3} (?:sur|dans|a|au) (?:le )?coeur\b|\b(?:clutch\w*|holding|grabbing|gripping) (?:his|her|my) chest\b|\bchest\b(?: \w+){0,4} (?:hurts|pain|tight|crushing|pressure)\b|\belephant (?:sitting|on)\b`,
+      String.raw`\bgasp\w* for (?:air|breath)\b|\b(?:no|not|cannot|can te|can not) (?:can )?breath\w*\b|\b(?:lips|face|skin)\b(?: \w+){0,2} (?:blue|grey|gray)\b|\bblue (?:on|in) the (?:lips|face)\b`,
+      String.raw`\byeux revulse\w*|\bcrise (?:de )?epilep\w*|\b(?:plus de|pas de) pouls\b|\b(?:bleed\w*|blood)\b(?: \w+){0,2} (?:a lot|very much|badly|everywhere|(?:won te|will not|doesn te|does not|not) stop\w*)\b|\bsang (?:ne )?(?:se )?(?:arrete|arreter) (?:pas|plus)\b`,
+      String.raw`(?<!\b(?:ordinateur|ordi|telephone|portable|application|appli|site|souris|box|ecran|tele|tablette|imprimante|clavier|caf|mairie|standard|numero|ligne) )\b(?:mere|pere|mari|femme|epoux|epouse|mamie|papy|mamy|grand mere|grand pere|voisine?|fils|fille|bebe|frere|soeur|il|elle) repond (?:plus|pas)\b(?! (?:a|aux|au|de|depuis) )`,
+      String.raw`\b(?:she|he) (?:is|s|has been|was) (?:lying )?on (?:the )?floor\b|\blying on the (?:floor|ground|patio|pavement)\b`,
+      String.raw`\bne (?:peut|peux|arrive) (?:plus|pas) (?:a )?tousser\b|\b(?:cachets|medicaments|comprimes|somniferes|anxiolytiques)\b(?: \w+){0,4} (?:avec|et) (?:de le |du |de la )?alcool\b|\ben a (?:mange|avale|pris|bu) (?:plusieurs|beaucoup|tous|toute|plein)\b`,
+      String.raw`\b(?:mordu|mordue|pique|piquee)\w* par (?:un|une) (?:serpent|vipere|scorpion)\b|\b(?:crache|vomit|vomi|tousse|recrache)\w* du sang\b|\bsang qui sort de (?:la|sa) bouche\b|\bperd\w* (?:beaucoup|enormement|plein) de sang\b`,
+      String.raw`\belectrocut\w*|\bnoye\w*\b(?! (?:sous|dans (?:le|la|les|mon|mes|ses) (?:travail|boulot|paperasse|papiers|dossiers|demarches)))|\b(?:renverse\w*|fauche\w*) par (?:un|une) (?:voiture|camion|bus|moto|scooter|velo|tram|train)\b|\bbrule\w*\b(?: \w+){0,6} (?:huile|eau) bouillante\b|\b(?:huile|eau) bouillante\b(?: \w+){0,6} (?:brule\w*|renverse\w* sur (?:lui|elle|son|sa|ses|le|la))\b`,
+      String.raw`\b(?:fait|faire|fais|faisait) une attaque\b(?! de (?:panique|angoisse|nerfs))|\bcote (?:gauche|droit)\b(?: \w+){0,3} (?:ne (?:marche|bouge|repond) plus|paralys\w*|engourdi\w*)|\bne sent plus (?:la )?moitie\b`,
+      String.raw`\bpris (?:deux|trois|2|3) fois (?:son|sa|ses|mon|ma|mes) (?:traitement|medicaments?|dose|cachets?)\b|\b(?:isn te|is not|won te|doesn te|not) wak\w* up\b`,
+    ]),
+  },
+];
+
+export const SUSPECT: readonly Rule[] = [
+  {
+    kind: 'suicide',
+    pattern: any([
+      String.raw`\bje ne en peux plus\b(?! (?:de|du|des|avec)\b)|\bje en peux plus\b(?! (?:de|du|des|avec)\b)`,
+      String.raw`\bje veux disparaitre\b|\bplus la force\b(?! de (?:porter|marcher|monter))|\btout arreter\b`,
+      String.raw`\bje ne serai plus la\b|\bmettre fin a tout\b|\bmarre de ma vie\b|\bme suis fait du mal\b|\bne veux plus me battre\b|\b(?:vais|veux|va) me jeter\b$`,
+    ]),
+  },
+  {
+    kind: 'violence',
+    pattern: any([
+      String.raw`\bje ai peur de (?:lui|mon (?:mari|compagnon|copain|pere|ex|fils|frere|voisin))\b|\bil me suit\b|\bcasse tout\b|\bse (?:battent|bagarrent)\b|\b(?:va|vont) me tuer si\b`,
+    ]),
+  },
+  {
+    kind: 'fire',
+    pattern: any([
+      String.raw`\b(?:ca|sa) sent (?:le )?(?:brule|crame)\b|\bodeur de (?:brule|crame)\b|\betincelles\b`,
+    ]),
+  },
+  {
+    kind: 'medical',
+    pattern: any([
+      String.raw`\bdu mal a respirer\b|\bmal au coeur\b|\bje me sens tres mal\b|\bconfus\w*|\btout mou\b|\btoute molle\b`,
+      String.raw`\bambulance\b`,
+    ]),
+  },
+];
+
+/** The rules' patterns, for the tests that check the typo corrector spares their words. */
+export const EMERGENCY_PATTERNS: readonly RegExp[] = [...SURE, ...SUSPECT].map((rule) => rule.pattern);
