@@ -61,7 +61,7 @@ describe("referents' e-mail addresses", function () {
         '--name',
         'Léa',
         '--quartier',
-        'A',
+        'la carraire',
         '--email',
         'lea@example.org',
       ]),
@@ -69,7 +69,7 @@ describe("referents' e-mail addresses", function () {
         command: 'add',
         psid: '42',
         name: 'Léa',
-        quartiers: ['A'],
+        quartiers: ['La Carraire'],
         role: 'moderator',
         email: 'lea@example.org',
       },
@@ -82,7 +82,7 @@ describe("referents' e-mail addresses", function () {
     for (const argv of [
       ['moderator', 'email', '--psid', '42'],
       ['moderator', 'email', '--psid', '42', '--email', 'pas-une-adresse'],
-      ['moderator', 'add', '--psid', '42', '--name', 'L', '--quartier', 'A', '--email', 'none'],
+      ['moderator', 'add', '--psid', '42', '--name', 'L', '--quartier', 'La Carraire', '--email', 'none'],
       ['moderator', 'remove', '--psid', '42', '--email', 'a@example.org'],
     ]) {
       assert.throws(() => parseAdminCommand(argv), UsageError, argv.join(' '));

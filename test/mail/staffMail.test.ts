@@ -9,10 +9,14 @@ import { openTestDatabase, type TestDatabase } from '../support/db';
 import { testContainer } from '../support/modules';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtpServer';
 
-/** Monday 2 March 2026, 10:00 in Paris: referents are at work (default hours). */
-const MONDAY_MORNING = new Date('2026-03-02T09:00:00.000Z');
-/** Sunday 1 March 2026, 23:00 in Paris: nobody is. */
-const SUNDAY_NIGHT = new Date('2026-03-01T22:00:00.000Z');
+/**
+ * Monday 4 March 2030, 10:00 in Paris: referents are at work (default hours). In the future on
+ * purpose: the mail outbox's TTL index compares `expiresAt` with the real time, and would drop
+ * a record dated in the past while the test reads it.
+ */
+const MONDAY_MORNING = new Date('2030-03-04T09:00:00.000Z');
+/** Sunday 3 March 2030, 23:00 in Paris: nobody is. */
+const SUNDAY_NIGHT = new Date('2030-03-03T22:00:00.000Z');
 const MINUTE = 60_000;
 
 const NADIA = { psid: '7100000001', name: 'Nadia', quartiers: ['La Maille 1'], email: 'nadia@voisins.test' };
@@ -201,7 +205,7 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
       smtp.received.map((mail) => mail.to),
       [[AWA.email]],
     );
-    assert.match(smtp.received[0].subject, /^Le rapport de la semaine du 23 février au 2 mars$/);
+    assert.match(smtp.received[0].subject, /^Le rapport de la semaine du 25 février au 4 mars$/);
     assert.ok(smtp.received[0].text.includes('https://voisins.test/console/tableau'));
   });
 

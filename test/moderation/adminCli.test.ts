@@ -140,7 +140,7 @@ describe('scripts/admin.ts (moderator add, list, remove)', function () {
     assert.equal(
       shown.stdout.trim(),
       `${psid}\tJo\tmoderator\tinactive\tLa Carraire\tlundi et mardi 9 h – 12 h et 14 h – 18 h 30 ; ` +
-        'mercredi 9 h – 12 h ; jeudi 9 h – 12 h et 14 h – 18 h 30 ; vendredi 9 h – 12 h ; samedi 10 h – 12 h',
+        'mercredi 9 h – 12 h ; jeudi 9 h – 12 h et 14 h – 18 h 30 ; vendredi 9 h – 12 h ; samedi 10 h – 12 h\t(no e-mail)',
     );
     const stored = await database.db.collection('moderators').findOne({ psid });
     assert.deepEqual(stored?.activeHours, {
