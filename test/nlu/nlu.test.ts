@@ -158,22 +158,6 @@ describe('Nlu', () => {
     assert.ok(result.intentConfidence > 0.5 && result.intentConfidence <= 1);
   });
 
-  it('reads "vouloir / aimer aider" as an offer and "vouloir de l\'aide" as a need, conditional typos included', () => {
-    for (const text of [
-      'je voudrai bien aider pour les courses',
-      'j aimerai aider une personne agee de mon immeuble',
-      'jvoudrai aider si kelkun doit faire imprimer un truc',
-    ]) {
-      assert.equal(nlu.understand(text).intent, 'offer', text);
-    }
-    for (const text of [
-      'je voudrai de l aide pour faire imprimer un papier',
-      'j aimerai qu on vienne m aider pour mes courses',
-    ]) {
-      assert.equal(nlu.understand(text).intent, 'need', text);
-    }
-  });
-
   it('understands a need with typos, place, phone and urgency', () => {
     const result = nlu.understand(
       "besoin dun coup de main pr imprimmer mon attestation, jsuis a la maile 2, 06 12 34 56 78, c'est urgent",
