@@ -10,7 +10,7 @@ import { Payload, readLocation, readPayload, readText } from '../payload';
 import { type ChoiceSpec, isTimeExpression } from './answers';
 import { placeLabel } from './draft';
 import { picked, screened, set, yesNo } from './fieldReading';
-import type { Answer, Field } from './formState';
+import type { Answer, Field, FieldDeps, FormState } from './formState';
 import { clearRecurrence, recurrenceFromAvailability } from './recurrenceField';
 
 /** The description, screened; money mentioned asks the reminder. */
@@ -21,8 +21,14 @@ export const description: Field = {
   retry: () => t('form.descriptionRetry'),
   choices: () => [],
   read: () => undefined,
-  async accept(activity) {
+  async accept(activity, state, deps) {
     if ((readText(activity)?.length ?? 0) < 2) return Promise.resolve(undefined);
+    // "maille 2" typed here answers the place, not the description: kept as the place, and
+    // the description is asked again.
+    if (state.draft.location === undefined && namesOnlyANeighbourhood(readText(activity) ?? '', deps)) {
+      const asPlace = await placeAnswer(activity, state, deps);
+      if (asPlace) return asPlace;
+    }
     const typed = screened(activity, 'description');
     return Promise.resolve(
       set((state) => {
@@ -39,6 +45,40 @@ export const description: Field = {
     delete state.moneyStage;
   },
 };
+
+/** Words that may stand around a neighbourhood's name ("le quartier de la Maille 2", "j'habite aux Molières"). */
+const PLACE_FILLERS = new Set([
+  'quartier',
+  'la',
+  'le',
+  'les',
+  'l',
+  'a',
+  'au',
+  'aux',
+  'de',
+  'du',
+  'des',
+  'd',
+  'vers',
+  'j',
+  'habite',
+  'je',
+  'suis',
+  'cite',
+]);
+
+/** True when `text` names a neighbourhood and (besides filler words) almost nothing else. */
+function namesOnlyANeighbourhood(text: string, deps: FieldDeps): boolean {
+  if (deps.nlu.understand(text).neighbourhood === null) return false;
+  const words = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '' && !PLACE_FILLERS.has(word));
+  return words.length <= 3;
+}
 
 const moneySpecs = (): ChoiceSpec[] => [
   { payload: Payload.rewrite, title: t('form.rewrite') },
@@ -85,6 +125,33 @@ export const rewrite: Field = {
   },
 };
 
+/** Reads a place (a shared position, an address, a neighbourhood), as the place question does. */
+async function placeAnswer(
+  activity: Partial<Activity>,
+  state: FormState,
+  deps: FieldDeps,
+): Promise<Answer | undefined> {
+  const text = readText(activity);
+  const answer = await deps.places.find(readLocation(activity), text);
+  state.placeOutside = answer.status === 'outside';
+  if (answer.status !== 'found') return undefined;
+  const found = answer.place;
+  return set((state) => {
+    const { draft } = state;
+    draft.location = found.location;
+    draft.locationSource = found.source;
+    draft.neighbourhood = found.neighbourhood;
+    draft.addressText = found.source === 'address' ? text?.trim() : undefined;
+    const key =
+      found.source === 'shared_location'
+        ? 'form.whereShared'
+        : found.source === 'neighbourhood_fallback'
+          ? 'form.whereFallback'
+          : 'form.whereFound';
+    return [t(key, { place: placeLabel(draft) })];
+  });
+}
+
 export const place: Field = {
   id: 'place',
   missing: (state) => state.draft.location === undefined,
@@ -109,27 +176,7 @@ export const place: Field = {
       return [t('form.whereFound', { place: placeLabel(draft) })];
     });
   },
-  async accept(activity, state, deps) {
-    const text = readText(activity);
-    const answer = await deps.places.find(readLocation(activity), text);
-    state.placeOutside = answer.status === 'outside';
-    if (answer.status !== 'found') return undefined;
-    const found = answer.place;
-    return set((state) => {
-      const { draft } = state;
-      draft.location = found.location;
-      draft.locationSource = found.source;
-      draft.neighbourhood = found.neighbourhood;
-      draft.addressText = found.source === 'address' ? text?.trim() : undefined;
-      const key =
-        found.source === 'shared_location'
-          ? 'form.whereShared'
-          : found.source === 'neighbourhood_fallback'
-            ? 'form.whereFallback'
-            : 'form.whereFound';
-      return [t(key, { place: placeLabel(draft) })];
-    });
-  },
+  accept: (activity, state, deps) => placeAnswer(activity, state, deps),
   clear(state) {
     for (const key of ['location', 'locationSource', 'neighbourhood', 'addressText'] as const)
       delete state.draft[key];

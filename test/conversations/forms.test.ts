@@ -14,6 +14,27 @@ const STUCK_CHOICES = ['FORM_MENU', 'FORM_CANCEL', 'MENU_HUMAN'];
 
 const scripts: Script[] = [
   {
+    title:
+      'a teenager answers the description question with his neighbourhood: kept as the place, the description asked again',
+    voice: 'sms',
+    psid: 'offer-place-early',
+    turns: [
+      { send: 'salut jpeux promener des chiens le soir' },
+      { send: 'maille 2', says: ['form.whereFound', 'form.descriptionOffer'] },
+      { send: 'je promene les chiens du quartier le soir apres les cours', says: ['form.availabilityOffer'] },
+      { send: 'tous les soirs vers 19h', says: ['form.recurrenceNotedRegular', 'form.contact'] },
+      { send: 'par la page', says: ['form.commitmentsOffer'] },
+      { send: 'oui', says: ['form.consent'] },
+      { send: 'oui', says: ['form.recap'] },
+      { send: 'oui', says: ['offer.saved'] },
+    ],
+    async outcome(harness) {
+      const offer = await onlyEntryOf(harness, 'offer-place-early');
+      assert.equal(offer.neighbourhood, 'La Maille 2');
+      assert.equal(offer.description, 'je promene les chiens du quartier le soir apres les cours');
+    },
+  },
+  {
     title: 'an old lady asks for her shopping « le plus vite possible », without any emergency',
     voice: 'senior',
     psid: 'need-asap',
