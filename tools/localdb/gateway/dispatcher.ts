@@ -13,6 +13,7 @@ import {
   type DuplicateKey,
 } from './duplicates';
 import { MongoCode, MongoCommandError, toMongoError } from './errors';
+import { explain } from './explain';
 import { answerLocally, isLocalCommand, type HandshakeContext } from './handshake';
 import { RetryableWrites, type RetryableWritesOptions } from './retryableWrites';
 import { TransactionStore } from './transactions';
@@ -207,6 +208,8 @@ export class CommandDispatcher {
         return backend.listDatabases(db, spec);
       case 'createIndexes':
         return backend.createIndexes(db, database, spec);
+      case 'explain':
+        return explain(db, database, { ...spec, explain: strip(spec.explain as Document) });
       default:
         if (backend.isDocumentCommand(name)) return backend.runDocumentCommand(db, name, database, spec);
         throw new MongoCommandError(
