@@ -14,6 +14,7 @@ import {
   type TaskNotice,
   type TasksModule,
 } from '../../services/tasks';
+import { markerPattern } from '../../services/personalData';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { newEntry, T0 } from '../services/support';
 import { EntryRepository } from '../../services/entries';
@@ -282,5 +283,25 @@ describe('tasks (on the database)', () => {
     assert.equal(await eraseTasks({ ...scope, person: 'ref-all', pseudonym: 'erased:r' }), 1);
     assert.equal(await eraseTasks({ ...scope, person: 'res-7', pseudonym: 'erased:x' }), 1);
     assert.equal(await database.db.collection(TASKS_COLLECTION).countDocuments({ psid: 'res-7' }), 0);
+  });
+
+  it("drops an erased helper's contact from the call script of an offline resident's task", async () => {
+    const phone = '06 55 44 33 22';
+    await module.tasks.create({
+      psid: 'offline:0a1b',
+      reason: 'offline_resident_step',
+      subject: 'matching.requestAccepted m1',
+      step: {
+        addressAs: 'Mme Martin',
+        notice: { type: 'matching.requestAccepted', category: 'groceries', helperContact: { phone } },
+      },
+    });
+    const scope = { db: database.db, now: clock.now(), pseudonym: 'erased:h' };
+    assert.equal(await eraseTasks({ ...scope, person: 'helper-9', pattern: markerPattern([phone]) }), 1);
+    const kept = await database.db.collection<Task>(TASKS_COLLECTION).findOne({ psid: 'offline:0a1b' });
+    assert.ok(kept, 'the offline resident keeps their task');
+    assert.equal(kept.step?.addressAs, 'Mme Martin');
+    assert.equal((kept.step?.notice as { helperContact?: unknown }).helperContact, null);
+    assert.ok(!JSON.stringify(kept).includes('55 44 33'), 'no trace of the phone');
   });
 });
