@@ -9,7 +9,7 @@ import { isEmailAddress, type Mailer, type MailNotifier, type MailOutbox } from 
 
 /** Options of {@link StaffMailer}. */
 export interface StaffMailerOptions {
-  outbox: Pick<MailOutbox, 'send' | 'enabled'>;
+  outbox: Pick<MailOutbox, 'queue' | 'enabled'>;
   /** Sends the sign-in links directly (they are never stored). */
   mailer: Mailer;
   /** `PUBLIC_URL`: where the console's links point. */
@@ -37,7 +37,8 @@ export class StaffMailer {
 
   /**
    * The {@link MailNotifier} the modules are given: one message per recipient, stored under
-   * `<key>:<psid>` (so each is e-mailed once) and sent at once, retried by `mail-retry`.
+   * `<key>:<psid>` (so each is e-mailed once) and sent at once in the background (the turn
+   * that created an urgent task does not wait for the SMTP server), retried by `mail-retry`.
    *
    * @throws CodedError `not_supported` for a notice nobody renders as an e-mail.
    */
@@ -49,7 +50,7 @@ export class StaffMailer {
     if (recipients.length === 0) return 'nobody';
     for (const recipient of recipients) {
       const { subject, text } = renderStaffMail(notice, recipient, this.links);
-      await this.options.outbox.send(`${key}:${recipient.psid}`, { to: recipient.email, subject, text });
+      await this.options.outbox.queue(`${key}:${recipient.psid}`, { to: recipient.email, subject, text });
     }
     return 'queued';
   };

@@ -58,9 +58,28 @@ export interface MailOutboxOptions {
   logger: Logger;
 }
 
+/** The occasion of a key (`task:<id>:urgent:<psid>` → `task`): loggable, unlike the key's ids. */
+function occasionOf(key: string): string {
+  return key.split(':')[0];
+}
+
+/** A failure's code (nodemailer's `EENVELOPE`, `ECONNECTION`...), never its text. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'unknown';
+}
+
+/** The SMTP reply code of a refusal (550...), when the server gave one. */
+function responseCode(error: unknown): number | undefined {
+  const code = (error as { responseCode?: unknown } | undefined)?.responseCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
 /** Stores, sends and retries e-mails. */
 export class MailOutbox {
   private readonly collection: Collection<MailDocument>;
+  /** The attempts {@link queue} started and that have not settled yet. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: MailOutboxOptions) {
     this.collection = options.db.collection<MailDocument>(MAIL_OUTBOX_COLLECTION);
@@ -87,6 +106,42 @@ export class MailOutbox {
    */
   async send(key: string, message: MailMessage): Promise<MailOutboxResult> {
     const now = this.options.clock();
+    if (!(await this.store(key, message, now))) return 'duplicate';
+    return (await this.attempt(key, now)) ?? 'retrying';
+  }
+
+  /**
+   * Stores `message` under `key` and tries it in the background: a resident's turn that
+   * creates an urgent task never waits for the SMTP server (up to its timeouts when it hangs);
+   * what fails is retried by `mail-retry`, from the record.
+   *
+   * @returns `queued`, or `duplicate` when a message is already stored under `key`.
+   */
+  async queue(key: string, message: MailMessage): Promise<'queued' | 'duplicate'> {
+    const now = this.options.clock();
+    if (!(await this.store(key, message, now))) return 'duplicate';
+    const attempt = this.attempt(key, now).then(
+      () => undefined,
+      (error: unknown) => {
+        // The record stays pending: `mail-retry` takes it once its claim lapses.
+        this.options.logger.warn('e-mail attempt failed', {
+          occasion: occasionOf(key),
+          error: errorCode(error),
+        });
+      },
+    );
+    this.inFlight.add(attempt);
+    void attempt.finally(() => this.inFlight.delete(attempt));
+    return 'queued';
+  }
+
+  /** Resolves once the background attempts this instance started have settled (tests, shutdown). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Inserts the pending record; false when `key` is already stored. */
+  private async store(key: string, message: MailMessage, now: Date): Promise<boolean> {
     try {
       await this.collection.insertOne({
         _id: key,
@@ -97,11 +152,11 @@ export class MailOutbox {
         createdAt: now,
         expiresAt: new Date(now.getTime() + 14 * DAY_MS),
       });
+      return true;
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000) return 'duplicate';
+      if (error instanceof MongoServerError && error.code === 11000) return false;
       throw error;
     }
-    return (await this.attempt(key, now)) ?? 'retrying';
   }
 
   /** Tries every pending message whose time has come, `limit` at most; counts what happened. */
@@ -133,7 +188,7 @@ export class MailOutbox {
       { returnDocument: 'after' },
     );
     if (!claimed) return undefined;
-    const occasion = key.split(':')[0];
+    const occasion = occasionOf(key);
     try {
       const result = await this.options.mailer.send(claimed.message);
       if (result === 'off') {
@@ -149,8 +204,7 @@ export class MailOutbox {
       this.options.logger.info('e-mail sent', { occasion, attempts: claimed.attempts });
       return 'sent';
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      const lastError = typeof code === 'string' ? code : 'unknown';
+      const lastError = errorCode(error);
       const giveUp = !isTransient(error) || claimed.attempts >= MAIL_MAX_ATTEMPTS;
       const wait = MAIL_RETRY_MINUTES[Math.min(claimed.attempts, MAIL_RETRY_MINUTES.length) - 1];
       await this.collection.updateOne(
@@ -159,7 +213,13 @@ export class MailOutbox {
           ? { $set: { status: 'failed', lastError } }
           : { $set: { lastError, nextAttemptAt: new Date(now.getTime() + wait * MINUTE_MS) } },
       );
-      const fields = { occasion, attempts: claimed.attempts, error: (error as Error).message };
+      // Not the error's message: an SMTP refusal quotes the recipient's address.
+      const fields = {
+        occasion,
+        attempts: claimed.attempts,
+        error: lastError,
+        response: responseCode(error),
+      };
       if (giveUp) this.options.logger.error('e-mail given up', fields);
       else this.options.logger.warn('e-mail not sent, will retry', fields);
       return giveUp ? 'failed' : 'retrying';

@@ -1,6 +1,7 @@
 /**
  * A local SMTP server for the tests (smtp-server on 127.0.0.1, a free port): it keeps every
- * message it accepts, decoded (subject and plain text), and can refuse the next ones.
+ * message it accepts, decoded (subject and plain text), and can refuse the next ones (quoting
+ * the recipient, as real servers do) or hold its answer, like a stalled server.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -21,6 +22,10 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Refuses the next `count` messages with SMTP code `code` (451: try later, 550: refused). */
   refuseNext(count: number, code: number): void;
+  /** Holds the answer to every message until {@link release} (a server that stalls). */
+  hold(): void;
+  /** Answers the held messages and stops holding. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -28,6 +33,8 @@ export interface TestSmtpServer {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let refusals = { count: 0, code: 451 };
+  let holding = false;
+  const held: Array<() => void> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -36,9 +43,19 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (holding) {
+          held.push(() => answer());
+          return;
+        }
+        answer();
+      });
+      const answer = (): void => {
         if (refusals.count > 0) {
           refusals = { ...refusals, count: refusals.count - 1 };
-          const error = Object.assign(new Error('refused by the test'), { responseCode: refusals.code });
+          const recipients = session.envelope.rcptTo.map((rcpt) => `<${rcpt.address}>`).join(', ');
+          const error = Object.assign(new Error(`${recipients}: refused by the test`), {
+            responseCode: refusals.code,
+          });
           callback(error);
           return;
         }
@@ -51,7 +68,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           raw,
         });
         callback();
-      });
+      };
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,6 +78,13 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     received,
     refuseNext(count, code) {
       refusals = { count, code };
+    },
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      for (const answer of held.splice(0)) answer();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

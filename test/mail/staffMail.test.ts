@@ -86,6 +86,12 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
     clock.set(MONDAY_MORNING);
   });
 
+  /** What the SMTP server received once the background attempts started so far have settled. */
+  async function mailed(): Promise<typeof smtp.received> {
+    await container.get('mailOutbox').idle();
+    return smtp.received;
+  }
+
   async function taskOf(psid: string): Promise<Task> {
     const task = await database.db.collection<Task>(TASKS_COLLECTION).findOne({ psid });
     assert.ok(task, `no task for ${psid}`);
@@ -102,10 +108,10 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
 
     const task = await taskOf('8000000001');
     assert.deepEqual(
-      smtp.received.map((mail) => mail.to),
+      (await mailed()).map((mail) => mail.to),
       [[NADIA.email]],
     );
-    const [mail] = smtp.received;
+    const [mail] = await mailed();
     assert.equal(mail.from, 'bot@voisins.test');
     assert.equal(mail.subject, 'Tâche urgente à La Maille 1 : Aucun voisin trouvé');
     assert.match(mail.text, /^Bonjour Nadia,/);
@@ -119,7 +125,7 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
       .findOne({ _id: `task:${task._id.toHexString()}:urgent:${NADIA.psid}` });
     assert.equal(stored?.status, 'sent');
     await container.get('promises').promise('8000000001', 'no_match', { urgency: 'high', words: WORDS });
-    assert.equal(smtp.received.length, 1);
+    assert.equal((await mailed()).length, 1);
   });
 
   it('says an emergency is one, to the referents of its neighbourhood', async () => {
@@ -128,11 +134,11 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
       .flag('8000000002', 'emergency', 'suicide', { words: WORDS, neighbourhood: 'Mercure' });
 
     assert.deepEqual(
-      smtp.received.map((mail) => [mail.to, mail.subject]),
+      (await mailed()).map((mail) => [mail.to, mail.subject]),
       [[[KARIM.email], 'Urgence signalée à Mercure']],
     );
-    assert.match(smtp.received[0].text, /les numéros d'urgence lui ont été donnés/);
-    assertNothingPrivate(smtp.received[0]);
+    assert.match((await mailed())[0].text, /les numéros d'urgence lui ont été donnés/);
+    assertNothingPrivate((await mailed())[0]);
   });
 
   it('e-mails the admins when no referent of the neighbourhood is at work', async () => {
@@ -147,12 +153,12 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
     });
 
     assert.deepEqual(
-      smtp.received.map((mail) => mail.to),
+      (await mailed()).map((mail) => mail.to),
       [[AWA.email]],
     );
-    assert.match(smtp.received[0].text, /^Bonjour Awa,/);
-    assert.match(smtp.received[0].subject, /^Tâche urgente à La Maille 1/);
-    assertNothingPrivate(smtp.received[0]);
+    assert.match((await mailed())[0].text, /^Bonjour Awa,/);
+    assert.match((await mailed())[0].subject, /^Tâche urgente à La Maille 1/);
+    assertNothingPrivate((await mailed())[0]);
   });
 
   it('does not e-mail a task that is not urgent', async () => {
@@ -163,7 +169,7 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
       neighbourhood: 'La Maille 1',
       words: WORDS,
     });
-    assert.equal(smtp.received.length, 0);
+    assert.equal((await mailed()).length, 0);
     assert.equal((await taskOf('8000000004')).urgency, 'normal');
   });
 
@@ -175,7 +181,7 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
     const summary = await digest.run({ now: clock.now() });
 
     assert.deepEqual(summary, { staff: 3, mailed: 2, nothingWaits: 1, off: 0 });
-    const byRecipient = new Map(smtp.received.map((mail) => [mail.to[0], mail]));
+    const byRecipient = new Map((await mailed()).map((mail) => [mail.to[0], mail]));
     assert.deepEqual([...byRecipient.keys()].sort(), [KARIM.email, NADIA.email]);
     const nadia = byRecipient.get(NADIA.email)!;
     assert.equal(nadia.subject, '3 tâches en attente dans vos quartiers');
@@ -189,11 +195,11 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
     ]);
     assert.ok(nadia.text.includes('https://voisins.test/console'));
     assert.match(byRecipient.get(KARIM.email)!.subject, /^1 tâche en attente/);
-    for (const mail of smtp.received) assertNothingPrivate(mail);
+    for (const mail of await mailed()) assertNothingPrivate(mail);
 
     smtp.received.length = 0;
     await digest.run({ now: clock.now() });
-    assert.equal(smtp.received.length, 0, 'the same day, the digest is not sent twice');
+    assert.equal((await mailed()).length, 0, 'the same day, the digest is not sent twice');
   });
 
   it('e-mails the weekly report to the admins', async () => {
@@ -202,11 +208,11 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
     await weekly.run({ now: clock.now() });
 
     assert.deepEqual(
-      smtp.received.map((mail) => mail.to),
+      (await mailed()).map((mail) => mail.to),
       [[AWA.email]],
     );
-    assert.match(smtp.received[0].subject, /^Le rapport de la semaine du 25 février au 4 mars$/);
-    assert.ok(smtp.received[0].text.includes('https://voisins.test/console/tableau'));
+    assert.match((await mailed())[0].subject, /^Le rapport de la semaine du 25 février au 4 mars$/);
+    assert.ok((await mailed())[0].text.includes('https://voisins.test/console/tableau'));
   });
 
   it('retries an e-mail the SMTP server did not take, and keeps the task meanwhile', async () => {
@@ -219,13 +225,12 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
     });
     const task = await taskOf('8000000005');
     assert.equal(task.status, 'open');
-    assert.equal(smtp.received.length, 0);
+    assert.equal((await mailed()).length, 0);
     const key = `task:${task._id.toHexString()}:urgent:${KARIM.psid}`;
     const outbox = container.get('mailOutbox');
-    assert.deepEqual((await outbox.get(key)) && { status: (await outbox.get(key))!.status, attempts: 1 }, {
-      status: 'pending',
-      attempts: 1,
-    });
+    const pending = await outbox.get(key);
+    assert.equal(pending?.status, 'pending');
+    assert.equal(pending?.attempts, 1);
     assert.ok(logger.lines.some((line) => line.message === 'e-mail not sent, will retry'));
 
     const retry = container.get('jobs').find((job) => job.name === 'mail-retry');
@@ -244,10 +249,34 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
       duplicate: 0,
     });
     assert.deepEqual(
-      smtp.received.map((mail) => mail.to),
+      (await mailed()).map((mail) => mail.to),
       [[KARIM.email]],
     );
     assert.equal((await outbox.get(key))?.status, 'sent');
+  });
+
+  it('creates an urgent task without waiting for a stalled SMTP server, and e-mails it once the server answers', async () => {
+    smtp.hold();
+    try {
+      const created = container.get('tasks').tasks.create({
+        psid: '8000000009',
+        reason: 'asked_for_human',
+        urgency: 'high',
+        neighbourhood: 'Mercure',
+      });
+      const settled = await Promise.race([
+        created.then(() => 'created'),
+        new Promise((resolve) => setTimeout(() => resolve('waited for the SMTP server'), 2_000)),
+      ]);
+      assert.equal(settled, 'created');
+      assert.equal(smtp.received.length, 0, 'the server has not answered yet');
+    } finally {
+      smtp.release();
+    }
+    assert.deepEqual(
+      (await mailed()).map((mail) => mail.to),
+      [[KARIM.email]],
+    );
   });
 
   it('gives up at once on a permanent refusal, the task staying for the referents', async () => {
@@ -259,6 +288,7 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
       neighbourhood: 'Mercure',
     });
     const task = await taskOf('8000000006');
+    await mailed();
     const stored = await container
       .get('mailOutbox')
       .get(`task:${task._id.toHexString()}:urgent:${KARIM.psid}`);
@@ -272,11 +302,11 @@ describe('e-mail to referents and admins (local SMTP server)', function () {
 
     assert.equal(result, 'sent');
     assert.deepEqual(
-      smtp.received.map((mail) => [mail.to, mail.subject]),
+      (await mailed()).map((mail) => [mail.to, mail.subject]),
       [[[NADIA.email], 'Votre lien de connexion à la console']],
     );
-    assert.match(smtp.received[0].text, /Votre lien de connexion, valable 15 minutes/);
-    assert.ok(smtp.received[0].text.includes(url));
+    assert.match((await mailed())[0].text, /Votre lien de connexion, valable 15 minutes/);
+    assert.ok((await mailed())[0].text.includes(url));
     const stored = await database.db
       .collection<MailDocument>(MAIL_OUTBOX_COLLECTION)
       .countDocuments({ 'message.text': { $regex: 'connexion/abcdef' } });
