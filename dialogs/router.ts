@@ -14,6 +14,7 @@ import type { AttentionReason } from '../services/domain/types';
 import { t } from '../services/i18n';
 import type { Understanding } from './ports';
 import { answerEmergency } from './emergency';
+import { carriedDescription } from './entry/carriedDescription';
 import type { EntryDialogOptions } from './entry/draft';
 import { mentionsRelative } from './entry/answers';
 import { DialogId } from './ids';
@@ -200,13 +201,17 @@ export class Router {
           : undefined,
       urgency: understanding.urgency,
       beneficiary: mentionsRelative(context.activity.text ?? '') ? 'relative' : undefined,
+      description: carriedDescription(context.activity.text),
     };
     // "les courses et aussi imprimer un papier": the second request is offered at the end.
     const also = understanding.alsoRequested;
     switch (intent) {
       case 'offer':
         return {
-          begin: { id: DialogId.offer, options: { category: options.category } },
+          begin: {
+            id: DialogId.offer,
+            options: { category: options.category, description: options.description },
+          },
           misunderstood: 0,
           also,
         };

@@ -45,6 +45,8 @@ export interface EntryDialogOptions {
   urgency?: 'high' | 'normal';
   /** For a need: the first message named a relative ("ma mère a besoin…"). */
   beneficiary?: 'relative';
+  /** The first message told the request in detail: it is the description (see `carriedDescription.ts`). */
+  description?: string;
   /**
    * A draft already confirmed: the form of the other kind's dialog ended with it after the
    * resident switched ("en fait c'est moi qui ai besoin d'aide"); it is stored without a form.

@@ -8,6 +8,7 @@ import type { Activity, CardAction, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
+import { mentionsMoney } from '../../services/nlu';
 import { MenuPayload, Payload, readPayload, readText } from '../payload';
 import type { ResidentsPort } from '../ports';
 import { referredNeighbourhood } from '../referralAnswer';
@@ -15,6 +16,7 @@ import { categoryName, choice, withChoices, withMenu } from '../replies';
 import { type Correction, readCorrection } from './corrections';
 import type { EntryDialogOptions, EntryDraft } from './draft';
 import { isComplete, recapText } from './draft';
+import { screened } from './fieldReading';
 import { FIELDS, nextField } from './fields';
 import type { FormPromptsDeps } from './formPrompts';
 import { PlaceFinder } from './place';
@@ -55,12 +57,20 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
     const draft: EntryDraft = { kind, category: options?.category };
     if (kind === 'need' && options?.urgency === 'high') draft.urgency = 'high';
     if (kind === 'need' && options?.beneficiary) draft.beneficiary = options.beneficiary;
+    // The first message told the request: it is the description, screened like a typed one.
+    const described = options?.description
+      ? screened({ text: options.description }, 'description')
+      : undefined;
+    if (described && described.text.length >= 2) draft.description = described.text;
     const state: FormState = {
       draft,
       onBehalf: options?.onBehalf === true,
       hasConsent: resident?.consents.storage?.given === true,
       // What the first message said counts as answered: "retour" asks it again.
       answered: [
+        // Listed first: « retour » undoes the category, as its note says; the description is
+        // changed at the recap.
+        ...(draft.description !== undefined ? ['description' as const] : []),
         ...(draft.category ? ['category' as const] : []),
         ...(draft.beneficiary ? ['beneficiary' as const] : []),
         ...(draft.urgency ? ['urgency' as const] : []),
@@ -69,11 +79,15 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
     };
     const known = referredNeighbourhood(dc.context);
     if (known) state.knownPlace = { id: known.id, name: known.name, ...known.centre };
+    if (draft.description !== undefined && mentionsMoney(draft.description)) state.moneyStage = 'ask';
     (dc.activeDialog?.state as { form?: FormState }).form = state;
     // What was understood from the first message is said, so that a wrong guess can be undone.
     const carried = [
       ...(draft.category ? [t('form.categoryCarried', { category: categoryName(draft.category) })] : []),
       ...(draft.beneficiary ? [t('form.beneficiaryCarried')] : []),
+      ...(draft.description !== undefined && described
+        ? [t('form.descriptionCarried', { description: draft.description }), ...described.said]
+        : []),
     ];
     return this.askNext(dc, state, carried);
   }
