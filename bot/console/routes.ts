@@ -18,7 +18,9 @@ export function consoleRoutes(parts: PartSource & { clock: () => Date }): Consol
       sources: {
         tasks,
         qualification: moderation.qualification,
+        entries,
         handover: moderation.handover,
+        handovers: moderation.handovers,
         testimonials: parts.get('testimonials'),
         undelivered: moderation.undelivered,
         moderators: moderation.moderators,
