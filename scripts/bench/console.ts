@@ -13,6 +13,7 @@ import { consoleRoutes } from '../../bot/console/routes';
 import { Container } from '../../bot/container';
 import { CATEGORIES, type Entry } from '../../services/domain/types';
 import { EntryFigures } from '../../services/entries';
+import { CodedError, ErrorCode } from '../../services/errors';
 import { silentLogger } from '../../services/logger';
 import { BLOCK_METERS, loadNeighbourhoods } from '../../services/places';
 import { quantile } from './load';
@@ -140,6 +141,34 @@ export async function benchConsole(db: Db, uri: string, progress: (line: string)
   rows.push({
     benchmark: `console map data read when its reuse expired (admin), ${ENTRIES} entries`,
     figures: `${await timeCalls(() => unreused.map(admin))}; index entries: ${indexes[0]}`,
+    baseline: '',
+    ratio: '',
+    goal: 'p95 < 200 ms',
+  });
+  // A queue action checks the acted-on item alone (by its id, with the person's scope): timed
+  // on « Appeler » for an open task of the referent's neighbourhood, which stops right after
+  // the check (nobody took it: 409). It used to build the person's whole list.
+  progress('console: a queue action, as referent');
+  const task = await db.collection('tasks').findOne({ subject: 's2' }, { projection: { _id: 1 } });
+  const call = routes.find(
+    (candidate) => candidate.method === 'POST' && candidate.path === '/taches/:id/appeler',
+  );
+  if (!task || !call) throw new Error('no task s2 or no route POST /taches/:id/appeler');
+  const action: ConsoleRequest = {
+    staff: referent,
+    csrf: 'bench',
+    params: { id: task._id.toHexString() },
+    query: new URLSearchParams(),
+    form: new URLSearchParams(),
+  };
+  const checked = await call.handle(action).then(
+    () => false,
+    (error: unknown) => error instanceof CodedError && error.code === ErrorCode.InvalidState,
+  );
+  if (!checked) throw new Error("the action's check did not stop at « nobody took it »");
+  rows.push({
+    benchmark: `console queue action's access check (referent), ${TASKS} open tasks`,
+    figures: await timeCalls(() => call.handle(action).catch(() => undefined)),
     baseline: '',
     ratio: '',
     goal: 'p95 < 200 ms',
