@@ -95,7 +95,8 @@ export function residentRoutes(deps: ResidentRouteDeps): ConsoleRoute[] {
           html: searchPage(request, {
             typed,
             found: found.slice(0, SHOWN),
-            more: found.length > SHOWN || candidates.length === SEARCHED,
+            // Only what the person may see: never that residents elsewhere match too.
+            more: found.length > SHOWN,
           }),
         };
       },
