@@ -143,7 +143,7 @@ describe('console figures', function () {
       );
     });
 
-    it('rounds to its block a point stored before blocks, grouped in the database', async function () {
+    it('rounds to its block a point stored before blocks', async function () {
       const legacy = { type: 'Point' as const, coordinates: [4.99123, 43.58432] as [number, number] };
       const { insertedId } = await db.collection('entries').insertOne({
         psid: '7299999099',
