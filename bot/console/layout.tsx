@@ -18,6 +18,7 @@ export function consolePath(path: string): string {
 /** The navigation: section, path, label key, admins only. */
 const NAVIGATION: readonly { section: ConsoleSection; path: string; label: string; adminOnly?: boolean }[] = [
   { section: 'queue', path: '/', label: 'console.nav.queue' },
+  { section: 'residents', path: '/residents', label: 'console.nav.residents' },
   { section: 'map', path: '/carte', label: 'console.nav.map' },
   { section: 'dashboard', path: '/tableau', label: 'console.nav.dashboard' },
   { section: 'referents', path: '/referents', label: 'console.nav.referents', adminOnly: true },

@@ -23,7 +23,7 @@ import type { Testimonials } from '../../services/testimonials';
 import type { ConsoleReply, ConsoleRequest, ConsoleRoute } from './contract';
 import { callPage } from './pages/callPage';
 import { queuePage, type DONE_KEYS } from './pages/queuePage';
-import { workQueue, type QueueItem, type QueueSources } from './queue';
+import { queueItem, workQueue, type QueueItem, type QueueSources } from './queue';
 
 /** What the queue's routes call. */
 export interface QueueRouteDeps {
@@ -42,17 +42,12 @@ type Done = (typeof DONE_KEYS)[number];
 
 /** The queue page and its actions. */
 export function queueRoutes(deps: QueueRouteDeps): ConsoleRoute[] {
-  /** The item of the person's list, or a 404. */
+  /** The item of the person's list (read by its id, with their scope), or a 404. */
   const itemOf = async <K extends QueueItem['kind']>(
     request: ConsoleRequest,
     kind: K,
   ): Promise<Extract<QueueItem, { kind: K }>> => {
-    const id = request.params.id ?? '';
-    const items = await workQueue(deps.sources, request.staff);
-    const item = items.find(
-      (candidate): candidate is Extract<QueueItem, { kind: K }> =>
-        candidate.kind === kind && candidate.id === id,
-    );
+    const item = await queueItem(deps.sources, request.staff, kind, request.params.id ?? '');
     if (!item) throw new CodedError(ErrorCode.NotFound, `no such ${kind} in this list`);
     return item;
   };

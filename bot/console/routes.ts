@@ -1,6 +1,7 @@
 /**
  * Every page of the console, as {@link ConsoleRoute}s built from the application's parts.
  */
+import { ResidentSearch } from '../../services/residents';
 import type { PartSource } from '../parts';
 import type { ConsoleRoute } from './contract';
 import { figuresRoutes } from './figures/routes';
@@ -18,7 +19,9 @@ export function consoleRoutes(parts: PartSource & { clock: () => Date }): Consol
       sources: {
         tasks,
         qualification: moderation.qualification,
+        entries,
         handover: moderation.handover,
+        handovers: moderation.handovers,
         testimonials: parts.get('testimonials'),
         undelivered: moderation.undelivered,
         moderators: moderation.moderators,
@@ -42,6 +45,7 @@ export function consoleRoutes(parts: PartSource & { clock: () => Date }): Consol
       testimonials: parts.get('testimonials'),
       moderators: moderation.moderators,
       audit: moderation.audit,
+      search: new ResidentSearch(parts.get('db')),
     }),
     ...referentRoutes({ moderators: moderation.moderators, audit: moderation.audit }),
     ...figuresRoutes({ figures: parts.get('figures'), tileUrl: parts.config.mapTileUrl }),

@@ -4,3 +4,4 @@
  */
 export * from './residentRepository';
 export * from './personalData';
+export * from './search';

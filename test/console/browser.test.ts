@@ -1,6 +1,7 @@
 /**
  * The console in a real browser (Debian's Chromium, headless, driven by playwright-core):
- * sign in with a one-time link, take a task, publish an entry, sign out. Screenshots go to
+ * sign in with a one-time link, take a task, publish an entry, read the map and the figures,
+ * find a resident who phones, sign out. Screenshots go to
  * `test-artifacts/console/` (gitignored). Skipped only when /usr/bin/chromium is absent (CI
  * installs it: see .ci/run).
  */
@@ -17,6 +18,7 @@ const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'console');
 const REFERENT = '7400000001';
 const RESIDENT = '7400000101';
 const HELPER = '7400000102';
+const OFFLINE = 'offline:7a7b7c7d7e7f7071';
 
 describe('console in a real browser', function () {
   this.timeout(120_000);
@@ -72,6 +74,21 @@ describe('console in a real browser', function () {
       .create(
         newEntry({ psid: HELPER, neighbourhood: 'La Maille 1', description: 'Je peux arroser les plantes.' }),
       );
+    // Someone without Messenger, whom a referent registered: they phone, the referent finds them.
+    const residents = container.get('residents');
+    await residents.recordStorageConsent(OFFLINE, {
+      given: true,
+      at: new Date(),
+      version: 'v1',
+      via: 'phone',
+    });
+    await residents.setContact(OFFLINE, { channels: ['phone'], phone: '06 45 67 89 12' });
+    await residents.setOfflineProfile(OFFLINE, {
+      name: 'Jeanne Martin',
+      addressAs: 'Mme Martin',
+      registeredBy: REFERENT,
+      neighbourhood: 'La Maille 1',
+    });
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -113,9 +130,20 @@ describe('console in a real browser', function () {
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
     await shot(page, '6-dashboard');
 
+    await page.goto(`${app.test.baseUrl}/console/residents`);
+    await page.getByLabel('Nom ou numéro de téléphone').fill('+33 6 45 67 89 12');
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    const found = page.getByRole('link', { name: 'Ouvrir la fiche de Jeanne Martin' });
+    await found.waitFor();
+    await shot(page, '7-search');
+    await found.click();
+    await page.waitForURL(/depuis=recherche/);
+    assert.match((await page.getByRole('heading', { level: 1 }).textContent()) ?? '', /Jeanne Martin/);
+    await shot(page, '8-resident-found');
+
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByText('Vous êtes déconnecté(e)').waitFor();
-    await shot(page, '7-signed-out');
+    await shot(page, '9-signed-out');
     assert.deepEqual(errors, [], 'no error in the browser console (CSP included)');
     const after = await page.goto(`${app.test.baseUrl}/console/`);
     assert.equal(after?.status(), 401);

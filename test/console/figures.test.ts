@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Db } from 'mongodb';
-import { EntryRepository, type NewEntry } from '../../services/entries';
+import { EntryFigures, EntryRepository, type NewEntry } from '../../services/entries';
 import { blockCentre } from '../../services/places';
 import { startConsoleApp, type ConsoleApp } from './support';
 
@@ -141,6 +141,33 @@ describe('console figures', function () {
         data.points.some((point) => point.neighbourhood === ''),
         'admins see entries without a neighbourhood',
       );
+    });
+
+    it('rounds to its block a point stored before blocks', async function () {
+      const legacy = { type: 'Point' as const, coordinates: [4.99123, 43.58432] as [number, number] };
+      const { insertedId } = await db.collection('entries').insertOne({
+        psid: '7299999099',
+        kind: 'need',
+        category: 'transport',
+        description: 'Ancienne annonce',
+        neighbourhood: 'Ancien quartier',
+        location: legacy,
+        status: 'published',
+        flags: [],
+        createdAt: NOW,
+        updatedAt: NOW,
+      });
+      try {
+        const cells = (await new EntryFigures(db).openCells()).filter(
+          (cell) => cell.neighbourhood === 'Ancien quartier',
+        );
+        const [lon, lat] = blockCentre(legacy).coordinates;
+        assert.deepEqual(cells, [
+          { kind: 'need', category: 'transport', neighbourhood: 'Ancien quartier', lat, lon, count: 1 },
+        ]);
+      } finally {
+        await db.collection('entries').deleteOne({ _id: insertedId });
+      }
     });
 
     it('keeps a referent to their neighbourhoods and marks what is missing or repeated', async function () {

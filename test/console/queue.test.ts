@@ -181,6 +181,40 @@ describe('console queue', function () {
     assert.equal((await moderation.handovers.get(id))?.status, 'closed');
   });
 
+  it("answers 404 to actions on another neighbourhood's entry, hand-over or undelivered notice", async function () {
+    const { container } = app.test.app;
+    const moderation = container.get('moderation');
+    const repository = container.get('entryRepository');
+    const entry = await repository.create(newEntry({ psid: HELPER, neighbourhood: 'Centre-ville' }));
+    const { handover } = await moderation.handovers.openOrReuse(
+      { psid: CENTRE, reason: 'asked_for_human', summary: 'au centre', neighbourhood: 'Centre-ville' },
+      now,
+    );
+    const { task: notice } = await tasks().create({
+      psid: OTHER_REFERENT,
+      reason: 'undelivered_notice',
+      neighbourhood: 'La Maille 1',
+    });
+    const referent = await app.signedIn(REFERENT);
+    for (const path of [
+      `/console/annonces/${entry._id.toHexString()}/publier`,
+      `/console/annonces/${entry._id.toHexString()}/refuser`,
+      `/console/relais/${handover._id.toHexString()}/prendre`,
+      `/console/relais/${handover._id.toHexString()}/clore`,
+      `/console/taches/${notice._id.toHexString()}/prendre`,
+      '/console/taches/not-an-id/prendre',
+    ]) {
+      assert.equal((await referent.post(path, { reason: 'payant' })).status, 404, path);
+    }
+    assert.equal((await repository.get(entry._id))?.status, 'pending_review');
+    assert.equal((await moderation.handovers.get(handover._id))?.status, 'open');
+    assert.equal((await tasks().get(notice._id))?.status, 'open');
+
+    const other = await app.signedIn(OTHER_REFERENT);
+    assert.equal((await other.post(`/console/relais/${handover._id.toHexString()}/prendre`, {})).status, 303);
+    assert.equal((await moderation.handovers.get(handover._id))?.status, 'taken');
+  });
+
   it('keeps testimonials to the admins', async function () {
     const testimonials = app.test.app.container.get('testimonials');
     const testimonial = await testimonials.create({

@@ -2,6 +2,7 @@
  * The map's data and the coverage table (category × neighbourhood), as a member of staff may
  * see them: counts per block of about 400 m, never an entry, a person or a home.
  */
+import { performance } from 'node:perf_hooks';
 import { CATEGORIES, type Category, type EntryKind } from '../../../services/domain/types';
 import type { EntryFigures } from '../../../services/entries';
 import { MIRAMAS_BOUNDARY } from '../../../services/places';
@@ -61,13 +62,80 @@ export function coverageState(offers: number, needs: number): CoverageState {
   return 'balanced';
 }
 
+/**
+ * How long the counts read for the map are answered again without reading them (10 s): a
+ * published entry shows on the map at most this long after (see {@link ReusedRead}).
+ */
+export const MAP_FRESH_MS = 10_000;
+
+/**
+ * How long older counts may still be answered, once, while they are read again in the
+ * background (1 min): a map opened after a quiet minute waits for a fresh read.
+ */
+export const MAP_STALE_MS = 60_000;
+
+/**
+ * A read reused for a short while by this process alone: at most one read at a time, fresh
+ * for `freshMs`, answered stale (while read again) until `staleMs`, read and awaited after.
+ *
+ * @remarks
+ * Nothing in it is needed by another instance: each instance reads its own, from the database.
+ * `now` is a monotonic clock in milliseconds (not the application's clock, which tests fix).
+ */
+export class ReusedRead<T> {
+  private last?: { at: number; value: T };
+  private pending?: Promise<T>;
+
+  constructor(
+    private readonly read: () => Promise<T>,
+    private readonly freshMs: number,
+    private readonly staleMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The value read at most `freshMs` ago, or a stale one while it is read again, or a new read. */
+  async get(): Promise<T> {
+    const last = this.last;
+    const age = last ? this.now() - last.at : Infinity;
+    if (last && age < this.freshMs) return last.value;
+    const reading = this.reread();
+    if (last && age < this.staleMs) {
+      // Answered stale: a failed read shows on the next call, when the value is too old.
+      reading.catch(() => undefined);
+      return last.value;
+    }
+    return reading;
+  }
+
+  private reread(): Promise<T> {
+    if (!this.pending) {
+      const at = this.now();
+      this.pending = this.read()
+        .then((value) => {
+          this.last = { at, value };
+          return value;
+        })
+        .finally(() => {
+          this.pending = undefined;
+        });
+    }
+    return this.pending;
+  }
+}
+
 /** Reads the map and the coverage table. */
 export class MapFigures {
+  /** Every open block's counts, keyed by neighbourhood, for all staff (filtered per person). */
+  private readonly allPoints: ReusedRead<readonly MapPoint[]>;
+
   constructor(
     private readonly entries: Pick<EntryFigures, 'openCells'>,
     private readonly places: NeighbourhoodIndex,
     private readonly blockMeters: number,
-  ) {}
+    reuse: { freshMs: number; staleMs: number } = { freshMs: MAP_FRESH_MS, staleMs: MAP_STALE_MS },
+  ) {
+    this.allPoints = new ReusedRead(() => this.readPoints(), reuse.freshMs, reuse.staleMs);
+  }
 
   /** The open entries `staff` may see, per block, with the boundary and neighbourhoods. */
   async map(staff: Staff, category?: Category): Promise<MapData> {
@@ -109,11 +177,19 @@ export class MapFigures {
     return { categories: CATEGORIES, rows, totals: withStates(totals) };
   }
 
+  /** The points `staff` sees (shared objects: read only). */
   private async points(staff: Staff): Promise<MapPoint[]> {
+    return (await this.allPoints.get()).filter((point) => sees(staff, point.neighbourhood));
+  }
+
+  /** Every open block's counts, neighbourhoods as keys (names written differently merged). */
+  private async readPoints(): Promise<MapPoint[]> {
     const points = new Map<string, MapPoint>();
+    const keys = new Map<string, string>();
     for (const cell of await this.entries.openCells()) {
-      const neighbourhood = this.places.keyOf(cell.neighbourhood);
-      if (!sees(staff, neighbourhood)) continue;
+      let neighbourhood = keys.get(cell.neighbourhood);
+      if (neighbourhood === undefined)
+        keys.set(cell.neighbourhood, (neighbourhood = this.places.keyOf(cell.neighbourhood)));
       const key = `${cell.kind}|${cell.category}|${neighbourhood}|${cell.lat}|${cell.lon}`;
       const point = points.get(key);
       if (point) point.count += cell.count;

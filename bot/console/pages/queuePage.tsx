@@ -282,7 +282,11 @@ function Action(props: { csrf: string; path: string; label: string; secondary?: 
 }
 
 function ResidentLink(props: { psid: string }) {
-  return <a href={consolePath(`/residents/${props.psid}`)}>{t('console.queue.residentPage')}</a>;
+  return (
+    <a href={consolePath(`/residents/${encodeURIComponent(props.psid)}`)}>
+      {t('console.queue.residentPage')}
+    </a>
+  );
 }
 
 /** `12/03/2026 14:05`, Paris time. */

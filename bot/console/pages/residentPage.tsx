@@ -31,7 +31,7 @@ export interface ResidentView {
 /** The resident's page. */
 export function residentPage(request: ConsoleRequest, view: ResidentView): VNode {
   const { resident } = view;
-  const name = resident?.firstName ?? t('console.resident.noName');
+  const name = resident?.firstName ?? resident?.offline?.name ?? t('console.resident.noName');
   const consent = (given: boolean | undefined, at: Date | undefined) =>
     given === undefined
       ? t('console.resident.consentUnknown')
