@@ -12,7 +12,7 @@ import { Limits } from '../../services/limits';
 import { silentLogger } from '../../services/logger';
 import { MatchRepository } from '../../services/matching/matchRepository';
 import { Matcher, NeedFinder } from '../../services/matching/matcher';
-import { Matching, sharedContactOf } from '../../services/matching/matching';
+import { Matching, sharedContactOf } from '../../services/matching';
 import type { MatchingNotice } from '../../services/matching/notices';
 import type { Notifier, NotifyResult } from '../../services/messaging/notifier';
 import { ResidentRepository } from '../../services/residents/residentRepository';
