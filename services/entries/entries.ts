@@ -14,8 +14,10 @@ import type { Consent, EntryKind, OfflineProfile, Resident } from '../domain/typ
 import { CodedError, ErrorCode } from '../errors';
 import { redactId, type Logger } from '../logger';
 import { reached, type Notifier, type NotifyResult } from '../messaging/notifier';
-import type { EntryRepository, ExpiringEntry, NewEntry, StoredEntry } from './entryRepository';
+import type { EntryRepository } from './entryRepository';
+import type { NewEntry } from './newEntry';
 import type { EntryNotice } from './notices';
+import type { ExpiringEntry, StoredEntry } from './types';
 
 /** The wording version of the storage consent shown in `form.consent`. */
 export const STORAGE_CONSENT_VERSION = 'storage-v1';

@@ -4,6 +4,8 @@
  */
 export * from './entries';
 export * from './entryRepository';
+export * from './newEntry';
+export type { ExpiringEntry, ReviewDecision, ReviewedEntry, StoredEntry } from './types';
 export * from './figures';
 export * from './jobs';
 export * from './notices';

@@ -12,7 +12,7 @@ import {
   type EntryInput,
   type Registration,
 } from '../../services/entries/entries';
-import { EntryRepository, type NewEntry } from '../../services/entries/entryRepository';
+import { EntryRepository, type NewEntry } from '../../services/entries';
 import type { EntryNotice } from '../../services/entries/notices';
 import { Limits } from '../../services/limits';
 import { silentLogger } from '../../services/logger';
