@@ -7,7 +7,8 @@ import type { Category } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { redactId } from '../logger';
 import { reached, type NotifyResult } from '../messaging/notifier';
-import type { MatchSide, StoredMatch } from './matchRepository';
+import type { MatchSide } from './matchFollowUps';
+import type { StoredMatch } from './matchRepository';
 import type { MatchingPorts } from './ports';
 
 /** Hours after acceptance before the follow-up question is asked. */

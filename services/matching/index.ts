@@ -24,6 +24,7 @@ export {
 } from './followUps';
 export type { NeedState } from './needStates';
 export * from './matchRepository';
+export type { FollowUp, FollowUpDelivery, FollowedMatch, MatchSide } from './matchFollowUps';
 export * from './matcher';
 export * from './distanceBand';
 export * from './exportedMatch';
