@@ -4,7 +4,7 @@
  */
 import type { ObjectId } from 'mongodb';
 import type { Category } from '../domain/types';
-import { CodedError, ErrorCode } from '../errors';
+import { isRefusedMessage, refusalCode } from '../entries';
 import { redactId } from '../logger';
 import { reached, type NotifyResult } from '../messaging/notifier';
 import type { MatchSide } from './matchFollowUps';
@@ -109,11 +109,10 @@ export class FollowUps {
         category: match.category,
       });
     } catch (error) {
-      if (!(error instanceof CodedError && error.code === ErrorCode.GraphRequestFailed)) throw error;
-      const code: unknown = (error as CodedError & { graphCode?: unknown }).graphCode;
+      if (!isRefusedMessage(error)) throw error;
       this.ports.logger.warn('follow-up refused by Messenger', {
         resident: redactId(psid),
-        code: typeof code === 'number' ? code : undefined,
+        code: refusalCode(error),
       });
       return 'failed';
     }

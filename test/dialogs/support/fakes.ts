@@ -33,7 +33,7 @@ import type {
   Registration,
   RegistrationOutcome,
   RepublishOutcome,
-} from '../../../services/entries/entries';
+} from '../../../services/entries';
 import { CodedError, ErrorCode } from '../../../services/errors';
 import { silentLogger } from '../../../services/logger';
 import { readRef } from '../../../services/referrals';
