@@ -35,3 +35,4 @@ export * from './personalData';
 export * from './availability';
 export * from './ranking';
 export * from './reexamination';
+export { sphereDistanceMeters } from './sphereGeometry';
