@@ -1,6 +1,6 @@
 /**
  * Reaching a helper outside their Messenger window by e-mail: the matching module's
- * {@link HelperReach} port (see `Matching.requestHelper`).
+ * {@link HelperReach} port (see `HelperRequests.request` in services/matching).
  *
  * @remarks
  * Messenger lets the page write only within 24 hours of the person's last message, and most

@@ -14,7 +14,7 @@ import { consoleLinkUrl } from '../bot/console/links';
 import { connectDatabase } from '../services/db/connect';
 import { activeHoursText } from '../dialogs/moderation/hoursText';
 import { createLogger } from '../services/logger';
-import { ADMIN_USAGE, parseAdminCommand, runAdminCommand, UsageError } from '../services/moderation/adminCli';
+import { ADMIN_USAGE, parseAdminCommand, runAdminCommand, UsageError } from '../services/moderation';
 
 async function main(): Promise<number> {
   let command;

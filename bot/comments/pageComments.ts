@@ -17,7 +17,7 @@ import type { Logger } from '../../services/logger';
 import type { OutgoingCalls } from '../../services/outbox';
 import { screenText, type RemovedKind } from '../../services/screening/screenText';
 import { t } from '../../services/i18n';
-import type { ReceivedEvent } from '../../services/inbox/inboxStore';
+import type { ReceivedEvent } from '../../services/inbox/inboxDocuments';
 import { MenuPayload } from '../../dialogs/payload';
 import type { EventKind, EventSource } from '../messenger/events';
 

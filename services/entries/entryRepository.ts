@@ -1,104 +1,32 @@
 /**
- * Offers and needs (collection `entries`): creation with validated fields, and the owner's
- * actions on them (pause, resume, renew, withdraw).
+ * Offers and needs (collection `entries`), the module's one writer of it: creation (fields
+ * validated in newEntry.ts), the owner's actions (pause, resume, renew, close, withdraw,
+ * recurring), the moderators' review, and the expiry.
  */
-import type { AnyBulkWriteOperation, Collection, Db, Filter, ObjectId } from 'mongodb';
+import type { Collection, Db, Filter, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
-import type { Entry, EntryKind, EntryStatus, GeoPoint, LocationSource } from '../domain/types';
+import type { Entry } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
-import { BLOCK_METERS, blockCentre } from '../places';
-import { cleanShownText, NEUTRAL_SCREENING_WORDS, type ScreeningWords } from '../screening/screenText';
+import { NEUTRAL_SCREENING_WORDS, type ScreeningWords } from '../screening/screenText';
+import { requirePsid, toObjectId } from '../validation';
+import { EntryExpiry } from './entryExpiry';
+import { EntryReviews } from './entryReviews';
+import { roundLegacyLocations } from './legacyLocations';
+import { validNewEntry, type NewEntry } from './newEntry';
 import {
-  cleanOptionalText,
-  cleanText,
-  isCategory,
-  isValidLatLon,
-  requirePoint,
-  requirePsid,
-  toObjectId,
-} from '../validation';
+  ACTIVE_STATUSES,
+  type ExpiringEntry,
+  type ReviewDecision,
+  type ReviewedEntry,
+  type StoredEntry,
+} from './types';
 
 /** Name of the collection of offers and needs. */
 export const ENTRIES_COLLECTION = 'entries';
-/** Longest description kept, in characters. */
-export const MAX_DESCRIPTION_LENGTH = 500;
-/** Longest availability text kept ("le mardi matin"). */
-export const MAX_AVAILABILITY_LENGTH = 200;
-/** Longest address text kept. */
-export const MAX_ADDRESS_LENGTH = 200;
 /** Default number of days an entry stays active before it must be renewed. */
 export const DEFAULT_EXPIRY_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const KINDS: readonly EntryKind[] = ['offer', 'need'];
-const SOURCES: readonly LocationSource[] = [
-  'address',
-  'neighbourhood',
-  'shared_location',
-  'neighbourhood_fallback',
-];
-const BENEFICIARIES: readonly NonNullable<Entry['beneficiary']>[] = ['self', 'relative'];
-const URGENCIES: readonly NonNullable<Entry['urgency']>[] = ['high', 'normal'];
-const MAX_FLAGS = 10;
-/** Entries whose location is rounded per bulk command by {@link EntryRepository.roundLegacyLocations}. */
-const ROUNDING_BATCH = 500;
-
-/** An entry as stored, with its id. */
-export type StoredEntry = Entry & { _id: ObjectId };
-
-/** An entry with the fields of its expiry (the `expire-entries` job). */
-export type ExpiringEntry = StoredEntry & {
-  /**
-   * When the renewal question was asked. It concerns the current expiry while it is later
-   * than `expiresAt`; a renewal moves `expiresAt` past it, so the next expiry asks again.
-   */
-  renewalAskedAt?: Date;
-  closedAt?: Date;
-  closedReason?: 'expired';
-};
-
-/** A moderator's decision on an entry pending review (see {@link EntryRepository.recordReview}). */
-export interface ReviewDecision {
-  status: 'published' | 'closed';
-  /** Why it was refused (moderation's reasons). */
-  rejectedReason?: string;
-  /** Who refused it (a referent's psid): a reply of the resident goes to them. */
-  rejectedBy?: string;
-  /** What the resident must be told, kept until delivered. */
-  residentNotice?: { kind: string };
-}
-
-/**
- * An entry as the moderators' review reads it: with the fields a {@link ReviewDecision}
- * wrote (their values are moderation's; this module stores them as given).
- */
-export type ReviewedEntry = StoredEntry &
-  Pick<ReviewDecision, 'rejectedReason' | 'rejectedBy' | 'residentNotice'> & {
-    /** When it was refused (set with `rejectedReason`). */
-    rejectedAt?: Date;
-  };
-
-/** What the dialogs provide to create an entry; the repository sets status, dates and expiry. */
-export interface NewEntry {
-  psid: string;
-  kind: EntryKind;
-  category: Entry['category'];
-  description: string;
-  availability: string;
-  /** Where the resident is; only the centre of its block is stored. */
-  location: GeoPoint;
-  locationSource: LocationSource;
-  addressText?: string;
-  neighbourhood?: string;
-  beneficiary?: 'self' | 'relative';
-  urgency?: 'high' | 'normal';
-  /** For example `money` when the description mentioned money after the reminder. */
-  flags?: string[];
-  /** The referent's psid when they register someone who is not online. */
-  registeredBy?: string;
-  /** Offers only: true when the offer is recurring (stays available after a match). */
-  recurring?: boolean;
-}
 
 /** Options of {@link EntryRepository}. */
 export interface EntryRepositoryOptions {
@@ -111,8 +39,6 @@ export interface EntryRepositoryOptions {
   screening?: ScreeningWords;
 }
 
-/** Statuses in which the owner may still pause, resume or renew an entry. */
-const ACTIVE: EntryStatus[] = ['pending_review', 'published'];
 /** A one-off offer used up by its match, not yet published again. */
 const USED_UP: Filter<Entry> = {
   kind: 'offer',
@@ -135,6 +61,8 @@ export class EntryRepository {
   private readonly collection: Collection<Entry>;
   private readonly expiryMs: number;
   private readonly screening: ScreeningWords;
+  private readonly reviews: EntryReviews;
+  private readonly expiry: EntryExpiry;
 
   constructor(
     db: Db,
@@ -146,6 +74,8 @@ export class EntryRepository {
     if (!(days > 0)) throw new CodedError(ErrorCode.ConfigInvalid, 'expiryDays must be positive');
     this.expiryMs = days * DAY_MS;
     this.screening = options.screening ?? NEUTRAL_SCREENING_WORDS;
+    this.reviews = new EntryReviews(this.collection, clock);
+    this.expiry = new EntryExpiry(this.collection);
   }
 
   /**
@@ -159,45 +89,17 @@ export class EntryRepository {
       { key: { status: 1, category: 1 }, name: 'status_category' },
       { key: { expiresAt: 1 }, name: 'expiresAt' },
     ]);
-    await this.roundLegacyLocations();
+    await roundLegacyLocations(this.collection);
   }
 
   /**
-   * Replaces the exact points of entries stored before blocks by the centre of their block,
-   * so that they can be matched again (the matcher ignores entries not rounded).
-   *
-   * @remarks
-   * One-off and idempotent: once done, it finds nothing to update. An entry whose stored
-   * location is not a valid point is left as it is, and so never matched.
+   * Replaces the exact points of entries stored before blocks by the centre of their block
+   * (see `roundLegacyLocations` in legacyLocations.ts).
    *
    * @returns how many entries were rounded.
    */
-  async roundLegacyLocations(): Promise<number> {
-    const legacy = this.collection.find(
-      { locationBlockMeters: { $ne: BLOCK_METERS } },
-      { projection: { _id: 1, location: 1 } },
-    );
-    let rounded = 0;
-    let batch: AnyBulkWriteOperation<Entry>[] = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const result = await this.collection.bulkWrite(batch, { ordered: false });
-      rounded += result.modifiedCount;
-      batch = [];
-    };
-    for await (const { _id, location } of legacy) {
-      const coordinates: unknown[] = Array.isArray(location?.coordinates) ? location.coordinates : [];
-      if (location?.type !== 'Point' || !isValidLatLon(coordinates[1], coordinates[0])) continue;
-      batch.push({
-        updateOne: {
-          filter: { _id, locationBlockMeters: { $ne: BLOCK_METERS } },
-          update: { $set: { location: blockCentre(location), locationBlockMeters: BLOCK_METERS } },
-        },
-      });
-      if (batch.length >= ROUNDING_BATCH) await flush();
-    }
-    await flush();
-    return rounded;
+  roundLegacyLocations(): Promise<number> {
+    return roundLegacyLocations(this.collection);
   }
 
   /**
@@ -206,40 +108,7 @@ export class EntryRepository {
    * @throws CodedError `payload_invalid` when a field has the wrong type or value.
    */
   async create(input: NewEntry): Promise<StoredEntry> {
-    const now = this.clock();
-    const entry: Entry = {
-      psid: requirePsid(input.psid),
-      kind: oneOf(input.kind, KINDS, 'kind'),
-      category: isCategory(input.category) ? input.category : invalid('category'),
-      description: cleanShownText(input.description, MAX_DESCRIPTION_LENGTH, 'description', this.screening),
-      availability: cleanShownText(
-        input.availability,
-        MAX_AVAILABILITY_LENGTH,
-        'availability',
-        this.screening,
-      ),
-      location: blockCentre(requirePoint(input.location)),
-      locationBlockMeters: BLOCK_METERS,
-      locationSource: oneOf(input.locationSource, SOURCES, 'locationSource'),
-      status: 'pending_review',
-      flags: cleanFlags(input.flags),
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: new Date(now.getTime() + this.expiryMs),
-    };
-    if (entry.description === '') invalid('description');
-    const addressText = cleanOptionalText(input.addressText, MAX_ADDRESS_LENGTH, 'addressText');
-    if (addressText) entry.addressText = addressText;
-    const neighbourhood = cleanOptionalText(input.neighbourhood, 100, 'neighbourhood');
-    if (neighbourhood) entry.neighbourhood = neighbourhood;
-    if (input.beneficiary !== undefined)
-      entry.beneficiary = oneOf(input.beneficiary, BENEFICIARIES, 'beneficiary');
-    if (input.urgency !== undefined) entry.urgency = oneOf(input.urgency, URGENCIES, 'urgency');
-    if (input.registeredBy !== undefined) entry.registeredBy = requirePsid(input.registeredBy);
-    if (input.recurring !== undefined) {
-      if (typeof input.recurring !== 'boolean') invalid('recurring');
-      if (input.recurring && entry.kind === 'offer') entry.recurring = true;
-    }
+    const entry = validNewEntry(input, this.clock(), this.expiryMs, this.screening);
     const { insertedId } = await this.collection.insertOne(entry);
     return { ...entry, _id: insertedId };
   }
@@ -263,18 +132,23 @@ export class EntryRepository {
 
   /** Pauses an active entry of `psid` (it stops being proposed); false if not theirs or not active. */
   async pause(id: string | ObjectId, psid: string): Promise<boolean> {
-    return this.ownerUpdate(id, psid, { status: { $in: ACTIVE }, paused: { $ne: true } }, { paused: true });
+    return this.ownerUpdate(
+      id,
+      psid,
+      { status: { $in: ACTIVE_STATUSES }, paused: { $ne: true } },
+      { paused: true },
+    );
   }
 
   /** Resumes a paused entry of `psid`; false if not theirs or not paused. */
   async resume(id: string | ObjectId, psid: string): Promise<boolean> {
-    return this.ownerUpdate(id, psid, { status: { $in: ACTIVE }, paused: true }, { paused: false });
+    return this.ownerUpdate(id, psid, { status: { $in: ACTIVE_STATUSES }, paused: true }, { paused: false });
   }
 
   /** Pushes the expiry of an entry of `psid` to `expiryDays` from now; false if not theirs or closed. */
   async renew(id: string | ObjectId, psid: string): Promise<boolean> {
     const expiresAt = new Date(this.clock().getTime() + this.expiryMs);
-    return this.ownerUpdate(id, psid, { status: { $in: [...ACTIVE, 'matched'] } }, { expiresAt });
+    return this.ownerUpdate(id, psid, { status: { $in: [...ACTIVE_STATUSES, 'matched'] } }, { expiresAt });
   }
 
   /** Closes an active entry of `psid` (its owner says it is no longer needed); false otherwise. */
@@ -282,7 +156,7 @@ export class EntryRepository {
     return this.ownerUpdate(
       id,
       psid,
-      { status: { $in: [...ACTIVE, 'matched'] } },
+      { status: { $in: [...ACTIVE_STATUSES, 'matched'] } },
       { status: 'closed', paused: false },
     );
   }
@@ -298,14 +172,8 @@ export class EntryRepository {
   }
 
   /** Publishes an entry that waits for review (moderators); false otherwise. */
-  async publish(id: string | ObjectId): Promise<boolean> {
-    const _id = toObjectId(id);
-    if (!_id) return false;
-    const result = await this.collection.updateOne(
-      { _id, status: 'pending_review' },
-      { $set: { status: 'published', updatedAt: this.clock() } },
-    );
-    return result.matchedCount === 1;
+  publish(id: string | ObjectId): Promise<boolean> {
+    return this.reviews.publish(id);
   }
 
   /**
@@ -325,7 +193,7 @@ export class EntryRepository {
         },
         {
           updateMany: {
-            filter: { _id: { $in: [...ids] }, status: { $in: ACTIVE }, recurring: { $ne: true } },
+            filter: { _id: { $in: [...ids] }, status: { $in: ACTIVE_STATUSES }, recurring: { $ne: true } },
             update: { $set: { status: 'matched', updatedAt: now } },
           },
         },
@@ -337,7 +205,7 @@ export class EntryRepository {
   /** Makes an offer of `psid` recurring or one-off; false if not theirs, not an offer, or settled. */
   async setRecurring(id: string | ObjectId, psid: string, recurring: boolean): Promise<boolean> {
     if (typeof recurring !== 'boolean') return false;
-    return this.ownerUpdate(id, psid, { kind: 'offer', status: { $in: ACTIVE } }, { recurring });
+    return this.ownerUpdate(id, psid, { kind: 'offer', status: { $in: ACTIVE_STATUSES } }, { recurring });
   }
 
   /**
@@ -380,84 +248,46 @@ export class EntryRepository {
   }
 
   /** Entries waiting for review, oldest first, at most `limit` (the moderators' queue). */
-  async listPendingReview(limit: number): Promise<ReviewedEntry[]> {
-    return this.collection
-      .find({ status: 'pending_review' })
-      .sort({ createdAt: 1, _id: 1 })
-      .limit(limit)
-      .toArray();
+  listPendingReview(limit: number): Promise<ReviewedEntry[]> {
+    return this.reviews.listPendingReview(limit);
   }
 
   /** The entry `id` with its review fields, whatever its status; null for an unknown or malformed id. */
-  async getForReview(id: string | ObjectId): Promise<ReviewedEntry | null> {
+  getForReview(id: string | ObjectId): Promise<ReviewedEntry | null> {
     return this.get(id);
   }
 
   /**
-   * Applies a moderator's decision to an entry still pending review, with the notice the
-   * resident must be told (kept until delivered, written by the same update).
-   *
-   * @returns false when the entry is no longer pending review (or the id is malformed).
+   * Applies a moderator's decision to an entry still pending review (see
+   * {@link EntryReviews.recordReview}); false when it is no longer pending review.
    */
-  async recordReview(id: string | ObjectId, decision: ReviewDecision): Promise<boolean> {
-    const _id = toObjectId(id);
-    if (!_id) return false;
-    const now = this.clock();
-    const result = await this.collection.updateOne(
-      { _id, status: 'pending_review' },
-      { $set: { ...decision, ...(decision.rejectedReason ? { rejectedAt: now } : {}), updatedAt: now } },
-    );
-    return result.matchedCount === 1;
+  recordReview(id: string | ObjectId, decision: ReviewDecision): Promise<boolean> {
+    return this.reviews.recordReview(id, decision);
   }
 
   /** The entry of `psid` refused most recently, at `since` or later; null when none. */
-  async lastRefusedOf(psid: string, since: Date): Promise<ReviewedEntry | null> {
-    return this.collection.findOne(
-      { psid, status: 'closed', rejectedAt: { $gte: since } },
-      { sort: { rejectedAt: -1 } },
-    );
+  lastRefusedOf(psid: string, since: Date): Promise<ReviewedEntry | null> {
+    return this.reviews.lastRefusedOf(psid, since);
   }
 
   /** Forgets the notice of a review once it was delivered or queued for the moderators. */
-  async clearReviewNotice(id: string | ObjectId): Promise<void> {
-    const _id = toObjectId(id);
-    if (!_id) return;
-    await this.collection.updateOne({ _id }, { $unset: { residentNotice: '' } });
+  clearReviewNotice(id: string | ObjectId): Promise<void> {
+    return this.reviews.clearReviewNotice(id);
   }
 
   /** Active entries (pending review or published) whose expiry is `now` or earlier. */
-  async listExpired(now: Date): Promise<ExpiringEntry[]> {
-    return await this.expiring()
-      .find({ status: { $in: ACTIVE }, expiresAt: { $lte: now } })
-      .toArray();
+  listExpired(now: Date): Promise<ExpiringEntry[]> {
+    return this.expiry.listExpired(now);
   }
 
-  /**
-   * Records that the owner was asked whether to renew the entry, unless a renewal moved its
-   * expiry meanwhile.
-   */
-  async markRenewalAsked(entry: ExpiringEntry, at: Date): Promise<void> {
-    await this.expiring().updateOne(
-      { _id: entry._id, expiresAt: entry.expiresAt },
-      { $set: { renewalAskedAt: at } },
-    );
+  /** Records that the owner was asked whether to renew the entry (see {@link EntryExpiry.markRenewalAsked}). */
+  markRenewalAsked(entry: ExpiringEntry, at: Date): Promise<void> {
+    return this.expiry.markRenewalAsked(entry, at);
   }
 
-  /**
-   * Closes an expired entry, unless a renewal moved its expiry meanwhile (the renewal wins).
-   *
-   * @returns true when the entry was closed by this call.
-   */
-  async closeExpired(entry: ExpiringEntry, at: Date): Promise<boolean> {
-    const result = await this.expiring().updateOne(
-      { _id: entry._id, status: { $in: ACTIVE }, expiresAt: entry.expiresAt },
-      { $set: { status: 'closed', closedAt: at, closedReason: 'expired', updatedAt: at } },
-    );
-    return result.modifiedCount === 1;
-  }
-
-  private expiring(): Collection<ExpiringEntry> {
-    return this.collection as unknown as Collection<ExpiringEntry>;
+  /** Closes an expired entry unless renewed meanwhile (see {@link EntryExpiry.closeExpired}); true when closed. */
+  closeExpired(entry: ExpiringEntry, at: Date): Promise<boolean> {
+    return this.expiry.closeExpired(entry, at);
   }
 
   private async ownerUpdate(
@@ -474,20 +304,4 @@ export class EntryRepository {
     );
     return result.matchedCount === 1;
   }
-}
-
-function invalid(what: string): never {
-  throw new CodedError(ErrorCode.PayloadInvalid, `${what} is invalid`);
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
-    ? (value as T)
-    : invalid(what);
-}
-
-function cleanFlags(flags: unknown): string[] {
-  if (flags === undefined) return [];
-  if (!Array.isArray(flags)) invalid('flags');
-  return [...new Set(flags.slice(0, MAX_FLAGS).map((flag) => cleanText(flag, 40, 'flag')))].filter(Boolean);
 }

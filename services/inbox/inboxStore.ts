@@ -1,10 +1,12 @@
 /**
- * The durable inbox: every webhook event is stored before it is acknowledged, once.
+ * The durable inbox: every webhook event is stored before it is acknowledged, once (what it
+ * stores is described in inboxDocuments.ts).
  */
 import type { Collection, Db } from 'mongodb';
 import { Batcher, type Outcome } from '../db/batcher';
 import { writeEach } from '../db/bulk';
 import { GroupCommit } from './groupCommit';
+import type { InboxDocument, InboxEvent, LeaseDocument } from './inboxDocuments';
 
 /** Name of the collection of webhook events. */
 export const INBOX_COLLECTION = 'inbox';
@@ -22,61 +24,6 @@ export const DEFAULT_REMEMBER_FOR_MS = 2 * 24 * 60 * 60 * 1000;
  * throughput in `npm run bench`).
  */
 export const ABANDONED_LEASE_MS = 60 * 60 * 1000;
-
-/**
- * What the inbox keeps of an event, over the vocabulary of its channel: `Source` and `Kind`
- * (the Messenger channel's `MessengerEvent` is an `InboxEvent<EventSource, EventKind>`).
- */
-export interface InboxEvent<Source extends string = string, Kind extends string = string> {
-  /** Dedupe key: the message mid, or sender + timestamp + kind. */
-  key: string;
-  psid: string;
-  pageId: string;
-  source: Source;
-  kind: Kind;
-  timestamp: number;
-  raw: Record<string, unknown>;
-}
-
-/** An event as stored. */
-export interface InboxDocument<Source extends string = string, Kind extends string = string> extends Omit<
-  InboxEvent<Source, Kind>,
-  'key'
-> {
-  _id: string;
-  status: 'pending' | 'done' | 'failed';
-  receivedAt: Date;
-  attempts: number;
-  /** Not before this time (retry backoff). */
-  availableAt: Date;
-  processedAt?: Date;
-  /** Set when done: the TTL index forgets the event (and its key) after this. */
-  expiresAt?: Date;
-  lastError?: string;
-}
-
-/** An event handed back for processing: as accepted, with the server's time of reception. */
-export interface ReceivedEvent<
-  Source extends string = string,
-  Kind extends string = string,
-> extends InboxEvent<Source, Kind> {
-  receivedAt: Date;
-}
-
-/** The event a stored document holds, without the inbox's bookkeeping. */
-export function receivedEvent<Source extends string, Kind extends string>(
-  document: InboxDocument<Source, Kind>,
-): ReceivedEvent<Source, Kind> {
-  const { _id, psid, pageId, source, kind, timestamp, raw, receivedAt } = document;
-  return { key: _id, psid, pageId, source, kind, timestamp, raw, receivedAt };
-}
-
-/** A lease on one sender: only its holder processes that sender's events. */
-export interface LeaseDocument {
-  _id: string;
-  owner: string;
-  until: Date;
-}
 
 /** Options of {@link InboxStore}. */
 export interface InboxStoreOptions {

@@ -4,7 +4,8 @@
  */
 import type { Clock } from '../clock';
 import { redactId, type Logger } from '../logger';
-import { receivedEvent, type InboxDocument, type InboxStore, type ReceivedEvent } from './inboxStore';
+import { receivedEvent, type InboxDocument, type ReceivedEvent } from './inboxDocuments';
+import type { InboxStore } from './inboxStore';
 
 /** What is done with one event; throwing means "try again later". */
 export type InboxHandler<Source extends string = string, Kind extends string = string> = (

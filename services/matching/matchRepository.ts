@@ -1,47 +1,34 @@
 /**
- * Needs put in touch with offers (collection `matches`), and what their owners decide.
+ * Needs put in touch with offers (collection `matches`), and what their owners decide: the
+ * module's one writer of the collection.
+ *
+ * @remarks
+ * A match's life is written here (proposed, accepted, declined, expired, lapsed, with the
+ * moderators), except three parts kept in files of their own and reached through this class:
+ * the suggestions to a need's author (`MatchSuggestions`, matchSuggestions.ts), the
+ * follow-up (`MatchFollowUps`, matchFollowUps.ts), and the reads of past matches the ranking
+ * makes (`MatchHistory`, matchHistory.ts).
  */
-import { ObjectId, type Collection, type Db } from 'mongodb';
+import type { Collection, Db, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Entry, Match, MatchStatus } from '../domain/types';
-import { CodedError, ErrorCode } from '../errors';
-import { requirePsid, toObjectId } from '../validation';
-import type { NotifyResult } from '../messaging/notifier';
+import { toObjectId } from '../validation';
+import {
+  MatchFollowUps,
+  type FollowedMatch,
+  type FollowUpDelivery,
+  type MatchDocument,
+  type MatchSide,
+} from './matchFollowUps';
+import { MatchHistory } from './matchHistory';
+import { MatchSuggestions } from './matchSuggestions';
+import { validNewMatch } from './newMatch';
 
 /** Name of the collection of matches. */
 export const MATCHES_COLLECTION = 'matches';
 
-/**
- * Statuses of a match under way: its need is not suggested anything else meanwhile. A match
- * with the moderators is not: a new helper near may still be suggested to the author.
- */
-const UNDER_WAY: MatchStatus[] = ['suggested', 'proposed', 'accepted'];
-
-/** Suggestions stored by one insert command of {@link MatchRepository.suggestMany}. */
-const SUGGESTIONS_PER_COMMAND = 1000;
-/** Insert commands of {@link MatchRepository.suggestMany} running at once. */
-const SUGGESTION_COMMANDS_AT_ONCE = 4;
-
 /** A match as stored, with its id. */
 export type StoredMatch = Match & { _id: ObjectId };
-
-/** What became of the follow-up question to one resident (`failed`: the channel refused it). */
-export type FollowUpDelivery = { result: NotifyResult | 'failed'; at: Date };
-
-/** What a match records of its follow-up (field `followUp` of `matches`). */
-export interface FollowUp {
-  /** Set first, atomically: the question is never asked twice, even by two runs at once. */
-  claimedAt: Date;
-  need?: FollowUpDelivery;
-  offer?: FollowUpDelivery;
-  answers?: { need?: { yes: boolean; at: Date }; offer?: { yes: boolean; at: Date } };
-}
-
-/** A match with its follow-up, if one was asked. */
-export type FollowedMatch = StoredMatch & { followUp?: FollowUp };
-
-/** One of the two residents of a match. */
-export type MatchSide = 'need' | 'offer';
 
 /**
  * Records proposals and the offer owner's answer.
@@ -52,13 +39,19 @@ export type MatchSide = 'need' | 'offer';
  * `matched` after an acceptance).
  */
 export class MatchRepository {
-  private readonly collection: Collection<Match & { followUp?: FollowUp }>;
+  private readonly collection: Collection<MatchDocument>;
+  private readonly followUps: MatchFollowUps;
+  private readonly history: MatchHistory;
+  private readonly suggestions: MatchSuggestions;
 
   constructor(
     db: Db,
     private readonly clock: Clock,
   ) {
-    this.collection = db.collection<Match & { followUp?: FollowUp }>(MATCHES_COLLECTION);
+    this.collection = db.collection<MatchDocument>(MATCHES_COLLECTION);
+    this.followUps = new MatchFollowUps(this.collection);
+    this.history = new MatchHistory(this.collection);
+    this.suggestions = new MatchSuggestions(this.collection, clock);
   }
 
   /** Creates the lookup indexes (idempotent). */
@@ -89,7 +82,7 @@ export class MatchRepository {
    * @throws CodedError `payload_invalid` when the entries are not a stored need and offer of the same category.
    */
   async propose(need: Entry, offer: Entry, distanceMeters: number): Promise<StoredMatch> {
-    const match = this.newMatch(need, offer, distanceMeters, 'proposed');
+    const match = validNewMatch(need, offer, distanceMeters, 'proposed', this.clock());
     const { insertedId } = await this.collection.insertOne(match);
     return { ...match, _id: insertedId };
   }
@@ -106,63 +99,33 @@ export class MatchRepository {
   }
 
   /**
-   * Records many suggestions in unordered commands of {@link SUGGESTIONS_PER_COMMAND}, up to
-   * {@link SUGGESTION_COMMANDS_AT_ONCE} at a time (the scheduled re-examination: the engine
-   * need not keep their order, and several commands use several of its connections); same
+   * Records many suggestions, in parallel batches (see {@link MatchSuggestions.store}); same
    * checks as {@link MatchRepository.suggest}.
-   *
-   * @throws the first command's failure once every command has been tried (the others'
-   * suggestions are stored, as with one unordered command).
    */
-  async suggestMany(
+  suggestMany(
     pairs: ReadonlyArray<{ need: Entry; offer: Entry; distanceMeters: number }>,
   ): Promise<StoredMatch[]> {
-    if (pairs.length === 0) return [];
-    const matches: StoredMatch[] = pairs.map(({ need, offer, distanceMeters }) => ({
-      _id: new ObjectId(),
-      ...this.newMatch(need, offer, distanceMeters, 'suggested'),
-    }));
-    const chunks: StoredMatch[][] = [];
-    for (let at = 0; at < matches.length; at += SUGGESTIONS_PER_COMMAND)
-      chunks.push(matches.slice(at, at + SUGGESTIONS_PER_COMMAND));
-    const failures: unknown[] = [];
-    const insertNext = async (): Promise<void> => {
-      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-        await this.collection.insertMany(chunk, { ordered: false }).catch((error: unknown) => {
-          failures.push(error);
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: SUGGESTION_COMMANDS_AT_ONCE }, insertNext));
-    if (failures.length > 0) throw failures[0];
-    return matches;
+    return this.suggestions.store(pairs);
   }
 
-  /**
-   * The need's author chooses the suggested helper: the match becomes `proposed` (asked now).
-   *
-   * @returns the match, or null when unknown, not `needPsid`'s, or no longer `suggested`.
-   */
-  async confirmSuggestion(id: string | ObjectId, needPsid: string): Promise<StoredMatch | null> {
-    const _id = toObjectId(id);
-    if (!_id || typeof needPsid !== 'string' || needPsid === '') return null;
-    const now = this.clock();
-    return await this.collection.findOneAndUpdate(
-      { _id, needPsid, status: 'suggested' },
-      { $set: { status: 'proposed', askedAt: now, updatedAt: now } },
-      { returnDocument: 'after' },
-    );
+  /** The need's author chooses the suggested helper: the match becomes `proposed`; null when stale. */
+  confirmSuggestion(id: string | ObjectId, needPsid: string): Promise<StoredMatch | null> {
+    return this.suggestions.confirm(id, needPsid);
   }
 
   /** The need's author turns the suggestion down; null when not theirs or no longer `suggested`. */
-  async skipSuggestion(id: string | ObjectId, needPsid: string): Promise<StoredMatch | null> {
-    const _id = toObjectId(id);
-    if (!_id || typeof needPsid !== 'string' || needPsid === '') return null;
-    return await this.collection.findOneAndUpdate(
-      { _id, needPsid, status: 'suggested' },
-      { $set: { status: 'skipped', updatedAt: this.clock() } },
-      { returnDocument: 'after' },
-    );
+  skipSuggestion(id: string | ObjectId, needPsid: string): Promise<StoredMatch | null> {
+    return this.suggestions.skip(id, needPsid);
+  }
+
+  /** Suggestions made at `before` or earlier and never answered become `lapsed`; how many. */
+  lapseSuggestionsBefore(before: Date): Promise<number> {
+    return this.suggestions.lapseBefore(before);
+  }
+
+  /** The latest helper suggested to `needPsid` and not answered yet (what a typed "oui" answers). */
+  latestSuggestedTo(needPsid: string): Promise<StoredMatch | null> {
+    return this.suggestions.latestTo(needPsid);
   }
 
   /** A match asked of an offer no longer available lapses; null when unknown or settled. */
@@ -174,95 +137,29 @@ export class MatchRepository {
     );
   }
 
-  /** Suggestions made at `before` or earlier and never answered become `lapsed`; how many. */
-  async lapseSuggestionsBefore(before: Date): Promise<number> {
-    const result = await this.collection.updateMany(
-      { status: 'suggested', createdAt: { $lte: before } },
-      { $set: { status: 'lapsed', updatedAt: this.clock() } },
-    );
-    return result.modifiedCount;
+  /** Of `needIds`, the needs with a match under way (see {@link MatchHistory.needsUnderWay}). */
+  needsUnderWay(needIds: readonly ObjectId[]): Promise<Set<string>> {
+    return this.history.needsUnderWay(needIds);
   }
 
-  /**
-   * Of `needIds`, the needs that already have a match under way (suggested to their author,
-   * asked of a helper, accepted, or with the moderators): they are not re-examined.
-   */
-  async needsUnderWay(needIds: readonly ObjectId[]): Promise<Set<string>> {
-    if (needIds.length === 0) return new Set();
-    const ids: ObjectId[] = await this.collection.distinct('needId', {
-      needId: { $in: [...needIds] },
-      status: { $in: UNDER_WAY },
-    });
-    return new Set(ids.map((id) => id.toHexString()));
-  }
-
-  /** Every need with a match under way (hex ids), whatever the need: one read on `statusCreatedAt`. */
-  async allNeedsUnderWay(): Promise<Set<string>> {
-    const ids: ObjectId[] = await this.collection.distinct('needId', { status: { $in: UNDER_WAY } });
-    return new Set(ids.map((id) => id.toHexString()));
+  /** Every need with a match under way (hex ids). */
+  allNeedsUnderWay(): Promise<Set<string>> {
+    return this.history.allNeedsUnderWay();
   }
 
   /** Every (need, offer) pair already made for `needIds`, as `needHex:offerHex`: never suggested twice. */
-  async pairsOf(needIds: readonly ObjectId[]): Promise<Set<string>> {
-    if (needIds.length === 0) return new Set();
-    const found = await this.collection
-      .find({ needId: { $in: [...needIds] } })
-      .project<{ needId: ObjectId; offerId: ObjectId }>({ _id: 0, needId: 1, offerId: 1 })
-      .toArray();
-    return new Set(found.map(({ needId, offerId }) => `${needId.toHexString()}:${offerId.toHexString()}`));
+  pairsOf(needIds: readonly ObjectId[]): Promise<Set<string>> {
+    return this.history.pairsOf(needIds);
   }
 
   /** Times each helper was put forward (suggested or asked) since `since`, by psid. */
-  async helperLoadSince(since: Date, helperPsids?: readonly string[]): Promise<Map<string, number>> {
-    const match: Record<string, unknown> = { createdAt: { $gte: since } };
-    if (helperPsids) match.offerPsid = { $in: [...helperPsids] };
-    const rows = await this.collection
-      .aggregate<{ _id: string; count: number }>([
-        { $match: match },
-        { $group: { _id: '$offerPsid', count: { $sum: 1 } } },
-      ])
-      .toArray();
-    return new Map(rows.map((row) => [row._id, row.count]));
+  helperLoadSince(since: Date, helperPsids?: readonly string[]): Promise<Map<string, number>> {
+    return this.history.helperLoadSince(since, helperPsids);
   }
 
   /** The latest match of each of `needIds` (what its author is told of it), by need id. */
-  async latestByNeed(needIds: readonly ObjectId[]): Promise<Map<string, StoredMatch>> {
-    if (needIds.length === 0) return new Map();
-    const found = await this.collection
-      .find({ needId: { $in: [...needIds] } })
-      .sort({ createdAt: 1, _id: 1 })
-      .toArray();
-    return new Map(found.map((match) => [match.needId.toHexString(), match]));
-  }
-
-  private newMatch(need: Entry, offer: Entry, distanceMeters: number, status: MatchStatus): Match {
-    const needId = toObjectId(need._id);
-    const offerId = toObjectId(offer._id);
-    if (
-      !needId ||
-      !offerId ||
-      need.kind !== 'need' ||
-      offer.kind !== 'offer' ||
-      need.category !== offer.category
-    ) {
-      throw new CodedError(ErrorCode.PayloadInvalid, 'a match needs a stored need and offer of one category');
-    }
-    if (!Number.isFinite(distanceMeters) || distanceMeters < 0) {
-      throw new CodedError(ErrorCode.PayloadInvalid, 'distanceMeters is invalid');
-    }
-    const now = this.clock();
-    return {
-      needId,
-      offerId,
-      needPsid: requirePsid(need.psid),
-      offerPsid: requirePsid(offer.psid),
-      category: need.category,
-      distanceMeters: Math.round(distanceMeters),
-      status,
-      createdAt: now,
-      updatedAt: now,
-      ...(status === 'proposed' ? { askedAt: now } : {}),
-    };
+  latestByNeed(needIds: readonly ObjectId[]): Promise<Map<string, StoredMatch>> {
+    return this.history.latestByNeed(needIds);
   }
 
   /** The match with this id, or null (also for a malformed id). */
@@ -286,15 +183,6 @@ export class MatchRepository {
     if (typeof offerPsid !== 'string' || offerPsid === '') return null;
     return await this.collection.findOne(
       { offerPsid, status: 'proposed' },
-      { sort: { createdAt: -1, _id: -1 } },
-    );
-  }
-
-  /** The latest helper suggested to `needPsid` and not answered yet (what a typed "oui" answers). */
-  async latestSuggestedTo(needPsid: string): Promise<StoredMatch | null> {
-    if (typeof needPsid !== 'string' || needPsid === '') return null;
-    return await this.collection.findOne(
-      { needPsid, status: 'suggested' },
       { sort: { createdAt: -1, _id: -1 } },
     );
   }
@@ -346,70 +234,34 @@ export class MatchRepository {
     return await this.collection.find({ needId: _id }).sort({ createdAt: 1, _id: 1 }).toArray();
   }
 
-  /**
-   * The match whose follow-up question `psid` received (delivered) at `since` or later and has
-   * not answered yet, the most recently asked first; null when none.
-   */
-  async latestFollowUpAwaiting(psid: string, since: Date): Promise<FollowedMatch | null> {
-    if (typeof psid !== 'string' || psid === '') return null;
-    const awaiting = (side: MatchSide) => ({
-      [`${side}Psid`]: psid,
-      [`followUp.${side}.result`]: 'sent',
-      [`followUp.${side}.at`]: { $gte: since },
-      [`followUp.answers.${side}`]: { $exists: false },
-    });
-    return await this.collection.findOne(
-      { $or: [awaiting('need'), awaiting('offer')] },
-      { sort: { 'followUp.claimedAt': -1, _id: -1 } },
-    );
+  /** The follow-up question `psid` has yet to answer (see {@link MatchFollowUps.latestAwaiting}). */
+  latestFollowUpAwaiting(psid: string, since: Date): Promise<FollowedMatch | null> {
+    return this.followUps.latestAwaiting(psid, since);
   }
 
   /** Ids of the matches accepted at `due` or earlier whose follow-up was never asked. */
-  async dueForFollowUp(due: Date): Promise<ObjectId[]> {
-    const found = await this.collection
-      .find({ status: 'accepted', acceptedAt: { $lte: due }, followUp: { $exists: false } })
-      .project<{ _id: ObjectId }>({ _id: 1 })
-      .toArray();
-    return found.map(({ _id }) => _id);
+  dueForFollowUp(due: Date): Promise<ObjectId[]> {
+    return this.followUps.due(due);
   }
 
-  /**
-   * Claims the follow-up of a match, atomically: of two callers at once, only one gets it.
-   *
-   * @returns the match, or null when its follow-up was already claimed.
-   */
-  async claimFollowUp(id: ObjectId, at: Date): Promise<FollowedMatch | null> {
-    return await this.collection.findOneAndUpdate(
-      { _id: id, followUp: { $exists: false } },
-      { $set: { followUp: { claimedAt: at } } },
-      { returnDocument: 'after' },
-    );
+  /** Claims the follow-up of a match, atomically; null when already claimed. */
+  claimFollowUp(id: ObjectId, at: Date): Promise<FollowedMatch | null> {
+    return this.followUps.claim(id, at);
   }
 
   /** Records what became of the follow-up question to one side of a match. */
-  async recordFollowUpDelivery(id: ObjectId, side: MatchSide, delivery: FollowUpDelivery): Promise<void> {
-    await this.collection.updateOne({ _id: id }, { $set: { [`followUp.${side}`]: delivery } });
+  recordFollowUpDelivery(id: ObjectId, side: MatchSide, delivery: FollowUpDelivery): Promise<void> {
+    return this.followUps.recordDelivery(id, side, delivery);
   }
 
-  /**
-   * Records one resident's answer to the follow-up question.
-   *
-   * @returns the side `psid` stands on, or null when the match is unknown (or the id
-   * malformed) or `psid` is not one of its residents (nothing is written then).
-   */
-  async recordFollowUpAnswer(
+  /** Records one resident's answer to the follow-up question (see {@link MatchFollowUps.recordAnswer}). */
+  recordFollowUpAnswer(
     id: string | ObjectId,
     psid: string,
     yes: boolean,
     at: Date,
   ): Promise<{ match: StoredMatch; side: MatchSide } | null> {
-    const _id = toObjectId(id);
-    if (!_id || typeof psid !== 'string' || psid === '') return null;
-    const match = await this.collection.findOne({ _id });
-    const side = match?.needPsid === psid ? 'need' : match?.offerPsid === psid ? 'offer' : undefined;
-    if (!match || !side) return null;
-    await this.collection.updateOne({ _id }, { $set: { [`followUp.answers.${side}`]: { yes, at } } });
-    return { match, side };
+    return this.followUps.recordAnswer(id, psid, yes, at);
   }
 
   private async transition(

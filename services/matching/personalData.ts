@@ -13,7 +13,8 @@ import type { Db, ObjectId } from 'mongodb';
 import type { Match } from '../domain/types';
 import { ERASED_PREFIX, type ErasureScope } from '../personalData';
 import { toExportedMatch, type ExportedMatch } from './exportedMatch';
-import { MATCHES_COLLECTION, type FollowUp, type FollowUpDelivery } from './matchRepository';
+import type { FollowUp, FollowUpDelivery } from './matchFollowUps';
+import { MATCHES_COLLECTION } from './matchRepository';
 
 /** A match from their side, with what the follow-up job recorded of their side. */
 export interface PersonalMatch extends ExportedMatch {

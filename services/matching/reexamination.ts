@@ -18,6 +18,7 @@ import type { Category, GeoPoint } from '../domain/types';
 import { readTimeWindow, type TimeWindow } from './availability';
 import type { PairingEntry, PairingNeed } from './matcher';
 import { rankScore, type RankSettings } from './ranking';
+import { enclosingCircle, latitudeDegreesSpanning, sphereDistanceMeters } from './sphereGeometry';
 
 /** Side of the in-memory grid, in degrees (about 1.1 km, more than the 1 km reach, at Miramas' latitude). */
 const GRID_LAT_DEGREES = 0.01;
@@ -65,46 +66,11 @@ export interface ReexaminationPlan {
   nobody: number;
 }
 
-/** Earth radius used by MongoDB's spherical queries, in metres. */
-const EARTH_RADIUS_METERS = 6_378_100;
-
-/** Distance on the sphere between two points, in metres (the radius MongoDB uses). */
-export function sphereDistanceMeters(a: GeoPoint, b: GeoPoint): number {
-  const [lon1, lat1] = a.coordinates;
-  const [lon2, lat2] = b.coordinates;
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 function gridOf(point: GeoPoint): [number, number] {
   return [
     Math.floor(point.coordinates[1] / GRID_LAT_DEGREES),
     Math.floor(point.coordinates[0] / GRID_LON_DEGREES),
   ];
-}
-
-/**
- * The circle holding every point of `points`: centred in the middle of their bounding box,
- * its radius the distance to the farthest point.
- */
-function enclosingCircle(points: readonly GeoPoint[]): { centre: GeoPoint; radiusMeters: number } {
-  let [west, south] = points[0].coordinates;
-  let [east, north] = points[0].coordinates;
-  for (const {
-    coordinates: [lon, lat],
-  } of points) {
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  const centre: GeoPoint = { type: 'Point', coordinates: [(west + east) / 2, (south + north) / 2] };
-  let radiusMeters = 0;
-  for (const point of points) radiusMeters = Math.max(radiusMeters, sphereDistanceMeters(centre, point));
-  return { centre, radiusMeters };
 }
 
 /** An offer as the pairing uses it: its id in hex, its availability read once, its place in its grid cell. */
@@ -235,7 +201,7 @@ export async function planReexamination(
   }
 
   // A latitude difference certainly out of reach (the slack absorbs rounding).
-  const reachLatDegrees = ((settings.maxDistanceMeters + 1) / EARTH_RADIUS_METERS) * (180 / Math.PI);
+  const reachLatDegrees = latitudeDegreesSpanning(settings.maxDistanceMeters + 1);
   ordered.sort(
     (a, b) =>
       a.urgency - b.urgency || a.createdAt - b.createdAt || (a.hex < b.hex ? -1 : a.hex > b.hex ? 1 : 0),

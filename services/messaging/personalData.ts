@@ -3,12 +3,8 @@
  * and the delivery records of the channel (`inbox` events and sender leases, `outbox` calls).
  */
 import type { Db } from 'mongodb';
-import {
-  forgetAbandonedLeases,
-  INBOX_COLLECTION,
-  INBOX_LEASES_COLLECTION,
-  type LeaseDocument,
-} from '../inbox/inboxStore';
+import type { LeaseDocument } from '../inbox/inboxDocuments';
+import { forgetAbandonedLeases, INBOX_COLLECTION, INBOX_LEASES_COLLECTION } from '../inbox/inboxStore';
 import { OUTBOX_COLLECTION } from '../outbox/outboxStore';
 import { deleteIn, markerPattern, type ErasureScope } from '../personalData';
 import { CONVERSATION_REFS_COLLECTION, type DirectoryDocument } from './conversationDirectory';

@@ -1,7 +1,7 @@
 /**
  * Errors of the moderators' tools, with a code the menu can branch on.
  */
-import { CodedError, type ErrorCode } from '../errors';
+import { CodedError, ErrorCode } from '../errors';
 
 /**
  * Why a moderation action was refused: one of the moderation members of {@link ErrorCode}
@@ -26,5 +26,12 @@ export class ModerationError extends CodedError {
 
   constructor(code: ModerationErrorCode, message: string) {
     super(code, message, { transient: false });
+  }
+}
+
+/** A command line that does not follow `ADMIN_USAGE`; the script exits with status 2. */
+export class UsageError extends CodedError {
+  constructor(message: string) {
+    super(ErrorCode.UsageInvalid, message);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Handing a conversation to the referents and taking it back: thread control, the record
- * of what was said meanwhile, notices, reminders and the moderators' actions.
+ * of what was said meanwhile, notices, reminders and the moderators' actions (who hears of
+ * a new handover is handoverAnnouncement.ts; the reminders, handoverReminders.ts).
  */
 import type { ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
@@ -11,17 +12,13 @@ import { redactId, type Logger } from '../logger';
 import type { ConversationDirectory } from '../messaging/conversationDirectory';
 import type { Notifier } from '../messaging/notifier';
 import type { AuditLog } from './audit';
-import {
-  ModeratorBroadcast,
-  requireModerator,
-  type BroadcastResult,
-  type KeepForModerator,
-} from './broadcast';
+import { ModeratorBroadcast, requireModerator, type KeepForModerator } from './broadcast';
 import { ErrorCode } from '../errors';
 import { ModerationError } from './errors';
+import { announceHandover } from './handoverAnnouncement';
 import type { HandoverRepository, StoredHandover } from './handoverRepository';
 import { remindHandovers, type ReminderSummary } from './handoverReminders';
-import { handoverBrief, type ModerationNotice, type ResidentHandoverNotice } from './notices';
+import type { ModerationNotice, ResidentHandoverNotice } from './notices';
 import type { ModeratorRepository } from './moderatorRepository';
 import { HandoverThreads } from './handoverThreads';
 import type { ThreadEvent } from './threadEvents';
@@ -139,10 +136,7 @@ export class HandoverService {
       passed = true;
     }
     if (created) {
-      const notice: ModerationNotice = { type: 'moderation.handoverOpened', ...handoverBrief(handover) };
-      const sent = handover.sensitive
-        ? await this.sendSensitive(handover, notice, now)
-        : await this.broadcast.send(await moderators.forNeighbourhood(handover.neighbourhood), notice, now);
+      const sent = await announceHandover(moderators, this.broadcast, handover, now);
       logger.info('handed over', { psid: redactId(handover.psid), reason: handover.reason, passed, ...sent });
     }
     return { handoverId: handover._id, created, passed, ...(await this.availability(now)) };
@@ -260,36 +254,6 @@ export class HandoverService {
     await audit.record(moderatorPsid, 'handoff.close', { type: 'handoff', id: handover._id.toHexString() });
     await attention?.clear(handover.psid);
     return closed;
-  }
-
-  /**
-   * A sensitive handover's brief to the referents following its neighbourhood and the
-   * admins; to every other active referent, only that a sensitive conversation waits.
-   */
-  private async sendSensitive(
-    handover: StoredHandover,
-    notice: ModerationNotice,
-    now: Date,
-  ): Promise<BroadcastResult> {
-    const trusted = await this.deps.moderators.trustedFor(handover.neighbourhood);
-    const trustedIds = new Set(trusted.map((moderator) => moderator.psid));
-    const others = (await this.deps.moderators.list()).filter(
-      (moderator) => moderator.active && !trustedIds.has(moderator.psid),
-    );
-    const brief = await this.broadcast.send(trusted, notice, now);
-    const waiting = await this.broadcast.send(
-      others,
-      {
-        type: 'moderation.sensitiveWaiting',
-        ...(handover.neighbourhood ? { neighbourhood: handover.neighbourhood } : {}),
-      },
-      now,
-    );
-    return {
-      sent: brief.sent + waiting.sent,
-      skipped: brief.skipped + waiting.skipped,
-      failed: brief.failed + waiting.failed,
-    };
   }
 
   private isOurs(appId: string | undefined): boolean {

@@ -22,6 +22,8 @@ import { UndeliveredQueue } from './undeliveredQueue';
 
 export * from './activeHours';
 export * from './adminCli';
+export * from './adminCommand';
+export { parseClock, parseDays } from './adminHours';
 export * from './audit';
 export * from './broadcast';
 export * from './threadEvents';

@@ -9,7 +9,8 @@ import type { Notifier, NotifyAdmins } from '../messaging/notifier';
 import type { ScreeningWords } from '../screening/screenText';
 import type { TaskNotice } from './notices';
 import { TaskRepository } from './taskRepository';
-import { Tasks, type TaskReferentsPort, type TaskSettings, type TasksPorts } from './tasks';
+import type { TaskReferentsPort, TaskSettings, TasksPorts } from './ports';
+import { Tasks } from './tasks';
 
 export * from './handoverTimeouts';
 export * from './figures';
@@ -19,6 +20,11 @@ export * from './personalData';
 export * from './promises';
 export * from './taskRepository';
 export * from './tasks';
+export * from './ports';
+export { DEFAULT_TASK_DUE_MINUTES, URGENT_TASK_DUE_MINUTES } from './newTask';
+export { DIGEST_MAX_TASKS, headlineOf } from './taskLists';
+export type { RefusalReply, RefusalReplyResult } from './refusalReplies';
+export { DEFAULT_ESCALATIONS_PER_RUN, type EscalateOptions } from './escalation';
 export * from './types';
 
 /** What {@link createTasks} needs. */

@@ -3,7 +3,8 @@
  */
 import type { Job } from '../jobs/types';
 import { localTime, type StaffMail } from '../moderation';
-import type { EscalateOptions, Tasks } from './tasks';
+import type { EscalateOptions } from './escalation';
+import type { Tasks } from './tasks';
 
 /**
  * `task-escalation`, every 10 minutes (Europe/Paris): a promise nobody took in time must

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { MongoClient } from 'mongodb';
 import { GroupCommit } from '../../services/inbox/groupCommit';
-import type { InboxDocument } from '../../services/inbox/inboxStore';
+import type { InboxDocument } from '../../services/inbox/inboxDocuments';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
 function document(id: string): InboxDocument {

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { manualClock } from '../../services/clock';
-import {
-  InboxStore,
-  type InboxDocument,
-  type InboxEvent,
-  type ReceivedEvent,
-} from '../../services/inbox/inboxStore';
+import type { InboxDocument, InboxEvent, ReceivedEvent } from '../../services/inbox/inboxDocuments';
+import { InboxStore } from '../../services/inbox/inboxStore';
 import { InboxWorker } from '../../services/inbox/inboxWorker';
 import { silentLogger } from '../../services/logger';
 import { openTestDatabase, type TestDatabase } from '../support/db';

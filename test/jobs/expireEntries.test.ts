@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { EntryRepository, type ExpiringEntry } from '../../services/entries/entryRepository';
+import { EntryRepository, type ExpiringEntry } from '../../services/entries';
 import { createExpireEntriesJob } from '../../services/entries/jobs';
 import { newEntry } from '../services/support';
 import { openJobsHarness, payloadsOf, type JobsHarness } from './support';

@@ -3,7 +3,7 @@ import { ObjectId } from 'mongodb';
 import type { ConversationAttention } from '../../services/conversations/attention';
 import type { Match } from '../../services/domain/types';
 import { createFollowUpJob } from '../../services/matching/jobs';
-import type { FollowUp } from '../../services/matching/matchRepository';
+import type { FollowUp } from '../../services/matching';
 import { openJobsHarness, payloadsOf, type JobsHarness } from './support';
 
 const ACCEPTED = new Date('2026-05-04T09:00:00Z');

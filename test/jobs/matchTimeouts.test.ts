@@ -9,7 +9,7 @@ import type { Match } from '../../services/domain/types';
 import { PAGE_INBOX_APP_ID } from '../../services/graph';
 import type { UndeliveredMessage } from '../../services/moderation';
 import { createMatchTimeoutsJob } from '../../services/matching/jobs';
-import { DEFAULT_MATCH_TIMEOUT_HOURS } from '../../services/matching/matching';
+import { DEFAULT_MATCH_TIMEOUT_HOURS } from '../../services/matching';
 import { useHarness, type Harness } from '../dialogs/support/harness';
 import { seedHelper } from '../dialogs/support/seed';
 import { keyPattern, payloadsOf, runTable, textsOf, type Ids } from '../dialogs/support/table';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseConfig, ConfigError } from '../../bot/config';
 import { systemClock } from '../../services/clock';
 import { ModerationError } from '../../services/moderation';
-import { parseAdminCommand, UsageError } from '../../services/moderation/adminCli';
+import { parseAdminCommand, UsageError } from '../../services/moderation';
 import { ModeratorRepository } from '../../services/moderation/moderatorRepository';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { parseAdminCommand, parseClock, parseDays, UsageError } from '../../services/moderation/adminCli';
+import { parseAdminCommand, parseClock, parseDays, UsageError } from '../../services/moderation';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
 const ROOT = join(__dirname, '..', '..');

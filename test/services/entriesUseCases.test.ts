@@ -8,11 +8,12 @@ import { manualClock } from '../../services/clock';
 import type { Resident } from '../../services/domain/types';
 import {
   Entries,
+  EntryRepository,
   STORAGE_CONSENT_VERSION,
   type EntryInput,
+  type NewEntry,
   type Registration,
-} from '../../services/entries/entries';
-import { EntryRepository, type NewEntry } from '../../services/entries/entryRepository';
+} from '../../services/entries';
 import type { EntryNotice } from '../../services/entries/notices';
 import { Limits } from '../../services/limits';
 import { silentLogger } from '../../services/logger';

@@ -5,7 +5,7 @@ import { FlushTimeoutError } from '../../services/db/batcher';
 import { StorageConflictError } from '../../services/db/mongoStorage';
 import { CodedError, ErrorCode, isTransient } from '../../services/errors';
 import { GraphError } from '../../services/graph';
-import { UsageError } from '../../services/moderation/adminCli';
+import { UsageError } from '../../services/moderation';
 import { ModerationError } from '../../services/moderation';
 
 describe('services/errors: one family, one verdict on retrying', () => {

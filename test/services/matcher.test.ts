@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { manualClock } from '../../services/clock';
 import type { Entry } from '../../services/domain/types';
-import { EntryRepository, type NewEntry, type StoredEntry } from '../../services/entries/entryRepository';
+import { EntryRepository, type NewEntry, type StoredEntry } from '../../services/entries';
 import { distanceBand } from '../../services/matching/distanceBand';
 import { Matcher } from '../../services/matching/matcher';
 import { blockCentre } from '../../services/places/blocks';

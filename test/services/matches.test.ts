@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { manualClock } from '../../services/clock';
 import { CodedError } from '../../services/errors';
-import { EntryRepository, type StoredEntry } from '../../services/entries/entryRepository';
+import { EntryRepository, type StoredEntry } from '../../services/entries';
 import { MatchRepository } from '../../services/matching/matchRepository';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { newEntry, T0 } from './support';

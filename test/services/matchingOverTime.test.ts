@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { manualClock } from '../../services/clock';
 import { AttentionFlags } from '../../services/conversations/attention';
 import { Entries } from '../../services/entries/entries';
-import { EntryRepository, type NewEntry, type StoredEntry } from '../../services/entries/entryRepository';
+import { EntryRepository, type NewEntry, type StoredEntry } from '../../services/entries';
 import { Limits } from '../../services/limits';
 import { silentLogger } from '../../services/logger';
 import { availabilityFit, readTimeWindow } from '../../services/matching/availability';

@@ -2,7 +2,7 @@
  * Helpers of the domain service tests: real geodesic offsets around Miramas and entry fixtures.
  */
 import type { GeoPoint } from '../../services/domain/types';
-import type { NewEntry } from '../../services/entries/entryRepository';
+import type { NewEntry } from '../../services/entries';
 
 /** Centre of Miramas. */
 export const MIRAMAS = { lat: 43.5833, lon: 5.0017 } as const;

@@ -33,15 +33,11 @@ import type {
   Registration,
   RegistrationOutcome,
   RepublishOutcome,
-} from '../../../services/entries/entries';
+} from '../../../services/entries';
 import { CodedError, ErrorCode } from '../../../services/errors';
 import { silentLogger } from '../../../services/logger';
 import { readRef } from '../../../services/referrals';
-import type {
-  NeedState,
-  RequestAnswerOutcome,
-  SuggestionAnswerOutcome,
-} from '../../../services/matching/matching';
+import type { NeedState, RequestAnswerOutcome, SuggestionAnswerOutcome } from '../../../services/matching';
 import type { SharedContact } from '../../../services/matching/notices';
 import type { ResidentHandoverNotice } from '../../../services/moderation';
 import { MIN_SCORE, type GeocodedAddress, type GeocodeOutcome } from '../../../services/places/geocoder';
