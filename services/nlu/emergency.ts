@@ -42,6 +42,8 @@ import { readForRules } from './emergencyReading';
 
 import { SUSPECT, SURE, type EmergencyKind, type EmergencyVerdict } from './emergencyRules';
 import {
+  ACCIDENT,
+  ACCIDENT_SIGNS,
   AT_REST,
   BROKEN,
   BURN,
@@ -139,13 +141,15 @@ function strokeVerdict(text: string): EmergencyVerdict | null {
 /**
  * Emergencies told by two facts that are ordinary alone: two signs of a seizure ("fait une
  * crise", "tremble de partout", "bave"), diabetes with a sign of distress, a burn with
- * blisters or screams, a burning appliance with headaches and vomiting (carbon monoxide).
+ * blisters or screams, an accident with blood or someone who does not move, a burning
+ * appliance with headaches and vomiting (carbon monoxide).
  */
 function pairedVerdict(text: string): EmergencyVerdict | null {
   if (COMBUSTION.test(text) && CO_SYMPTOMS.test(text)) return { kind: 'fire', sure: true };
   if (SEIZURE_SIGNS.filter((sign) => sign.test(text)).length > 1) return { kind: 'medical', sure: true };
   if (DIABETIC.test(text) && DIABETIC_SIGNS.test(text)) return { kind: 'medical', sure: true };
   if (BURN.test(text) && BURN_SEVERE.test(text)) return { kind: 'medical', sure: true };
+  if (ACCIDENT.test(text) && ACCIDENT_SIGNS.test(text)) return { kind: 'medical', sure: true };
   return null;
 }
 
