@@ -34,8 +34,13 @@
  *   "l'ordinateur ne répond plus", "en danger de rater mon train", "agression sonore".
  * Suicide and violence are checked before medical, because "il me frappe, je suis
  * tombée" should show the violence numbers first. Measured on the sets of
- * `test/nlu/emergencies/` (`messages.jsonl`, `development.jsonl`, `batch3.jsonl` and the held-out
- * `heldout.jsonl`) and on the check set (see `npm run nlu:eval`).
+ * `test/nlu/emergencies/` (`messages.jsonl`, `development.jsonl`, `batch3.jsonl`, `batch4.jsonl`
+ * and the held-out `heldout.jsonl` and `heldout2.jsonl`) and on the check set (see
+ * `npm run nlu:eval`).
+ * - Facts ordinary alone count in pairs (`pairedVerdict`): two signs of a seizure, diabetes
+ *   with distress, a burn with blisters or screams, an accident with blood, a burning
+ *   appliance with headaches (carbon monoxide). A lasting complaint ("depuis des années") or
+ *   breathlessness on the stairs is asked about rather than given the numbers.
  */
 
 import { readForRules } from './emergencyReading';

@@ -221,9 +221,11 @@ const SHORT_PARTS = new Set(['est', 'ete', 'ont', 'ait', 'une', 'ils', 'eux', 'e
  */
 function splitElision(token: string, dictionary: WordList): string[] {
   const parts = ELIDED.exec(token)?.filter((part): part is string => part !== undefined);
-  if (parts === undefined || dictionary.has(token) || readToken(token, dictionary) !== token) return [token];
+  if (parts === undefined) return [token];
   const [, elided, word] = parts;
-  if ((word.length < 4 && !SHORT_PARTS.has(word)) || !dictionary.has(word)) return [token];
+  if (word.length < 4 && !SHORT_PARTS.has(word)) return [token];
+  if (!dictionary.has(word) || dictionary.has(token) || readToken(token, dictionary) !== token)
+    return [token];
   return [elided, word];
 }
 
@@ -240,12 +242,15 @@ export interface RuleReading {
  * @param dictionary - the French words never rewritten; the dictionary by default.
  */
 export function readForRules(sentence: string, dictionary: WordList = frenchWords()): RuleReading {
-  const english = detectLanguage(sentence) === 'en';
-  const tokens = rawTokens(foldAccents(sentence)).flatMap((token) =>
-    english || RULE_SPELLINGS[token] !== undefined || SMS_EXPANSIONS[token] !== undefined
-      ? [token]
-      : splitElision(token, dictionary),
-  );
+  // The language is read only when a word might have lost its apostrophe (most messages have none).
+  let english: boolean | undefined;
+  const tokens = rawTokens(foldAccents(sentence)).flatMap((token) => {
+    if (RULE_SPELLINGS[token] !== undefined || SMS_EXPANSIONS[token] !== undefined) return [token];
+    const parts = splitElision(token, dictionary);
+    if (parts.length === 1) return parts;
+    english ??= detectLanguage(sentence) === 'en';
+    return english ? [token] : parts;
+  });
   const raw = tokens.flatMap(expandToken).join(' ');
   const corrected = tokens
     .flatMap((token) => {
