@@ -14,7 +14,8 @@
  * by side for this component, NLP.js (`node-nlp`, French; `--no-nlpjs` skips its two minutes
  * of training) and a TF-IDF nearest-centroid baseline, all trained on the same data, overall
  * and per voice; the component's reliability table per voice; its emergency recall and false
- * alarms; and the emergency sets of `test/nlu/emergencies` (development and held-out).
+ * alarms; and the emergency sets of `test/nlu/emergencies` (development, batches 3 and 4, and the
+ * two held-out sets, printed as figures only).
  */
 import { Nlu } from '../services/nlu';
 import type { Engine } from '../services/nlu/classifier';
@@ -22,7 +23,9 @@ import { holdOutSplit, readTagged, readTrainingData } from '../services/nlu/data
 import { readCheckset, VOICES } from '../test/nlu/checkset/checkset';
 import {
   HELD_OUT_FILE,
+  HELD_OUT_2_FILE,
   BATCH_3_FILE,
+  BATCH_4_FILE,
   DEVELOPMENT_FILE,
   measureSafety,
   readSafetySet,
@@ -134,7 +137,9 @@ for (const text of safety.falseAlarmTexts) console.log(`  false alarm: ${text}`)
 for (const [name, file, list] of [
   ['development', DEVELOPMENT_FILE, true],
   ['batch 3 (round 2)', BATCH_3_FILE, true],
+  ['batch 4 (round 3, set A)', BATCH_4_FILE, true],
   ['held-out', HELD_OUT_FILE, false],
+  ['held-out 2 (round 3, set B)', HELD_OUT_2_FILE, false],
 ] as const) {
   const figures = measureSafety((text) => nlu.understand(text), readSafetySet(file));
   console.log(`\n## Emergency ${name} set (test/nlu/emergencies, Nlu.understand)`);

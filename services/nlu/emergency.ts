@@ -34,19 +34,35 @@
  *   "l'ordinateur ne répond plus", "en danger de rater mon train", "agression sonore".
  * Suicide and violence are checked before medical, because "il me frappe, je suis
  * tombée" should show the violence numbers first. Measured on the sets of
- * `test/nlu/emergencies/` (`messages.jsonl`, `development.jsonl`, `batch3.jsonl` and the held-out
- * `heldout.jsonl`) and on the check set (see `npm run nlu:eval`).
+ * `test/nlu/emergencies/` (`messages.jsonl`, `development.jsonl`, `batch3.jsonl`, `batch4.jsonl`
+ * and the held-out `heldout.jsonl` and `heldout2.jsonl`) and on the check set (see
+ * `npm run nlu:eval`).
+ * - Facts ordinary alone count in pairs (`pairedVerdict`): two signs of a seizure, diabetes
+ *   with distress, a burn with blisters or screams, an accident with blood, a burning
+ *   appliance with headaches (carbon monoxide). A lasting complaint ("depuis des années") or
+ *   breathlessness on the stairs is asked about rather than given the numbers.
  */
 
 import { readForRules } from './emergencyReading';
 
 import { SUSPECT, SURE, type EmergencyKind, type EmergencyVerdict } from './emergencyRules';
 import {
+  ACCIDENT,
+  ACCIDENT_SIGNS,
   AT_REST,
   BROKEN,
+  BURN,
+  BURN_SEVERE,
+  CHRONIC,
   CLAUSE_SPLIT,
+  COMBUSTION,
+  CO_SYMPTOMS,
+  DESPAIR,
+  DIABETIC,
+  DIABETIC_SIGNS,
   DISTRESS_SIGNS,
   EVERYDAY_PATTERN,
+  EXERTION,
   FALL_PATTERN,
   FIGURE,
   HISTORY,
@@ -65,6 +81,7 @@ import {
   READY,
   READY_TONIGHT,
   SETTLED_PATTERN,
+  SEIZURE_SIGNS,
   SET_ASIDE,
   STROKE_SIGNS,
   STRONG_METHOD,
@@ -76,24 +93,45 @@ import {
 export { EMERGENCY_PATTERNS, type EmergencyKind, type EmergencyVerdict } from './emergencyRules';
 export { EMERGENCY_STEMS, isEmergencyWord } from './emergencyStems';
 
+/** Words of breathing: breathlessness on the stairs is asked about, not recited numbers for. */
+const BREATH = /\b(?:respir\w*|souffle\w*|essouffl\w*|breath\w*|air)\b/;
+
 /** The verdict on one normalised clause, before the past-event guard. */
 function clauseVerdict(clause: string): EmergencyVerdict | null {
   for (const rule of SURE) if (rule.pattern.test(clause)) return { kind: rule.kind, sure: true };
-  if (FALL_PATTERN.test(clause)) {
-    const injured = INJURY_PATTERN.test(clause);
-    // A thing that fell may break ("my phone fell, the screen is broken"): only a hurt person counts.
-    if (THING_FELL.test(clause) && !INJURY_PATTERN.test(clause.replace(BROKEN, ''))) return null;
-    return { kind: 'medical', sure: injured || PERSON_FELL_PATTERN.test(clause) };
-  }
-  const stroke = strokeVerdict(clause);
-  if (stroke !== null) return stroke;
-  if (DISTRESS_SIGNS.filter((sign) => sign.test(clause)).length > 1 && !AT_REST.test(clause))
-    return { kind: 'medical', sure: !ILLNESS.test(clause) };
+  // Each reading below may be unsure ("il tombe presque", one stroke sign): a sure one found
+  // by another reading of the same clause wins, so an unsure fall never hides "tout gris".
+  const verdicts = [
+    fallVerdict(clause),
+    strokeVerdict(clause),
+    pairedVerdict(clause),
+    distressVerdict(clause),
+  ];
+  const found = verdicts.filter((verdict): verdict is EmergencyVerdict => verdict !== null);
+  const sure = found.find((verdict) => verdict.sure);
+  if (sure !== undefined) return sure;
+  if (THING_FELL.test(clause) && FALL_PATTERN.test(clause) && found.length === 0) return null;
+  if (found.length > 0) return found[0];
   for (const rule of SUSPECT) {
     if (!rule.pattern.test(clause)) continue;
     return { kind: rule.kind, sure: false };
   }
   return null;
+}
+
+/** A fall: sure with an injury or a person who fell, asked otherwise; none for a thing that fell. */
+function fallVerdict(clause: string): EmergencyVerdict | null {
+  if (!FALL_PATTERN.test(clause)) return null;
+  const injured = INJURY_PATTERN.test(clause);
+  // A thing that fell may break ("my phone fell, the screen is broken"): only a hurt person counts.
+  if (THING_FELL.test(clause) && !INJURY_PATTERN.test(clause.replace(BROKEN, ''))) return null;
+  return { kind: 'medical', sure: injured || PERSON_FELL_PATTERN.test(clause) };
+}
+
+/** Two signs of distress: sure, or asked when a common illness explains them; none at rest. */
+function distressVerdict(clause: string): EmergencyVerdict | null {
+  if (DISTRESS_SIGNS.filter((sign) => sign.test(clause)).length < 2 || AT_REST.test(clause)) return null;
+  return { kind: 'medical', sure: !ILLNESS.test(clause) };
 }
 
 /**
@@ -103,6 +141,21 @@ function clauseVerdict(clause: string): EmergencyVerdict | null {
 function strokeVerdict(text: string): EmergencyVerdict | null {
   const strokeSigns = STROKE_SIGNS.filter((sign) => sign.test(text)).length;
   return strokeSigns > 0 ? { kind: 'medical', sure: strokeSigns > 1 || SUDDEN.test(text) } : null;
+}
+
+/**
+ * Emergencies told by two facts that are ordinary alone: two signs of a seizure ("fait une
+ * crise", "tremble de partout", "bave"), diabetes with a sign of distress, a burn with
+ * blisters or screams, an accident with blood or someone who does not move, a burning
+ * appliance with headaches and vomiting (carbon monoxide).
+ */
+function pairedVerdict(text: string): EmergencyVerdict | null {
+  if (COMBUSTION.test(text) && CO_SYMPTOMS.test(text)) return { kind: 'fire', sure: true };
+  if (SEIZURE_SIGNS.filter((sign) => sign.test(text)).length > 1) return { kind: 'medical', sure: true };
+  if (DIABETIC.test(text) && DIABETIC_SIGNS.test(text)) return { kind: 'medical', sure: true };
+  if (BURN.test(text) && BURN_SEVERE.test(text)) return { kind: 'medical', sure: true };
+  if (ACCIDENT.test(text) && ACCIDENT_SIGNS.test(text)) return { kind: 'medical', sure: true };
+  return null;
 }
 
 /** Applies the guards: past, settled or told events, "au secours" next to papers. */
@@ -120,6 +173,12 @@ function guarded(
   if (verdict.kind === 'violence' && FIGURE.test(sentence)) return null;
   if (!verdict.sure && verdict.kind === 'violence' && JOKE.test(sentence)) return null;
   if (verdict.kind === 'medical' && HISTORY.test(clause)) return { kind: 'medical', sure: false };
+  // A lasting complaint ("depuis des années") or breathlessness on the stairs: asked about.
+  if (
+    verdict.kind === 'medical' &&
+    (CHRONIC.test(sentence) || (EXERTION.test(clause) && BREATH.test(clause)))
+  )
+    return { kind: 'medical', sure: false };
   if (EVERYDAY_PATTERN.test(clause) && /\b(?:au secours|a le aide|sos|help)\b/.test(clause)) return null;
   return verdict;
 }
@@ -150,7 +209,7 @@ function methodAndReadiness(message: string): EmergencyVerdict | null {
   if (
     (strong && (ready || READY_TONIGHT.test(message) || METHOD_CONTEXT.test(message))) ||
     (MEDS_AT_HAND.test(message) && ready) ||
-    (JUMP_PLACE.test(message) && JUMP.test(message)) ||
+    (JUMP_PLACE.test(message) && (JUMP.test(message) || DESPAIR.test(message))) ||
     (MEDS_MENTIONED.test(message) &&
       (ready || SWALLOW_ALL.test(message)) &&
       (READY_TONIGHT.test(message) || ready))

@@ -15,6 +15,8 @@
  */
 import { frenchWords, type WordList } from './dictionary';
 import { expandToken, foldAccents, rawTokens } from './normalize';
+import { SMS_EXPANSIONS } from './sms';
+import { detectLanguage } from './language';
 
 /**
  * SMS and spoken forms the rules read in full, accent-folded ("é" is "e"). Only forms that
@@ -72,6 +74,12 @@ export const RULE_SPELLINGS: Readonly<Record<string, string>> = {
   malez: 'malaise',
   menasse: 'menace',
   menase: 'menace',
+  tro: 'trop',
+  pri: 'pris',
+  cram: 'crame',
+  reuf: 'frere',
+  frr: 'frere',
+  diabetik: 'diabetique',
 };
 
 /**
@@ -136,6 +144,16 @@ export const EMERGENCY_LEXICON: readonly string[] = [
   'javel',
   'fuite',
   'essouffle',
+  'torse',
+  'travers',
+  'disparaitre',
+  'convulsions',
+  'secousses',
+  'epileptique',
+  'diabetique',
+  'overdose',
+  'cloques',
+  'bouillante',
 ];
 
 /** Lexicon words by first letter, for the fuzzy look-up. */
@@ -188,6 +206,29 @@ function readToken(token: string, dictionary: WordList): string {
   return best ?? token;
 }
 
+/** Letters that stand for an elided word ("j", "n", "qu"...) when the apostrophe is left out. */
+const ELIDED = /^(?:(qu|[jlndmts])([aeiouy].*)|([ldj])(h.*)|(c)(e.*))$/;
+
+/** Short second parts that are read; other parts need four letters ("side" is no "s'ide"). */
+const SHORT_PARTS = new Set(['est', 'ete', 'ont', 'ait', 'une', 'ils', 'eux', 'ecris']);
+
+/**
+ * A word typed without its apostrophe ("narrive", "sest", "lannee", "dhier", "jecris") in
+ * its two parts ("n arrive"), in a French sentence, when it is neither French itself nor a
+ * misspelt emergency word, and its second part is French (four letters at least, or "est"...): the
+ * rules then read "ne arrive pas a la reveiller" and "la annee derniere". It cuts only
+ * what was written, so no emergency word can come out of an ordinary one.
+ */
+function splitElision(token: string, dictionary: WordList): string[] {
+  const parts = ELIDED.exec(token)?.filter((part): part is string => part !== undefined);
+  if (parts === undefined) return [token];
+  const [, elided, word] = parts;
+  if (word.length < 4 && !SHORT_PARTS.has(word)) return [token];
+  if (!dictionary.has(word) || dictionary.has(token) || readToken(token, dictionary) !== token)
+    return [token];
+  return [elided, word];
+}
+
 /** The two texts the emergency rules read (see the module's remarks). */
 export interface RuleReading {
   readonly raw: string;
@@ -201,7 +242,15 @@ export interface RuleReading {
  * @param dictionary - the French words never rewritten; the dictionary by default.
  */
 export function readForRules(sentence: string, dictionary: WordList = frenchWords()): RuleReading {
-  const tokens = rawTokens(foldAccents(sentence));
+  // The language is read only when a word might have lost its apostrophe (most messages have none).
+  let english: boolean | undefined;
+  const tokens = rawTokens(foldAccents(sentence)).flatMap((token) => {
+    if (RULE_SPELLINGS[token] !== undefined || SMS_EXPANSIONS[token] !== undefined) return [token];
+    const parts = splitElision(token, dictionary);
+    if (parts.length === 1) return parts;
+    english ??= detectLanguage(sentence) === 'en';
+    return english ? [token] : parts;
+  });
   const raw = tokens.flatMap(expandToken).join(' ');
   const corrected = tokens
     .flatMap((token) => {

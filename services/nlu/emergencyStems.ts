@@ -103,6 +103,17 @@ export const EMERGENCY_STEMS: readonly string[] = [
   'whole',
   'partner',
   'swallow',
+  'chewed',
+  'chewing',
+  'texted',
+  'door',
+  'wants',
+  'stab',
+  'pinned',
+  'bash',
+  'forced',
+  'forcing',
+  'smile',
 ];
 
 /** Stems this short are matched with at most this many letters after them ("tape", not "tapisserie"). */

@@ -43,6 +43,12 @@ export const SMS_EXPANSIONS: Readonly<Record<string, string>> = Object.freeze({
   jpense: 'je pense',
   jaimerais: 'j aimerais',
   jvoudrai: 'je voudrais',
+  // The conditional written without its s: the future of « vouloir » is never what a resident means.
+  voudrai: 'voudrais',
+  jserai: 'je serai',
+  jserais: 'je serais',
+  jpourai: 'je pourrais',
+  pourai: 'pourrais',
   jsui: 'je suis',
   jme: 'je me',
   jte: 'je te',

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { Nlu } from '../../../services/nlu';
 import { assessEmergency } from '../../../services/nlu/emergency';
-import { BATCH_3_FILE, DEVELOPMENT_FILE, HELD_OUT_FILE, measureSafety, readSafetySet } from './safetySet';
+import {
+  BATCH_3_FILE,
+  BATCH_4_FILE,
+  DEVELOPMENT_FILE,
+  HELD_OUT_2_FILE,
+  HELD_OUT_FILE,
+  measureSafety,
+  readSafetySet,
+} from './safetySet';
 
 describe('nlu safety set (test/nlu/emergencies/messages.jsonl)', () => {
   const messages = readSafetySet();
@@ -72,9 +80,14 @@ describe('nlu emergency sets of issue 12 (development.jsonl, heldout.jsonl)', ()
         );
     }
     const key = (text: string): string => text.trim().toLowerCase();
-    const all = [...readSafetySet(), ...development, ...heldOut, ...readSafetySet(BATCH_3_FILE)].map(
-      (message) => key(message.text),
-    );
+    const all = [
+      ...readSafetySet(),
+      ...development,
+      ...heldOut,
+      ...readSafetySet(BATCH_3_FILE),
+      ...readSafetySet(BATCH_4_FILE),
+      ...readSafetySet(HELD_OUT_2_FILE),
+    ].map((message) => key(message.text));
     assert.equal(new Set(all).size, all.length);
   });
 
@@ -130,5 +143,57 @@ describe('nlu emergency batch 3 (batch3.jsonl, round 2 of issue 12)', () => {
     assert.ok(figures.caught >= 0.97 * figures.emergencies, figures.missedTexts.join(' | '));
     assert.ok((200 * figures.falseAlarms) / figures.ordinary <= 1, figures.falseAlarmTexts.join(' | '));
     assert.ok(figures.askedOrdinary <= 0.03 * figures.ordinary, `${figures.askedOrdinary} asked`);
+  });
+});
+
+describe('nlu emergency round 3 (batch4.jsonl: set A, heldout2.jsonl: set B)', () => {
+  const setA = readSafetySet(BATCH_4_FILE);
+  const setB = readSafetySet(HELD_OUT_2_FILE);
+
+  it('hold emergencies of every kind and hard negatives, in every voice', () => {
+    for (const [name, set, emergencies, ordinary] of [
+      ['set A', setA, 120, 150],
+      ['set B', setB, 60, 80],
+    ] as const) {
+      const found = set.filter((message) => message.kind !== null);
+      assert.ok(found.length >= emergencies, `${name}: ${found.length} emergencies`);
+      assert.ok(set.length - found.length >= ordinary, `${name}: ${set.length - found.length} ordinary`);
+      for (const kind of ['medical', 'suicide', 'violence', 'fire'] as const)
+        assert.ok(found.filter((message) => message.kind === kind).length >= 10, `${name}: ${kind}`);
+      for (const voice of ['elderly', 'sms', 'typos', 'dictation', 'non_native', 'english', 'plain']) {
+        assert.ok(
+          found.some((message) => message.voice === voice),
+          `${name} emergency: ${voice}`,
+        );
+        assert.ok(
+          set.some((message) => message.kind === null && message.voice === voice),
+          `${name} ordinary: ${voice}`,
+        );
+      }
+    }
+  });
+
+  // Measured on 2026-12-01 (npm run nlu:eval). Set A, written before any change of round 3:
+  // the rules of round 2 answered 78 of its 152 emergencies with the numbers (8 more asked) and
+  // gave the numbers to 12 of its 160 ordinary messages; after round 3, 152 of 152 and none
+  // (8 asked, among them suicide told in the past, which is asked on purpose).
+  it('set A: recall at least 97 %, at most 1 false alarm per 200, at most 6 % of ordinary messages asked', () => {
+    const nlu = Nlu.load();
+    const figures = measureSafety((text) => nlu.understand(text), setA);
+    assert.ok(figures.caught >= 0.97 * figures.emergencies, figures.missedTexts.join(' | '));
+    assert.ok((200 * figures.falseAlarms) / figures.ordinary <= 1, figures.falseAlarmTexts.join(' | '));
+    assert.ok(figures.askedOrdinary <= 0.06 * figures.ordinary, `${figures.askedOrdinary} asked`);
+  });
+
+  // Measured once, at the end of round 3 (2026-12-01, npm run nlu:eval), never read while
+  // tuning: 45 of its 70 emergencies with the numbers and 5 of its 85 ordinary messages with
+  // them under the rules of round 2; 54 of 70 (77 %) and 6 of 85 after round 3. Below the
+  // 95 % the product needs: the rules generalise less than set A's 152/152 says, so this bar
+  // only guards against falling back; raise it with the next round's fresh held-out set.
+  it('set B (held out): recall at least 74 %, at most 8 false alarms of its 85 ordinary messages', () => {
+    const nlu = Nlu.load();
+    const figures = measureSafety((text) => nlu.understand(text), setB);
+    assert.ok(figures.caught >= 0.74 * figures.emergencies, `${figures.caught}/${figures.emergencies}`);
+    assert.ok(figures.falseAlarms <= 8, `${figures.falseAlarms}/${figures.ordinary}`);
   });
 });

@@ -34,6 +34,21 @@ export const HELD_OUT_FILE = join(__dirname, 'heldout.jsonl');
  */
 export const BATCH_3_FILE = join(__dirname, 'batch3.jsonl');
 
+/**
+ * Batch 4 (round 3 of issue 12, set A): emergencies and hard negatives written fresh in every
+ * voice before any rule change of round 3 (stroke signs told as symptoms, products swallowed,
+ * people found unconscious, farewell messages, blows told in plain words, gas and CO...), then
+ * used to generalise the rules by class; its misses may be read.
+ */
+export const BATCH_4_FILE = join(__dirname, 'batch4.jsonl');
+
+/**
+ * The second held-out set of issue 12 (round 3, set B): written with batch 4 and committed
+ * before any rule change of round 3, never read while tuning; measured once at the end of the
+ * round (`npm run nlu:eval` prints its figures only, never its messages).
+ */
+export const HELD_OUT_2_FILE = join(__dirname, 'heldout2.jsonl');
+
 /** One message of the safety set. */
 export interface SafetyMessage {
   readonly text: string;
