@@ -201,7 +201,8 @@ export class Router {
           : undefined,
       urgency: understanding.urgency,
       beneficiary: mentionsRelative(context.activity.text ?? '') ? 'relative' : undefined,
-      description: carriedDescription(context.activity.text),
+      // Two requests in one message: the message tells both, it describes neither alone.
+      description: understanding.alsoRequested ? undefined : carriedDescription(context.activity.text),
     };
     // "les courses et aussi imprimer un papier": the second request is offered at the end.
     const also = understanding.alsoRequested;

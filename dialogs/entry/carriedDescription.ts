@@ -21,21 +21,40 @@ const FRAMING = new Set(
     'merci mes moi mon ma m n ne need offre on ou par peut peux please plait pour pourrais',
     'pourrait propose proposer qu que quelqu quelquun qui s se si sil suis svp stp t te un',
     'une vous voudrais voudrai veux voisin voisins y',
+    // Typed as in a text message, and the framing verbs "il me faudrait", "faire".
+    'bsoin est-ce faire faudrait faut jcherche jpe jpeu jpropose jsuis jveux peut-etre pr qqn qqun voisine voisines',
   ]
     .join(' ')
     .split(' '),
 );
 
+/**
+ * A relative the request is for ("pour ma grand mère", "mon père"): the form carries it as
+ * the beneficiary and says so, it tells nothing more of the request. Matched on words
+ * without accents, like {@link FRAMING}.
+ */
+const RELATIVE =
+  /\b(?:ma|mon|mes|sa|son|notre|nos)(?: (?:petite?|vieille?|vieux|grande?|beau|belle))? (?:grands?[ -](?:mere|pere|parents)|belle[ -]mere|beau[ -]pere|mere|maman|mamie|mamy|pere|papa|papi|papy|mari|femme|epouse|epoux|fils|filles?|enfants?|frere|soeur|oncle|tante|parents|famille|proches?)\b/g;
+
 /** Detail words a description needs beyond the framing to be carried. */
 const DETAIL_WORDS = 3;
 
-/** The words of `text`, lower case, without accents. */
+/**
+ * The words of `text` that may tell a detail, lower case, without accents: a compound
+ * ("week-end", "après-midi", "aujourd'hui") is one word, a relative is left out.
+ */
 function words(text: string): string[] {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    .replace(/\baujourd['’ ]?hui\b/g, 'aujourdhui')
+    .split(/[^a-z0-9-]+/)
+    .map((word) => word.replace(/^-+|-+$/g, ''))
+    .filter((word) => word.length > 0)
+    .join(' ')
+    .replace(RELATIVE, ' ')
+    .split(' ')
     .filter((word) => word.length > 0);
 }
 

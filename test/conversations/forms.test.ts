@@ -19,7 +19,8 @@ const scripts: Script[] = [
     voice: 'sms',
     psid: 'offer-place-early',
     turns: [
-      { send: 'salut jpeux promener des chiens le soir' },
+      // A bare offer: the description question is asked, and answered with a place.
+      { send: 'salut jpeux promener des chiens', hides: ['Je reprends votre message'] },
       { send: 'maille 2', says: ['form.whereFound', 'form.descriptionOffer'] },
       { send: 'je promene les chiens du quartier le soir apres les cours', says: ['form.availabilityOffer'] },
       { send: 'tous les soirs vers 19h', says: ['form.recurrenceNotedRegular', 'form.contact'] },

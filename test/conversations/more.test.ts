@@ -96,14 +96,11 @@ const scripts: Script[] = [
       {
         send: 'bonjour alors voila je vous explique mon pere a 88 ans il habite tout seul et il faudrait que quelqu un aille lui chercher ses medicaments a la pharmacie parce que moi je travaille a marseille toute la semaine',
         // Her father named in the first message: not asked again.
-        says: ['form.categoryCarried', 'form.beneficiaryCarried', 'form.urgency'],
+        says: ['form.categoryCarried', 'form.beneficiaryCarried', 'form.descriptionCarried', 'form.urgency'],
         contains: ['Pharmacie'],
       },
-      { send: 'demain matin si possible', says: ['form.availabilityNoted', 'form.descriptionNeed'] },
-      {
-        send: 'il a une ordonnance a renouveler a la pharmacie du marche il faut juste la deposer et ramener les boites',
-        says: ['form.where'],
-      },
+      // The whole story told at once is the description: not asked again.
+      { send: 'demain matin si possible', says: ['form.availabilityNoted', 'form.where'] },
       { send: 'place jean jaures', says: ['form.whereFound', 'form.contact'] },
       ...typedEnd('form.commitmentsNeed', 'need.saved', ['un proche', 'demain matin si possible']).slice(
         0,
@@ -124,7 +121,10 @@ const scripts: Script[] = [
       assert.equal(need.beneficiary, 'relative');
       assert.equal(need.urgency, 'high');
       assert.equal(need.availability, 'demain matin si possible');
-      assert.match(need.description, /ordonnance/);
+      assert.equal(
+        need.description,
+        'Alors voila je vous explique mon pere a 88 ans il habite tout seul et il faudrait que quelqu un aille lui chercher ses medicaments a la pharmacie parce que moi je travaille a marseille toute la semaine',
+      );
       assert.deepEqual(await flagsOf(harness, 'more-dictated-father'), ['no_match_urgent']);
     },
   },
@@ -162,12 +162,11 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'bonjour je suis une dame de 84 ans et depuis mon operation du genou je ne peux plus promener mon petit chien est ce que quelqu un du quartier pourrait le sortir le matin',
-        says: ['form.categoryCarried', 'form.beneficiary'],
-        contains: ['Animaux'],
+        says: ['form.categoryCarried', 'form.descriptionCarried', 'form.beneficiary'],
+        contains: ['Animaux', 'promener mon petit chien'],
       },
       { send: 'c est pour moi', says: ['form.urgency'] },
-      { send: 'non ce n est pas presse', says: ['form.descriptionNeed'] },
-      { send: 'un petit caniche tres gentil il tire un peu en laisse', says: ['form.where'] },
+      { send: 'non ce n est pas presse', says: ['form.where'], hides: ['Décrivez'] },
       { send: 'avenue de la republique', says: ['form.availabilityNeed'] },
       { send: 'le matin vers 8 heures et le soir vers 18 heures', says: ['form.contact'] },
       ...typedEnd('form.commitmentsNeed', 'need.saved', ['Animaux']).slice(0, 3),
@@ -179,6 +178,10 @@ const scripts: Script[] = [
       assert.equal(need.beneficiary, 'self');
       assert.equal(need.urgency, 'normal');
       assert.equal(need.availability, 'le matin vers 8 heures et le soir vers 18 heures');
+      assert.equal(
+        need.description,
+        'Je suis une dame de 84 ans et depuis mon operation du genou je ne peux plus promener mon petit chien est ce que quelqu un du quartier pourrait le sortir le matin',
+      );
       assert.deepEqual(await flagsOf(harness, 'more-senior-dog'), []);
     },
   },
@@ -189,12 +192,11 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'Bonjour, je besoin imprimer papiers pour rendez vous préfecture, pas imprimante chez moi',
-        says: ['form.beneficiary'],
-        contains: ['Impressions'],
+        says: ['form.descriptionCarried', 'form.beneficiary'],
+        contains: ['Impressions', 'pas imprimante chez moi'],
       },
       { send: 'moi', says: ['form.urgency'] },
-      { send: 'oui rendez vous lundi', says: ['form.descriptionNeed'] },
-      { send: 'imprimer convocation et formulaire, 4 pages', says: ['form.where'] },
+      { send: 'oui rendez vous lundi', says: ['form.where'] },
       // « lundi » was said with the urgency: « quand ? » is not asked again.
       { send: 'place jean jaures', says: ['form.contact'], hides: ['Quand auriez-vous'] },
       ...typedEnd('form.commitmentsNeed', 'need.saved', ['Impressions', 'rendez vous lundi']),
@@ -206,6 +208,10 @@ const scripts: Script[] = [
       // « lundi » is not within 24 hours: not urgent, whatever the « oui » before it.
       assert.equal(need.urgency, 'normal');
       assert.match(need.availability, /rendez vous lundi/);
+      assert.equal(
+        need.description,
+        'Je besoin imprimer papiers pour rendez vous préfecture, pas imprimante chez moi',
+      );
     },
   },
   {
@@ -215,14 +221,10 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'bonjour j ai besoin d aide pour ma maman qui doit faire sa declaration de retraite sur internet et elle sait pas se servir d un ordinateur',
-        says: ['form.categoryCarried', 'form.beneficiaryCarried', 'form.urgency'],
+        says: ['form.categoryCarried', 'form.beneficiaryCarried', 'form.descriptionCarried', 'form.urgency'],
         contains: ['Informatique/papiers'],
       },
-      { send: 'dans la semaine ce serait bien', says: ['form.availabilityNoted', 'form.descriptionNeed'] },
-      {
-        send: 'il faut creer son compte sur le site de la retraite et envoyer les justificatifs elle a tous les papiers',
-        says: ['form.where'],
-      },
+      { send: 'dans la semaine ce serait bien', says: ['form.availabilityNoted', 'form.where'] },
       { send: 'rue des molieres', says: ['form.contact'] },
       ...typedEnd('form.commitmentsNeed', 'need.saved', ['un proche', 'dans la semaine']),
     ],
@@ -231,6 +233,10 @@ const scripts: Script[] = [
       assert.equal(need.category, 'it_admin');
       assert.equal(need.beneficiary, 'relative');
       assert.equal(need.availability, 'dans la semaine ce serait bien');
+      assert.equal(
+        need.description,
+        'J ai besoin d aide pour ma maman qui doit faire sa declaration de retraite sur internet et elle sait pas se servir d un ordinateur',
+      );
       assert.deepEqual(await flagsOf(harness, 'more-admin-mother'), []);
     },
   },
@@ -241,12 +247,11 @@ const scripts: Script[] = [
     turns: [
       {
         send: 'bonjour depuis l orage de samedi je n ai plus internet du tout et le technicien ne vient que dans quinze jours quelqu un pourrait il me partager sa connexion',
-        says: ['form.beneficiary'],
+        says: ['form.descriptionCarried', 'form.beneficiary'],
         contains: ['Connexion internet'],
       },
       { send: 'pour moi', says: ['form.urgency'] },
-      { send: 'un peu oui', says: ['form.descriptionNeed'] },
-      { send: 'juste pour lire mes mails et faire mes comptes a la banque', says: ['form.where'] },
+      { send: 'un peu oui', says: ['form.where'] },
       { send: 'la maille 2', says: ['form.whereFound'] },
       { send: 'l apres midi', says: ['form.contact'] },
       ...typedEnd('form.commitmentsNeed', 'need.saved', ['Connexion internet']),
@@ -256,6 +261,10 @@ const scripts: Script[] = [
       assert.equal(need.category, 'connection');
       assert.equal(need.beneficiary, 'self');
       assert.equal(need.availability, 'l apres midi');
+      assert.equal(
+        need.description,
+        'Depuis l orage de samedi je n ai plus internet du tout et le technicien ne vient que dans quinze jours quelqu un pourrait il me partager sa connexion',
+      );
       assert.ok(need.neighbourhood);
     },
   },

@@ -13,8 +13,10 @@ const scripts: Script[] = [
     psid: 'offer-senior',
     transcript: true,
     turns: [
-      { send: 'bonjour je suis a la retraite et j ai du temps je peux faire les courses des voisins' },
-      { send: 'je passe au super u le mardi et le vendredi avec ma voiture', says: ['form.where'] },
+      {
+        send: 'bonjour je suis a la retraite et j ai du temps je peux faire les courses des voisins',
+        says: ['form.descriptionCarried', 'form.where'],
+      },
       { send: '12 place jean jaures', says: ['form.whereFound', 'form.availabilityOffer'] },
       { send: 'le mardi et le vendredi matin', says: ['form.recurrence'] },
       { send: 'toutes les semaines', says: ['form.contact'] },
@@ -28,6 +30,10 @@ const scripts: Script[] = [
       assert.equal(others.length, 0);
       assert.equal(offer?.kind, 'offer');
       assert.equal(offer?.category, 'groceries');
+      assert.equal(
+        offer?.description,
+        'Je suis a la retraite et j ai du temps je peux faire les courses des voisins',
+      );
       assert.match(offer?.availability ?? '', /mardi/);
     },
   },

@@ -110,8 +110,10 @@ const scripts: Script[] = [
     psid: 'regular-senior',
     transcript: true,
     turns: [
-      { send: 'bonjour je voudrais aider pour les courses je vais au marche tous les samedis' },
-      { send: 'je peux prendre les courses de 2 ou 3 personnes dans mon cabas', says: ['form.where'] },
+      {
+        send: 'bonjour je voudrais aider pour les courses je vais au marche tous les samedis',
+        says: ['form.descriptionCarried', 'form.where'],
+      },
       { send: 'rue des molieres', says: ['form.whereFound', 'form.availabilityOffer'] },
       {
         send: 'le samedi matin chaque semaine',
@@ -128,6 +130,10 @@ const scripts: Script[] = [
       assert.equal(offer.kind, 'offer');
       assert.equal(offer.recurring, true);
       assert.equal(offer.availability, 'le samedi matin chaque semaine');
+      assert.equal(
+        offer.description,
+        'Je voudrais aider pour les courses je vais au marche tous les samedis',
+      );
     },
   },
   {
@@ -164,8 +170,10 @@ const scripts: Script[] = [
     voice: 'dictation',
     psid: 'once-dictation',
     turns: [
-      { send: 'bonjour je peux promener le chien de quelqu un qui ne peut pas sortir' },
-      { send: 'je promene le chien d une personne agee pendant une heure', says: ['form.where'] },
+      {
+        send: 'bonjour je peux promener le chien de quelqu un qui ne peut pas sortir',
+        says: ['form.descriptionCarried', 'form.where'],
+      },
       { send: 'place jean jaures', says: ['form.whereFound'] },
       { send: 'samedi apres midi', says: ['form.recurrence'] },
       { send: 'ponctuellement', says: ['form.contact'] },
@@ -178,6 +186,7 @@ const scripts: Script[] = [
       const offer = await onlyEntryOf(harness, 'once-dictation');
       assert.equal(offer.category, 'pets');
       assert.equal(offer.recurring, undefined);
+      assert.equal(offer.description, 'Je peux promener le chien de quelqu un qui ne peut pas sortir');
     },
   },
   {

@@ -39,4 +39,34 @@ describe('the first message as the description', () => {
     }
     assert.equal(carriedDescription(undefined), undefined);
   });
+
+  it('reads text-message framing, « il me faudrait » and « faire » as framing', function () {
+    for (const message of [
+      'slt jpropose mon aide pr les devoirs',
+      'il me faudrait quelqu un pour aller a la pharmacie',
+      'je propose de faire des masques en tissu',
+      'bjr jcherche qqn pr les courses',
+    ]) {
+      assert.equal(carriedDescription(message), undefined, message);
+    }
+  });
+
+  it('counts a compound as one word and leaves out the relative the form carries itself', function () {
+    for (const message of [
+      // « week-end » and « après-midi » are one detail each, not two.
+      'jpeu aider pr les devoirs le week-end',
+      "je propose d'aider aux devoirs l'après-midi",
+      // The grandmother, the neighbour: the beneficiary, said by the form, not a detail.
+      'slt jcherche des masques pr ma grand mere',
+      'j ai besoin de courses pour ma voisine qui est malade',
+      'il faut promener le chien de ma grand-mère',
+    ]) {
+      assert.equal(carriedDescription(message), undefined, message);
+    }
+    // A relative with details of their own still carries the message.
+    assert.equal(
+      carriedDescription('bonjour ma maman doit faire sa declaration de retraite sur internet'),
+      'Ma maman doit faire sa declaration de retraite sur internet',
+    );
+  });
 });

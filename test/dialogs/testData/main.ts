@@ -74,6 +74,9 @@ export const wrongAnswerRetried: Turn[] = [
 
 /** Urgency understood from the first message: not asked again. */
 export const urgentNeed: Turn[] = [
-  { send: "urgent j'ai besoin de médicaments aujourd'hui", says: ['form.beneficiary'] },
-  { send: { payload: 'FOR_ME' }, says: ['form.descriptionNeed'], hides: ['Est-ce urgent'] },
+  {
+    send: "urgent j'ai besoin de médicaments aujourd'hui",
+    says: ['form.descriptionCarried', 'form.beneficiary'],
+  },
+  { send: { payload: 'FOR_ME' }, says: ['form.where'], hides: ['Est-ce urgent'] },
 ];
