@@ -1,8 +1,12 @@
 /**
  * The {@link Mailer} over nodemailer's SMTP transport, configured by `SMTP_URL` and
  * `MAIL_FROM`; without `SMTP_URL`, a mailer that sends nothing and says so.
+ *
+ * @remarks
+ * nodemailer (about forty files) is loaded with the first message sent, never by an
+ * instance without `SMTP_URL`.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { CodedError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Mailer, MailMessage, MailSendResult } from './types';
@@ -43,12 +47,16 @@ export function createMailer(options: MailerOptions): Mailer {
   ] as const) {
     if (!url.searchParams.has(name)) url.searchParams.set(name, String(value));
   }
-  const transport: Transporter = nodemailer.createTransport(url.toString());
+  let transport: Promise<Transporter> | undefined;
   return {
     enabled: true,
     async send(message: MailMessage): Promise<MailSendResult> {
       try {
-        await transport.sendMail({
+        transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+          nodemailer.createTransport(url.toString()),
+        );
+        const smtp = await transport;
+        await smtp.sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,

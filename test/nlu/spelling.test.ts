@@ -63,6 +63,21 @@ describe('nlu French dictionary', () => {
     for (const word of ['abc', 'abd', 'b', 'ba']) assert.ok(list.has(word), word);
     for (const word of ['ab', 'abcd', 'a', 'bb', '# header', '']) assert.ok(!list.has(word), word);
   });
+
+  it('answers like a set across many front-coded blocks', () => {
+    const stems = ['mange', 'manger', 'mangea', 'marche', 'z', 'zz'];
+    const endings = ['', 'a', 'ai', 'aient', 'ais', 'ait', 'ons', 'r', 'rent', 's', 'ssent'];
+    const words = [...new Set(stems.flatMap((stem) => endings.map((ending) => stem + ending)))].sort();
+    const list = new SortedWordList(new TextEncoder().encode(`# header\n${words.join('\n')}\n`));
+    assert.equal(list.size, words.length);
+    const known = new Set(words);
+    for (const word of words) {
+      for (const probe of [word, word.slice(0, -1), `${word}a`, `${word}z`, `a${word}`, word.slice(1)]) {
+        assert.equal(list.has(probe), known.has(probe), probe);
+      }
+    }
+    assert.throws(() => new SortedWordList(new TextEncoder().encode('abc\nab\n')), RangeError);
+  });
 });
 
 describe('nlu typo correction never rewrites French', () => {
