@@ -3,7 +3,7 @@
  */
 import type { Collection, Db, ObjectId } from 'mongodb';
 import type { Category, Match } from '../domain/types';
-import { MATCHES_COLLECTION } from './matchRepository';
+import { MATCHES_COLLECTION } from './matchDocuments';
 
 /** One match accepted by its helper: its need, category and date (no psid). */
 export interface AcceptedMatch {

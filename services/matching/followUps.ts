@@ -8,7 +8,7 @@ import { isRefusedMessage, refusalCode } from '../entries';
 import { redactId } from '../logger';
 import { reached, type NotifyResult } from '../messaging/notifier';
 import type { MatchSide } from './matchFollowUps';
-import type { StoredMatch } from './matchRepository';
+import type { StoredMatch } from './matchDocuments';
 import type { MatchingPorts } from './ports';
 
 /** Hours after acceptance before the follow-up question is asked. */

@@ -4,7 +4,7 @@
  */
 import type { Resident } from '../domain/types';
 import { reached } from '../messaging/notifier';
-import type { StoredMatch } from './matchRepository';
+import type { StoredMatch } from './matchDocuments';
 import type { MoveOnOutcome, MovingOn } from './movingOn';
 import type { SharedContact } from './notices';
 import type { MatchingPorts } from './ports';

@@ -5,7 +5,7 @@
  */
 import type { StoredEntry } from '../entries';
 import { reached } from '../messaging/notifier';
-import type { StoredMatch } from './matchRepository';
+import type { StoredMatch } from './matchDocuments';
 import type { OfferNearby } from './matcher';
 import { isOpenNeed } from './needStates';
 import type { HelperAskedNotice } from './notices';

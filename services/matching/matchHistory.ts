@@ -9,7 +9,7 @@
 import type { Collection, ObjectId } from 'mongodb';
 import type { MatchStatus } from '../domain/types';
 import type { MatchDocument } from './matchFollowUps';
-import type { StoredMatch } from './matchRepository';
+import type { StoredMatch } from './matchDocuments';
 
 /**
  * Statuses of a match under way: its need is not suggested anything else meanwhile. A match

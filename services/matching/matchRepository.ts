@@ -22,13 +22,10 @@ import {
 } from './matchFollowUps';
 import { MatchHistory } from './matchHistory';
 import { MatchSuggestions } from './matchSuggestions';
+import { MATCHES_COLLECTION, type StoredMatch } from './matchDocuments';
 import { validNewMatch } from './newMatch';
 
-/** Name of the collection of matches. */
-export const MATCHES_COLLECTION = 'matches';
-
-/** A match as stored, with its id. */
-export type StoredMatch = Match & { _id: ObjectId };
+export { MATCHES_COLLECTION, type StoredMatch } from './matchDocuments';
 
 /**
  * Records proposals and the offer owner's answer.

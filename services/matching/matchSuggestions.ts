@@ -11,7 +11,7 @@ import type { Clock } from '../clock';
 import type { Entry } from '../domain/types';
 import { toObjectId } from '../validation';
 import type { MatchDocument } from './matchFollowUps';
-import type { StoredMatch } from './matchRepository';
+import type { StoredMatch } from './matchDocuments';
 import { validNewMatch } from './newMatch';
 
 /** Suggestions stored by one insert command of {@link MatchSuggestions.store}. */

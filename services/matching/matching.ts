@@ -27,7 +27,7 @@ import { FollowUps, type FollowUpSummary, type PendingFollowUp } from './followU
 import { HelperAnswers, type RequestAnswerOutcome } from './helperAnswers';
 import { HelperRequests, type AskResult, type RequestAwaiting } from './helperRequests';
 import { HelperSearch } from './helperSearch';
-import type { StoredMatch } from './matchRepository';
+import type { StoredMatch } from './matchDocuments';
 import type { FindOffersOptions, OfferNearby } from './matcher';
 import { MovingOn, type ExpireOptions, type MoveOnOutcome, type TimeoutSummary } from './movingOn';
 import { needStatesOf, type NeedState } from './needStates';

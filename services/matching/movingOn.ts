@@ -7,7 +7,7 @@ import { redactId } from '../logger';
 import { reached } from '../messaging/notifier';
 import type { HelperRequests } from './helperRequests';
 import type { HelperSearch } from './helperSearch';
-import type { StoredMatch } from './matchRepository';
+import type { StoredMatch } from './matchDocuments';
 import type { MatchingNotice, MoveOnCause } from './notices';
 import type { MatchingPorts } from './ports';
 import type { Suggestions } from './suggestions';

@@ -14,7 +14,7 @@ import type { Match } from '../domain/types';
 import { ERASED_PREFIX, type ErasureScope } from '../personalData';
 import { toExportedMatch, type ExportedMatch } from './exportedMatch';
 import type { FollowUp, FollowUpDelivery } from './matchFollowUps';
-import { MATCHES_COLLECTION } from './matchRepository';
+import { MATCHES_COLLECTION } from './matchDocuments';
 
 /** A match from their side, with what the follow-up job recorded of their side. */
 export interface PersonalMatch extends ExportedMatch {

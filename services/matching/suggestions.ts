@@ -8,7 +8,7 @@ import type { StoredEntry } from '../entries';
 import { reached, type NotifyResult } from '../messaging/notifier';
 import type { HelperRequests } from './helperRequests';
 import type { HelperSearch } from './helperSearch';
-import type { StoredMatch } from './matchRepository';
+import type { StoredMatch } from './matchDocuments';
 import type { OfferNearby } from './matcher';
 import { isOpenNeed } from './needStates';
 import type { SuggestionCause } from './notices';
