@@ -5,12 +5,12 @@
  * one query of a need's surroundings, on the index and with a full scan.
  */
 import { performance } from 'node:perf_hooks';
-import type { Collection, Db, Document } from 'mongodb';
+import type { Collection, Db, Document, Filter } from 'mongodb';
 import { systemClock } from '../../services/clock';
 import { CATEGORIES, type Category, type Entry, type GeoPoint } from '../../services/domain/types';
 import { ensureDomainIndexes } from '../../services/domain/ensureIndexes';
 import { silentLogger } from '../../services/logger';
-import { BLOCK_METERS, blockCentre, distanceMeters } from '../../services/places';
+import { BLOCK_METERS, blockCentre } from '../../services/places';
 import {
   DEFAULT_HELPER_ASKS_PER_DAY,
   DEFAULT_MAX_DISTANCE_METERS,
@@ -22,10 +22,9 @@ import {
   planReexamination,
   PAIRING_PROJECTION,
   type PairingEntry,
+  sphereDistanceMeters,
 } from '../../services/matching';
 
-/** Earth radius used by MongoDB's spherical queries, in metres. */
-const EARTH_RADIUS_METERS = 6_378_100;
 import { cpuFigures, type CpuReading } from './engineCpu';
 import { pointNear, seeded } from './randomPlaces';
 
@@ -50,8 +49,9 @@ function planStages(plan: Document | undefined): string {
 }
 
 /**
- * The offers {@link offersWithinFilter} finds, read by a full collection scan (the baseline):
- * the same circle as a `$geoWithin` (a `$nearSphere` cannot be hinted), nearest first.
+ * The offers {@link offersWithinFilter} finds, read by a full collection scan (the baseline;
+ * a `$nearSphere` cannot be hinted): every offer of the category, kept within the radius and
+ * ordered by distance in memory, with MongoDB's sphere.
  */
 async function scanOffersWithin(
   entries: Collection<Entry>,
@@ -60,21 +60,17 @@ async function scanOffersWithin(
   radiusMeters: number,
   now: Date,
 ): Promise<PairingEntry[]> {
-  const found = await entries
-    .find(
-      {
-        ...offersWithinFilter(category, centre, radiusMeters, now),
-        location: { $geoWithin: { $centerSphere: [centre.coordinates, radiusMeters / EARTH_RADIUS_METERS] } },
-      },
-      { projection: PAIRING_PROJECTION },
-    )
+  const rest: Filter<Entry> = { ...offersWithinFilter(category, centre, radiusMeters, now) };
+  delete rest.location;
+  const found = (await entries
+    .find(rest, { projection: PAIRING_PROJECTION })
     .hint({ $natural: 1 })
-    .toArray();
-  const away = (entry: PairingEntry): number => {
-    const [lon, lat] = entry.location.coordinates;
-    return distanceMeters({ lon, lat }, { lon: centre.coordinates[0], lat: centre.coordinates[1] });
-  };
-  return (found as PairingEntry[]).sort((a, b) => away(a) - away(b));
+    .toArray()) as PairingEntry[];
+  return found
+    .map((entry) => ({ entry, meters: sphereDistanceMeters(centre, entry.location) }))
+    .filter(({ meters }) => meters <= radiusMeters)
+    .sort((a, b) => a.meters - b.meters)
+    .map(({ entry }) => entry);
 }
 
 /**

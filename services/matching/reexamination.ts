@@ -120,7 +120,7 @@ interface OrderedNeed {
  *
  * @remarks
  * Queries, in two waves run in parallel: the open needs and the needs under way; then the
- * pairs already made for the needs left, the helpers' load, and one `$geoWithin` per
+ * pairs already made for the needs left, the helpers' load, and one `$nearSphere` per
  * category holding open needs (the circle around all its needs, widened by the reach),
  * whatever the number of needs: 10,000 needs over a town make about a dozen queries. Each
  * text of availability is read once per pass. Among the candidates of a need, the best is
