@@ -140,6 +140,13 @@ export function mentionsRelative(text: string): boolean {
   return RELATIVE.test(normalize(text));
 }
 
+const RELATIVES = new RegExp(RELATIVE.source, 'g');
+
+/** `normalized` (see `normalize`) without the relatives {@link mentionsRelative} finds in it. */
+export function withoutRelatives(normalized: string): string {
+  return normalized.replace(RELATIVES, ' ');
+}
+
 const PAGE =
   /^((par|sur|via|avec|en|dans) )?((la|le|les|ce|cette|un) )?(page|messenger|messager|message|messages|mp|facebook|fb|ici|bot|chat|tchat|appli|application)( (facebook|uniquement|seulement|directement|svp|merci|c est bien|ca ira|ca me va))*$|\b(pas (de|mon) (numero|telephone|tel|mail|e mail))\b|^(ici|par ici|comme ca|comme maintenant)$/;
 

@@ -6,13 +6,16 @@
  * and is not carried: the question is asked.
  */
 
+import { normalize } from '../keywords';
+import { withoutRelatives } from './answers';
+
 /** Greetings and sign-offs a message may open with, left out of the description. */
 const OPENING = /^\s*(?:(?:bonjour|bonsoir|salut|coucou|hello|hi|bjr|slt|cc)\b[\s,.!;:-]*)+/i;
 
 /**
  * Words that carry no detail of the request: articles, pronouns, the request's own framing
  * ("j'ai besoin d'aide", "je propose mon aide", "quelqu'un pour"), politeness. Written
- * without accents: the words are compared without them.
+ * as `normalize` writes them (lower case, without accents).
  */
 const FRAMING = new Set(
   [
@@ -22,38 +25,25 @@ const FRAMING = new Set(
     'pourrait propose proposer qu que quelqu quelquun qui s se si sil suis svp stp t te un',
     'une vous voudrais voudrai veux voisin voisins y',
     // Typed as in a text message, and the framing verbs "il me faudrait", "faire".
-    'bsoin est-ce faire faudrait faut jcherche jpe jpeu jpropose jsuis jveux peut-etre pr qqn qqun voisine voisines',
+    'bsoin faire faudrait faut jcherche jpe jpeu jpropose jsuis jveux pr qqn qqun voisine voisines',
   ]
     .join(' ')
     .split(' '),
 );
 
-/**
- * A relative the request is for ("pour ma grand mère", "mon père"): the form carries it as
- * the beneficiary and says so, it tells nothing more of the request. Matched on words
- * without accents, like {@link FRAMING}.
- */
-const RELATIVE =
-  /\b(?:ma|mon|mes|sa|son|notre|nos)(?: (?:petite?|vieille?|vieux|grande?|beau|belle))? (?:grands?[ -](?:mere|pere|parents)|belle[ -]mere|beau[ -]pere|mere|maman|mamie|mamy|pere|papa|papi|papy|mari|femme|epouse|epoux|fils|filles?|enfants?|frere|soeur|oncle|tante|parents|famille|proches?)\b/g;
-
 /** Detail words a description needs beyond the framing to be carried. */
 const DETAIL_WORDS = 3;
 
 /**
- * The words of `text` that may tell a detail, lower case, without accents: a compound
- * ("week-end", "après-midi", "aujourd'hui") is one word, a relative is left out.
+ * The words of `text` that may tell a detail, as `normalize` writes them: a compound
+ * ("week-end", "après-midi", "aujourd'hui") is one word, a relative (the form's
+ * beneficiary, said back on its own) is left out.
  */
 function words(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\baujourd['’ ]?hui\b/g, 'aujourdhui')
-    .split(/[^a-z0-9-]+/)
-    .map((word) => word.replace(/^-+|-+$/g, ''))
-    .filter((word) => word.length > 0)
-    .join(' ')
-    .replace(RELATIVE, ' ')
+  const joined = normalize(text)
+    .replace(/\baujourd hui\b/g, 'aujourdhui')
+    .replace(/\b(week|apres) (end|midi)\b/g, '$1$2');
+  return withoutRelatives(joined)
     .split(' ')
     .filter((word) => word.length > 0);
 }
