@@ -6,7 +6,7 @@
  * log-loss, mean confidence and a reliability table (confidence bins vs accuracy). Then
  * the same for the check set (`data/check.jsonl`, trained on all the data), and the
  * emergency detection of `Nlu.understand`, intent accuracy per voice on the held-out lines of
- * the voice files, and the safety set (`test/nlu/emergencies`). `--bayes` also evaluates natural's naive Bayes
+ * the voice files, and the emergency sets (see `nlu-compare/safetyReport.ts`). `--bayes` also evaluates natural's naive Bayes
  * on the same features, for comparison; `--errors` lists the misclassified sentences.
  *
  * Last, the independent check set (`test/nlu/checkset/messages.jsonl`), printed as aggregate
@@ -14,23 +14,14 @@
  * by side for this component, NLP.js (`node-nlp`, French; `--no-nlpjs` skips its two minutes
  * of training) and a TF-IDF nearest-centroid baseline, all trained on the same data, overall
  * and per voice; the component's reliability table per voice; its emergency recall and false
- * alarms; and the emergency sets of `test/nlu/emergencies` (development, batches 3 and 4, and the
- * two held-out sets, printed as figures only).
+ * alarms.
  */
 import { Nlu } from '../services/nlu';
 import type { Engine } from '../services/nlu/classifier';
 import { holdOutSplit, readTagged, readTrainingData } from '../services/nlu/dataset';
 import { readCheckset, VOICES } from '../test/nlu/checkset/checkset';
-import {
-  HELD_OUT_FILE,
-  HELD_OUT_2_FILE,
-  BATCH_3_FILE,
-  BATCH_4_FILE,
-  DEVELOPMENT_FILE,
-  measureSafety,
-  readSafetySet,
-} from '../test/nlu/emergencies/safetySet';
 import { compareOnCheckset, reliabilityByVoice } from './nlu-compare/compare';
+import { printSafetyReport } from './nlu-compare/safetyReport';
 import { evaluateNlu, type Evaluation } from '../services/nlu/evaluation';
 import { CATEGORIES, INTENTS } from '../services/nlu/labels';
 
@@ -100,7 +91,7 @@ const emergencies = allIntents.filter((example) => example.label === 'emergency'
 const others = allIntents.filter((example) => example.label !== 'emergency');
 const caught = emergencies.filter((example) => flagged(example.text)).length;
 const falseAlarms = others.filter((example) => flagged(example.text));
-console.log('\n## Emergency detection by Nlu.understand (rules + classifier), all intent examples');
+console.log('\n## Emergency detection by Nlu.understand (rules + models), all intent examples (trained on)');
 console.log(`recall ${caught}/${emergencies.length}   false alarms ${falseAlarms.length}/${others.length}`);
 for (const example of falseAlarms) console.log(`  false alarm (${example.label}): ${example.text}`);
 
@@ -121,33 +112,8 @@ for (const voice of [...new Set(voiceOf.values())].sort()) {
   console.log(`${voice.padEnd(18)}${pct(right / Math.max(lines.length, 1))}   ${right}/${lines.length}`);
 }
 
-const safety = measureSafety((text) => nlu.understand(text));
-console.log('\n## Safety set (test/nlu/emergencies/messages.jsonl, Nlu.understand)');
-console.log(
-  `recall ${pct(safety.caught / safety.emergencies)}  (${safety.caught}/${safety.emergencies} with the numbers, ${safety.rightKind} of the expected kind, ${safety.asked} more asked)`,
-);
-console.log(
-  `false alarms ${((200 * safety.falseAlarms) / safety.ordinary).toFixed(1)} per 200 ordinary  (${safety.falseAlarms}/${safety.ordinary}, ${safety.askedOrdinary} asked "urgence ?")`,
-);
-for (const text of safety.missedTexts) console.log(`  missed: ${text}`);
-for (const text of safety.falseAlarmTexts) console.log(`  false alarm: ${text}`);
-
-// The emergency sets written apart from the rules: the development set (the rules were
-// improved on it, its misses are printed) and the held-out one (figures only).
-for (const [name, file, list] of [
-  ['development', DEVELOPMENT_FILE, true],
-  ['batch 3 (round 2)', BATCH_3_FILE, true],
-  ['batch 4 (round 3, set A)', BATCH_4_FILE, true],
-  ['held-out', HELD_OUT_FILE, false],
-  ['held-out 2 (round 3, set B)', HELD_OUT_2_FILE, false],
-] as const) {
-  const figures = measureSafety((text) => nlu.understand(text), readSafetySet(file));
-  console.log(`\n## Emergency ${name} set (test/nlu/emergencies, Nlu.understand)`);
-  console.log(
-    `recall ${pct(figures.caught / figures.emergencies)}  (${figures.caught}/${figures.emergencies}, ${figures.rightKind} of the expected kind, ${figures.asked} more asked)   false alarms ${((200 * figures.falseAlarms) / figures.ordinary).toFixed(1)} per 200 ordinary  (${figures.falseAlarms}/${figures.ordinary}, ${figures.askedOrdinary} asked)`,
-  );
-  if (list) for (const text of [...figures.missedTexts, ...figures.falseAlarmTexts]) console.log(`  ${text}`);
-}
+const { intents: trainIntents, categories: trainCategories, misspelt } = data;
+printSafetyReport(nlu, { intents: trainIntents, categories: trainCategories, misspelt });
 
 void printCheckset();
 
@@ -195,7 +161,7 @@ async function printCheckset(): Promise<void> {
   console.log('(each cell: lines, accuracy/mean confidence; ECE: expected calibration error)');
 
   const emergency = comparison.emergencies;
-  console.log('\n## Check set emergencies (Nlu.understand: rules + classifier)');
+  console.log('\n## Check set emergencies (Nlu.understand: rules + models)');
   console.log(
     `recall ${pct(emergency.caught / emergency.emergencies)}  (${emergency.caught}/${emergency.emergencies} with the numbers, ${emergency.rightKind} of the expected kind, ${emergency.asked} more asked)`,
   );

@@ -190,9 +190,33 @@ export function editDistance(a: string, b: string, limit = 2): number {
   return previous[b.length];
 }
 
-/** The emergency word a non-French token stands for, or the token itself. */
+/**
+ * Tokens already read, per word list: a message's words are mostly the same few thousand, and
+ * the dictionary look-up with the edit distances is the costliest step of reading.
+ */
+const READ_TOKENS = new WeakMap<WordList, Map<string, string>>();
+const MAX_READ_TOKENS = 50_000;
+
+/** The emergency word a non-French token stands for, or the token itself (memoised). */
 function readToken(token: string, dictionary: WordList): string {
-  if (token.length < MIN_FUZZY_LENGTH || /\d/.test(token) || dictionary.has(token)) return token;
+  if (token.length < MIN_FUZZY_LENGTH) return token;
+  let memo = READ_TOKENS.get(dictionary);
+  if (memo === undefined) {
+    memo = new Map();
+    READ_TOKENS.set(dictionary, memo);
+  }
+  let read = memo.get(token);
+  if (read === undefined) {
+    read = readUnknownToken(token, dictionary);
+    if (memo.size >= MAX_READ_TOKENS) memo.clear();
+    memo.set(token, read);
+  }
+  return read;
+}
+
+/** {@link readToken} without its memo. */
+function readUnknownToken(token: string, dictionary: WordList): string {
+  if (/\d/.test(token) || dictionary.has(token)) return token;
   const limit = token.length >= 9 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = limit + 1;

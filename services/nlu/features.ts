@@ -123,6 +123,33 @@ function stem(word: string): string {
 }
 
 /**
+ * Stems of words (function words already dropped), bigrams of neighbouring stems and, with
+ * `negation`, the stems following a negation marked `non_…`: the families every classifier
+ * of this module learns from.
+ */
+export function stemFeatures(words: readonly string[], negation: boolean): string[] {
+  const stems = words.map(stem);
+  const features = [...stems];
+  for (let i = 1; i < stems.length; i += 1) features.push(`${stems[i - 1]}_${stems[i]}`);
+  if (negation) {
+    let scope = 0;
+    words.forEach((word, i) => {
+      if (NEGATIONS.has(word)) scope = NEGATION_SCOPE;
+      else if (scope > 0) {
+        features.push(`non_${stems[i]}`);
+        scope -= 1;
+      }
+    });
+  }
+  return features;
+}
+
+/** Words of a normalised token list that carry meaning (articles and a few particles dropped). */
+export function contentWords(tokens: readonly string[]): string[] {
+  return tokens.filter((token) => token !== '' && !FUNCTION_WORDS.has(token));
+}
+
+/**
  * Stems, bigrams and the optional families of a message, as fed to the classifiers.
  *
  * @param emergency - the emergency rules' verdict on `text` (sure or not), when the caller
@@ -136,21 +163,9 @@ export function textFeatures(
   emergency?: boolean,
 ): string[] {
   const { corrected } = spelledTokens(text, vocabulary);
-  const words = corrected.filter((token) => !FUNCTION_WORDS.has(token));
-  const stems = words.map(stem);
-  const features = [...stems];
-  for (let i = 1; i < stems.length; i += 1) features.push(`${stems[i - 1]}_${stems[i]}`);
+  const words = contentWords(corrected);
+  const features = stemFeatures(words, options.negation);
   if (options.words) for (const word of words) features.push(`w:${word}`);
-  if (options.negation) {
-    let scope = 0;
-    words.forEach((word, i) => {
-      if (NEGATIONS.has(word)) scope = NEGATION_SCOPE;
-      else if (scope > 0) {
-        features.push(`non_${stems[i]}`);
-        scope -= 1;
-      }
-    });
-  }
   if (options.charGrams) {
     for (const word of words) {
       const padded = `<${word}>`;

@@ -19,6 +19,7 @@ import { extractEmails, extractPhones } from './contacts';
 import { readTrainingData, type Example } from './dataset';
 import { findAlsoRequested, type AlsoRequested } from './clauses';
 import { assessEmergency, type EmergencyKind } from './emergency';
+import { decideEmergency, EmergencyModel, readEmergencyData, type SafetyExample } from './emergencyModel';
 import { buildVocabulary, MAX_CLASSIFY_CHARS } from './features';
 import { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
 import { mentionsMoney } from './money';
@@ -39,7 +40,10 @@ export { detectUrgency } from './urgency';
 export { normalizeText, normalizeTokens, foldAccents } from './normalize';
 export { detectLanguage, nextLanguage, readLanguageSwitch, scoreLanguage, type Language } from './language';
 
-/** Confidence given to an intent forced by the emergency rules. */
+/** The learned safety model reads this many characters of a message at most. */
+const MAX_SAFETY_CHARS = 2_000;
+
+/** Confidence given to an intent forced by the emergency rules or the safety model. */
 export const RULE_CONFIDENCE = 0.99;
 
 /**
@@ -113,6 +117,13 @@ export interface NluTrainingOptions {
   readonly neighbourhoods?: readonly Neighbourhood[];
   /** Defaults to `DEFAULT_ENGINE`, the best on held-out data (see `npm run nlu:eval`). */
   readonly engine?: Engine;
+  /**
+   * Emergency sets the learned safety model trains on, besides the intent examples
+   * (`readEmergencyData()` for `data/emergencies`); none by default.
+   */
+  readonly emergencies?: readonly SafetyExample[];
+  /** A safety model already trained (the shipped one, see `EmergencyModel.load`); else trained on `emergencies`. */
+  readonly safety?: EmergencyModel;
   /** Texts whose words are no correction targets (deliberate misspellings, see `MISSPELT_VOICES`). */
   readonly misspelt?: ReadonlySet<string>;
   /** Softmax temperatures; {@link INTENT_TEMPERATURE} and {@link CATEGORY_TEMPERATURE} by default. */
@@ -131,17 +142,23 @@ export class Nlu {
     private readonly intents: TextClassifier<Intent>,
     private readonly categories: TextClassifier<Category>,
     private readonly places: NeighbourhoodMatcher,
+    private readonly safety: EmergencyModel,
   ) {}
 
   /** Trains on the data files in `services/nlu/data` (label files and voice files) and the Miramas neighbourhoods. */
   static load(options: NluLoadOptions = {}): Nlu {
     const started = performance.now();
     const { intents, categories, misspelt } = readTrainingData(INTENTS, CATEGORIES);
-    const nlu = Nlu.train({ intents, categories, misspelt });
-    (options.logger ?? silentLogger).info('nlu.loaded', {
+    const emergencies = readEmergencyData();
+    const safety = EmergencyModel.load(emergencies, intents);
+    const logger = options.logger ?? silentLogger;
+    if (safety.stale) logger.warn('nlu.safety_model_stale', { fix: 'npm run nlu:train' });
+    const nlu = Nlu.train({ intents, categories, misspelt, safety: safety.model });
+    logger.info('nlu.loaded', {
       durationMs: Math.round(performance.now() - started),
       intentExamples: intents.length,
       categoryExamples: categories.length,
+      emergencyExamples: emergencies.length,
     });
     return nlu;
   }
@@ -170,6 +187,7 @@ export class Nlu {
         temperature: options.temperatures?.categories ?? CATEGORY_TEMPERATURE,
       }),
       new NeighbourhoodMatcher(options.neighbourhoods ?? loadNeighbourhoods()),
+      options.safety ?? EmergencyModel.train(options.emergencies ?? [], options.intents),
     );
   }
 
@@ -181,12 +199,14 @@ export class Nlu {
     // must not be able to create an emergency. An unsure verdict asks rather than recites.
     // They run once per message: the classifiers' `cue:emergency` reuses this verdict.
     const verdict = assessEmergency(message);
-    const ruleEmergency = verdict?.sure ? verdict.kind : null;
-    const { predicted, unsure } = this.predictIntent(message, ruleEmergency !== null);
-    const intent: Scored<Intent> = ruleEmergency
+    // The learned safety model beside the rules (see `emergencyModel.ts`): it catches wordings
+    // the rules miss, and a sure rule it doubts is asked about rather than dropped.
+    const safety = decideEmergency(verdict, this.safety.assess(message.slice(0, MAX_SAFETY_CHARS)));
+    const { predicted, unsure } = this.predictIntent(message, safety.emergency !== null);
+    const intent: Scored<Intent> = safety.emergency
       ? { label: 'emergency', confidence: Math.max(RULE_CONFIDENCE, predicted.confidence) }
       : predicted;
-    const emergency = ruleEmergency ?? (intent.label === 'emergency' ? 'medical' : null);
+    const emergency = safety.emergency ?? (intent.label === 'emergency' ? 'medical' : null);
     const categoryGuess = this.classifyCategory(message);
     const withCategory = intent.label === 'offer' || intent.label === 'need';
     const place = this.places.match(message.slice(0, MAX_CLASSIFY_CHARS));
@@ -206,7 +226,7 @@ export class Nlu {
       ...(two ? { alsoRequested: two.also } : {}),
       categoryGuess,
       emergency,
-      unsureEmergency: !emergency && (unsure || verdict !== null),
+      unsureEmergency: !emergency && (unsure || safety.ask),
       urgency: emergency ? 'high' : detectUrgency(normalized),
       money: mentionsMoney(message),
       phones: extractPhones(message),

@@ -49,33 +49,86 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/**
+ * How feature names become weight rows: every feature seen in training gets its own row, in
+ * the order first seen; features never seen are ignored. It can be rebuilt from its list of
+ * names ({@link FeatureIndex.of}), to load saved weights.
+ */
+export class FeatureIndex {
+  private readonly index = new Map<string, number>();
+
+  /** An index whose rows are these features, in this order. */
+  static of(features: Iterable<string>): FeatureIndex {
+    const index = new FeatureIndex();
+    for (const feature of features) index.rowOf(feature, true);
+    return index;
+  }
+
+  /** The row of a feature; `grow` adds an unseen one (training), else unseen gives undefined. */
+  rowOf(feature: string, grow: boolean): number | undefined {
+    let row = this.index.get(feature);
+    if (row === undefined && grow) {
+      row = this.index.size;
+      this.index.set(feature, row);
+    }
+    return row;
+  }
+
+  /** Rows in use. */
+  get rows(): number {
+    return this.index.size;
+  }
+
+  /** The features in row order. */
+  features(): string[] {
+    return [...this.index.keys()];
+  }
+}
+
+/** A trained model's numbers, as saved: row-major `rows × labels` weights and one bias per label. */
+export interface SoftmaxWeights {
+  readonly weights: Float32Array | Float64Array;
+  readonly bias: Float32Array | Float64Array;
+}
+
 /** A trained softmax regression: label scores (logits) for a bag of features. */
 export class SoftmaxModel {
   private constructor(
     /** Number of labels. */
     readonly size: number,
-    private readonly index: ReadonlyMap<string, number>,
-    /** Row-major `features × labels`. */
-    private readonly weights: Float64Array,
-    private readonly bias: Float64Array,
+    private readonly index: FeatureIndex,
+    /** Row-major `rows × labels`. */
+    private readonly weights: Float32Array | Float64Array,
+    private readonly bias: Float32Array | Float64Array,
   ) {}
 
-  /** Trains on documents whose labels are indices in `[0, size)`. */
-  static train(documents: readonly SparseDocument[], size: number, options: SoftmaxOptions): SoftmaxModel {
-    const index = new Map<string, number>();
+  /** A model from saved numbers, read with the index it was trained with. */
+  static fromWeights(index: FeatureIndex, size: number, saved: SoftmaxWeights): SoftmaxModel {
+    if (saved.weights.length !== index.rows * size || saved.bias.length !== size)
+      throw new RangeError('saved weights do not match the index and labels');
+    return new SoftmaxModel(size, index, saved.weights, saved.bias);
+  }
+
+  /**
+   * Trains on documents whose labels are indices in `[0, size)`, each feature a row of
+   * `index` (a new one by default; one given with its rows already set grows from them).
+   */
+  static train(
+    documents: readonly SparseDocument[],
+    size: number,
+    options: SoftmaxOptions,
+    index: FeatureIndex = new FeatureIndex(),
+  ): SoftmaxModel {
     const encoded = documents.map((document) => {
-      const ids = [...new Set(document.features)].map((feature) => {
-        let id = index.get(feature);
-        if (id === undefined) {
-          id = index.size;
-          index.set(feature, id);
-        }
-        return id;
-      });
-      return { ids, label: document.label };
+      const ids = new Set<number>();
+      for (const feature of document.features) {
+        const row = index.rowOf(feature, true);
+        if (row !== undefined) ids.add(row);
+      }
+      return { ids: [...ids], label: document.label };
     });
-    const weights = new Float64Array(index.size * size);
-    const squared = new Float64Array(index.size * size);
+    const weights = new Float64Array(index.rows * size);
+    const squared = new Float64Array(index.rows * size);
     const bias = new Float64Array(size);
     const biasSquared = new Float64Array(size);
     const model = new SoftmaxModel(size, index, weights, bias);
@@ -109,14 +162,21 @@ export class SoftmaxModel {
     return model;
   }
 
+  /** The model's numbers, to save (see {@link SoftmaxModel.fromWeights}), and its features in row order. */
+  saved(): SoftmaxWeights & { readonly features: string[] } {
+    return { weights: this.weights, bias: this.bias, features: this.index.features() };
+  }
+
   /** Label logits of a bag of features, or null when none of them was seen in training. */
   logits(features: readonly string[]): Float64Array | null {
-    const ids = [
-      ...new Set(features.map((feature) => this.index.get(feature)).filter((id) => id !== undefined)),
-    ];
-    if (ids.length === 0) return null;
+    const ids = new Set<number>();
+    for (const feature of features) {
+      const row = this.index.rowOf(feature, false);
+      if (row !== undefined) ids.add(row);
+    }
+    if (ids.size === 0) return null;
     const scores = new Float64Array(this.size);
-    this.scoreIds(ids, 1 / Math.sqrt(ids.length), scores);
+    this.scoreIds([...ids], 1 / Math.sqrt(ids.size), scores);
     return scores;
   }
 

@@ -1,5 +1,6 @@
 /**
- * The safety set of the emergency component: `messages.jsonl` next to this file.
+ * The emergency sets: those the learned safety model trains on (`services/nlu/data/emergencies`)
+ * and the held-out ones next to this file (`heldout2.jsonl`, `heldout3.jsonl`, `heldout4.jsonl`).
  *
  * @remarks
  * Written for the emergency rules, apart from the training data: emergencies of every kind
@@ -12,19 +13,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmergencyKind, Understanding } from '../../../services/nlu';
+import { EMERGENCY_DATA_DIR } from '../../../services/nlu/emergencyModel';
 
-/** Path of the safety set. */
-export const SAFETY_FILE = join(__dirname, 'messages.jsonl');
+/** Path of the safety set (trained on by the learned safety model since round 4). */
+export const SAFETY_FILE = join(EMERGENCY_DATA_DIR, 'safety.jsonl');
 /**
  * The development set of issue 12: emergencies and look-alikes written apart from the rules,
  * in every voice, on which the rules were then improved (their misses may be read).
  */
-export const DEVELOPMENT_FILE = join(__dirname, 'development.jsonl');
+export const DEVELOPMENT_FILE = join(EMERGENCY_DATA_DIR, 'development.jsonl');
 /**
- * The held-out set of issue 12, written with the development set and committed before any
- * rule change: measured, never tuned on (`npm run nlu:eval` prints its figures only).
+ * The held-out set of round 1 of issue 12, written with the development set and committed
+ * before any rule change, never tuned on; since round 4 the learned safety model trains on it.
  */
-export const HELD_OUT_FILE = join(__dirname, 'heldout.jsonl');
+export const HELD_OUT_FILE = join(EMERGENCY_DATA_DIR, 'heldout1.jsonl');
 
 /**
  * The third batch of issue 12 (round 2): emergencies and hard negatives (past events, figures
@@ -32,7 +34,7 @@ export const HELD_OUT_FILE = join(__dirname, 'heldout.jsonl');
  * pets, news, offers of help to the sick) written fresh before the rules were generalised,
  * then used, with the first two batches, to generalise them.
  */
-export const BATCH_3_FILE = join(__dirname, 'batch3.jsonl');
+export const BATCH_3_FILE = join(EMERGENCY_DATA_DIR, 'batch3.jsonl');
 
 /**
  * Batch 4 (round 3 of issue 12, set A): emergencies and hard negatives written fresh in every
@@ -40,7 +42,7 @@ export const BATCH_3_FILE = join(__dirname, 'batch3.jsonl');
  * people found unconscious, farewell messages, blows told in plain words, gas and CO...), then
  * used to generalise the rules by class; its misses may be read.
  */
-export const BATCH_4_FILE = join(__dirname, 'batch4.jsonl');
+export const BATCH_4_FILE = join(EMERGENCY_DATA_DIR, 'batch4.jsonl');
 
 /**
  * The second held-out set of issue 12 (round 3, set B): written with batch 4 and committed
@@ -48,6 +50,15 @@ export const BATCH_4_FILE = join(__dirname, 'batch4.jsonl');
  * round (`npm run nlu:eval` prints its figures only, never its messages).
  */
 export const HELD_OUT_2_FILE = join(__dirname, 'heldout2.jsonl');
+
+/**
+ * The held-out sets of round 4 (sets D and E): written by two writers who had read neither
+ * the rules nor any earlier set, committed before the learned safety model was measured on
+ * them, never trained or tuned on (`npm run nlu:eval` prints their figures only).
+ */
+export const HELD_OUT_3_FILE = join(__dirname, 'heldout3.jsonl');
+/** See {@link HELD_OUT_3_FILE}. */
+export const HELD_OUT_4_FILE = join(__dirname, 'heldout4.jsonl');
 
 /** One message of the safety set. */
 export interface SafetyMessage {
