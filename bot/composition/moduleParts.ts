@@ -22,7 +22,24 @@ import { createTasks, PromiseTracker } from '../../services/tasks';
 import { Testimonials } from '../../services/testimonials';
 import { adminNotifier } from '../adminNotifier';
 import { helperMail } from '../helperMail';
-import type { PartFactories } from '../parts';
+import type { NotifyAdmins } from '../../services/messaging/notifier';
+import type { PartBuilder, PartFactories, Parts } from '../parts';
+
+/** The platform floor a module is built on: the database, the clock and the logger. */
+const floorOf = (c: PartBuilder): Pick<Parts, 'db'> & Pick<PartBuilder, 'clock' | 'logger'> => ({
+  db: c.get('db'),
+  clock: c.clock,
+  logger: c.logger,
+});
+
+/**
+ * Notices to the admins, their notifier resolved at each call rather than when the part is
+ * built: it is built on the moderation, which builds on the tasks (a circle otherwise).
+ */
+const adminsAtTheCall =
+  (c: PartBuilder): NotifyAdmins =>
+  (notice) =>
+    c.get('notifyAdmins')(notice);
 
 /** The modules' parts, by name. */
 export const moduleParts = {
@@ -35,9 +52,7 @@ export const moduleParts = {
   matchRepository: (c) => new MatchRepository(c.get('db'), c.clock),
   moderation: (c) =>
     createModeration({
-      db: c.get('db'),
-      clock: c.clock,
-      logger: c.logger,
+      ...floorOf(c),
       handover: c.get('threadControl'),
       notifier: c.get('notices'),
       noticeText,
@@ -109,22 +124,18 @@ export const moduleParts = {
   },
   testimonials: (c) =>
     new Testimonials({
-      db: c.get('db'),
-      clock: c.clock,
-      logger: c.logger,
+      ...floorOf(c),
       moderators: c.get('moderation').moderators,
       feed: c.get('feed'),
-      notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
+      notifyAdmins: adminsAtTheCall(c),
       composer: frenchPosts,
     }),
   tasks: (c) =>
     createTasks({
-      db: c.get('db'),
-      clock: c.clock,
-      logger: c.logger,
+      ...floorOf(c),
       referents: c.get('moderation').moderators,
       notices: c.get('notices'),
-      notifyAdmins: (notice) => c.get('notifyAdmins')(notice),
+      notifyAdmins: adminsAtTheCall(c),
       screening: screeningWords(),
       staffMail: c.get('moderation').staffMail,
       settings: { dueMinutes: c.config.taskDueMinutes, urgentDueMinutes: c.config.urgentTaskDueMinutes },
