@@ -3,12 +3,27 @@
  * {@link ConfigError}. Pure.
  */
 import { CodedError, ErrorCode } from '../services/errors';
+import type { Env } from './configTypes';
 
 /** Raised when a variable is missing or malformed; its message names the variable. */
 export class ConfigError extends CodedError {
   constructor(message: string) {
     super(ErrorCode.ConfigInvalid, message);
   }
+}
+
+/** The shortest secret accepted (app secret and verify token in production, log hash key). */
+export const MIN_SECRET_LENGTH = 16;
+
+/** A variable of the environment, trimmed; undefined when unset or blank. */
+export type ReadVariable = (name: string) => string | undefined;
+
+/** Reads the variables of `env`, trimmed, an empty value counting as unset. */
+export function variablesOf(env: Env): ReadVariable {
+  return (name) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
 }
 
 /** A comma-separated list of host names (`*.` allows subdomains), lower-cased. */

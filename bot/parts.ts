@@ -3,6 +3,7 @@
  * (bot/container.ts), for what builds on them without needing the container itself.
  */
 import type { CloudAdapter } from 'botbuilder';
+import type { Clock } from '../services/clock';
 import type { Db } from 'mongodb';
 import type { ConversationServices } from '../dialogs/mainDialog';
 import type { AttentionFlags } from '../services/conversations';
@@ -110,3 +111,18 @@ export interface PartSource {
   readonly logger: Logger;
   get<K extends keyof Parts>(name: K): Parts[K];
 }
+
+/**
+ * What a part's default factory builds on: the part source, plus the clock, this instance's
+ * name and the open database the container was given.
+ */
+export interface PartBuilder extends PartSource {
+  readonly clock: Clock;
+  readonly instanceId: string;
+  readonly options: { readonly db?: Db };
+}
+
+/** How each of the parts named `K` is built by default (bot/composition/). */
+export type PartFactories<K extends keyof Parts = keyof Parts> = {
+  [P in K]: (builder: PartBuilder) => Parts[P];
+};

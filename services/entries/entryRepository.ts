@@ -1,14 +1,17 @@
 /**
  * Offers and needs (collection `entries`), the module's one writer of it: creation (fields
- * validated in newEntry.ts), the owner's actions (pause, resume, renew, close, withdraw,
- * recurring), the moderators' review, and the expiry.
+ * validated in newEntry.ts), the reads, the matches' mark, and, through the files that hold
+ * them, the owner's actions (pause, resume, renew, close, withdraw, recurring:
+ * entryOwnerActions.ts), the moderators' review (entryReviews.ts) and the expiry
+ * (entryExpiry.ts).
  */
-import type { Collection, Db, Filter, ObjectId } from 'mongodb';
+import type { Collection, Db, ObjectId } from 'mongodb';
 import type { Clock } from '../clock';
 import type { Entry } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { NEUTRAL_SCREENING_WORDS, type ScreeningWords } from '../screening/screenText';
 import { requirePsid, toObjectId } from '../validation';
+import { EntryOwnerActions } from './entryOwnerActions';
 import { EntryExpiry } from './entryExpiry';
 import { EntryReviews } from './entryReviews';
 import { roundLegacyLocations } from './legacyLocations';
@@ -39,14 +42,6 @@ export interface EntryRepositoryOptions {
   screening?: ScreeningWords;
 }
 
-/** A one-off offer used up by its match, not yet published again. */
-const USED_UP: Filter<Entry> = {
-  kind: 'offer',
-  status: 'matched',
-  recurring: { $ne: true },
-  republishedAt: { $exists: false },
-};
-
 /**
  * Stores offers and needs.
  *
@@ -63,6 +58,7 @@ export class EntryRepository {
   private readonly screening: ScreeningWords;
   private readonly reviews: EntryReviews;
   private readonly expiry: EntryExpiry;
+  private readonly owner: EntryOwnerActions;
 
   constructor(
     db: Db,
@@ -76,6 +72,7 @@ export class EntryRepository {
     this.screening = options.screening ?? NEUTRAL_SCREENING_WORDS;
     this.reviews = new EntryReviews(this.collection, clock);
     this.expiry = new EntryExpiry(this.collection);
+    this.owner = new EntryOwnerActions(this.collection, clock, this.expiryMs);
   }
 
   /**
@@ -131,44 +128,28 @@ export class EntryRepository {
   }
 
   /** Pauses an active entry of `psid` (it stops being proposed); false if not theirs or not active. */
-  async pause(id: string | ObjectId, psid: string): Promise<boolean> {
-    return this.ownerUpdate(
-      id,
-      psid,
-      { status: { $in: ACTIVE_STATUSES }, paused: { $ne: true } },
-      { paused: true },
-    );
+  pause(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.owner.pause(id, psid);
   }
 
   /** Resumes a paused entry of `psid`; false if not theirs or not paused. */
-  async resume(id: string | ObjectId, psid: string): Promise<boolean> {
-    return this.ownerUpdate(id, psid, { status: { $in: ACTIVE_STATUSES }, paused: true }, { paused: false });
+  resume(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.owner.resume(id, psid);
   }
 
   /** Pushes the expiry of an entry of `psid` to `expiryDays` from now; false if not theirs or closed. */
-  async renew(id: string | ObjectId, psid: string): Promise<boolean> {
-    const expiresAt = new Date(this.clock().getTime() + this.expiryMs);
-    return this.ownerUpdate(id, psid, { status: { $in: [...ACTIVE_STATUSES, 'matched'] } }, { expiresAt });
+  renew(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.owner.renew(id, psid);
   }
 
   /** Closes an active entry of `psid` (its owner says it is no longer needed); false otherwise. */
-  async close(id: string | ObjectId, psid: string): Promise<boolean> {
-    return this.ownerUpdate(
-      id,
-      psid,
-      { status: { $in: [...ACTIVE_STATUSES, 'matched'] } },
-      { status: 'closed', paused: false },
-    );
+  close(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.owner.close(id, psid);
   }
 
   /** Withdraws an entry of `psid` for good; false if not theirs or already withdrawn. */
-  async withdraw(id: string | ObjectId, psid: string): Promise<boolean> {
-    return this.ownerUpdate(
-      id,
-      psid,
-      { status: { $ne: 'withdrawn' } },
-      { status: 'withdrawn', paused: false },
-    );
+  withdraw(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.owner.withdraw(id, psid);
   }
 
   /** Publishes an entry that waits for review (moderators); false otherwise. */
@@ -203,48 +184,34 @@ export class EntryRepository {
   }
 
   /** Makes an offer of `psid` recurring or one-off; false if not theirs, not an offer, or settled. */
-  async setRecurring(id: string | ObjectId, psid: string, recurring: boolean): Promise<boolean> {
-    if (typeof recurring !== 'boolean') return false;
-    return this.ownerUpdate(id, psid, { kind: 'offer', status: { $in: ACTIVE_STATUSES } }, { recurring });
+  setRecurring(id: string | ObjectId, psid: string, recurring: boolean): Promise<boolean> {
+    return this.owner.setRecurring(id, psid, recurring);
   }
 
   /**
    * Claims a one-off offer of `psid` used up by a match for publishing it again (once: a
    * second claim, a double tap or a replay, finds nothing); returns it, or null.
    */
-  async claimRepublish(id: string | ObjectId, psid: string): Promise<StoredEntry | null> {
-    const _id = toObjectId(id);
-    if (!_id || typeof psid !== 'string' || psid === '') return null;
-    const now = this.clock();
-    return this.collection.findOneAndUpdate(
-      { _id, psid, ...USED_UP },
-      { $set: { republishedAt: now, updatedAt: now } },
-      { returnDocument: 'after' },
-    );
+  claimRepublish(id: string | ObjectId, psid: string): Promise<StoredEntry | null> {
+    return this.owner.claimRepublish(id, psid);
   }
 
   /** Gives back a claim of {@link EntryRepository.claimRepublish} that stored nothing (the daily limit). */
-  async releaseRepublish(id: ObjectId): Promise<void> {
-    await this.collection.updateOne({ _id: id }, { $unset: { republishedAt: '' } });
+  releaseRepublish(id: ObjectId): Promise<void> {
+    return this.owner.releaseRepublish(id);
   }
 
   /**
    * Makes a one-off offer of `psid` used up by a match recurring and available again
    * (published, for another `expiryDays`); false if not theirs or not such an offer.
    */
-  async reopenRecurring(id: string | ObjectId, psid: string): Promise<boolean> {
-    const expiresAt = new Date(this.clock().getTime() + this.expiryMs);
-    return this.ownerUpdate(id, psid, USED_UP, {
-      recurring: true,
-      status: 'published',
-      paused: false,
-      expiresAt,
-    });
+  reopenRecurring(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.owner.reopenRecurring(id, psid);
   }
 
   /** Records that the author of the need `id` accepts the order of helpers; false if not theirs. */
-  async acceptOrder(id: string | ObjectId, psid: string): Promise<boolean> {
-    return this.ownerUpdate(id, psid, { kind: 'need' }, { orderAccepted: true });
+  acceptOrder(id: string | ObjectId, psid: string): Promise<boolean> {
+    return this.owner.acceptOrder(id, psid);
   }
 
   /** Entries waiting for review, oldest first, at most `limit` (the moderators' queue). */
@@ -288,20 +255,5 @@ export class EntryRepository {
   /** Closes an expired entry unless renewed meanwhile (see {@link EntryExpiry.closeExpired}); true when closed. */
   closeExpired(entry: ExpiringEntry, at: Date): Promise<boolean> {
     return this.expiry.closeExpired(entry, at);
-  }
-
-  private async ownerUpdate(
-    id: string | ObjectId,
-    psid: string,
-    condition: Filter<Entry>,
-    changes: Partial<Entry>,
-  ): Promise<boolean> {
-    const _id = toObjectId(id);
-    if (!_id || typeof psid !== 'string' || psid === '') return false;
-    const result = await this.collection.updateOne(
-      { ...condition, _id, psid },
-      { $set: { ...changes, updatedAt: this.clock() } },
-    );
-    return result.matchedCount === 1;
   }
 }

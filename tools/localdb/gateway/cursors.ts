@@ -19,6 +19,11 @@ export interface HeldConnection extends Queryable {
   release(error?: Error | boolean): void;
 }
 
+/** Where the dispatcher gets PostgreSQL connections. */
+export interface ConnectionSource extends Queryable {
+  connect(): Promise<HeldConnection>;
+}
+
 /** What the gateway remembers of an open cursor. */
 export interface OpenCursor {
   id: string;

@@ -11,7 +11,7 @@
  */
 import { Pool } from 'pg';
 import type { HeldConnection } from './cursors';
-import type { ConnectionSource } from './dispatcher';
+import type { ConnectionSource } from './cursors';
 import { isPostgresUnavailable, postgresUnavailable, toMongoError } from './errors';
 
 /** Options of {@link PostgresPool}. */
