@@ -1,18 +1,16 @@
 /**
- * Trains the learned safety model on `services/nlu/data` and saves it where `Nlu.load` reads
- * it: `npm run nlu:train`, after any change to the emergency sets or the intent examples
- * (a test fails while the shipped model was trained on other data).
+ * Trains the understanding on `services/nlu/data` and ships it where `Nlu.load` reads it
+ * (`data/nlu-model.json`): `npm run nlu:train`, after any change to the examples, the emergency
+ * sets or the training code (a test fails while the shipped models were trained on other data).
  */
-import { readTrainingData } from '../services/nlu/dataset';
-import { EMERGENCY_MODEL_FILE, EmergencyModel, readEmergencyData } from '../services/nlu/emergencyModel';
-import { CATEGORIES, INTENTS } from '../services/nlu/labels';
+import { Nlu } from '../services/nlu';
+import { NLU_MODEL_FILE, writeSavedModels } from '../services/nlu/savedNlu';
 
 const started = process.cpuUsage();
-const emergencies = readEmergencyData();
-const { intents } = readTrainingData(INTENTS, CATEGORIES);
-const model = EmergencyModel.train(emergencies, intents);
-model.save();
+const inputs = Nlu.inputs();
+const nlu = Nlu.train(inputs);
+writeSavedModels(nlu.saved(), Nlu.trainingHash(inputs));
 const cpu = process.cpuUsage(started);
 console.log(
-  `Trained the safety model on ${emergencies.length} emergency-set messages and ${intents.length} intent examples in ${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU; saved to ${EMERGENCY_MODEL_FILE}.`,
+  `Trained on ${inputs.intents.length} intent, ${inputs.categories.length} category and ${inputs.emergencies.length} emergency-set examples in ${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU; saved to ${NLU_MODEL_FILE}.`,
 );

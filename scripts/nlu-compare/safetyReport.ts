@@ -28,9 +28,11 @@ const pct = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7
 /** One line of figures: numbers, numbers or asked, false alarms and questions per 200 ordinary. */
 export function safetyLine(figures: SafetyFigures): string {
   const per200 = (count: number): string => ((200 * count) / Math.max(figures.ordinary, 1)).toFixed(1);
+  const share = (count: number): string =>
+    figures.emergencies === 0 ? '      —' : pct(count / figures.emergencies);
   return (
-    `numbers ${pct(figures.caught / figures.emergencies)} (${figures.caught}/${figures.emergencies}, ${figures.rightKind} of the kind)` +
-    `   numbers or asked ${pct((figures.caught + figures.asked) / figures.emergencies)}` +
+    `numbers ${share(figures.caught)} (${figures.caught}/${figures.emergencies}, ${figures.rightKind} of the kind)` +
+    `   numbers or asked ${share(figures.caught + figures.asked)}` +
     `   false alarms ${per200(figures.falseAlarms)}/200 (${figures.falseAlarms}/${figures.ordinary}, ${figures.askedOrdinary} asked)`
   );
 }

@@ -18,6 +18,7 @@ import { fitTemperature } from './calibration';
 import type { Example } from './dataset';
 import { DEFAULT_FEATURES, textFeatures, type FeatureOptions } from './features';
 import { BayesClassifier, LogisticRegressionClassifier } from './natural';
+import { loadSoftmax, saveSoftmax, type SavedSoftmax } from './savedSoftmax';
 import { DEFAULT_SOFTMAX, SoftmaxModel, softmaxInPlace, type SoftmaxOptions } from './softmax';
 import type { Vocabulary } from './typo';
 
@@ -54,6 +55,13 @@ export interface Scored<L extends string> {
 /** Label logits of a message's features, or null when none is known. */
 type Scorer = (features: string[]) => Float64Array | null;
 
+/** A trained softmax classifier as shipped: its labels, temperature and numbers. */
+export interface SavedClassifier {
+  readonly labels: readonly string[];
+  readonly temperature: number;
+  readonly softmax: SavedSoftmax;
+}
+
 /** A trained classifier; immutable once built. */
 export class TextClassifier<L extends string> {
   private constructor(
@@ -62,7 +70,37 @@ export class TextClassifier<L extends string> {
     private readonly options: TextClassifierOptions<L>,
     /** Softmax temperature actually applied. */
     readonly temperature: number,
+    /** The softmax model behind `scorer`, when the engine is ours (what {@link saved} saves). */
+    private readonly model?: SoftmaxModel,
   ) {}
+
+  /**
+   * A classifier from its shipped numbers (see {@link TextClassifier.saved}); `labels` are
+   * checked against the saved ones, so a label added since is never silently misread.
+   */
+  static fromSaved<L extends string>(
+    saved: SavedClassifier,
+    labels: readonly L[],
+    options: TextClassifierOptions<L>,
+  ): TextClassifier<L> {
+    const known = new Set<string>(labels);
+    const unknown = saved.labels.filter((label) => !known.has(label));
+    if (unknown.length > 0) throw new RangeError(`saved labels not known: ${unknown.join(', ')}`);
+    const model = loadSoftmax(saved.softmax, saved.labels.length);
+    return new TextClassifier(
+      saved.labels as readonly L[],
+      (features) => model.logits(features),
+      options,
+      saved.temperature,
+      model,
+    );
+  }
+
+  /** Its numbers, to ship (softmax engine only). */
+  saved(): SavedClassifier {
+    if (this.model === undefined) throw new Error('only the softmax engine is saved');
+    return { labels: this.labels, temperature: this.temperature, softmax: saveSoftmax(this.model) };
+  }
 
   /** Trains a classifier on the examples (synchronously). */
   static train<L extends string>(
@@ -75,7 +113,18 @@ export class TextClassifier<L extends string> {
       textFeatures(example.text, options.vocabulary, featureOptions),
     );
     const engine = options.engine ?? DEFAULT_ENGINE;
-    const scorer = trainScorer(engine, documents, examples, labels, options.softmax ?? DEFAULT_SOFTMAX);
+    const softmaxOptions = options.softmax ?? DEFAULT_SOFTMAX;
+    let model: SoftmaxModel | undefined;
+    let scorer: Scorer;
+    if (engine === 'softmax') {
+      const indexed = documents.map((features, i) => ({
+        features,
+        label: labels.indexOf(examples[i].label),
+      }));
+      const trained = SoftmaxModel.train(indexed, labels.length, softmaxOptions);
+      model = trained;
+      scorer = (features) => trained.logits(features);
+    } else scorer = trainNatural(engine, documents, examples, labels);
     const temperature =
       options.temperature ??
       (engine === 'softmax'
@@ -83,10 +132,10 @@ export class TextClassifier<L extends string> {
             documents,
             examples.map((example) => labels.indexOf(example.label)),
             labels.length,
-            (train, size) => softmaxScorer(train, size, options.softmax ?? DEFAULT_SOFTMAX),
+            (train, size) => softmaxScorer(train, size, softmaxOptions),
           )
         : 1);
-    return new TextClassifier(labels, scorer, options, temperature);
+    return new TextClassifier(labels, scorer, options, temperature, model);
   }
 
   /**
@@ -126,17 +175,13 @@ function softmaxScorer(
   return (features) => model.logits(features);
 }
 
-function trainScorer<L extends string>(
-  engine: Engine,
+/** Trains one of natural's engines on featurised documents. */
+function trainNatural<L extends string>(
+  engine: Exclude<Engine, 'softmax'>,
   documents: string[][],
   examples: readonly Example<L>[],
   labels: readonly L[],
-  softmax: SoftmaxOptions,
 ): Scorer {
-  if (engine === 'softmax') {
-    const indexed = documents.map((features, i) => ({ features, label: labels.indexOf(examples[i].label) }));
-    return softmaxScorer(indexed, labels.length, softmax);
-  }
   const model = engine === 'bayes' ? new BayesClassifier() : new LogisticRegressionClassifier();
   documents.forEach((features, i) => model.addDocument(features, examples[i].label));
   model.train();

@@ -18,29 +18,22 @@
  *   create an emergency.
  * Model: our softmax regression (`softmax.ts`) over five labels (none and the four kinds),
  * stems, stem bigrams, negation marks and character 4-grams of the words, the last for the
- * misspellings the reading does not put right (those of two messages or more). Training
- * takes about a second of CPU, so the trained weights are shipped (`npm run nlu:train`).
+ * misspellings the reading does not put right (those of two messages or more). Its weights
+ * ship with the classifiers' in `data/nlu-model.json` (`npm run nlu:train`).
  * The thresholds were chosen on sets the model had not seen (see `npm run nlu:eval`).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError, ErrorCode } from '../errors';
 import { DATA_DIR, type Example } from './dataset';
 import type { EmergencyKind, EmergencyVerdict } from './emergencyRules';
 import { readForRules } from './emergencyReading';
 import { contentWords, stemFeatures } from './features';
-import { DEFAULT_SOFTMAX, FeatureIndex, SoftmaxModel, softmaxInPlace } from './softmax';
+import { loadSoftmax, saveSoftmax, type SavedSoftmax } from './savedSoftmax';
+import { DEFAULT_SOFTMAX, SoftmaxModel, softmaxInPlace } from './softmax';
 
 /** Directory of the emergency sets the model learns from. */
 export const EMERGENCY_DATA_DIR = join(DATA_DIR, 'emergencies');
-
-/**
- * The trained model as shipped (`npm run nlu:train` writes it): training takes about a
- * second or more of CPU on the 9,200 messages, so loading reads the saved weights instead, when they
- * were trained on exactly the data of today (see {@link trainingHash}).
- */
-export const EMERGENCY_MODEL_FILE = join(DATA_DIR, 'emergency-model.json');
 
 /**
  * Features seen in fewer training messages are left out of the model: of the 68,000 names
@@ -48,9 +41,6 @@ export const EMERGENCY_MODEL_FILE = join(DATA_DIR, 'emergency-model.json');
  * own words, noise to learn and memory to keep.
  */
 const MIN_FEATURE_COUNT = 2;
-
-/** Bumped whenever the features or the training change, so that a saved model is retrained. */
-const MODEL_VERSION = 1;
 
 /** The labels of the model: no emergency, then the four kinds in the rules' order. */
 const LABELS = ['none', 'suicide', 'violence', 'fire', 'medical'] as const;
@@ -185,65 +175,9 @@ export function safetyFeatures(text: string): string[] {
   return features;
 }
 
-/** The model's numbers: its features in row order, weights as bytes times one scale. */
-interface Quantized {
-  readonly features: readonly string[];
-  readonly scale: number;
-  readonly bias: readonly number[];
-  readonly weights: Int8Array;
-}
-
-/** The shipped file: {@link Quantized} with the weights in base64, and what they were trained on. */
-interface SavedModel {
-  readonly version: number;
-  readonly hash: string;
-  readonly labels: readonly string[];
-  readonly features: readonly string[];
-  readonly scale: number;
-  readonly bias: readonly number[];
-  readonly weights: string;
-}
-
-/** Weights rounded to bytes with one scale: the decisions move by far less than the data's noise. */
-function quantized(numbers: {
-  weights: ArrayLike<number>;
-  bias: ArrayLike<number>;
-}): Omit<Quantized, 'features'> {
-  let largest = 0;
-  for (let i = 0; i < numbers.weights.length; i += 1)
-    largest = Math.max(largest, Math.abs(numbers.weights[i]));
-  const scale = largest / 127 || 1;
-  const weights = new Int8Array(numbers.weights.length);
-  for (let i = 0; i < weights.length; i += 1) weights[i] = Math.round(numbers.weights[i] / scale);
-  return { scale, bias: Array.from(numbers.bias), weights };
-}
-
-/**
- * What a model was trained on: the model version, every emergency example and every intent
- * example, in order. A saved model whose hash differs was trained on other data.
- */
-export function trainingHash(sets: readonly SafetyExample[], intents: readonly Example[]): string {
-  const hash = createHash('sha256').update(`v${MODEL_VERSION}/${MIN_FEATURE_COUNT}\n`);
-  for (const example of sets) hash.update(`${example.kind ?? ''}\t${example.text}\n`);
-  for (const example of intents) hash.update(`${example.label}\t${example.text}\n`);
-  return hash.digest('hex');
-}
-
 /** A trained emergency classifier; immutable once built. */
 export class EmergencyModel {
-  private readonly model: SoftmaxModel;
-
-  private constructor(
-    private readonly numbers: Quantized,
-    /** The {@link trainingHash} of its training data. */
-    readonly hash: string,
-  ) {
-    const weights = Float32Array.from(numbers.weights, (value) => value * numbers.scale);
-    this.model = SoftmaxModel.fromWeights(FeatureIndex.of(numbers.features), LABELS.length, {
-      weights,
-      bias: Float32Array.from(numbers.bias),
-    });
-  }
+  private constructor(private readonly model: SoftmaxModel) {}
 
   /**
    * Trains on emergency sets and on ordinary messages: intent examples other than
@@ -265,43 +199,17 @@ export class EmergencyModel {
       features: features.filter((feature) => (counts.get(feature) ?? 0) >= MIN_FEATURE_COUNT),
       label,
     }));
-    const model = SoftmaxModel.train(kept, LABELS.length, DEFAULT_SOFTMAX);
-    const saved = model.saved();
-    return new EmergencyModel({ ...quantized(saved), features: saved.features }, trainingHash(sets, intents));
+    return new EmergencyModel(SoftmaxModel.train(kept, LABELS.length, DEFAULT_SOFTMAX));
   }
 
-  /**
-   * The shipped model when it was trained on these very examples, else one trained now
-   * (`stale` then says so, for the caller to log: `npm run nlu:train` saves a fresh one).
-   */
-  static load(
-    sets: readonly SafetyExample[],
-    intents: readonly Example[],
-    file = EMERGENCY_MODEL_FILE,
-  ): { model: EmergencyModel; stale: boolean } {
-    const hash = trainingHash(sets, intents);
-    if (existsSync(file)) {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedModel;
-      if (saved.hash === hash) {
-        const weights = new Int8Array(Buffer.from(saved.weights, 'base64'));
-        return { model: new EmergencyModel({ ...saved, weights }, hash), stale: false };
-      }
-    }
-    return { model: EmergencyModel.train(sets, intents), stale: true };
+  /** The model as shipped (see `savedSoftmax.ts`). */
+  static fromSaved(saved: SavedSoftmax): EmergencyModel {
+    return new EmergencyModel(loadSoftmax(saved, LABELS.length));
   }
 
-  /** Saves the model where {@link EmergencyModel.load} reads it. */
-  save(file = EMERGENCY_MODEL_FILE): void {
-    const saved: SavedModel = {
-      version: MODEL_VERSION,
-      hash: this.hash,
-      labels: LABELS,
-      features: this.numbers.features,
-      scale: this.numbers.scale,
-      bias: [...this.numbers.bias],
-      weights: Buffer.from(this.numbers.weights.buffer).toString('base64'),
-    };
-    writeFileSync(file, `${JSON.stringify(saved)}\n`);
+  /** Its numbers, to ship. */
+  saved(): SavedSoftmax {
+    return saveSoftmax(this.model);
   }
 
   /**

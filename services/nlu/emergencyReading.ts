@@ -266,6 +266,26 @@ export interface RuleReading {
  * @param dictionary - the French words never rewritten; the dictionary by default.
  */
 export function readForRules(sentence: string, dictionary: WordList = frenchWords()): RuleReading {
+  // The rules and the safety model read the same sentences of one message: the last few
+  // readings are kept.
+  const memo = RECENT_READINGS.get(dictionary);
+  const known = memo?.get(sentence);
+  if (known !== undefined) return known;
+  const reading = readSentence(sentence, dictionary);
+  if (memo === undefined) RECENT_READINGS.set(dictionary, new Map([[sentence, reading]]));
+  else {
+    if (memo.size >= MAX_RECENT_READINGS) memo.delete(memo.keys().next().value as string);
+    memo.set(sentence, reading);
+  }
+  return reading;
+}
+
+/** The last sentences read, per word list (a message has rarely more than a dozen). */
+const RECENT_READINGS = new WeakMap<WordList, Map<string, RuleReading>>();
+const MAX_RECENT_READINGS = 32;
+
+/** {@link readForRules} without its memo. */
+function readSentence(sentence: string, dictionary: WordList): RuleReading {
   // The language is read only when a word might have lost its apostrophe (most messages have none).
   let english: boolean | undefined;
   const tokens = rawTokens(foldAccents(sentence)).flatMap((token) => {

@@ -20,6 +20,7 @@ import { readTrainingData, type Example } from './dataset';
 import { findAlsoRequested, type AlsoRequested } from './clauses';
 import { assessEmergency, type EmergencyKind } from './emergency';
 import { decideEmergency, EmergencyModel, readEmergencyData, type SafetyExample } from './emergencyModel';
+import { readSavedModels, trainingHash, type SavedModels, type TrainingInputs } from './savedNlu';
 import { buildVocabulary, MAX_CLASSIFY_CHARS } from './features';
 import { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
 import { mentionsMoney } from './money';
@@ -110,6 +111,12 @@ export const INTENT_TEMPERATURE = 0.8;
 /** See {@link INTENT_TEMPERATURE}. */
 export const CATEGORY_TEMPERATURE = 0.7;
 
+/** A message read once at load, so that no resident waits for the first reading. */
+const WARM_UP = "bonjour, je voudrais de l'aide pour mes courses demain, ma mère est tombée";
+
+/** The settings of `Nlu.train` that are not examples, part of the shipped models' hash. */
+const TRAINING_SETTINGS = { temperatures: [INTENT_TEMPERATURE, CATEGORY_TEMPERATURE] };
+
 /** Options of {@link Nlu.train}. */
 export interface NluTrainingOptions {
   readonly intents: readonly Example<Intent>[];
@@ -145,32 +152,46 @@ export class Nlu {
     private readonly safety: EmergencyModel,
   ) {}
 
-  /** Trains on the data files in `services/nlu/data` (label files and voice files) and the Miramas neighbourhoods. */
+  /**
+   * The understanding of `services/nlu/data` (label files, voice files, emergency sets) and
+   * the Miramas neighbourhoods: the shipped models when they were trained on exactly this
+   * data (see `savedNlu.ts`), else trained now, with a `nlu.model_stale` warning.
+   */
   static load(options: NluLoadOptions = {}): Nlu {
     const started = performance.now();
-    const { intents, categories, misspelt } = readTrainingData(INTENTS, CATEGORIES);
-    const emergencies = readEmergencyData();
-    const safety = EmergencyModel.load(emergencies, intents);
+    const inputs = Nlu.inputs();
+    const saved = readSavedModels(Nlu.trainingHash(inputs));
     const logger = options.logger ?? silentLogger;
-    if (safety.stale) logger.warn('nlu.safety_model_stale', { fix: 'npm run nlu:train' });
-    const nlu = Nlu.train({ intents, categories, misspelt, safety: safety.model });
+    if (saved === null) logger.warn('nlu.model_stale', { fix: 'npm run nlu:train' });
+    const nlu = saved ? Nlu.fromSaved(saved, inputs) : Nlu.train(inputs);
+    // The rules' patterns are compiled on their first use (about 0.4 s of CPU): here, rather
+    // than while the first resident waits.
+    nlu.understand(WARM_UP);
     logger.info('nlu.loaded', {
       durationMs: Math.round(performance.now() - started),
-      intentExamples: intents.length,
-      categoryExamples: categories.length,
-      emergencyExamples: emergencies.length,
+      trained: saved === null,
+      intentExamples: inputs.intents.length,
+      categoryExamples: inputs.categories.length,
+      emergencyExamples: inputs.emergencies.length,
     });
     return nlu;
+  }
+
+  /** What the shipped models are trained on: the data files. */
+  static inputs(): TrainingInputs & NluTrainingOptions {
+    const { intents, categories, misspelt } = readTrainingData(INTENTS, CATEGORIES);
+    return { intents, categories, misspelt, emergencies: readEmergencyData() };
+  }
+
+  /** The {@link trainingHash} of what the shipped models must have been trained on. */
+  static trainingHash(inputs: TrainingInputs = Nlu.inputs()): string {
+    return trainingHash(inputs, TRAINING_SETTINGS);
   }
 
   /** Trains on the given examples (used by `load`, the evaluation and the tests). */
   static train(options: NluTrainingOptions): Nlu {
     const engine = options.engine;
-    const vocabulary = buildVocabulary(
-      [...options.intents, ...options.categories]
-        .map((example) => example.text)
-        .filter((text) => !options.misspelt?.has(text)),
-    );
+    const vocabulary = Nlu.vocabulary(options);
     return new Nlu(
       TextClassifier.train(options.intents, {
         engine,
@@ -188,6 +209,46 @@ export class Nlu {
       }),
       new NeighbourhoodMatcher(options.neighbourhoods ?? loadNeighbourhoods()),
       options.safety ?? EmergencyModel.train(options.emergencies ?? [], options.intents),
+    );
+  }
+
+  /** The shipped models, reading messages with the typo vocabulary of the examples they were trained on. */
+  static fromSaved(
+    saved: SavedModels,
+    examples: Pick<NluTrainingOptions, 'intents' | 'categories' | 'misspelt'>,
+  ): Nlu {
+    const vocabulary = Nlu.vocabulary(examples);
+    return new Nlu(
+      TextClassifier.fromSaved(saved.intents, INTENTS, {
+        vocabulary,
+        fallback: 'other',
+        features: INTENT_FEATURES,
+      }),
+      TextClassifier.fromSaved(saved.categories, CATEGORIES, {
+        vocabulary,
+        fallback: 'other',
+        features: CATEGORY_FEATURES,
+      }),
+      new NeighbourhoodMatcher(loadNeighbourhoods()),
+      EmergencyModel.fromSaved(saved.safety),
+    );
+  }
+
+  /** The three models' numbers, to ship (`npm run nlu:train`). */
+  saved(): SavedModels {
+    return {
+      intents: this.intents.saved(),
+      categories: this.categories.saved(),
+      safety: this.safety.saved(),
+    };
+  }
+
+  /** The typo vocabulary: every word of the examples, but those of deliberately misspelt lines. */
+  private static vocabulary(examples: Pick<NluTrainingOptions, 'intents' | 'categories' | 'misspelt'>) {
+    return buildVocabulary(
+      [...examples.intents, ...examples.categories]
+        .map((example) => example.text)
+        .filter((text) => !examples.misspelt?.has(text)),
     );
   }
 

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Nlu } from '../../services/nlu';
 import { readTrainingData } from '../../services/nlu/dataset';
 import { assessEmergency } from '../../services/nlu/emergency';
 import {
   decideEmergency,
-  EMERGENCY_MODEL_FILE,
   EmergencyModel,
   MODEL_DOUBT_PROBABILITY,
   MODEL_SURE_PROBABILITY,
   parseSafetyExamples,
   readEmergencyData,
-  trainingHash,
   type SafetyExample,
 } from '../../services/nlu/emergencyModel';
 import { CATEGORIES, INTENTS } from '../../services/nlu/labels';
@@ -25,31 +22,10 @@ describe('nlu safety model (the learned half of the emergency component)', funct
   const { intents } = readTrainingData(INTENTS, CATEGORIES);
   const sets = readEmergencyData();
 
-  it('ships a model trained on the data of today (else run npm run nlu:train)', () => {
-    const saved = JSON.parse(readFileSync(EMERGENCY_MODEL_FILE, 'utf8')) as { hash: string };
-    assert.equal(saved.hash, trainingHash(sets, intents), 'the data changed since: run npm run nlu:train');
-    assert.equal(EmergencyModel.load(sets, intents).stale, false);
-  });
-
-  it('retrains at load when the shipped model was trained on other data, and saves what it loads', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'safety-model-'));
-    const file = join(directory, 'model.json');
-    writeFileSync(file, JSON.stringify({ hash: 'other data' }));
-    const fewer = sets.slice(0, 600);
-    const { model, stale } = EmergencyModel.load(fewer, intents, file);
-    assert.equal(stale, true);
-    model.save(file);
-    const again = EmergencyModel.load(fewer, intents, file);
-    assert.equal(again.stale, false);
-    const text = 'ma voisine est par terre dans sa cuisine elle ne répond plus quand je parle';
-    assert.equal(again.model.assess(text)?.probability, model.assess(text)?.probability);
-  });
-
-  it('judges a shipped model like a freshly trained one, message by message', () => {
-    const shipped = EmergencyModel.load(sets, intents).model;
+  it('judges, once shipped, like the model just trained, message by message', () => {
     const fresh = EmergencyModel.train(sets, intents);
-    const messages = readSafetySet(HELD_OUT_2_FILE);
-    for (const { text } of messages) {
+    const shipped = EmergencyModel.fromSaved(fresh.saved());
+    for (const { text } of readSafetySet(HELD_OUT_2_FILE)) {
       const a = shipped.assess(text)?.probability ?? -1;
       const b = fresh.assess(text)?.probability ?? -1;
       assert.ok(Math.abs(a - b) < 0.02, `${a} vs ${b}`);
@@ -86,7 +62,7 @@ describe('nlu safety model (the learned half of the emergency component)', funct
   });
 
   it('leaves messages of one or two words to the rules', () => {
-    const model = EmergencyModel.load(sets, intents).model;
+    const model = EmergencyModel.train(sets.slice(0, 1_500), intents);
     for (const text of ['Mme Lambert', 'Sandrine', 'oui', 'au secours', 'feu cuisine'])
       assert.equal(model.assess(text), null, text);
     assert.ok(model.assess('il ne respire plus du tout') !== null);

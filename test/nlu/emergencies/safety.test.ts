@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict';
 import { Nlu } from '../../../services/nlu';
 import { assessEmergency } from '../../../services/nlu/emergency';
+import { readEmergencyData } from '../../../services/nlu/emergencyModel';
 import {
   BATCH_3_FILE,
   BATCH_4_FILE,
   DEVELOPMENT_FILE,
   HELD_OUT_2_FILE,
+  HELD_OUT_3_FILE,
+  HELD_OUT_4_FILE,
   HELD_OUT_FILE,
   measureSafety,
   readSafetySet,
 } from './safetySet';
 
-describe('nlu safety set (test/nlu/emergencies/messages.jsonl)', () => {
+describe('nlu safety set (services/nlu/data/emergencies/safety.jsonl)', () => {
   const messages = readSafetySet();
 
   it('holds at least 150 emergencies of every kind and 300 ordinary look-alikes, no duplicate', () => {
@@ -185,15 +188,49 @@ describe('nlu emergency round 3 (batch4.jsonl: set A, heldout2.jsonl: set B)', (
     assert.ok(figures.askedOrdinary <= 0.06 * figures.ordinary, `${figures.askedOrdinary} asked`);
   });
 
-  // Measured once, at the end of round 3 (2026-12-01, npm run nlu:eval), never read while
-  // tuning: 45 of its 70 emergencies with the numbers and 5 of its 85 ordinary messages with
-  // them under the rules of round 2; 54 of 70 (77 %) and 6 of 85 after round 3. Below the
-  // 95 % the product needs: the rules generalise less than set A's 152/152 says, so this bar
-  // only guards against falling back; raise it with the next round's fresh held-out set.
-  it('set B (held out): recall at least 74 %, at most 8 false alarms of its 85 ordinary messages', () => {
+  // Never read while tuning nor trained on (2026-12-01, npm run nlu:eval): 45 of its 70
+  // emergencies with the numbers and 5 of its 85 ordinary messages with them under the rules of
+  // round 2; 54 of 70 (77 %) and 6 of 85 after round 3; with round 4's safety model, 68 of 70
+  // (97 %, the other two asked) and 5 of 85.
+  it('set B (held out): recall at least 93 %, at most 6 false alarms of its 85 ordinary messages', () => {
     const nlu = Nlu.load();
     const figures = measureSafety((text) => nlu.understand(text), setB);
-    assert.ok(figures.caught >= 0.74 * figures.emergencies, `${figures.caught}/${figures.emergencies}`);
-    assert.ok(figures.falseAlarms <= 8, `${figures.falseAlarms}/${figures.ordinary}`);
+    assert.ok(figures.caught >= 0.93 * figures.emergencies, `${figures.caught}/${figures.emergencies}`);
+    assert.ok(figures.falseAlarms <= 6, `${figures.falseAlarms}/${figures.ordinary}`);
+  });
+});
+
+describe('nlu emergency round 4 (heldout3.jsonl: set D, heldout4.jsonl: set E)', () => {
+  const sets = [readSafetySet(HELD_OUT_3_FILE), readSafetySet(HELD_OUT_4_FILE)];
+
+  it('hold emergencies of every kind and hard negatives, in every voice, apart from the training sets', () => {
+    const training = new Set(readEmergencyData().map((example) => example.text.trim().toLowerCase()));
+    for (const set of sets) {
+      const found = set.filter((message) => message.kind !== null);
+      assert.ok(found.length >= 120, `${found.length} emergencies`);
+      assert.ok(set.length - found.length >= 150, `${set.length - found.length} ordinary`);
+      for (const kind of ['medical', 'suicide', 'violence', 'fire'] as const)
+        assert.ok(found.filter((message) => message.kind === kind).length >= 20, kind);
+      for (const voice of ['elderly', 'sms', 'typos', 'dictation', 'non_native', 'english', 'plain', 'mixed'])
+        assert.ok(
+          found.some((message) => message.voice === voice),
+          `emergency: ${voice}`,
+        );
+      for (const message of set) assert.ok(!training.has(message.text.trim().toLowerCase()), 'trained on');
+    }
+  });
+
+  // Written by two writers who had read neither the rules nor any earlier set, committed with
+  // the safety model and measured once (2026-12-01, npm run nlu:eval), never trained or tuned
+  // on: set D 128 of 130 emergencies with the numbers and 3 of 170 look-alikes given them,
+  // set E 134 of 139 and 5 of 168 (the rules alone: 71 % of round 4's fresh emergencies).
+  it('sets D and E (held out): recall at least 94 %, at most 6 false alarms per 200 look-alikes', () => {
+    const nlu = Nlu.load();
+    const figures = measureSafety((text) => nlu.understand(text), sets.flat());
+    assert.ok(figures.caught >= 0.94 * figures.emergencies, `${figures.caught}/${figures.emergencies}`);
+    assert.ok(
+      (200 * figures.falseAlarms) / figures.ordinary <= 6,
+      `${figures.falseAlarms}/${figures.ordinary}`,
+    );
   });
 });
