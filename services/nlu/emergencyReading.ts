@@ -15,72 +15,11 @@
  */
 import { frenchWords, type WordList } from './dictionary';
 import { expandToken, foldAccents, rawTokens } from './normalize';
+import { RULE_SPELLINGS } from './ruleSpellings';
 import { SMS_EXPANSIONS } from './sms';
 import { detectLanguage } from './language';
 
-/**
- * SMS and spoken forms the rules read in full, accent-folded ("é" is "e"). Only forms that
- * are not French words, or whose French sense cannot sit where an emergency is told
- * ("é" alone, "pa", "plu"), are listed: the rules read them, the classifiers never see them.
- */
-export const RULE_SPELLINGS: Readonly<Record<string, string>> = {
-  jveu: 'je veux',
-  jveut: 'je veux',
-  jve: 'je vais',
-  jvai: 'je vais',
-  jvay: 'je vais',
-  jvez: 'je vais',
-  vai: 'vais',
-  ve: 'vais',
-  veu: 'veux',
-  vx: 'veux',
-  plu: 'plus',
-  pa: 'pas',
-  e: 'est',
-  sai: 'se est',
-  cai: 'ce est',
-  dla: 'de la',
-  dle: 'de le',
-  ki: 'qui',
-  mn: 'mon',
-  fr: 'frere',
-  reum: 'mere',
-  daron: 'pere',
-  daronne: 'mere',
-  darone: 'mere',
-  meuf: 'femme',
-  envi: 'envie',
-  che: 'chez',
-  jte: 'je me jeter',
-  jme: 'je me',
-  tlm: 'tout le monde',
-  jpp: 'je ne en peux plus',
-  sant: 'sent',
-  sen: 'sent',
-  respir: 'respire',
-  pandre: 'pendre',
-  arive: 'arrive',
-  ariv: 'arrive',
-  incosient: 'inconscient',
-  malese: 'malaise',
-  o: 'au',
-  jvx: 'je veux',
-  tomb: 'tombe',
-  relev: 'releve',
-  brul: 'brule',
-  repon: 'repond',
-  pu: 'plus',
-  grd: 'grand',
-  malez: 'malaise',
-  menasse: 'menace',
-  menase: 'menace',
-  tro: 'trop',
-  pri: 'pris',
-  cram: 'crame',
-  reuf: 'frere',
-  frr: 'frere',
-  diabetik: 'diabetique',
-};
+export { RULE_SPELLINGS } from './ruleSpellings';
 
 /**
  * The words a misspelling may be read as: only words the rules look for, at least five

@@ -3,10 +3,11 @@
  * (category), and what the message contains (emergency, urgency, money, contacts, place).
  *
  * @remarks
- * `Nlu.load()` trains both classifiers from `data/*.jsonl` at start-up: our softmax
- * regression (see `classifier.ts` for the measured choice) trains in tens of milliseconds
- * on a few hundred sentences, so there is no saved model to keep in sync with the data.
- * The intent classifier also sees the intent cues and the emergency rules as features,
+ * Three models learn from `data/`: the intent and category classifiers (our softmax
+ * regression, see `classifier.ts` for the measured choice) and the safety model beside the
+ * emergency rules (`emergencyModel.ts`). They ship trained in `data/nlu-model.json`
+ * (`npm run nlu:train`, see `savedNlu.ts`); `Nlu.load()` reads them when they were trained on
+ * today's data, and trains them otherwise. The intent classifier also sees the intent cues and the emergency rules as features,
  * the category classifier the category cues (see `cues.ts`). Classification reads at most `MAX_CLASSIFY_CHARS` characters;
  * rules and extractors read the whole message. Nothing here logs message text.
  */
@@ -17,8 +18,8 @@ import { TextClassifier, type Engine, type Scored } from './classifier';
 import { CATEGORY_FEATURES, INTENT_FEATURES } from './features';
 import { extractEmails, extractPhones } from './contacts';
 import { readTrainingData, type Example } from './dataset';
-import { findAlsoRequested, type AlsoRequested } from './clauses';
-import { assessEmergency, type EmergencyKind } from './emergency';
+import { findAlsoRequested } from './clauses';
+import { assessEmergency } from './emergency';
 import { decideEmergency, EmergencyModel, readEmergencyData, type SafetyExample } from './emergencyModel';
 import { readSavedModels, trainingHash, type SavedModels, type TrainingInputs } from './savedNlu';
 import { buildVocabulary, MAX_CLASSIFY_CHARS } from './features';
@@ -26,13 +27,15 @@ import { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
 import { mentionsMoney } from './money';
 import { NeighbourhoodMatcher } from './neighbourhood';
 import { normalizeText } from './normalize';
-import { detectUrgency, type Urgency } from './urgency';
+import type { Understanding } from './understanding';
+import { detectUrgency } from './urgency';
 
 export { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
 export type { EmergencyKind, EmergencyVerdict } from './emergency';
 export type { AlsoRequested } from './clauses';
 export { findAlsoRequested, splitClauses } from './clauses';
 export type { Urgency } from './urgency';
+export type { NeighbourhoodMention, Understanding } from './understanding';
 export type { Scored } from './classifier';
 export { extractEmails, extractPhones } from './contacts';
 export { mentionsMoney } from './money';
@@ -57,50 +60,6 @@ export const RULE_CONFIDENCE = 0.99;
  * "une odeur d'égout").
  */
 export const CLASSIFIER_EMERGENCY_CONFIDENCE = 0.9;
-
-/** A neighbourhood found in a message. */
-export interface NeighbourhoodMention {
-  readonly id: string;
-  readonly name: string;
-  readonly lat: number;
-  readonly lon: number;
-}
-
-/** Everything the bot needs to know about one message. */
-export interface Understanding {
-  readonly intent: Intent;
-  /** In [0, 1]; see `classifier.ts` for how it is normalised. */
-  readonly intentConfidence: number;
-  /** The category when the intent is `offer` or `need`, `'none'` otherwise. */
-  readonly category: Category | 'none';
-  /** Confidence of `category`; 0 when it is `'none'`. */
-  readonly categoryConfidence: number;
-  /** Best category whatever the intent, for when the bot asks for it later. */
-  readonly categoryGuess: Scored<Category>;
-  /**
-   * Kind of emergency found by the rules. When only the classifier suspects an
-   * emergency, `intent` is `'emergency'` and this is `'medical'` (15 / 112 are the
-   * general emergency numbers).
-   */
-  readonly emergency: EmergencyKind | null;
-  /**
-   * True when the rules were unsure (see `assessEmergency`), or the classifier alone
-   * suspected an emergency below {@link CLASSIFIER_EMERGENCY_CONFIDENCE} (`emergency` is
-   * then null): ask before any number.
-   */
-  readonly unsureEmergency: boolean;
-  readonly urgency: Urgency;
-  readonly money: boolean;
-  readonly phones: string[];
-  readonly emails: string[];
-  readonly neighbourhood: NeighbourhoodMention | null;
-  /**
-   * A second request in the same message ("les courses et aussi imprimer un papier"): the
-   * first is the message's intent and category (the first clause's), this one is offered
-   * once the first is handled. Absent when there is only one.
-   */
-  readonly alsoRequested?: AlsoRequested;
-}
 
 /**
  * Softmax temperatures of the two classifiers, as fitted by cross-validation inside the
