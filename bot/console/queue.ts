@@ -37,7 +37,7 @@ export interface QueueSources {
   /** One hand-over by id (an action on a hand-over). */
   handovers: Pick<HandoverRepository, 'get'>;
   testimonials: Pick<Testimonials, 'listPending' | 'get'>;
-  undelivered: Pick<UndeliveredQueue, 'pending'>;
+  undelivered: Pick<UndeliveredQueue, 'pending' | 'pendingById'>;
   moderators: Pick<ModeratorRepository, 'list'>;
   /** The neighbourhood of an entry, for a message that could not be sent about it. */
   entryNeighbourhood: (id: string) => Promise<string | undefined>;
@@ -133,10 +133,7 @@ async function read(sources: QueueSources, kind: QueueItem['kind'], id: string):
       return value && { kind, value };
     }
     case 'undelivered': {
-      // The queue has no read by id: the messages waiting are few (the list's first ones).
-      const value = (await sources.undelivered.pending(PER_KIND)).find(
-        (message) => message._id?.toHexString() === id,
-      );
+      const value = await sources.undelivered.pendingById(id);
       if (!value) return null;
       const neighbourhood = value.ref ? await sources.entryNeighbourhood(value.ref) : undefined;
       return { kind, value, neighbourhood };

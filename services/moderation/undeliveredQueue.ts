@@ -9,7 +9,7 @@
  * forgotten {@link UNDELIVERED_KEPT_DAYS} days after it was queued, handled or not: by then
  * the news is stale and the `HUMAN_AGENT` window long closed.
  */
-import type { Collection, Db, ObjectId } from 'mongodb';
+import { ObjectId, type Collection, type Db } from 'mongodb';
 import type { Clock } from '../clock';
 import type { UndeliverableReason } from '../messaging/windowPolicy';
 import type { RefusedCalls, RefusedMessage } from '../outbox/refusedCalls';
@@ -88,6 +88,12 @@ export class UndeliveredQueue implements RefusedCalls {
       .sort({ createdAt: 1 })
       .limit(limit)
       .toArray();
+  }
+
+  /** One message nobody has dealt with yet, by its id (a hex string), or null. */
+  async pendingById(id: string): Promise<UndeliveredMessage | null> {
+    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    return this.collection.findOne({ _id: new ObjectId(id), handledAt: { $exists: false } });
   }
 
   /** Marks a message as dealt with by `moderatorPsid`; false when unknown or already handled. */

@@ -16,7 +16,9 @@ const HELPER = '7200000103';
 
 describe('console queue', function () {
   let app: ConsoleApp;
-  let now = new Date('2026-03-02T09:00:00Z');
+  // In the future (2082 has 2026's weekdays): sessions and sign-in links carry a TTL index, and
+  // the engine deletes documents whose expiry is already past in real time, at any moment.
+  let now = new Date('2082-03-02T09:00:00Z');
   const minutes = (count: number) => {
     now = new Date(now.getTime() + count * 60_000);
   };
@@ -213,6 +215,32 @@ describe('console queue', function () {
     const other = await app.signedIn(OTHER_REFERENT);
     assert.equal((await other.post(`/console/relais/${handover._id.toHexString()}/prendre`, {})).status, 303);
     assert.equal((await moderation.handovers.get(handover._id))?.status, 'taken');
+  });
+
+  it('reads an undelivered notice acted on by its id: out of scope 404, handled once, then 404', async function () {
+    const { container } = app.test.app;
+    const undelivered = container.get('moderation').undelivered;
+    const entry = await container
+      .get('entryRepository')
+      .create(newEntry({ psid: HELPER, neighbourhood: 'Centre-ville' }));
+    // Older notices first in the list: this one would be past a list's first page.
+    for (let i = 0; i < 3; i += 1) await undelivered.queueForModerators(`72000009${i}`, 'other', 'refused');
+    await undelivered.queueForModerators(HELPER, 'other', 'refused', { ref: entry._id.toHexString() });
+
+    const ref = entry._id.toHexString();
+    const [waiting] = (await undelivered.pending(500)).filter((message) => message.ref === ref);
+    const id = waiting._id?.toHexString() ?? '';
+    const referent = await app.signedIn(REFERENT);
+    assert.equal(
+      (await referent.post(`/console/non-remis/${id}/transmis`, {})).status,
+      404,
+      'another neighbourhood',
+    );
+    assert.equal((await referent.post('/console/non-remis/not-an-id/transmis', {})).status, 404);
+    const admin = await app.signedIn(ADMIN);
+    assert.equal((await admin.post(`/console/non-remis/${id}/transmis`, {})).status, 303);
+    assert.equal(await undelivered.pendingById(id), null, 'handled');
+    assert.equal((await admin.post(`/console/non-remis/${id}/transmis`, {})).status, 404, 'handled already');
   });
 
   it('keeps testimonials to the admins', async function () {

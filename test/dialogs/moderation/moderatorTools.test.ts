@@ -249,7 +249,7 @@ function seedPendingInMemory(entries: MemoryEntries): Ids {
       description: 'Courses contre 10 euros',
       flags: ['money'],
     },
-    { createdAt: new Date('2020-04-06T09:00:01Z') },
+    { createdAt: new Date('2048-04-06T09:00:01Z') },
   );
   return { offer: offer._id.toHexString(), need: need._id.toHexString() };
 }

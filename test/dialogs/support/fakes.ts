@@ -82,7 +82,7 @@ export class MemoryEntries implements EntriesPort {
    * is `pending_review` unless given, `at` the creation time.
    */
   add(psid: string, input: EntryInput, extra: Partial<StoredEntry> = {}): StoredEntry {
-    const now = extra.createdAt ?? new Date('2020-04-06T09:00:00Z');
+    const now = extra.createdAt ?? new Date('2048-04-06T09:00:00Z');
     const entry = {
       ...input,
       psid,
@@ -586,14 +586,14 @@ export interface FakeConversation {
 export const FAKE_LINK_SECRET = 'fake-link-secret-0123456789';
 
 /**
- * Starts a conversation over fakes, on a manual clock at Monday 6 April 2020, 11 h in Paris
+ * Starts a conversation over fakes, on a manual clock at Monday 6 April 2048, 11 h in Paris
  * (the harness's); `overrides` replaces some of the ports.
  */
 export function startFakeConversation(
   nlu: NluPort,
   overrides: Partial<ConversationServices> = {},
 ): FakeConversation {
-  const clock = manualClock(new Date('2020-04-06T09:00:00Z'));
+  const clock = manualClock(new Date('2048-04-06T09:00:00Z'));
   const notifier = new RecordingNotifier();
   const flags: RaisedFlag[] = [];
   const promises: { psid: string; reason: TaskReason }[] = [];

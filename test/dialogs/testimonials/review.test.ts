@@ -86,24 +86,24 @@ describe('dialogs: testimonial review and answers to the jobs, over fakes', func
   });
 
   it('schedules on a typed French day, read back before it is recorded', async function () {
-    // The harness's clock: Monday 6 April 2020, 11 h in Paris.
+    // The harness's clock: Monday 6 April 2048, 11 h in Paris.
     await runTable(harness, ADMIN, [
       ...openAndPick(),
       { send: { payload: `ADMIN_TM_SCHEDULE_${id}` }, says: ['testimonialAdmin.datePrompt'] },
       { send: 'quand tu veux', says: ['testimonialAdmin.dateRetry'] },
-      { send: 'samedi', says: ['testimonialAdmin.dateConfirm'], contains: ['samedi 11 avril 2020'] },
-      { send: { payload: 'YES' }, says: ['testimonialAdmin.scheduled'], contains: ['samedi 11 avril 2020'] },
+      { send: 'samedi', says: ['testimonialAdmin.dateConfirm'], contains: ['samedi 11 avril 2048'] },
+      { send: { payload: 'YES' }, says: ['testimonialAdmin.scheduled'], contains: ['samedi 11 avril 2048'] },
     ]);
     const testimonial = stored();
     assert.equal(testimonial?.status, 'scheduled');
-    assert.equal(testimonial?.publishAt?.toISOString(), '2020-04-10T22:00:00.000Z');
+    assert.equal(testimonial?.publishAt?.toISOString(), '2048-04-10T22:00:00.000Z');
   });
 
   it('changes nothing when the day is not confirmed', async function () {
     await runTable(harness, ADMIN, [
       ...openAndPick(),
       { send: { payload: `ADMIN_TM_SCHEDULE_${id}` }, says: ['testimonialAdmin.datePrompt'] },
-      { send: '25/12', says: ['testimonialAdmin.dateConfirm'], contains: ['25 décembre 2020'] },
+      { send: '25/12', says: ['testimonialAdmin.dateConfirm'], contains: ['25 décembre 2048'] },
       { send: 'Non, annuler', says: ['testimonialAdmin.notChanged'] },
     ]);
     assert.equal(stored()?.status, 'pending');
