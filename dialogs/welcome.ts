@@ -14,14 +14,23 @@ export interface WelcomeDeps {
   matching: Pick<MatchingPort, 'pendingRequestFor'>;
 }
 
-/** The welcome for `psid`: as known when they were here before, else the first one. */
+/**
+ * The welcome for `psid`: as known when they were here before, else the first one.
+ *
+ * @remarks
+ * Someone without a resident document has nothing else to list: an entry is stored only for
+ * a resident (its registration sets their contact, which needs the document), a request is
+ * put to the helper of an offer, and the erasure deletes the entries and anonymises the
+ * matches before the resident. So a newcomer's welcome costs one read, and a returning
+ * resident's entries and waiting request are read only once they are known.
+ */
 export async function welcomeText(deps: WelcomeDeps, psid: string): Promise<string> {
-  const [resident, entries, request] = await Promise.all([
-    deps.residents.get(psid),
+  const resident = await deps.residents.get(psid);
+  if (!resident) return t('greeting.welcomeNoName');
+  const [entries, request] = await Promise.all([
     deps.entries.listByResident(psid),
     deps.matching.pendingRequestFor(psid),
   ]);
-  if (!resident && entries.length === 0 && !request) return t('greeting.welcomeNoName');
   const open = entries.filter((entry) => entry.status === 'pending_review' || entry.status === 'published');
   const parts = [
     countOf(

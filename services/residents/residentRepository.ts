@@ -7,6 +7,7 @@
  */
 import type { Collection, Db, UpdateFilter } from 'mongodb';
 import type { Clock } from '../clock';
+import { Batcher } from '../db/batcher';
 import type { Consent, ContactChannel, OfflineProfile, Resident, ResidentLocale } from '../domain/types';
 import { CodedError, ErrorCode } from '../errors';
 import { cleanOptionalText, requirePsid } from '../validation';
@@ -28,12 +29,23 @@ const DUPLICATE_KEY = 11000;
  */
 export class ResidentRepository {
   private readonly residents: Collection<Resident>;
+  /** Reads of concurrent turns, one `find` per batch (see {@link ResidentRepository.get}). */
+  private readonly reads: Batcher<string, Resident | null>;
 
   constructor(
     db: Db,
     private readonly clock: Clock,
   ) {
     this.residents = db.collection<Resident>(RESIDENTS_COLLECTION);
+    this.reads = new Batcher<string, Resident | null>(async (psids) => {
+      const found: Resident[] = await this.residents.find({ psid: { $in: [...new Set(psids)] } }).toArray();
+      const byPsid = new Map(found.map((resident) => [resident.psid, resident]));
+      // Each reader gets its own copy, even when two asked for the same person.
+      return psids.map((psid) => {
+        const resident = byPsid.get(psid);
+        return { value: resident ? { ...resident } : null };
+      });
+    });
   }
 
   /** Creates the unique index on `psid` (idempotent). */
@@ -41,9 +53,17 @@ export class ResidentRepository {
     await this.residents.createIndex({ psid: 1 }, { name: 'psid_unique', unique: true });
   }
 
-  /** The resident, or null. */
+  /**
+   * The resident, or null.
+   *
+   * @remarks
+   * Almost every turn reads its resident (the welcome, the forms), so the reads of concurrent
+   * turns share one `find` (as the bot state's do): a read goes out on the next turn of the
+   * event loop, or with the next batch while one is under way, never with a batch sent before
+   * it was asked, so it sees every write that ended before it.
+   */
   async get(psid: string): Promise<Resident | null> {
-    return this.residents.findOne({ psid: requirePsid(psid) });
+    return this.reads.submit(requirePsid(psid));
   }
 
   /**

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { manualClock } from '../../services/clock';
 import { AttentionFlags } from '../../services/conversations/attention';
 import type { Consent } from '../../services/domain/types';
@@ -52,6 +53,42 @@ describe('ResidentRepository', () => {
     await residents.recordPublicationConsent('alice', { ...consent(T0), version: 'publication-v1' });
     assert.equal((await residents.get('alice'))?.consents.publication?.version, 'publication-v1');
     assert.equal(await database.db.collection('residents').countDocuments(), 1);
+  });
+
+  it('reads the residents of concurrent turns in one command, each reader its own copy, and sees writes ended before', async () => {
+    await residents.recordStorageConsent('alice', consent(T0));
+    await residents.recordStorageConsent('bob', consent(T0));
+    const client = await MongoClient.connect(database.uri, { monitorCommands: true });
+    try {
+      const finds: CommandStartedEvent[] = [];
+      client.on('commandStarted', (event) => {
+        if (event.commandName === 'find') finds.push(event);
+      });
+      const watched = new ResidentRepository(client.db(database.name), clock.now);
+      const [alice, bob, nobody, aliceAgain] = await Promise.all([
+        watched.get('alice'),
+        watched.get('bob'),
+        watched.get('nobody'),
+        watched.get('alice'),
+      ]);
+      assert.equal(finds.length, 1, 'one find for the four reads');
+      assert.equal(alice?.psid, 'alice');
+      assert.equal(bob?.psid, 'bob');
+      assert.equal(nobody, null);
+      assert.notEqual(alice, aliceAgain, 'two readers of the same person get two copies');
+      assert.equal(aliceAgain?.psid, 'alice');
+      // A read asked while a batch may still be under way goes with the next one: it sees a
+      // write that ended after the first batch left.
+      const first = watched.get('carol');
+      await new Promise((resolve) => setImmediate(resolve));
+      await watched.recordStorageConsent('carol', consent(T0));
+      const second = watched.get('carol');
+      await first;
+      assert.equal((await second)?.psid, 'carol');
+      assert.equal(finds.length, 3, 'the later read had a find of its own');
+    } finally {
+      await client.close();
+    }
   });
 
   it('rejects malformed consents, contacts and psids', async () => {
