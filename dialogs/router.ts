@@ -15,6 +15,7 @@ import { t } from '../services/i18n';
 import type { Understanding } from './ports';
 import { answerEmergency } from './emergency';
 import { carriedDescription } from './entry/carriedDescription';
+import { carriedTime } from './entry/carriedTime';
 import type { EntryDialogOptions } from './entry/draft';
 import { mentionsRelative } from './entry/answers';
 import { DialogId } from './ids';
@@ -203,6 +204,8 @@ export class Router {
       beneficiary: mentionsRelative(context.activity.text ?? '') ? 'relative' : undefined,
       // Two requests in one message: the message tells both, it describes neither alone.
       description: understanding.alsoRequested ? undefined : carriedDescription(context.activity.text),
+      // "demain matin", "tous les mardis": the answer to "Quand ?" (for the one request told).
+      availability: understanding.alsoRequested ? undefined : carriedTime(context.activity.text),
     };
     // "les courses et aussi imprimer un papier": the second request is offered at the end.
     const also = understanding.alsoRequested;
@@ -211,7 +214,11 @@ export class Router {
         return {
           begin: {
             id: DialogId.offer,
-            options: { category: options.category, description: options.description },
+            options: {
+              category: options.category,
+              description: options.description,
+              availability: options.availability,
+            },
           },
           misunderstood: 0,
           also,

@@ -20,6 +20,7 @@ import { screened } from './fieldReading';
 import { FIELDS, nextField } from './fields';
 import type { FormPromptsDeps } from './formPrompts';
 import { PlaceFinder } from './place';
+import { recurrenceFromAvailability } from './recurrenceField';
 import type { Field, FieldDeps, FieldId, FormState } from './formState';
 import { FORM_FIELDS_DIALOG, formStateOn, switchKind } from './formState';
 
@@ -62,6 +63,9 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
       ? screened({ text: options.description }, 'description')
       : undefined;
     if (described && described.text.length >= 2) draft.description = described.text;
+    // The first message said when: the answer to "Quand ?", said back and changed at the recap.
+    const when = options?.availability ? screened({ text: options.availability }, 'availability') : undefined;
+    if (when && when.text.length >= 2) draft.availability = when.text;
     const state: FormState = {
       draft,
       onBehalf: options?.onBehalf === true,
@@ -74,6 +78,7 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
         ...(draft.category ? ['category' as const] : []),
         ...(draft.beneficiary ? ['beneficiary' as const] : []),
         ...(draft.urgency ? ['urgency' as const] : []),
+        ...(draft.availability !== undefined ? ['availability' as const] : []),
       ],
       misses: 0,
     };
@@ -87,6 +92,13 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
       ...(draft.beneficiary ? [t('form.beneficiaryCarried')] : []),
       ...(draft.description !== undefined && described
         ? [t('form.descriptionCarried', { description: draft.description }), ...described.said]
+        : []),
+      ...(draft.availability !== undefined
+        ? [
+            t('form.availabilityCarried', { availability: draft.availability }),
+            // "tous les mardis" also tells that the offer is regular.
+            ...recurrenceFromAvailability(state, draft.availability),
+          ]
         : []),
     ];
     return this.askNext(dc, state, carried);
