@@ -149,7 +149,8 @@ const scripts: Script[] = [
     },
   },
   {
-    title: 'a son whose father left hospital last night asks for his shopping: the night is not when, it is asked',
+    title:
+      'a son whose father left hospital last night asks for his shopping: the night is not when, it is asked',
     voice: 'typos',
     psid: 'time-past',
     turns: [
