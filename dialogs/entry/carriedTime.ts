@@ -58,8 +58,10 @@ const PAST =
   /\b(suis|est|es|sommes|sont|ai|a|as|avons|avez|ont|etait|avait) (\w+ )?(\w+(e|ee|es|ees|i|is|u|ue|us)|fait|faite|pris|mis|dit|eu|ete)$/;
 /** Words ending like a participle that are not one: "je suis libre samedi". */
 const NOT_PAST = /\b(libre|libres|disponible|disponibles|seule?|malade|presente?|besoin|envie|la|pas)$/;
-/** Told as gone by: "depuis ce matin", "la semaine dernière". */
-const GONE_BY = /\b(depuis|hier|dernier|derniere|passe|passee)$/;
+/** Told as gone by: "depuis ce matin", "depuis l'orage de samedi", "hier soir". */
+const GONE_BY = /\bdepuis\b|\bhier$/;
+/** The same after the moment: "la semaine dernière", "samedi passé". */
+const GONE_BY_AFTER = /^(dernier|derniere|passe|passee)$/;
 
 /**
  * Words that say how soon rather than when ("il est à la maison maintenant"): the form's
@@ -134,7 +136,7 @@ function toldAsPast([start, end]: [number, number], words: readonly Word[]): boo
     .map((word) => word.text)
     .join(' ');
   const next = words[end + 1]?.text ?? '';
-  return (PAST.test(before) && !NOT_PAST.test(before)) || GONE_BY.test(before) || GONE_BY.test(next);
+  return (PAST.test(before) && !NOT_PAST.test(before)) || GONE_BY.test(before) || GONE_BY_AFTER.test(next);
 }
 
 /**

@@ -23,6 +23,7 @@ describe('the time the first message says', () => {
       "je suis tombée ce matin et j'ai besoin qu'on m'aide pour les courses",
       "mon père a fait un malaise hier soir, il faudrait quelqu'un pour ses courses",
       'besoin de courses depuis ce matin je n ai rien',
+      "depuis l'orage de samedi je n'ai plus internet, quelqu'un pourrait me partager sa connexion",
       "ma mère est à la maison maintenant, il faut l'aider pour ses courses",
     ]) {
       assert.equal(carriedTime(message), undefined, message);
