@@ -9,6 +9,7 @@ import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder
 import { Dialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { mentionsMoney } from '../../services/nlu';
+import { readSmallTalk, readsAsReassurance } from '../keywords';
 import { MenuPayload, Payload, readPayload, readText } from '../payload';
 import type { ResidentsPort } from '../ports';
 import { referredNeighbourhood } from '../referralAnswer';
@@ -120,8 +121,12 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
     const correction = payload ? undefined : readCorrection(readText(activity), state.draft.kind);
     const inContext = correction ? undefined : field.read(activity, state);
     if (state.resume) {
-      // Back after an emergency: the question is asked again unless this is plainly its answer.
+      // Back after an emergency: the question is asked again unless this is plainly its
+      // answer; "fausse alerte", "ça va", "merci" are heard first ("non" is about the danger).
       delete state.resume;
+      const text = payload ? undefined : readText(activity);
+      if (readsAsReassurance(text) || readSmallTalk(text) === 'thanks')
+        return this.ask(dc, state, field, [t('emergency.reassuredInForm'), t('form.resumed')]);
       if (!correction && !inContext) return this.ask(dc, state, field, [t('form.resumed')]);
     }
     if (correction) return this.correct(dc, state, correction);

@@ -264,6 +264,26 @@ const scripts: Script[] = [
       await handedOverForEmergency(harness, 'urgence-sure-fausse-alerte');
     },
   },
+  {
+    title: 'in the middle of her offer, smoke next door, then « fausse alerte »: the form goes on',
+    voice: 'senior',
+    psid: 'urgence-dans-le-formulaire',
+    emergency: true,
+    turns: [
+      { send: 'je propose mon aide pour les courses', says: ['form.descriptionOffer'] },
+      { send: 'il y a de la fumée chez le voisin', says: ['emergency.intro'] },
+      {
+        send: 'fausse alerte c etait un barbecue',
+        says: ['emergency.reassuredInForm', 'form.resumed', 'form.descriptionOffer'],
+      },
+      { send: 'je peux porter les sacs lourds et aller au marche', says: ['form.where'] },
+    ],
+    async outcome(harness) {
+      assert.deepEqual(await flagsOf(harness, 'urgence-dans-le-formulaire'), ['emergency']);
+      const state = JSON.stringify(await harness.dialogStateOf('urgence-dans-le-formulaire'));
+      assert.match(state, /"description":"je peux porter les sacs lourds et aller au marche"/);
+    },
+  },
 ];
 
 playScripts('conversations: « Est-ce une urgence ? »', scripts);
