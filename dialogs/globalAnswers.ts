@@ -4,8 +4,9 @@
  *
  * @remarks
  * In order: emergency words (the numbers at once, a referent handed the conversation, the
- * dialogs ended), or "Est-ce une urgence ?" when nothing is being asked and only the
- * classifier suspects one, and its answer; a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`), a need's author's
+ * dialogs ended), or the buttons of an earlier "Est-ce une urgence ?" (the question itself,
+ * asked by the router when nothing is being asked and only the classifier suspects one, is
+ * ./emergencyQuestionDialog.ts); a helper's answer to a request (`MATCH_ACCEPT_…`/`MATCH_DECLINE_…`), a need's author's
  * answer to a suggested helper (`MATCH_ASK_…`/`MATCH_SKIP_…`) and an
  * answer to a job's question (`FOLLOWUP_…`, `ENTRY_RENEW_…`/`ENTRY_CLOSE_…`), to a used-up
  * offer's question (`ENTRY_REPUBLISH_…`/`ENTRY_REGULAR_…`, buttons only), tapped, or
@@ -41,7 +42,7 @@ import { t } from '../services/i18n';
 import { normalize, readSmallTalk } from './keywords';
 import { Payload, readLocation, readPayload, readText } from './payload';
 import { attachmentReply } from './router';
-import { choice, withChoices, withMenu } from './replies';
+import { withMenu } from './replies';
 import type { Turn } from './turn';
 
 /** What was answered: an emergency (the dialogs must end), or another global answer. */
@@ -89,26 +90,20 @@ export class GlobalAnswers {
       return 'emergency';
     }
     const payload = readPayload(context.activity);
-    if (payload === Payload.emergencyYes) {
+    // The question being asked reads its own buttons (dialogs/emergencyQuestionDialog.ts);
+    // these are the buttons of an earlier one.
+    if (payload === Payload.emergencyYes && !situation.expects(payload)) {
       await answerEmergency(context, null, this.handover, turn);
       return 'emergency';
     }
-    if (payload === Payload.emergencyNo) {
+    if (payload === Payload.emergencyNo && !situation.expects(payload)) {
       await context.sendActivity(
         situation.idle ? withMenu(t('emergency.notEmergency')) : t('emergency.notEmergency'),
       );
       return 'answered';
     }
-    if (situation.idle && turn.understanding?.unsureEmergency) {
-      // Suspected by the classifier alone: ask, rather than recite the numbers or let it pass.
-      await context.sendActivity(
-        withChoices(t('emergency.ask'), [
-          choice(t('emergency.askYes'), Payload.emergencyYes),
-          choice(t('emergency.askNo'), Payload.emergencyNo),
-        ]),
-      );
-      return 'answered';
-    }
+    // Suspected by the understanding alone: the router asks, keeping what the message asked.
+    if (situation.idle && turn.understanding?.unsureEmergency) return undefined;
     if (!payload) {
       // A helper's typed "oui" or "désolé, je ne peux pas" answers their request, unless a
       // question of the dialogs is waiting for that answer.

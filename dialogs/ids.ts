@@ -14,4 +14,5 @@ export const DialogId = {
   correctTestimonial: 'correctTestimonialDialog',
   scheduleTestimonial: 'scheduleTestimonialDialog',
   assistedRegistration: 'assistedRegistrationDialog',
+  emergencyQuestion: 'emergencyQuestionDialog',
 } as const;

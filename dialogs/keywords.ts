@@ -13,6 +13,7 @@ import { matchesAny, normalize } from './words/text';
 export { distance, normalize } from './words/text';
 export { readSmallTalk, type SmallTalk } from './words/smallTalk';
 export { asksForMyEntries, asksToDelete, readDataRequest, type DataRequest } from './words/dataRequests';
+export { readEmergencyAnswer, readsAsReassurance } from './words/emergencyAnswers';
 export {
   readFollowUpAnswer,
   readRenewalAnswer,

@@ -14,10 +14,17 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { EntryFormDeps } from './entry/entryFormDialog';
 import { formInProgress } from './entry/formFieldsDialog';
 import { expectedByActiveDialogs } from './expectedPayloads';
+import { answerEmergency } from './emergency';
+import {
+  EmergencyQuestionDialog,
+  isEmergencyQuestionResult,
+  type CarriedRequest,
+  type EmergencyQuestionDeps,
+} from './emergencyQuestionDialog';
 import { GlobalAnswers } from './globalAnswers';
 import { DialogId } from './ids';
 import { AssistedRegistrationDialog } from './moderation/assistedRegistrationDialog';
-import { handOverAboutEntry, type EntryHandover } from './moderation/handOver';
+import { handOverAboutEntry, handOverToReferent, type EntryHandover } from './moderation/handOver';
 import { MyEntriesDialog } from './myEntriesDialog';
 import { NeedDialog } from './needDialog';
 import { OfferDialog } from './offerDialog';
@@ -119,6 +126,10 @@ interface MainOptions {
   misunderstood?: number;
   /** The second request just offered ("on l'enregistre ?"): a typed yes or no answers it. */
   alsoOffered?: AlsoRequest;
+  /** The emergency numbers were just given: "fausse alerte", "merci" are answered kindly. */
+  afterEmergency?: boolean;
+  /** Not an emergency after all: the request the first message carried, begun now. */
+  carried?: CarriedRequest;
 }
 
 /** What one round remembers. */
@@ -158,6 +169,11 @@ export class MainDialog extends CancelAndHelpDialog {
       welcome: (context, intro) => this.router.welcome(context, intro),
     };
     this.globalAnswers = new GlobalAnswers(handover, services, services, services);
+    const emergencyQuestion: EmergencyQuestionDeps = {
+      understanding: (context) => this.turnOf(context).understanding,
+      emergency: (context) => answerEmergency(context, null, handover, this.turnOf(context)),
+      handOver: (context, reason) => handOverToReferent(context, handover, this.turnOf(context), reason),
+    };
     this.addDialog(new OfferDialog(form, services, entryHandover))
       .addDialog(new NeedDialog(form, services, services, entryHandover))
       .addDialog(new MyEntriesDialog(services))
@@ -166,6 +182,7 @@ export class MainDialog extends CancelAndHelpDialog {
       .addDialog(new WithdrawTestimonialDialog(testimonials, logger))
       .addDialog(new AdminTestimonialsDialog(testimonials, clock, logger))
       .addDialog(new AssistedRegistrationDialog(form, moderation.moderators, services))
+      .addDialog(new EmergencyQuestionDialog(emergencyQuestion))
       .addDialog(
         new WaterfallDialog(MAIN_WATERFALL, [
           this.waitStep.bind(this),
@@ -278,7 +295,11 @@ export class MainDialog extends CancelAndHelpDialog {
     const payload = readPayload(context.activity);
     if (answered === 'emergency') {
       if (form) form.resumeLater();
-      else await dc.cancelAllDialogs();
+      else {
+        await dc.cancelAllDialogs();
+        // The next message is read knowing the numbers were given ("fausse alerte", "merci").
+        await dc.beginDialog(this.id, { afterEmergency: true } satisfies MainOptions);
+      }
     } else if (answered === 'answered') {
       if (!idle) await dc.repromptDialog();
     } else if (!idle && payload && actsAnyTime(payload) && !expectedByActiveDialogs(dc, payload)) {
@@ -345,13 +366,19 @@ export class MainDialog extends CancelAndHelpDialog {
   /** Routes the request to a dialog, or answers it directly. */
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as MainOptions | undefined;
+    const values = step.values as MainValues;
+    if (options?.carried) {
+      values.misunderstood = 0;
+      values.also = options.carried.also;
+      return step.beginDialog(options.carried.id, options.carried.options);
+    }
     const outcome = await this.router.route(
       step.context,
       this.turnOf(step.context),
       options?.misunderstood ?? 0,
       options?.alsoOffered,
+      options?.afterEmergency,
     );
-    const values = step.values as MainValues;
     values.misunderstood = outcome.misunderstood;
     values.also = outcome.begin ? outcome.also : undefined;
     if (outcome.begin) return step.beginDialog(outcome.begin.id, outcome.begin.options);
@@ -364,6 +391,17 @@ export class MainDialog extends CancelAndHelpDialog {
    */
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (isDataErased(step.result)) return step.endDialog(step.result);
+    const result: unknown = step.result;
+    if (isEmergencyQuestionResult(result)) {
+      // "Est-ce une urgence ?" answered: the request goes on, or the numbers were given.
+      if (result.outcome === 'notEmergency' && result.request)
+        return step.replaceDialog(MAIN_WATERFALL, {
+          routeNow: true,
+          carried: result.request,
+        } satisfies MainOptions);
+      if (result.outcome === 'emergency')
+        return step.replaceDialog(MAIN_WATERFALL, { afterEmergency: true } satisfies MainOptions);
+    }
     const { misunderstood = 0, also } = step.values as MainValues;
     const offered = also && !(await this.alreadyOpen(step.context.activity.from.id, also)) ? also : undefined;
     if (offered) await step.context.sendActivity(alsoQuestion(offered));

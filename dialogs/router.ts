@@ -7,7 +7,9 @@
  *
  * @remarks
  * Emergencies, helpers' answers and job answers never reach it: they are answered before
- * the dialogs run (./globalAnswers.ts).
+ * the dialogs run (./globalAnswers.ts). A message only suspected of an emergency is met
+ * with "Est-ce une urgence ?" (./emergencyQuestionDialog.ts), keeping the offer or need it
+ * asked for; the message just after the numbers is read knowing them ("fausse alerte").
  */
 import type { TurnContext } from 'botbuilder';
 import type { AttentionReason } from '../services/domain/types';
@@ -15,6 +17,8 @@ import { t } from '../services/i18n';
 import type { Understanding } from './ports';
 import { answerEmergency } from './emergency';
 import { carriedDescription } from './entry/carriedDescription';
+import { carriedTime } from './entry/carriedTime';
+import type { CarriedRequest, EmergencyQuestionOptions } from './emergencyQuestionDialog';
 import type { EntryDialogOptions } from './entry/draft';
 import { mentionsRelative } from './entry/answers';
 import { DialogId } from './ids';
@@ -24,6 +28,7 @@ import {
   readCommand,
   readDataRequest,
   readSmallTalk,
+  readsAsReassurance,
   readYesNo,
 } from './keywords';
 import {
@@ -80,6 +85,7 @@ export class Router {
     turn: Turn,
     misunderstood: number,
     offered?: AlsoRequest,
+    afterEmergency = false,
   ): Promise<RouteOutcome> {
     const { understanding } = turn;
     const payload = readPayload(context.activity);
@@ -92,6 +98,16 @@ export class Router {
       await context.sendActivity(withMenu(t(attachmentReply(context))));
       return { misunderstood };
     }
+    if (afterEmergency) {
+      // Just after the numbers: "fausse alerte", "ça va mieux", "merci" are answered kindly.
+      const talk = readSmallTalk(text);
+      if (talk === 'thanks' || talk === 'acknowledgement' || readsAsReassurance(text)) {
+        const key = talk ? 'emergency.afterThanks' : 'emergency.reassured';
+        await context.sendActivity(withMenu(t(key)));
+        return { misunderstood: 0 };
+      }
+    }
+    if (understanding.unsureEmergency) return this.askEmergency(context, understanding);
     const yes = offered ? readYesNo(text) : undefined;
     if (offered && yes !== undefined) {
       if (yes) return { begin: startAlso(offered), misunderstood: 0 };
@@ -191,33 +207,12 @@ export class Router {
     if (intent === 'other' || intentConfidence < CONFIDENCE_THRESHOLD) {
       return this.misunderstood(context, turn, misunderstood + 1, intent === 'other');
     }
-    const options: EntryDialogOptions = {
-      // "Autre" is what vague messages get ("besoin d'un coup de main"): ask rather than assume it.
-      category:
-        understanding.category !== 'none' &&
-        understanding.category !== 'other' &&
-        understanding.categoryConfidence >= CATEGORY_CARRY_THRESHOLD
-          ? understanding.category
-          : undefined,
-      urgency: understanding.urgency,
-      beneficiary: mentionsRelative(context.activity.text ?? '') ? 'relative' : undefined,
-      // Two requests in one message: the message tells both, it describes neither alone.
-      description: understanding.alsoRequested ? undefined : carriedDescription(context.activity.text),
-    };
-    // "les courses et aussi imprimer un papier": the second request is offered at the end.
-    const also = understanding.alsoRequested;
     switch (intent) {
       case 'offer':
-        return {
-          begin: {
-            id: DialogId.offer,
-            options: { category: options.category, description: options.description },
-          },
-          misunderstood: 0,
-          also,
-        };
-      case 'need':
-        return { begin: { id: DialogId.need, options }, misunderstood: 0, also };
+      case 'need': {
+        const { id, options, also } = this.entryRequest(context, intent, understanding);
+        return { begin: { id, options }, misunderstood: 0, also };
+      }
       case 'human':
         return this.human(context, turn);
       case 'help':
@@ -243,6 +238,50 @@ export class Router {
       case 'greeting':
         return this.welcome(context);
     }
+  }
+
+  /**
+   * "Est-ce une urgence ?" (./emergencyQuestionDialog.ts), keeping the offer or need the
+   * message asked for, to go on with when the answer is no.
+   */
+  private askEmergency(context: TurnContext, understanding: Understanding): RouteOutcome {
+    const { intent, intentConfidence } = understanding;
+    const request =
+      (intent === 'offer' || intent === 'need') && intentConfidence >= CONFIDENCE_THRESHOLD
+        ? this.entryRequest(context, intent, understanding)
+        : undefined;
+    return {
+      begin: { id: DialogId.emergencyQuestion, options: { request } satisfies EmergencyQuestionOptions },
+      misunderstood: 0,
+    };
+  }
+
+  /** The offer or need form the message asks for, with what it already says. */
+  private entryRequest(
+    context: TurnContext,
+    intent: 'offer' | 'need',
+    understanding: Understanding,
+  ): CarriedRequest {
+    const options: EntryDialogOptions = {
+      // "Autre" is what vague messages get ("besoin d'un coup de main"): ask rather than assume it.
+      category:
+        understanding.category !== 'none' &&
+        understanding.category !== 'other' &&
+        understanding.categoryConfidence >= CATEGORY_CARRY_THRESHOLD
+          ? understanding.category
+          : undefined,
+      urgency: understanding.urgency,
+      beneficiary: mentionsRelative(context.activity.text ?? '') ? 'relative' : undefined,
+      // Two requests in one message: the message tells both, it describes neither alone.
+      description: understanding.alsoRequested ? undefined : carriedDescription(context.activity.text),
+      // "demain matin", "tous les mardis": the answer to "Quand ?" (for the one request told).
+      availability: understanding.alsoRequested ? undefined : carriedTime(context.activity.text),
+    };
+    // "les courses et aussi imprimer un papier": the second request is offered at the end.
+    const also = understanding.alsoRequested;
+    if (intent === 'need') return { id: DialogId.need, options, also };
+    const { category, description, availability } = options;
+    return { id: DialogId.offer, options: { category, description, availability }, also };
   }
 
   /** Asks the resident to choose; the second time in a row, the conversation goes to a referent. */

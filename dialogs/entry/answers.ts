@@ -161,12 +161,17 @@ const DAYS = '(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?';
 const NOT_REGULAR =
   /\b(pas (regulierement|regulier|reguliere|chaque|toutes? les|tous les|tout les|souvent))\b/;
 /** Again and again: "chaque samedi", "tout les mercredis", "une fois par semaine", "oui régulièrement". */
+/** The regular moments among them ("chaque samedi", "tous les mardis"), which also say when. */
+const REGULAR_MOMENTS = [
+  `\\bchaque (semaine|jour|matin|soir|mois|week ?end|${DAYS})\\b`,
+  `\\b(tous|tout|toute|toutes|tt|ts) les (semaines|jours|matins|soirs|mois|week ?ends?|${DAYS})\\b`,
+  `\\b(le|les) ${DAYS} de chaque semaine\\b`,
+  '\\b(une|1|deux|2|trois|3) fois par (semaine|mois|jour)\\b',
+];
 const REGULAR = new RegExp(
   [
-    `\\bchaque (semaine|jour|matin|soir|mois|week ?end|fois|${DAYS})\\b`,
-    `\\b(tous|tout|toute|toutes|tt|ts) les (semaines|jours|matins|soirs|mois|week ?ends?|${DAYS})\\b`,
-    `\\b(le|les) ${DAYS} de chaque semaine\\b`,
-    '\\b(une|1|deux|2|trois|3) fois par (semaine|mois|jour)\\b',
+    ...REGULAR_MOMENTS,
+    '\\bchaque fois\\b',
     '\\b(regulierement|reguliere|regulier|reguliers|hebdomadaire|hebdo|souvent|de temps en temps|toute l annee|chaque semaine|recurrent|recurrente)\\b',
     '\\b(every (week|day|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|weekly|regularly|often)\\b',
   ].join('|'),
@@ -191,4 +196,15 @@ export function readRecurrence(text: string): 'once' | 'regular' | undefined {
   if (NOT_REGULAR.test(typed)) return 'once';
   if (REGULAR.test(typed)) return 'regular';
   return ONCE.test(typed) ? 'once' : undefined;
+}
+
+/**
+ * The expressions that say when, as the form reads them (those of {@link isTimeExpression},
+ * and the regular moments of {@link readRecurrence}: "tous les mardis"), global, to find them
+ * inside a longer message written as `normalize` writes it (see ./carriedTime.ts).
+ */
+export function whenPatterns(): RegExp[] {
+  return [SOON_MOMENT, LATER, MOMENT, new RegExp(REGULAR_MOMENTS.join('|'))].map(
+    (pattern) => new RegExp(pattern.source, 'g'),
+  );
 }

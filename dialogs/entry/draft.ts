@@ -47,6 +47,8 @@ export interface EntryDialogOptions {
   beneficiary?: 'relative';
   /** The first message told the request in detail: it is the description (see `carriedDescription.ts`). */
   description?: string;
+  /** The first message said when ("demain matin", "tous les mardis"; see `carriedTime.ts`). */
+  availability?: string;
   /**
    * A draft already confirmed: the form of the other kind's dialog ended with it after the
    * resident switched ("en fait c'est moi qui ai besoin d'aide"); it is stored without a form.

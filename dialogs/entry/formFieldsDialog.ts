@@ -9,6 +9,7 @@ import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder
 import { Dialog } from '../botbuilderDialogs';
 import { t } from '../../services/i18n';
 import { mentionsMoney } from '../../services/nlu';
+import { readSmallTalk, readsAsReassurance } from '../keywords';
 import { MenuPayload, Payload, readPayload, readText } from '../payload';
 import type { ResidentsPort } from '../ports';
 import { referredNeighbourhood } from '../referralAnswer';
@@ -20,6 +21,7 @@ import { screened } from './fieldReading';
 import { FIELDS, nextField } from './fields';
 import type { FormPromptsDeps } from './formPrompts';
 import { PlaceFinder } from './place';
+import { recurrenceFromAvailability } from './recurrenceField';
 import type { Field, FieldDeps, FieldId, FormState } from './formState';
 import { FORM_FIELDS_DIALOG, formStateOn, switchKind } from './formState';
 
@@ -62,6 +64,9 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
       ? screened({ text: options.description }, 'description')
       : undefined;
     if (described && described.text.length >= 2) draft.description = described.text;
+    // The first message said when: the answer to "Quand ?", said back and changed at the recap.
+    const when = options?.availability ? screened({ text: options.availability }, 'availability') : undefined;
+    if (when && when.text.length >= 2) draft.availability = when.text;
     const state: FormState = {
       draft,
       onBehalf: options?.onBehalf === true,
@@ -74,6 +79,7 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
         ...(draft.category ? ['category' as const] : []),
         ...(draft.beneficiary ? ['beneficiary' as const] : []),
         ...(draft.urgency ? ['urgency' as const] : []),
+        ...(draft.availability !== undefined ? ['availability' as const] : []),
       ],
       misses: 0,
     };
@@ -87,6 +93,13 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
       ...(draft.beneficiary ? [t('form.beneficiaryCarried')] : []),
       ...(draft.description !== undefined && described
         ? [t('form.descriptionCarried', { description: draft.description }), ...described.said]
+        : []),
+      ...(draft.availability !== undefined
+        ? [
+            t('form.availabilityCarried', { availability: draft.availability }),
+            // "tous les mardis" also tells that the offer is regular.
+            ...recurrenceFromAvailability(state, draft.availability),
+          ]
         : []),
     ];
     return this.askNext(dc, state, carried);
@@ -108,8 +121,12 @@ export class FormFieldsDialog extends Dialog<EntryFormOptions> {
     const correction = payload ? undefined : readCorrection(readText(activity), state.draft.kind);
     const inContext = correction ? undefined : field.read(activity, state);
     if (state.resume) {
-      // Back after an emergency: the question is asked again unless this is plainly its answer.
+      // Back after an emergency: the question is asked again unless this is plainly its
+      // answer; "fausse alerte", "ça va", "merci" are heard first ("non" is about the danger).
       delete state.resume;
+      const text = payload ? undefined : readText(activity);
+      if (readsAsReassurance(text) || readSmallTalk(text) === 'thanks')
+        return this.ask(dc, state, field, [t('emergency.reassuredInForm'), t('form.resumed')]);
       if (!correction && !inContext) return this.ask(dc, state, field, [t('form.resumed')]);
     }
     if (correction) return this.correct(dc, state, correction);

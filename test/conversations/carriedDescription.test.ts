@@ -97,8 +97,8 @@ const scripts: Script[] = [
       },
       { send: 'c est pour moi', says: ['form.urgency'] },
       { send: 'non', says: ['form.where'] },
-      { send: 'place jean jaures', says: ['form.availabilityNeed'] },
-      { send: 'samedi matin', says: ['form.contact'] },
+      // « samedi » in the first message answered "Quand ?" (see carriedTime.test.ts).
+      { send: 'place jean jaures', says: ['form.contact'] },
       { send: 'par la page', says: ['form.commitmentsNeed'] },
       { send: 'oui', says: ['form.consent'] },
       { send: 'oui', says: ['form.recap'], hides: ['06 11 22 33 44'] },

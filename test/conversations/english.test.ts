@@ -173,8 +173,8 @@ const scripts: Script[] = [
       { send: 'ok', says: ['smallTalk.acknowledgement'] },
       { send: 'jpeu aider pr les devoirs le week-end', says: ['form.descriptionOffer'] },
       { send: 'maths et anglais niveau college', says: ['form.where'] },
-      { send: 'place jean jaures', says: ['form.availabilityOffer'] },
-      { send: 'le week-end aprem', says: ['form.recurrence'] },
+      // « le week-end » in the first message answered "Quand ?" (see carriedTime.test.ts).
+      { send: 'place jean jaures', says: ['form.recurrence'] },
       { send: 'une fois', says: ['form.contact'] },
       { send: { payload: 'CONTACT_PAGE' }, says: ['form.commitmentsOffer'] },
       { send: 'ok', says: ['form.consent'] },

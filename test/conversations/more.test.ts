@@ -167,8 +167,8 @@ const scripts: Script[] = [
       },
       { send: 'c est pour moi', says: ['form.urgency'] },
       { send: 'non ce n est pas presse', says: ['form.where'], hides: ['Décrivez'] },
-      { send: 'avenue de la republique', says: ['form.availabilityNeed'] },
-      { send: 'le matin vers 8 heures et le soir vers 18 heures', says: ['form.contact'] },
+      // « le sortir le matin » answered "Quand ?" (see carriedTime.test.ts).
+      { send: 'avenue de la republique', says: ['form.contact'] },
       ...typedEnd('form.commitmentsNeed', 'need.saved', ['Animaux']).slice(0, 3),
       { send: 'oui', says: ['need.saved'], hides: ['Vous parliez aussi'] },
     ],
@@ -177,7 +177,7 @@ const scripts: Script[] = [
       assert.equal(need.category, 'pets');
       assert.equal(need.beneficiary, 'self');
       assert.equal(need.urgency, 'normal');
-      assert.equal(need.availability, 'le matin vers 8 heures et le soir vers 18 heures');
+      assert.equal(need.availability, 'le matin');
       assert.equal(
         need.description,
         'Je suis une dame de 84 ans et depuis mon operation du genou je ne peux plus promener mon petit chien est ce que quelqu un du quartier pourrait le sortir le matin',

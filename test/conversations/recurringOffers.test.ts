@@ -111,7 +111,7 @@ const scripts: Script[] = [
     transcript: true,
     turns: [
       {
-        send: 'bonjour je voudrais aider pour les courses je vais au marche tous les samedis',
+        send: 'bonjour je voudrais aider pour les courses je vais au marche a pied avec mon caddie',
         says: ['form.descriptionCarried', 'form.where'],
       },
       { send: 'rue des molieres', says: ['form.whereFound', 'form.availabilityOffer'] },
@@ -132,7 +132,7 @@ const scripts: Script[] = [
       assert.equal(offer.availability, 'le samedi matin chaque semaine');
       assert.equal(
         offer.description,
-        'Je voudrais aider pour les courses je vais au marche tous les samedis',
+        'Je voudrais aider pour les courses je vais au marche a pied avec mon caddie',
       );
     },
   },
