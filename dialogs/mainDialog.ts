@@ -3,13 +3,10 @@
  * understood free text to the dialogs, and waits for the next request in a loop that keeps
  * its counters in dialog state.
  */
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogState, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Dialog, DialogSet, DialogTurnStatus, WaterfallDialog } from './botbuilderDialogs';
-import type { Clock } from '../services/clock';
 import { currentLocale, t, withLocale, type Locale } from '../services/i18n';
-import type { Logger } from '../services/logger';
-import type { ResidentNotifier } from '../services/messaging/notifier';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { EntryFormDeps } from './entry/entryFormDialog';
 import { formInProgress } from './entry/formFieldsDialog';
@@ -28,20 +25,7 @@ import { handOverAboutEntry, handOverToReferent, type EntryHandover } from './mo
 import { MyEntriesDialog } from './myEntriesDialog';
 import { NeedDialog } from './needDialog';
 import { OfferDialog } from './offerDialog';
-import type {
-  AttentionPort,
-  ConsoleLinkPort,
-  EntriesPort,
-  MatchingPort,
-  GeocoderPort,
-  ModerationPort,
-  NluPort,
-  PrivacyPort,
-  PromisesPort,
-  ResidentsPort,
-  TasksPort,
-  TestimonialsPort,
-} from './ports';
+import type { NluPort, ResidentsPort } from './ports';
 import { PrivacyDialog, isDataErased } from './privacy/privacyDialog';
 import { AdminTestimonialsDialog } from './testimonials/adminTestimonialsDialog';
 import { TestimonialDialog } from './testimonials/testimonialDialog';
@@ -49,74 +33,29 @@ import { WithdrawTestimonialDialog } from './testimonials/withdrawTestimonialDia
 import { actsAnyTime, type AlsoRequest } from './laterPayloads';
 import { detectLanguage, nextLanguage, readLanguageSwitch } from '../services/nlu';
 import { readPayload, readReferral, readText } from './payload';
-import {
-  answerReferral,
-  rememberOriginForTurn,
-  type ReferralAnswerDeps,
-  type ReferralOrigin,
-  type ReferralsPort,
-} from './referralAnswer';
+import { answerReferral, rememberOriginForTurn, type ReferralAnswerDeps } from './referralAnswer';
 import { relocalizePendingQuestion } from './relocalize';
 import { withMenu } from './replies';
 import { Router, alsoQuestion } from './router';
 import { Turn } from './turn';
+import type {
+  ConversationAccessors,
+  ConversationLanguage,
+  ConversationServices,
+  TurnOutcome,
+} from './conversationServices';
+
+export type {
+  ConversationAccessors,
+  ConversationLanguage,
+  ConversationServices,
+  TurnOutcome,
+} from './conversationServices';
 
 const MAIN_WATERFALL = 'mainWaterfall';
 
-/**
- * The services the conversation layer is composed from, given once to the root dialog,
- * which passes each dialog only the ports it calls.
- */
-export interface ConversationServices {
-  nlu: NluPort;
-  geocoder: GeocoderPort;
-  residents: ResidentsPort;
-  entries: EntriesPort;
-  matching: MatchingPort;
-  attention: AttentionPort;
-  moderation: ModerationPort;
-  notifier: ResidentNotifier;
-  clock: Clock;
-  logger: Logger;
-  testimonials: TestimonialsPort;
-  privacy: PrivacyPort;
-  /** The referents' tasks (their menu). */
-  tasks: TasksPort;
-  /** Promises made to residents, recorded as tasks. */
-  promises: PromisesPort;
-  /** Sign-in links to the referents' console ("Ouvrir la console" in their menu); no such choice without. */
-  consoleLink?: ConsoleLinkPort;
-  /** The refs of the m.me links residents open (posters, e-mailed requests). */
-  referrals: ReferralsPort;
-}
-
-/** Where the conversation's state lives (properties of the bot's conversation state). */
-export interface ConversationAccessors {
-  /** The dialog stack. */
-  dialogState: StatePropertyAccessor<DialogState>;
-  /** The resident's last texts, screened, for a handover's summary (property `recentTexts`). */
-  recentTexts: StatePropertyAccessor<string[]>;
-  /** The language of the conversation (property `language`). */
-  language: StatePropertyAccessor<ConversationLanguage>;
-  /** Where the resident came from: the poster they scanned (property `origin`). */
-  origin: StatePropertyAccessor<ReferralOrigin>;
-}
-
-/** The language a conversation is held in, and whether the resident document knows it. */
-export interface ConversationLanguage {
-  locale: Locale;
-  /** False until the resident document records `locale` (it exists only after the storage consent). */
-  onResident: boolean;
-}
-
 /** A conversation nobody switched: French, which an absent `locale` on the resident means. */
 const FRENCH: ConversationLanguage = { locale: 'fr', onResident: true };
-
-/** What a turn ended with, for the bot. */
-export interface TurnOutcome {
-  /** The resident had their data erased: every state of theirs must go (the caller deletes the rest). */
-  stateDeleted: boolean;
-}
 
 /** Options of one round of the main loop. */
 interface MainOptions {
