@@ -21,7 +21,13 @@ import { readTrainingData, type Example } from './dataset';
 import { findAlsoRequested } from './clauses';
 import { assessEmergency } from './emergency';
 import { decideEmergency, EmergencyModel, readEmergencyData, type SafetyExample } from './emergencyModel';
-import { readSavedModels, trainingHash, type SavedModels, type TrainingInputs } from './savedNlu';
+import {
+  readSavedModels,
+  rulesFingerprint,
+  trainingHash,
+  type SavedModels,
+  type TrainingInputs,
+} from './savedNlu';
 import { buildVocabulary, MAX_CLASSIFY_CHARS } from './features';
 import { CATEGORIES, INTENTS, type Category, type Intent } from './labels';
 import { mentionsMoney } from './money';
@@ -73,8 +79,15 @@ export const CATEGORY_TEMPERATURE = 0.7;
 /** A message read once at load, so that no resident waits for the first reading. */
 const WARM_UP = "bonjour, je voudrais de l'aide pour mes courses demain, ma mère est tombée";
 
-/** The settings of `Nlu.train` that are not examples, part of the shipped models' hash. */
-const TRAINING_SETTINGS = { temperatures: [INTENT_TEMPERATURE, CATEGORY_TEMPERATURE] };
+/**
+ * The settings of `Nlu.train` that are not examples, part of the shipped models' hash: the
+ * temperatures, and the emergency rules' patterns, which the intent classifier learns from
+ * (`cue:emergency`), so that editing a rule asks for `npm run nlu:train` too.
+ */
+const TRAINING_SETTINGS = {
+  temperatures: [INTENT_TEMPERATURE, CATEGORY_TEMPERATURE],
+  rules: rulesFingerprint(),
+};
 
 /** Options of {@link Nlu.train}. */
 export interface NluTrainingOptions {

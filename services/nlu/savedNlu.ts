@@ -17,6 +17,9 @@ import type { SavedClassifier } from './classifier';
 import { DATA_DIR, type Example } from './dataset';
 import type { SafetyExample } from './emergencyModel';
 import type { SavedSoftmax } from './savedSoftmax';
+import * as lexicon from './emergencyLexicon';
+import { SURE, SUSPECT } from './emergencyRules';
+import { RULE_SPELLINGS } from './ruleSpellings';
 import { DEFAULT_SOFTMAX } from './softmax';
 
 /** Where the trained understanding is shipped. */
@@ -67,6 +70,23 @@ export function trainingHash(inputs: TrainingInputs, settings: unknown): string 
   hash.update('\n#emergencies\n');
   for (const example of inputs.emergencies) hash.update(`${example.kind ?? ''}\t${example.text}\n`);
   return hash.digest('hex');
+}
+
+/** The emergency rules as text (every pattern and spelling), for a training's hash. */
+export function rulesFingerprint(): string {
+  const text = (value: unknown): string =>
+    value instanceof RegExp
+      ? value.source
+      : Array.isArray(value)
+        ? value.map(text).join('\n')
+        : typeof value === 'string'
+          ? value
+          : '';
+  return createHash('sha256')
+    .update(Object.values(lexicon).map(text).join('\n'))
+    .update([...SURE, ...SUSPECT].map((rule) => `${rule.kind}:${rule.pattern.source}`).join('\n'))
+    .update(JSON.stringify(RULE_SPELLINGS))
+    .digest('hex');
 }
 
 /** The shipped models when they were trained on inputs of this hash, else null. */
