@@ -188,7 +188,8 @@ describe('nlu emergency round 3 (batch4.jsonl: set A, heldout2.jsonl: set B)', (
     assert.ok(figures.askedOrdinary <= 0.06 * figures.ordinary, `${figures.askedOrdinary} asked`);
   });
 
-  // Never read while tuning nor trained on (2026-12-01, npm run nlu:eval): 45 of its 70
+  // Never read nor trained on (2026-12-01, npm run nlu:eval; its aggregate figures were part of
+  // the pool the safety model's thresholds were chosen on, sets D and E were not): 45 of its 70
   // emergencies with the numbers and 5 of its 85 ordinary messages with them under the rules of
   // round 2; 54 of 70 (77 %) and 6 of 85 after round 3; with round 4's safety model, 68 of 70
   // (97 %, the other two asked) and 5 of 85.
