@@ -41,7 +41,7 @@ import { handleUsedUpOfferAnswer, isUsedUpOfferAnswer, type UsedUpOfferDeps } fr
 import { t } from '../services/i18n';
 import { normalize, readSmallTalk } from './keywords';
 import { Payload, readLocation, readPayload, readText } from './payload';
-import { attachmentReply } from './router';
+import { attachmentReply } from './routeReplies';
 import { withMenu } from './replies';
 import type { Turn } from './turn';
 

@@ -36,7 +36,8 @@ import { readPayload, readReferral, readText } from './payload';
 import { answerReferral, rememberOriginForTurn, type ReferralAnswerDeps } from './referralAnswer';
 import { relocalizePendingQuestion } from './relocalize';
 import { withMenu } from './replies';
-import { Router, alsoQuestion } from './router';
+import { Router } from './router';
+import { alsoQuestion } from './routeReplies';
 import { Turn } from './turn';
 import type {
   ConversationAccessors,

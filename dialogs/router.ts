@@ -16,11 +16,8 @@ import type { AttentionReason } from '../services/domain/types';
 import { t } from '../services/i18n';
 import type { Understanding } from './ports';
 import { answerEmergency } from './emergency';
-import { carriedDescription } from './entry/carriedDescription';
-import { carriedTime } from './entry/carriedTime';
-import type { CarriedRequest, EmergencyQuestionOptions } from './emergencyQuestionDialog';
-import type { EntryDialogOptions } from './entry/draft';
-import { mentionsRelative } from './entry/answers';
+import { carriedRequest } from './entry/carriedRequest';
+import type { EmergencyQuestionOptions } from './emergencyQuestionDialog';
 import { DialogId } from './ids';
 import {
   asksForMyEntries,
@@ -31,13 +28,7 @@ import {
   readsAsReassurance,
   readYesNo,
 } from './keywords';
-import {
-  alsoPayload,
-  handleLaterPayload,
-  startAlso,
-  type AlsoRequest,
-  type LaterPayloadDeps,
-} from './laterPayloads';
+import { handleLaterPayload, startAlso, type AlsoRequest, type LaterPayloadDeps } from './laterPayloads';
 import { handOverToReferent, type HandOverDeps } from './moderation/handOver';
 import { handoverReasonOf } from './moderation/handoverReason';
 import { answerRefusalReply } from './moderation/refusalReply';
@@ -47,12 +38,13 @@ import {
   showModeratorMenu,
   type ModeratorToolsDeps,
 } from './moderation/moderatorTools';
-import { MenuPayload, Payload, TestimonialPayload, readLocation, readPayload, readText } from './payload';
+import { MenuPayload, TestimonialPayload, readPayload, readText } from './payload';
 import type { PrivacyOptions } from './privacy/privacyDialog';
-import { categoryName, choice, withChoices, withMenu } from './replies';
+import { withMenu } from './replies';
+import { attachmentReply } from './routeReplies';
 import { asksTestimonialWithdrawal } from './testimonials/residentTestimonials';
 import type { Turn } from './turn';
-import { CATEGORY_CARRY_THRESHOLD, CONFIDENCE_THRESHOLD } from './understanding';
+import { CONFIDENCE_THRESHOLD } from './understanding';
 import { welcomeText, type WelcomeDeps } from './welcome';
 
 /** What routing calls besides the referents' tools. */
@@ -210,7 +202,7 @@ export class Router {
     switch (intent) {
       case 'offer':
       case 'need': {
-        const { id, options, also } = this.entryRequest(context, intent, understanding);
+        const { id, options, also } = carriedRequest(context.activity.text, intent, understanding);
         return { begin: { id, options }, misunderstood: 0, also };
       }
       case 'human':
@@ -248,40 +240,12 @@ export class Router {
     const { intent, intentConfidence } = understanding;
     const request =
       (intent === 'offer' || intent === 'need') && intentConfidence >= CONFIDENCE_THRESHOLD
-        ? this.entryRequest(context, intent, understanding)
+        ? carriedRequest(context.activity.text, intent, understanding)
         : undefined;
     return {
       begin: { id: DialogId.emergencyQuestion, options: { request } satisfies EmergencyQuestionOptions },
       misunderstood: 0,
     };
-  }
-
-  /** The offer or need form the message asks for, with what it already says. */
-  private entryRequest(
-    context: TurnContext,
-    intent: 'offer' | 'need',
-    understanding: Understanding,
-  ): CarriedRequest {
-    const options: EntryDialogOptions = {
-      // "Autre" is what vague messages get ("besoin d'un coup de main"): ask rather than assume it.
-      category:
-        understanding.category !== 'none' &&
-        understanding.category !== 'other' &&
-        understanding.categoryConfidence >= CATEGORY_CARRY_THRESHOLD
-          ? understanding.category
-          : undefined,
-      urgency: understanding.urgency,
-      beneficiary: mentionsRelative(context.activity.text ?? '') ? 'relative' : undefined,
-      // Two requests in one message: the message tells both, it describes neither alone.
-      description: understanding.alsoRequested ? undefined : carriedDescription(context.activity.text),
-      // "demain matin", "tous les mardis": the answer to "Quand ?" (for the one request told).
-      availability: understanding.alsoRequested ? undefined : carriedTime(context.activity.text),
-    };
-    // "les courses et aussi imprimer un papier": the second request is offered at the end.
-    const also = understanding.alsoRequested;
-    if (intent === 'need') return { id: DialogId.need, options, also };
-    const { category, description, availability } = options;
-    return { id: DialogId.offer, options: { category, description, availability }, also };
   }
 
   /** Asks the resident to choose; the second time in a row, the conversation goes to a referent. */
@@ -315,24 +279,4 @@ export class Router {
     await context.sendActivity(withMenu(t('help.text')));
     return { misunderstood: 0 };
   }
-}
-
-/** The kind word for a message without text: a voice message, a photo or video, a file, a position. */
-export function attachmentReply(context: TurnContext): string {
-  if (readLocation(context.activity)) return 'interrupt.menu';
-  const types = (context.activity.attachments ?? []).map((attachment) => attachment.contentType ?? '');
-  if (types.some((type) => type.startsWith('audio'))) return 'fallback.voiceMessage';
-  if (types.some((type) => type.startsWith('image') || type.startsWith('video'))) return 'fallback.photo';
-  return types.length > 0 ? 'fallback.file' : 'fallback.unsupportedAttachment';
-}
-
-/** "Vous parliez aussi de … : on l'enregistre ?" with "Oui, allons-y" / "Non merci". */
-export function alsoQuestion(also: AlsoRequest): ReturnType<typeof withChoices> {
-  const what = t(also.intent === 'need' ? 'also.need' : 'also.offer', {
-    category: categoryName(also.category).toLowerCase(),
-  });
-  return withChoices(t('also.ask', { what }), [
-    choice(t('also.yes'), alsoPayload(also)),
-    choice(t('also.no'), Payload.alsoNo),
-  ]);
 }

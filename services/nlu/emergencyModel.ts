@@ -28,7 +28,7 @@ import { CodedError, ErrorCode } from '../errors';
 import { DATA_DIR, type Example } from './dataset';
 import type { EmergencyKind, EmergencyVerdict } from './emergencyRules';
 import { readForRules } from './emergencyReading';
-import { contentWords, stemFeatures } from './features';
+import { charGrams, contentWords, stemFeatures } from './features';
 import { loadSoftmax, saveSoftmax, type SavedSoftmax } from './savedSoftmax';
 import { DEFAULT_SOFTMAX, SoftmaxModel, softmaxInPlace } from './softmax';
 
@@ -170,15 +170,19 @@ export function readEmergencyData(dir = EMERGENCY_DATA_DIR): SafetyExample[] {
     .flatMap((file) => parseSafetyExamples(readFileSync(join(dir, file), 'utf8'), file));
 }
 
+/** The meaningful words of a text as the rules read it. */
+function wordsOf(text: string): string[] {
+  return contentWords(readForRules(text).corrected.split(' '));
+}
+
+/** The features of some words (see {@link wordsOf}): stems, bigrams, negations and 4-grams. */
+function featuresOf(words: readonly string[]): string[] {
+  return [...stemFeatures(words, true), ...charGrams(words)];
+}
+
 /** The features of a message as the model reads it: the rules' reading, stemmed, with 4-grams. */
 export function safetyFeatures(text: string): string[] {
-  const words = contentWords(readForRules(text).corrected.split(' '));
-  const features = stemFeatures(words, true);
-  for (const word of words) {
-    const padded = `<${word}>`;
-    for (let i = 0; i + 4 <= padded.length; i += 1) features.push(`c:${padded.slice(i, i + 4)}`);
-  }
-  return features;
+  return featuresOf(wordsOf(text));
 }
 
 /** A trained emergency classifier; immutable once built. */
@@ -225,21 +229,22 @@ export class EmergencyModel {
    * `null` for a message of fewer than three meaningful words: the rules alone judge those.
    */
   assess(text: string): ModelAssessment | null {
-    if (contentWords(readForRules(text).corrected.split(' ')).length < MIN_MESSAGE_WORDS) return null;
-    let best = this.assessOne(text);
+    const words = wordsOf(text);
+    if (words.length < MIN_MESSAGE_WORDS) return null;
+    let best = this.assessWords(words);
     const sentences = text.split(SENTENCE_END);
     if (sentences.length > 1) {
       for (const sentence of sentences) {
         if (sentence.trim().split(/\s+/).length < MIN_SENTENCE_WORDS) continue;
-        const assessed = this.assessOne(sentence);
+        const assessed = this.assessWords(wordsOf(sentence));
         if (assessed.probability > best.probability) best = assessed;
       }
     }
     return best;
   }
 
-  private assessOne(text: string): ModelAssessment {
-    const logits = this.model.logits(safetyFeatures(text));
+  private assessWords(words: readonly string[]): ModelAssessment {
+    const logits = this.model.logits(featuresOf(words));
     if (logits === null) return { probability: 0, kind: 'medical' };
     const probabilities = softmaxInPlace(logits);
     let best = 1;

@@ -144,6 +144,16 @@ export function stemFeatures(words: readonly string[], negation: boolean): strin
   return features;
 }
 
+/** Character 4-grams of each word (`c:<mai`, `c:mais`...), for typos and morphology. */
+export function charGrams(words: readonly string[]): string[] {
+  const grams: string[] = [];
+  for (const word of words) {
+    const padded = `<${word}>`;
+    for (let i = 0; i + 4 <= padded.length; i += 1) grams.push(`c:${padded.slice(i, i + 4)}`);
+  }
+  return grams;
+}
+
 /** Words of a normalised token list that carry meaning (articles and a few particles dropped). */
 export function contentWords(tokens: readonly string[]): string[] {
   return tokens.filter((token) => token !== '' && !FUNCTION_WORDS.has(token));
@@ -166,12 +176,7 @@ export function textFeatures(
   const words = contentWords(corrected);
   const features = stemFeatures(words, options.negation);
   if (options.words) for (const word of words) features.push(`w:${word}`);
-  if (options.charGrams) {
-    for (const word of words) {
-      const padded = `<${word}>`;
-      for (let i = 0; i + 4 <= padded.length; i += 1) features.push(`c:${padded.slice(i, i + 4)}`);
-    }
-  }
+  if (options.charGrams) features.push(...charGrams(words));
   if (options.cues || options.emergencyCue) {
     const sure = options.emergencyCue === true && (emergency ?? assessEmergency(text)?.sure === true);
     features.push(...cueFeatures(corrected.join(' '), options.cues ?? [], sure));

@@ -5,7 +5,7 @@
  *
  * @remarks
  * One scale for all the weights of a model (the largest weight is 127): the probabilities move
- * by about a hundredth, far less than the data's own noise (`test/nlu/savedModel.test.ts`).
+ * by about a hundredth, far less than the data's own noise (`test/nlu/savedNlu.test.ts`).
  */
 import { FeatureIndex, SoftmaxModel } from './softmax';
 
