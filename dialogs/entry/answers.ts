@@ -86,12 +86,13 @@ const NOT_URGENT =
   /\b(pas (tres |trop |si |vraiment |super |du tout )?(urgent|presse|pressee|pressant)|rien d urgent|pas d urgence|aucune urgence|sans urgence|rien ne presse|ca peut attendre|peut attendre|quand (vous|tu) (pouvez|peux|voulez|veux|aurez le temps)|pas presse)\b/;
 /** Within the next day. */
 const SOON =
-  /\b(urgent|urgente|urgence|le plus (vite|tot) possible|au plus (vite|tot)|des que possible|asap|tout de suite|immediatement|maintenant|aujourd hui|ce soir|ce matin|cet apres midi|cette nuit|demain|dans l heure|rapidement|vite)\b/;
+  /\b(urgent|urgente|urgence|le plus (vite|tot) possible|au plus (vite|tot)|des que possible|asap|tout de suite|immediatement|maintenant|aujourd hui|ce soir|ce matin|cet apres midi|cet aprem|cette nuit|demain|dans l heure|rapidement|vite)\b/;
 /** Later than that. */
 const LATER =
   /\b(dans la semaine|cette semaine|la semaine prochaine|dans les jours qui viennent|dans (quelques|deux|trois|\d+) (jours|semaines)|apres demain|ce week ?end|le week ?end|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le mois prochain|prochainement|bientot|n importe quand|quand vous voulez|en semaine|tous les jours)\b/;
 /** Any moment of the day or week, for availability. */
-const MOMENT = /\b(matin|matinee|midi|apres midi|soir|soiree|nuit|\d{1,2} ?h(\d\d)?|journee|week ?end)\b/;
+const MOMENT =
+  /\b(matin|matinee|midi|apres midi|aprem|aprm|apm|soir|soiree|nuit|\d{1,2} ?h(\d\d)?|journee|week ?end)\b/;
 
 /** How soon, read from a time expression; undefined when the text names no time. */
 export function readTimeUrgency(text: string): 'high' | 'normal' | undefined {
@@ -103,7 +104,7 @@ export function readTimeUrgency(text: string): 'high' | 'normal' | undefined {
 
 /** A moment within the next day (the words of {@link SOON} that say when, not how urgent). */
 const SOON_MOMENT =
-  /\b(le plus (vite|tot) possible|au plus (vite|tot)|des que possible|asap|tout de suite|immediatement|maintenant|aujourd hui|ce soir|ce matin|cet apres midi|cette nuit|demain|dans l heure)\b/;
+  /\b(le plus (vite|tot) possible|au plus (vite|tot)|des que possible|asap|tout de suite|immediatement|maintenant|aujourd hui|ce soir|ce matin|cet apres midi|cet aprem|cette nuit|demain|dans l heure)\b/;
 
 /**
  * True when the text, short enough to be an answer, says when ("ce soir", "dans la semaine",

@@ -13,6 +13,8 @@ describe('the time the first message says', () => {
       ["je propose de l'aide informatique le mercredi ou le samedi", 'le mercredi ou le samedi'],
       ['soutien en maths pour mon fils la semaine prochaine', 'la semaine prochaine'],
       ['je peux aider le week-end', 'le week-end'],
+      ['slt jpeu aider pr les courses le samedi aprem', 'le samedi aprem'],
+      ['dispo cet aprem pour promener un chien', 'cet aprem'],
     ]) {
       assert.equal(carriedTime(message), expected, message);
     }
